@@ -1,0 +1,793 @@
+//! asyncio's core in Rust: futures, tasks and the event loop (ready queue, timers, virtual clock).
+//!
+//! The loop follows CPython's `BaseEventLoop._run_once` step for step: collect the timers that are
+//! due into the ready queue, then run exactly the handles that were ready when the iteration began.
+//! Futures schedule their done callbacks with `call_soon`, and a task wakes through its
+//! `__wakeup` callback, so programs see the same interleaving as under CPython. Everything built
+//! on top (gather, locks, queues, timeouts, TaskGroup) is Python in `asyncio/prelude.py`.
+
+mod natives;
+
+use crate::exc::{Exc, ExcType, PyResult};
+use crate::native::NativeObject;
+use crate::trace::{EventKind, ObjId, Outcome, TaskId, Time, Wake, WaitReason};
+use crate::value::{Str, Value};
+use crate::vm::frame::{Ret, Thread};
+use crate::vm::{Exit, Vm, Warning, WarningSink};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::rc::Rc;
+
+pub use natives::install;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FutState {
+    Pending,
+    Finished,
+    Cancelled,
+}
+
+/// What a task adds to a future.
+pub struct TaskData {
+    pub id: TaskId,
+    pub name: RefCell<Str>,
+    pub coro: RefCell<Value>,
+    pub coro_name: Str,
+    pub defined_line: u32,
+    pub thread: RefCell<Option<Thread>>,
+    pub fut_waiter: RefCell<Option<Rc<FutureObj>>>,
+    pub must_cancel: Cell<bool>,
+    pub cancel_msg: RefCell<Value>,
+    pub num_cancels: Cell<u32>,
+    /// The value to hand the coroutine when it resumes (the awaited future's result).
+    pub resume_with: RefCell<Option<Rc<FutureObj>>>,
+}
+
+pub enum Callback {
+    /// A task's `__wakeup`.
+    Wakeup(Rc<FutureObj>),
+    /// A Python callable, called with the future.
+    Py(Value),
+}
+
+/// `asyncio.Future`, and with `task` set, `asyncio.Task`.
+pub struct FutureObj {
+    pub state: Cell<FutState>,
+    pub result: RefCell<Value>,
+    pub exception: RefCell<Value>,
+    pub callbacks: RefCell<Vec<Callback>>,
+    pub cancel_msg: RefCell<Value>,
+    pub log_traceback: Cell<bool>,
+    pub task: Option<TaskData>,
+    /// Trace object id of a plain future (0 for tasks).
+    pub obj: ObjId,
+    /// The timer of an `asyncio.sleep`, cancelled with the future.
+    pub timer: Cell<Option<u64>>,
+    /// `gather`'s outer future cancels its children instead of itself.
+    pub cancel_hook: RefCell<Value>,
+    pub sink: WarningSink,
+}
+
+impl NativeObject for FutureObj {
+    fn type_name(&self) -> &'static str {
+        if self.task.is_some() {
+            "Task"
+        } else {
+            "Future"
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn repr(&self, vm: &mut Vm) -> Option<PyResult<String>> {
+        Some(self.describe(vm))
+    }
+}
+
+impl Drop for FutureObj {
+    fn drop(&mut self) {
+        if self.log_traceback.get() {
+            let exc = std::mem::take(&mut *self.exception.borrow_mut());
+            let (name, coro, line) = match &self.task {
+                Some(t) => (t.name.borrow().to_string(), t.coro_name.to_string(), t.defined_line),
+                None => (String::new(), String::new(), 0),
+            };
+            self.sink.borrow_mut().push(Warning::TaskException {
+                exc,
+                name,
+                coro,
+                line,
+                is_task: self.task.is_some(),
+            });
+        }
+    }
+}
+
+impl FutureObj {
+    pub fn is_done(&self) -> bool {
+        self.state.get() != FutState::Pending
+    }
+
+    /// `future.result()`: the value, or the exception it holds (marking it retrieved).
+    pub fn result_value(&self) -> PyResult {
+        match self.state.get() {
+            FutState::Pending => Err(Exc::Msg(ExcType::InvalidStateError, "Result is not ready.".into())),
+            FutState::Cancelled => Err(self.cancelled_error()),
+            FutState::Finished => {
+                self.log_traceback.set(false);
+                let e = self.exception.borrow().clone();
+                if !e.is_none() {
+                    return Err(Exc::Raised(e));
+                }
+                Ok(self.result.borrow().clone())
+            }
+        }
+    }
+
+    pub fn cancelled_error(&self) -> Exc {
+        let msg = self.cancel_msg.borrow().clone();
+        if msg.is_none() {
+            Exc::Args(ExcType::CancelledError, vec![])
+        } else {
+            Exc::Args(ExcType::CancelledError, vec![msg])
+        }
+    }
+
+    fn describe(&self, vm: &mut Vm) -> PyResult<String> {
+        let state = match self.state.get() {
+            FutState::Pending => "pending",
+            FutState::Finished => "finished",
+            FutState::Cancelled => "cancelled",
+        };
+        match &self.task {
+            Some(t) => {
+                let mut s = format!("<Task {state} name='{}' coro=<{}() ", t.name.borrow(), t.coro_name);
+                if self.is_done() {
+                    s.push_str(&format!("done, defined at {}:{}>", vm.filename, t.defined_line));
+                } else {
+                    let line = t
+                        .thread
+                        .borrow()
+                        .as_ref()
+                        .and_then(|th| th.frames.first().map(|f| f.line()))
+                        .filter(|l| *l > 0)
+                        .unwrap_or(t.defined_line);
+                    s.push_str(&format!("running at {}:{}>", vm.filename, line));
+                }
+                let exc = self.exception.borrow().clone();
+                if self.state.get() == FutState::Finished {
+                    if exc.is_none() {
+                        let r = self.result.borrow().clone();
+                        s.push_str(&format!(" result={}", vm.repr(&r)?));
+                    } else {
+                        s.push_str(&format!(" exception={}", vm.repr(&exc)?));
+                    }
+                }
+                s.push('>');
+                Ok(s)
+            }
+            None => {
+                let mut s = format!("<Future {state}");
+                if self.state.get() == FutState::Finished {
+                    let exc = self.exception.borrow().clone();
+                    if exc.is_none() {
+                        let r = self.result.borrow().clone();
+                        s.push_str(&format!(" result={}", vm.repr(&r)?));
+                    } else {
+                        s.push_str(&format!(" exception={}", vm.repr(&exc)?));
+                    }
+                }
+                s.push('>');
+                Ok(s)
+            }
+        }
+    }
+}
+
+/// `await asyncio.sleep(0)`: yields to the loop once.
+pub struct YieldNow;
+
+impl NativeObject for YieldNow {
+    fn type_name(&self) -> &'static str {
+        "coroutine"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The awaitable of an async generator's `__anext__`.
+pub struct ANext {
+    pub gen: Rc<crate::vm::gen::Generator>,
+}
+
+impl NativeObject for ANext {
+    fn type_name(&self) -> &'static str {
+        "async_generator_asend"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A Python-visible timer handle (`loop.call_later` returns one).
+pub struct TimerHandle {
+    pub id: u64,
+    pub cancelled: Rc<Cell<bool>>,
+    pub when: Time,
+}
+
+impl NativeObject for TimerHandle {
+    fn type_name(&self) -> &'static str {
+        "TimerHandle"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub fn as_future(v: &Value) -> Option<Rc<FutureObj>> {
+    match v {
+        Value::Object(o) => {
+            let any: Rc<dyn Any> = o.clone();
+            any.downcast::<FutureObj>().ok()
+        }
+        _ => None,
+    }
+}
+
+pub enum Handle {
+    Step { task: Rc<FutureObj>, exc: Option<Value> },
+    Wakeup { task: Rc<FutureObj>, fut: Rc<FutureObj> },
+    Call { func: Value, args: Vec<Value>, cancelled: Rc<Cell<bool>> },
+    /// The end of an `asyncio.sleep`: completes the future unless it was cancelled.
+    SleepDone { fut: Rc<FutureObj>, result: Value },
+}
+
+/// The event loop's state; one per run (a new loop object reuses it, as only one runs at a time).
+#[derive(Default)]
+pub struct Loop {
+    pub ready: VecDeque<Handle>,
+    pub timers: BinaryHeap<Reverse<(Time, u64)>>,
+    pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>)>,
+    pub seq: u64,
+    /// Handles left to run in the current iteration.
+    pub ntodo: usize,
+    pub running: bool,
+    pub stopping: bool,
+    pub current: Option<Rc<FutureObj>>,
+    /// Tasks not yet done, in creation order (`asyncio.all_tasks`).
+    pub live: Vec<Rc<FutureObj>>,
+    pub task_names: u64,
+    pub next_task_id: TaskId,
+    /// A task step the budget interrupted.
+    pub in_progress: Option<Rc<FutureObj>>,
+    /// Set by the prelude right before a task awaits a synchronisation primitive.
+    pub pending_reason: Option<WaitReason>,
+    pub loop_obj: Value,
+}
+
+/// What one tick of the loop did.
+pub enum Tick {
+    Ran,
+    Budget,
+    /// Nothing is ready before this time.
+    Idle(Time),
+    /// `stop()` took effect: `run_forever` returns.
+    Stopped,
+    /// Nothing is ready and no timer is pending: the loop would wait forever.
+    Deadlock,
+}
+
+impl Vm {
+    pub fn call_soon(&mut self, h: Handle) {
+        if let Handle::Step { task, .. } | Handle::Wakeup { task, .. } = &h {
+            if let Some(t) = &task.task {
+                let by = match &h {
+                    Handle::Step { exc: Some(_), .. } => Wake::Cancel { by: self.current_task },
+                    Handle::Step { .. } => Wake::Spawn,
+                    Handle::Wakeup { fut, .. } => Wake::Done {
+                        obj: fut.task.as_ref().map_or(fut.obj, |t| t.id),
+                        by: self.current_task,
+                    },
+                    _ => Wake::Spawn,
+                };
+                self.event(t.id, EventKind::Ready { by });
+            }
+        }
+        self.aio.ready.push_back(h);
+    }
+
+    pub fn call_at(&mut self, when: Time, h: Handle) -> (u64, Rc<Cell<bool>>) {
+        self.aio.seq += 1;
+        let id = self.aio.seq;
+        let cancelled = Rc::new(Cell::new(false));
+        self.aio.timers.push(Reverse((when, id)));
+        self.aio.timer_table.insert(id, (h, cancelled.clone()));
+        let task = self.current_task;
+        self.event(task, EventKind::TimerArmed { timer: id as u32, deadline: when });
+        (id, cancelled)
+    }
+
+    pub fn cancel_timer(&mut self, id: u64) {
+        if let Some((_, c)) = self.aio.timer_table.remove(&id) {
+            c.set(true);
+            let task = self.current_task;
+            self.event(task, EventKind::TimerCancelled { timer: id as u32 });
+        }
+    }
+
+    pub fn next_timer(&mut self) -> Option<Time> {
+        while let Some(Reverse((when, id))) = self.aio.timers.peek().copied() {
+            match self.aio.timer_table.get(&id) {
+                Some((_, c)) if !c.get() => return Some(when),
+                _ => {
+                    self.aio.timers.pop();
+                    self.aio.timer_table.remove(&id);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn new_future(&mut self) -> Rc<FutureObj> {
+        Rc::new(FutureObj {
+            state: Cell::new(FutState::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(Value::None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_msg: RefCell::new(Value::None),
+            log_traceback: Cell::new(false),
+            task: None,
+            obj: 0,
+            timer: Cell::new(None),
+            cancel_hook: RefCell::new(Value::None),
+            sink: self.warnings.clone(),
+        })
+    }
+
+    /// `asyncio.create_task(coro, name=...)`.
+    pub fn create_task(&mut self, coro: Value, name: Option<Str>) -> PyResult<Rc<FutureObj>> {
+        let Value::Gen(g) = &coro else {
+            return Err(Exc::type_error(format!("a coroutine was expected, got {}", self.repr(&coro)?)));
+        };
+        if g.kind != crate::code::CodeKind::Coroutine {
+            return Err(Exc::type_error(format!("a coroutine was expected, got {}", self.repr(&coro)?)));
+        }
+        let name: Str = match name {
+            Some(n) => n,
+            None => {
+                self.aio.task_names += 1;
+                Rc::from(format!("Task-{}", self.aio.task_names))
+            }
+        };
+        self.aio.next_task_id += 1;
+        let id = self.aio.next_task_id;
+        let mut th = Thread::default();
+        self.push_gen(&mut th, g, Value::None, Ret::Exit)?;
+        self.depth = self.depth.saturating_sub(1);
+        let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
+        let task = Rc::new(FutureObj {
+            state: Cell::new(FutState::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(Value::None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_msg: RefCell::new(Value::None),
+            log_traceback: Cell::new(false),
+            task: Some(TaskData {
+                id,
+                name: RefCell::new(name.clone()),
+                coro: RefCell::new(coro.clone()),
+                coro_name: g.qualname.clone(),
+                defined_line,
+                thread: RefCell::new(Some(th)),
+                fut_waiter: RefCell::new(None),
+                must_cancel: Cell::new(false),
+                cancel_msg: RefCell::new(Value::None),
+                num_cancels: Cell::new(0),
+                resume_with: RefCell::new(None),
+            }),
+            obj: 0,
+            timer: Cell::new(None),
+            cancel_hook: RefCell::new(Value::None),
+            sink: self.warnings.clone(),
+        });
+        self.trace.tasks.push(crate::trace::TaskInfo {
+            name: name.to_string(),
+            coro: g.qualname.to_string(),
+            parent: self.current_task,
+            created_line: self.line,
+        });
+        let parent = self.current_task;
+        self.event(id, EventKind::Created { parent });
+        self.aio.live.push(task.clone());
+        self.call_soon(Handle::Step { task: task.clone(), exc: None });
+        Ok(task)
+    }
+
+    /// Marks a future done and schedules its callbacks, as `Future.__schedule_callbacks` does.
+    pub fn schedule_callbacks(&mut self, fut: &Rc<FutureObj>) {
+        let cbs = std::mem::take(&mut *fut.callbacks.borrow_mut());
+        for cb in cbs {
+            match cb {
+                Callback::Wakeup(task) => self.call_soon(Handle::Wakeup { task, fut: fut.clone() }),
+                Callback::Py(func) => self.call_soon(Handle::Call {
+                    func,
+                    args: vec![Value::Object(fut.clone())],
+                    cancelled: Rc::new(Cell::new(false)),
+                }),
+            }
+        }
+    }
+
+    pub fn fut_set_result(&mut self, fut: &Rc<FutureObj>, v: Value) -> PyResult<()> {
+        if fut.is_done() {
+            return Err(Exc::Msg(ExcType::InvalidStateError, "invalid state".into()));
+        }
+        *fut.result.borrow_mut() = v;
+        fut.state.set(FutState::Finished);
+        self.schedule_callbacks(fut);
+        Ok(())
+    }
+
+    pub fn fut_set_exception(&mut self, fut: &Rc<FutureObj>, exc: Value) -> PyResult<()> {
+        if fut.is_done() {
+            return Err(Exc::Msg(ExcType::InvalidStateError, "invalid state".into()));
+        }
+        let exc = match &exc {
+            Value::Class(_) => self.call(&exc, vec![])?,
+            _ => exc,
+        };
+        if self.exc_is(&exc, ExcType::StopIteration) {
+            return Err(Exc::type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
+        }
+        *fut.exception.borrow_mut() = exc;
+        fut.state.set(FutState::Finished);
+        fut.log_traceback.set(true);
+        self.schedule_callbacks(fut);
+        Ok(())
+    }
+
+    /// `Future.cancel(msg)`; for a task, `Task.cancel(msg)`.
+    pub fn fut_cancel(&mut self, fut: &Rc<FutureObj>, msg: Value) -> bool {
+        if let Some(t) = &fut.task {
+            if fut.is_done() {
+                return false;
+            }
+            t.num_cancels.set(t.num_cancels.get() + 1);
+            let by = self.current_task;
+            self.event(t.id, EventKind::CancelRequested { by });
+            let waiter = t.fut_waiter.borrow().clone();
+            if let Some(w) = waiter {
+                if self.fut_cancel(&w, msg.clone()) {
+                    // The waiter's callbacks wake the task with a CancelledError.
+                    return true;
+                }
+            }
+            t.must_cancel.set(true);
+            *t.cancel_msg.borrow_mut() = msg;
+            return true;
+        }
+        if fut.is_done() {
+            return false;
+        }
+        let hook = fut.cancel_hook.borrow().clone();
+        if !hook.is_none() {
+            return match self.call(&hook, vec![msg]) {
+                Ok(v) => matches!(v, Value::Bool(true)),
+                Err(_) => false,
+            };
+        }
+        fut.log_traceback.set(false);
+        *fut.cancel_msg.borrow_mut() = msg;
+        fut.state.set(FutState::Cancelled);
+        if let Some(id) = fut.timer.take() {
+            self.cancel_timer(id);
+        }
+        self.schedule_callbacks(fut);
+        true
+    }
+
+    /// Runs one handle of the loop (or starts a new iteration).
+    pub fn loop_tick(&mut self) -> Tick {
+        if let Some(task) = self.aio.in_progress.take() {
+            return self.run_task(task, None);
+        }
+        if self.aio.ntodo == 0 {
+            if self.aio.stopping {
+                self.aio.stopping = false;
+                self.aio.running = false;
+                return Tick::Stopped;
+            }
+            let next = self.next_timer();
+            if self.aio.ready.is_empty() {
+                match next {
+                    None => return Tick::Deadlock,
+                    Some(when) if when > self.now => return Tick::Idle(when),
+                    _ => {}
+                }
+            }
+            // Move every due timer to the ready queue, earliest first.
+            while let Some(when) = self.next_timer() {
+                if when > self.now {
+                    break;
+                }
+                let Some(Reverse((_, id))) = self.aio.timers.pop() else { break };
+                if let Some((h, _)) = self.aio.timer_table.remove(&id) {
+                    let task = self.current_task;
+                    self.event(task, EventKind::TimerFired { timer: id as u32 });
+                    if let Handle::SleepDone { fut, .. } = &h {
+                        fut.timer.set(None);
+                    }
+                    self.aio.ready.push_back(h);
+                }
+            }
+            self.aio.ntodo = self.aio.ready.len();
+            if self.aio.ntodo == 0 {
+                return Tick::Ran;
+            }
+        }
+        let Some(h) = self.aio.ready.pop_front() else {
+            self.aio.ntodo = 0;
+            return Tick::Ran;
+        };
+        self.aio.ntodo -= 1;
+        self.run_handle(h)
+    }
+
+    fn run_handle(&mut self, h: Handle) -> Tick {
+        match h {
+            Handle::Step { task, exc } => self.run_task(task, exc.map(Ok)),
+            Handle::Wakeup { task, fut } => {
+                let r = fut.result_value();
+                match r {
+                    Ok(_) => {
+                        if let Some(t) = &task.task {
+                            *t.resume_with.borrow_mut() = Some(fut.clone());
+                        }
+                        self.run_task(task, None)
+                    }
+                    Err(e) => {
+                        let e = self.materialize(e);
+                        self.run_task(task, Some(Ok(e)))
+                    }
+                }
+            }
+            Handle::Call { func, args, cancelled } => {
+                if !cancelled.get() {
+                    if let Err(e) = self.call(&func, args) {
+                        let e = self.materialize(e);
+                        let text = format!(
+                            "Exception in callback {}\n{}",
+                            self.repr(&func).map(|s| s.to_string()).unwrap_or_default(),
+                            self.format_exception(&e)
+                        );
+                        self.write(crate::trace::Stream::Stderr, &text);
+                    }
+                }
+                self.flush_warnings();
+                Tick::Ran
+            }
+            Handle::SleepDone { fut, result } => {
+                if !fut.is_done() {
+                    let _ = self.fut_set_result(&fut, result);
+                }
+                Tick::Ran
+            }
+        }
+    }
+
+    /// `Task.__step`: runs the task's coroutine until it awaits, yields, finishes or the budget ends.
+    fn run_task(&mut self, task: Rc<FutureObj>, exc: Option<PyResult<Value>>) -> Tick {
+        let Some(t) = &task.task else { return Tick::Ran };
+        if task.is_done() {
+            return Tick::Ran;
+        }
+        let Some(mut th) = t.thread.borrow_mut().take() else {
+            return Tick::Ran;
+        };
+        if exc.is_none() {
+            self.aio.pending_reason = None;
+        }
+        let resumed_mid_step = self.aio.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, &task));
+        self.aio.current = Some(task.clone());
+        self.current_task = t.id;
+        let mut exc = exc;
+        if !resumed_mid_step {
+            self.line = th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line());
+            self.event(t.id, EventKind::Resumed);
+            *t.fut_waiter.borrow_mut() = None;
+            if t.must_cancel.get() {
+                t.must_cancel.set(false);
+                let is_cancel = matches!(&exc, Some(Ok(e)) if self.exc_is(e, ExcType::CancelledError));
+                if !is_cancel {
+                    let msg = t.cancel_msg.borrow().clone();
+                    let args = if msg.is_none() { vec![] } else { vec![msg] };
+                    exc = Some(Ok(self.exc_new(ExcType::CancelledError, args)));
+                }
+            }
+        }
+        let exit = match exc {
+            Some(Ok(e)) => {
+                t.resume_with.borrow_mut().take();
+                match self.throw(&mut th, e) {
+                    Some(exit) => exit,
+                    None => self.run(&mut th),
+                }
+            }
+            Some(Err(e)) => Exit::Raised(self.materialize(e)),
+            None => {
+                if let Some(f) = t.resume_with.borrow_mut().take() {
+                    let v = f.result.borrow().clone();
+                    if let Some(top) = th.frames.last_mut() {
+                        top.stack.push(v);
+                    }
+                }
+                self.run(&mut th)
+            }
+        };
+        let tick = self.finish_step(&task, th, exit);
+        if !matches!(tick, Tick::Budget) {
+            self.aio.current = None;
+            self.current_task = 0;
+            self.flush_warnings();
+        }
+        tick
+    }
+
+    fn finish_step(&mut self, task: &Rc<FutureObj>, th: Thread, exit: Exit) -> Tick {
+        let Some(t) = &task.task else { return Tick::Ran };
+        let id = t.id;
+        match exit {
+            Exit::Budget => {
+                *t.thread.borrow_mut() = Some(th);
+                self.aio.in_progress = Some(task.clone());
+                return Tick::Budget;
+            }
+            Exit::Returned(v) => {
+                drop(th);
+                if t.must_cancel.get() {
+                    t.must_cancel.set(false);
+                    let msg = t.cancel_msg.borrow().clone();
+                    self.task_cancelled(task, msg);
+                } else {
+                    self.event(id, EventKind::Finished { outcome: Outcome::Returned });
+                    let _ = self.fut_set_result(task, v);
+                }
+                self.aio.live.retain(|x| !Rc::ptr_eq(x, task));
+            }
+            Exit::Raised(e) => {
+                drop(th);
+                if self.exc_is(&e, ExcType::CancelledError) {
+                    let msg = self
+                        .exc_data(&e)
+                        .and_then(|d| d.borrow().args.first().cloned())
+                        .unwrap_or(Value::None);
+                    self.task_cancelled(task, msg);
+                } else {
+                    let summary = self.repr(&e).map(|s| s.to_string()).unwrap_or_default();
+                    let text = self.text(summary);
+                    self.event(id, EventKind::Finished { outcome: Outcome::Raised { exc: text } });
+                    let _ = self.fut_set_exception(task, e);
+                }
+                self.aio.live.retain(|x| !Rc::ptr_eq(x, task));
+            }
+            Exit::Yield => {
+                *t.thread.borrow_mut() = Some(th);
+                self.event(id, EventKind::Suspended { reason: WaitReason::Yield });
+                self.aio.ready.push_back(Handle::Step { task: task.clone(), exc: None });
+                self.event(id, EventKind::Ready { by: Wake::Yield });
+            }
+            Exit::Await(v) => {
+                let Some(fut) = as_future(&v) else {
+                    *t.thread.borrow_mut() = Some(th);
+                    return Tick::Ran;
+                };
+                if Rc::ptr_eq(&fut, task) {
+                    let e = self.materialize(Exc::runtime(format!(
+                        "Task cannot await on itself: {}",
+                        self.repr(&v).map(|s| s.to_string()).unwrap_or_default()
+                    )));
+                    *t.thread.borrow_mut() = Some(th);
+                    self.call_soon(Handle::Step { task: task.clone(), exc: Some(e) });
+                    return Tick::Ran;
+                }
+                *t.thread.borrow_mut() = Some(th);
+                let reason = match (&fut.task, self.aio.pending_reason.take()) {
+                    (Some(other), _) => WaitReason::Task(other.id),
+                    (None, Some(r)) => r,
+                    (None, None) => match fut.timer.get().and_then(|id| self.timer_deadline(id)) {
+                        Some(until) => WaitReason::Sleep { until },
+                        None => WaitReason::Future(fut.obj),
+                    },
+                };
+                self.event(id, EventKind::Suspended { reason });
+                fut.callbacks.borrow_mut().push(Callback::Wakeup(task.clone()));
+                *t.fut_waiter.borrow_mut() = Some(fut.clone());
+                if t.must_cancel.get() {
+                    let msg = t.cancel_msg.borrow().clone();
+                    if self.fut_cancel(&fut, msg) {
+                        t.must_cancel.set(false);
+                    }
+                }
+            }
+            Exit::RunLoop => {
+                *t.thread.borrow_mut() = Some(th);
+                let e = self.materialize(Exc::runtime("This event loop is already running"));
+                self.call_soon(Handle::Step { task: task.clone(), exc: Some(e) });
+            }
+            Exit::Yielded(_) => {
+                drop(th);
+            }
+        }
+        Tick::Ran
+    }
+
+    fn timer_deadline(&self, id: u64) -> Option<Time> {
+        self.aio.timers.iter().find(|Reverse((_, i))| *i == id).map(|Reverse((w, _))| *w)
+    }
+
+    fn task_cancelled(&mut self, task: &Rc<FutureObj>, msg: Value) {
+        if let Some(t) = &task.task {
+            self.event(t.id, EventKind::Finished { outcome: Outcome::Cancelled });
+        }
+        *task.cancel_msg.borrow_mut() = msg;
+        task.state.set(FutState::Cancelled);
+        self.schedule_callbacks(task);
+    }
+
+    /// Reports what objects dropped since the last call left behind (never-retrieved exceptions,
+    /// never-awaited coroutines), on stderr where CPython prints them.
+    pub fn flush_warnings(&mut self) {
+        if self.warnings.borrow().is_empty() {
+            return;
+        }
+        let ws = std::mem::take(&mut *self.warnings.borrow_mut());
+        for w in ws {
+            let text = match w {
+                Warning::NeverAwaited { name } => {
+                    format!(
+                        "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                        self.filename, self.line
+                    )
+                }
+                Warning::Text(t) => t,
+                Warning::TaskException { exc, name, coro, line, is_task } => {
+                    let er = self.repr(&exc).map(|s| s.to_string()).unwrap_or_default();
+                    let future = if is_task {
+                        format!(
+                            "<Task finished name='{name}' coro=<{coro}() done, defined at {}:{line}> exception={er}>",
+                            self.filename
+                        )
+                    } else {
+                        format!("<Future finished exception={er}>")
+                    };
+                    let tb = self.format_exception(&exc);
+                    let head = if is_task { "Task" } else { "Future" };
+                    format!("{head} exception was never retrieved\nfuture: {future}\n{tb}")
+                }
+            };
+            self.write(crate::trace::Stream::Stderr, &text);
+        }
+    }
+
+    /// `time.sleep` inside the program: the running task holds the loop while the clock moves on.
+    pub fn blocking_sleep(&mut self, secs: f64) -> PyResult {
+        if secs.is_nan() || secs < 0.0 {
+            return Err(Exc::value_error("sleep length must be non-negative"));
+        }
+        let ns = (secs * 1e9).min(1e18) as Time;
+        let until = self.now.saturating_add(ns);
+        let task = self.current_task;
+        self.event(task, EventKind::Blocked { until });
+        self.now = until;
+        Ok(Value::None)
+    }
+}
+
+/// `time.sleep(secs)` as a native function.
+pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult {
+    vm.blocking_sleep(secs)
+}

@@ -1,0 +1,409 @@
+//! Turns a syntax tree into code objects: one per module, function, class body and comprehension.
+
+mod expr;
+mod stmt;
+pub mod symtable;
+
+use crate::ast::{self, Module, Pos, SyntaxError, SyntaxErrorKind};
+use crate::code::{Code, CodeKind, Instr};
+use crate::value::{Str, Value};
+use std::rc::Rc;
+use symtable::{Place, ScopeKind, SymTable};
+
+/// What a `return`, `break` or `continue` must undo on its way out, innermost last.
+#[derive(Clone, Debug)]
+enum FBlock {
+    /// A `for` loop: its iterator sits on the stack.
+    For { start: usize, breaks: Vec<usize> },
+    While { start: usize, breaks: Vec<usize> },
+    /// A `try` whose `finally` body must run.
+    Finally(Rc<Vec<ast::Stmt>>),
+    /// Inside an `except` body: the exception is on the stack and is being handled.
+    Handler,
+    /// A `with` body: `__exit__` sits on the stack.
+    With { is_async: bool },
+    /// An `except ... as name:` body: the name is cleared on the way out.
+    HandlerName(Str),
+}
+
+struct Unit {
+    code: Code,
+    scope: usize,
+    fblocks: Vec<FBlock>,
+    depth: i32,
+    max_depth: i32,
+    line: u32,
+}
+
+pub struct Compiler<'a> {
+    table: &'a SymTable,
+    units: Vec<Unit>,
+    filename: Str,
+    hidden: bool,
+}
+
+/// Compiles a parsed module. Errors are the ones CPython reports at compile time
+/// (`'return' outside function`, `'break' outside loop`, ...).
+pub fn compile(module: &Module, filename: &str, hidden: bool) -> Result<Rc<Code>, SyntaxError> {
+    let table = symtable::build(module);
+    let mut c = Compiler {
+        table: &table,
+        units: Vec::new(),
+        filename: Rc::from(filename),
+        hidden,
+    };
+    c.push_unit("<module>", "<module>", CodeKind::Module, 0, 1);
+    for s in &module.body {
+        c.stmt(s)?;
+    }
+    c.load_const(Value::None);
+    c.emit(Instr::ReturnValue);
+    Ok(Rc::new(c.pop_unit()))
+}
+
+fn err(pos: Pos, msg: &str) -> SyntaxError {
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: msg.into(),
+        line: pos.line,
+        col: pos.col,
+        end_col: None,
+    }
+}
+
+type CResult<T = ()> = Result<T, SyntaxError>;
+
+impl<'a> Compiler<'a> {
+    fn push_unit(&mut self, name: &str, qualname: &str, kind: CodeKind, scope: usize, line: u32) {
+        let s = &self.table.scopes[scope];
+        let code = Code {
+            name: Rc::from(name),
+            qualname: Rc::from(qualname),
+            filename: self.filename.clone(),
+            kind,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            first_line: line,
+            consts: Vec::new(),
+            names: Vec::new(),
+            varnames: s.varnames.clone(),
+            cellvars: s.cellvars.clone(),
+            freevars: s.freevars.clone(),
+            cell_args: s
+                .cellvars
+                .iter()
+                .map(|c| s.params.iter().position(|p| p == c).map(|i| i as u32))
+                .collect(),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            has_varargs: false,
+            has_varkw: false,
+            stacksize: 0,
+            hidden: self.hidden,
+        };
+        self.units.push(Unit {
+            code,
+            scope,
+            fblocks: Vec::new(),
+            depth: 0,
+            max_depth: 0,
+            line,
+        });
+    }
+
+    fn pop_unit(&mut self) -> Code {
+        let u = self.units.pop().expect("unit stack is never empty here");
+        let mut code = u.code;
+        code.stacksize = u.max_depth.max(0) as u32 + 4;
+        code
+    }
+
+    fn unit(&mut self) -> &mut Unit {
+        self.units.last_mut().expect("a unit is always open while compiling")
+    }
+
+    fn scope(&self) -> &symtable::Scope {
+        let id = self.units.last().map_or(0, |u| u.scope);
+        &self.table.scopes[id]
+    }
+
+    fn scope_kind(&self) -> ScopeKind {
+        self.scope().kind.unwrap_or(ScopeKind::Module)
+    }
+
+    fn set_line(&mut self, pos: Pos) {
+        if pos.line > 0 {
+            self.unit().line = pos.line;
+        }
+    }
+
+    fn emit(&mut self, i: Instr) -> usize {
+        let u = self.unit();
+        u.depth += stack_effect(&i);
+        u.max_depth = u.max_depth.max(u.depth);
+        let line = u.line;
+        u.code.instrs.push(i);
+        u.code.lines.push(line);
+        u.code.instrs.len() - 1
+    }
+
+    fn here(&mut self) -> usize {
+        self.unit().code.instrs.len()
+    }
+
+    /// Points the jump at `at` to the current position.
+    fn patch(&mut self, at: usize) {
+        let target = self.here() as u32;
+        self.patch_to(at, target);
+    }
+
+    fn patch_to(&mut self, at: usize, target: u32) {
+        let code = &mut self.unit().code;
+        if let Some(i) = code.instrs.get_mut(at) {
+            *i = match *i {
+                Instr::Jump(_) => Instr::Jump(target),
+                Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+                Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+                Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+                Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+                Instr::ForIter(_) => Instr::ForIter(target),
+                Instr::SetupExcept(_) => Instr::SetupExcept(target),
+                Instr::SetupFinally(_) => Instr::SetupFinally(target),
+                Instr::SetupWith(_) => Instr::SetupWith(target),
+                other => other,
+            };
+        }
+    }
+
+    /// Tells the depth tracker what the stack holds at a jump target reached from elsewhere.
+    fn set_depth(&mut self, d: i32) {
+        self.unit().depth = d;
+    }
+
+    fn depth(&mut self) -> i32 {
+        self.unit().depth
+    }
+
+    fn const_index(&mut self, v: Value) -> u32 {
+        let consts = &mut self.unit().code.consts;
+        // Reuse simple constants; identity-bearing ones (code objects) are always fresh.
+        let found = consts.iter().position(|c| match (c, &v) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => a == b,
+            _ => false,
+        });
+        match found {
+            Some(i) => i as u32,
+            None => {
+                consts.push(v);
+                (consts.len() - 1) as u32
+            }
+        }
+    }
+
+    fn load_const(&mut self, v: Value) {
+        let i = self.const_index(v);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        let names = &mut self.unit().code.names;
+        match names.iter().position(|n| &**n == name) {
+            Some(i) => i as u32,
+            None => {
+                names.push(Rc::from(name));
+                (names.len() - 1) as u32
+            }
+        }
+    }
+
+    fn var_index(&mut self, name: &str) -> u32 {
+        let code = &mut self.unit().code;
+        match code.varnames.iter().position(|n| &**n == name) {
+            Some(i) => i as u32,
+            None => {
+                code.varnames.push(Rc::from(name));
+                (code.varnames.len() - 1) as u32
+            }
+        }
+    }
+
+    fn deref_index(&mut self, name: &str) -> u32 {
+        let code = &self.unit().code;
+        if let Some(i) = code.cellvars.iter().position(|n| &**n == name) {
+            return i as u32;
+        }
+        let n = code.cellvars.len();
+        code.freevars
+            .iter()
+            .position(|f| &**f == name)
+            .map_or(0, |i| (n + i) as u32)
+    }
+
+    fn load_name(&mut self, name: &str) {
+        match self.scope().place(name) {
+            Place::Fast => {
+                let i = self.var_index(name);
+                self.emit(Instr::LoadFast(i));
+            }
+            Place::Cell | Place::Free => {
+                let i = self.deref_index(name);
+                self.emit(Instr::LoadDeref(i));
+            }
+            Place::Global => {
+                let i = self.name_index(name);
+                self.emit(Instr::LoadGlobal(i));
+            }
+            Place::Name => {
+                let i = self.name_index(name);
+                self.emit(Instr::LoadName(i));
+            }
+            Place::ClassDeref => {
+                let i = self.deref_index(name);
+                self.emit(Instr::LoadClassDeref(i));
+            }
+        }
+    }
+
+    fn store_name(&mut self, name: &str) {
+        match self.scope().place(name) {
+            Place::Fast => {
+                let i = self.var_index(name);
+                self.emit(Instr::StoreFast(i));
+            }
+            Place::Cell | Place::Free | Place::ClassDeref => {
+                let i = self.deref_index(name);
+                self.emit(Instr::StoreDeref(i));
+            }
+            Place::Global => {
+                let i = self.name_index(name);
+                self.emit(Instr::StoreGlobal(i));
+            }
+            Place::Name => {
+                let i = self.name_index(name);
+                self.emit(Instr::StoreName(i));
+            }
+        }
+    }
+
+    fn delete_name(&mut self, name: &str) {
+        match self.scope().place(name) {
+            Place::Fast => {
+                let i = self.var_index(name);
+                self.emit(Instr::DeleteFast(i));
+            }
+            Place::Cell | Place::Free | Place::ClassDeref => {
+                let i = self.deref_index(name);
+                self.emit(Instr::DeleteDeref(i));
+            }
+            Place::Global => {
+                let i = self.name_index(name);
+                self.emit(Instr::DeleteGlobal(i));
+            }
+            Place::Name => {
+                let i = self.name_index(name);
+                self.emit(Instr::DeleteName(i));
+            }
+        }
+    }
+
+    fn in_function(&self) -> bool {
+        matches!(self.scope_kind(), ScopeKind::Function | ScopeKind::Comprehension)
+    }
+
+    fn qualname(&self, name: &str) -> String {
+        // Nested functions read `outer.<locals>.inner`, methods `Class.method`.
+        match self.units.last() {
+            Some(u) if u.code.kind != CodeKind::Module => {
+                let parent = &u.code.qualname;
+                if u.code.kind == CodeKind::Class {
+                    format!("{parent}.{name}")
+                } else {
+                    format!("{parent}.<locals>.{name}")
+                }
+            }
+            _ => name.to_string(),
+        }
+    }
+
+    /// Emits closure cells for a child scope's free variables and returns the MakeFunction flag.
+    fn closure_for(&mut self, child: usize) -> u32 {
+        let free = self.table.scopes[child].freevars.clone();
+        if free.is_empty() {
+            return 0;
+        }
+        for f in &free {
+            let i = self.deref_index(f);
+            self.emit(Instr::LoadClosure(i));
+        }
+        self.emit(Instr::BuildTuple(free.len() as u32));
+        8
+    }
+
+    fn child_scope(&self, key: usize) -> usize {
+        self.table.by_node.get(&key).copied().unwrap_or(0)
+    }
+
+    fn code_kind(&self, scope: usize, is_async: bool) -> CodeKind {
+        let s = &self.table.scopes[scope];
+        match (is_async, s.has_yield) {
+            (true, true) => CodeKind::AsyncGenerator,
+            (true, false) => CodeKind::Coroutine,
+            (false, true) => CodeKind::Generator,
+            (false, false) => CodeKind::Function,
+        }
+    }
+}
+
+/// How much an instruction changes the stack depth (jumps: along the fall-through path).
+fn stack_effect(i: &Instr) -> i32 {
+    use Instr::*;
+    match *i {
+        Nop | Rot(_) | Swap(_) | Jump(_) | Unary(_) | GetIter | GetAwaitable | ListToTuple | PopBlock
+        | PushExcInfo | Reraise | SetupAnnotations | GetAIter | Await | YieldValue | DeleteFast(_)
+        | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) | LoadMethod(_) | SetupExcept(_)
+        | SetupFinally(_) | SetupWith(_) | ImportFrom(_) | EndAsyncFor => match *i {
+            LoadMethod(_) | ImportFrom(_) => 1,
+            EndAsyncFor => -2,
+            _ => 0,
+        },
+        Pop | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
+        Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_)
+        | LoadClassDeref(_) | LoadAssertionError | GetANext | ForIter(_) => 1,
+        Dup2 => 2,
+        StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_) => -1,
+        PopExcept => 0,
+        LoadAttr(_) | ImportName(_) | FormatValue(0..=3) => 0,
+        FormatValue(_) => -1,
+        StoreAttr(_) => -2,
+        CallMethod(n) => -(n as i32) - 1,
+        Subscript => -1,
+        StoreSubscript => -3,
+        DeleteSubscript => -2,
+        BuildSlice(n) => 1 - n as i32,
+        Binary(_) | Inplace(_) | Compare(_) => -1,
+        BuildList(n) | BuildTuple(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
+        BuildMap(n) => 1 - 2 * n as i32,
+        ListAppend(_) | ListExtend(_) | SetAdd(_) | SetUpdate(_) | DictUpdate(_) => -1,
+        MapAdd(_) => -2,
+        UnpackSequence(n) => n as i32 - 1,
+        UnpackEx(a, b) => (a + b) as i32,
+        Call(n) => -(n as i32),
+        CallKw(n, _) => -(n as i32) - 1,
+        CallEx(f) => -1 - (f & 1) as i32,
+        MakeFunction(f) => -((f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1)) as i32,
+        BuildClass(n) => -(n as i32) - 2,
+        ReturnValue => -1,
+        CheckExcMatch => 0,
+        CheckEgMatch => 1,
+        Raise(n) => -(n as i32),
+        WithExceptStart => 1,
+        PrepReraiseStar => -1,
+        ImportStar => -1,
+    }
+}
+
+pub(crate) use err as syntax_err;

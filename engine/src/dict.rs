@@ -1,0 +1,186 @@
+//! Insertion-ordered dicts and sets keyed by Python values, with hashes computed by the interpreter.
+
+use crate::value::{Str, Value};
+use indexmap::{IndexMap, IndexSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+/// A key with its Python hash computed up front (by `Vm::hash`, which may call `__hash__`).
+#[derive(Clone, Debug)]
+pub struct HKey {
+    pub hash: u64,
+    pub value: Value,
+}
+
+impl Hash for HKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for HKey {
+    fn eq(&self, other: &HKey) -> bool {
+        self.hash == other.hash && key_eq(&self.value, &other.value)
+    }
+}
+
+impl Eq for HKey {}
+
+/// Passes the precomputed hash through unchanged.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type Build = BuildHasherDefault<PassHasher>;
+
+/// Key equality for dicts and sets: Python's `==` for the hashable builtin values, identity otherwise.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (Str(x), Str(y)) => x == y,
+        (Int(x), Int(y)) => x == y,
+        (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
+        (FrozenSet(x), FrozenSet(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
+        _ => match (crate::vm::ops::num_value(a), crate::vm::ops::num_value(b)) {
+            (Some(x), Some(y)) => crate::vm::ops::num_eq(&x, &y),
+            _ => a.is(b) || crate::vm::ops::instance_key_eq(a, b),
+        },
+    }
+}
+
+/// FNV-style string hash: stable across runs, so iteration orders never depend on a random seed.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Clone, Default, Debug)]
+pub struct Dict {
+    pub map: IndexMap<HKey, Value, Build>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn get(&self, key: &HKey) -> Option<Value> {
+        self.map.get(key).cloned()
+    }
+
+    pub fn insert(&mut self, key: HKey, value: Value) {
+        self.map.insert(key, value);
+    }
+
+    pub fn remove(&mut self, key: &HKey) -> Option<Value> {
+        self.map.shift_remove(key)
+    }
+
+    pub fn get_str(&self, name: &str) -> Option<Value> {
+        let key = HKey {
+            hash: hash_str(name),
+            value: Value::Str(Rc::from(name)),
+        };
+        self.map.get(&key).cloned()
+    }
+
+    pub fn get_rc(&self, name: &Str) -> Option<&Value> {
+        let key = HKey {
+            hash: hash_str(name),
+            value: Value::Str(name.clone()),
+        };
+        self.map.get(&key)
+    }
+
+    pub fn set_str(&mut self, name: &str, value: Value) {
+        self.set_rc(Rc::from(name), value);
+    }
+
+    pub fn set_rc(&mut self, name: Str, value: Value) {
+        let key = HKey {
+            hash: hash_str(&name),
+            value: Value::Str(name),
+        };
+        self.map.insert(key, value);
+    }
+
+    pub fn remove_str(&mut self, name: &str) -> Option<Value> {
+        let key = HKey {
+            hash: hash_str(name),
+            value: Value::Str(Rc::from(name)),
+        };
+        self.map.shift_remove(&key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.map.keys().map(|k| &k.value)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.map.values()
+    }
+
+    pub fn items(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.map.iter().map(|(k, v)| (&k.value, v))
+    }
+}
+
+#[derive(Clone, Default, Debug)]
+pub struct Set {
+    pub set: IndexSet<HKey, Build>,
+}
+
+impl Set {
+    pub fn new() -> Set {
+        Set::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
+    pub fn contains(&self, key: &HKey) -> bool {
+        self.set.contains(key)
+    }
+
+    pub fn insert(&mut self, key: HKey) -> bool {
+        self.set.insert(key)
+    }
+
+    pub fn remove(&mut self, key: &HKey) -> bool {
+        self.set.shift_remove(key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &HKey> {
+        self.set.iter()
+    }
+}

@@ -1,0 +1,274 @@
+//! Builds the syntax tree of `ast.rs` from tokens, reporting the first syntax error in CPython 3.11's words.
+//!
+//! A hand-written recursive-descent parser over the token list. CPython's PEG parser fails, then re-parses with
+//! extra "invalid_" rules to explain the failure; here each of those rules is a check at the one place it can
+//! apply, so valid programs pay nothing for them. Errors rank as CPython ranks them: see [`LexError`] for how a
+//! tokenizer error competes with the parser's, and `checks.rs` for the errors CPython's compiler reports only
+//! once the whole file has parsed (`'return' outside function`).
+//!
+//! **Invariant:** Rust recursion is bounded whatever the input: brackets nest at most 200 deep (the lexer),
+//! blocks at most 100 (the lexer's indentation limit), and every other recursive path counts `depth`.
+
+mod args;
+mod checks;
+mod expr;
+mod fstring;
+mod literals;
+mod stmt;
+mod targets;
+
+use crate::ast::{Module, Pos, SyntaxError, SyntaxErrorKind};
+use crate::lexer::{self, LexError, Tok, Token};
+
+/// How deep expressions may nest (parentheses, operands of `**`, lambdas, f-strings) before the parser gives
+/// up with CPython's "too many nested parentheses": a bound on Rust recursion, generous for real programs.
+const MAX_DEPTH: u32 = 250;
+
+/// Parses a whole module.
+pub fn parse(source: &str) -> Result<Module, SyntaxError> {
+    let tokens = lexer::tokenize(source);
+    let mut p = Parser::new(source, tokens.tokens, tokens.error, 0, false);
+    match p.file() {
+        Ok(body) => {
+            let module = Module { body };
+            match checks::check(&module) {
+                Some(e) => Err(e),
+                None => Ok(module),
+            }
+        }
+        Err(Fail) => Err(p.final_error()),
+    }
+}
+
+/// The marker of a failed parse; the error itself is in [`Parser::error`].
+#[derive(Debug)]
+pub(crate) struct Fail;
+
+pub(crate) type PResult<T> = Result<T, Fail>;
+
+pub(crate) struct Parser<'s> {
+    src: &'s str,
+    toks: Vec<Token>,
+    pos: usize,
+    /// The furthest token looked at: where CPython's generic error and bracket check look.
+    furthest: usize,
+    lex_error: Option<LexError>,
+    error: Option<SyntaxError>,
+    /// Whether `error` is a plain "invalid syntax" (which a speculative parse may discard).
+    generic: bool,
+    depth: u32,
+    /// Parsing an f-string replacement field: messages get CPython's "f-string: " prefix.
+    fstring: bool,
+    /// Inside `expression_without_invalid`: the checks for specific messages are off.
+    quiet: u32,
+}
+
+impl<'s> Parser<'s> {
+    fn new(src: &'s str, toks: Vec<Token>, lex_error: Option<LexError>, depth: u32, fstring: bool) -> Self {
+        Parser {
+            src,
+            toks,
+            pos: 0,
+            furthest: 0,
+            lex_error,
+            error: None,
+            generic: false,
+            depth,
+            fstring,
+            quiet: 0,
+        }
+    }
+
+    // ----- Tokens -----
+
+    fn tok(&mut self) -> Token {
+        self.tok_at(0)
+    }
+
+    fn tok_at(&mut self, n: usize) -> Token {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        self.furthest = self.furthest.max(i);
+        self.toks[i]
+    }
+
+    fn kind(&mut self) -> Tok {
+        self.tok().kind
+    }
+
+    fn peek(&mut self, n: usize) -> Tok {
+        self.tok_at(n).kind
+    }
+
+    fn at(&mut self, k: Tok) -> bool {
+        self.kind() == k
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.tok();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn eat(&mut self, k: Tok) -> bool {
+        if self.at(k) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, k: Tok) -> PResult<Token> {
+        if self.at(k) {
+            Ok(self.bump())
+        } else {
+            Err(self.fail())
+        }
+    }
+
+    /// CPython's forced token (`&&':'`): a missing one is reported as "expected ':'" right where it lacks.
+    fn expect_forced(&mut self, k: Tok, what: &str) -> PResult<Token> {
+        if self.at(k) {
+            return Ok(self.bump());
+        }
+        let t = self.tok();
+        if matches!(t.kind, Tok::Error | Tok::Indent | Tok::Dedent) {
+            return Err(self.fail());
+        }
+        Err(self.fail_tok(&t, format!("expected '{what}'")))
+    }
+
+    fn text(&self, t: &Token) -> &'s str {
+        self.src.get(t.start as usize..t.end as usize).unwrap_or("")
+    }
+
+    fn pos_of(t: &Token) -> Pos {
+        Pos { line: t.line, col: t.col }
+    }
+
+    fn prev(&self) -> Token {
+        self.toks[self.pos.saturating_sub(1)]
+    }
+
+    /// The 1-based column just past the end of token `t` (on its last line).
+    fn end_col(&self, t: &Token) -> u32 {
+        let text = self.text(t);
+        match text.rfind(['\n', '\r']) {
+            Some(i) => text[i + 1..].chars().count() as u32 + 1,
+            None => t.col + text.chars().count() as u32,
+        }
+    }
+
+    // ----- Depth -----
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let t = self.tok();
+            return Err(self.fail_tok(&t, "too many nested parentheses"));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- Errors -----
+
+    fn set_error(&mut self, kind: SyntaxErrorKind, msg: String, line: u32, col: u32, generic: bool) -> Fail {
+        if self.error.is_none() {
+            let msg = if self.fstring && !msg.starts_with("f-string") { format!("f-string: {msg}") } else { msg };
+            self.error = Some(SyntaxError { kind, msg, line, col, end_col: None });
+            self.generic = generic;
+        }
+        Fail
+    }
+
+    /// A specific error at `pos`.
+    fn fail_at(&mut self, pos: Pos, msg: impl Into<String>) -> Fail {
+        self.set_error(SyntaxErrorKind::SyntaxError, msg.into(), pos.line, pos.col, false)
+    }
+
+    fn fail_tok(&mut self, t: &Token, msg: impl Into<String>) -> Fail {
+        self.fail_at(Self::pos_of(t), msg)
+    }
+
+    /// An IndentationError at token `t`.
+    fn fail_indent(&mut self, t: &Token, msg: String) -> Fail {
+        self.set_error(SyntaxErrorKind::IndentationError, msg, t.line, t.col, false)
+    }
+
+    /// The generic failure at the current token: "invalid syntax", or what CPython says of that token.
+    fn fail(&mut self) -> Fail {
+        let t = self.tok();
+        match t.kind {
+            Tok::Indent => self.fail_indent(&t, "unexpected indent".into()),
+            Tok::Dedent => self.fail_indent(&t, "unexpected unindent".into()),
+            // The lexer's error wins when reached; `final_error` picks it.
+            Tok::Error => self.set_error(SyntaxErrorKind::SyntaxError, "invalid syntax".into(), t.line, t.col, true),
+            _ => self.set_error(SyntaxErrorKind::SyntaxError, "invalid syntax".into(), t.line, t.col, true),
+        }
+    }
+
+    /// The error to report after a failed parse, ranking the lexer's error and open brackets as CPython does.
+    fn final_error(&mut self) -> SyntaxError {
+        let parser_error = self.error.take().unwrap_or(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            line: 1,
+            col: 1,
+            end_col: None,
+        });
+        let Some(lex) = self.lex_error.take() else {
+            return parser_error;
+        };
+        let reached = self.toks.get(self.furthest).is_some_and(|t| t.kind == Tok::Error);
+        if lex.hard || reached {
+            return lex.error;
+        }
+        if let Some((ch, line, col)) = lex.open_bracket {
+            let err_line = self.toks.get(self.furthest).map_or(0, |t| t.line);
+            if line < err_line {
+                return SyntaxError {
+                    kind: SyntaxErrorKind::SyntaxError,
+                    msg: format!("'{ch}' was never closed"),
+                    line,
+                    col,
+                    end_col: None,
+                };
+            }
+        }
+        parser_error
+    }
+
+    // ----- Speculation -----
+
+    fn mark(&self) -> (usize, u32) {
+        (self.pos, self.depth)
+    }
+
+    /// Goes back to `mark` after a failed attempt, forgetting its error.
+    fn reset(&mut self, mark: (usize, u32)) {
+        self.pos = mark.0;
+        self.depth = mark.1;
+        self.error = None;
+        self.generic = false;
+    }
+}
+
+/// Parses the expression of an f-string replacement field, `source[start..end]` at `line`/`col`.
+pub(crate) fn parse_fstring_expr(
+    source: &str,
+    start: usize,
+    end: usize,
+    line: u32,
+    col: u32,
+    depth: u32,
+) -> Result<crate::ast::Expr, SyntaxError> {
+    let tokens = lexer::tokenize_fstring_expr(source, start, end, line, col);
+    let mut p = Parser::new(source, tokens.tokens, tokens.error, depth, true);
+    p.fstring_body().map_err(|Fail| p.final_error())
+}

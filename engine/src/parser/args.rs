@@ -1,0 +1,215 @@
+//! Parameter lists of `def` and `lambda`, and the arguments of calls and class headers.
+
+use super::expr::mk;
+use super::{PResult, Parser};
+use crate::ast::{Arg, Arguments, Expr, ExprKind, Keyword};
+use crate::lexer::Tok;
+
+impl Parser<'_> {
+    /// One parameter: its name and, in a `def`, an optional annotation.
+    fn param(&mut self, lambda: bool) -> PResult<Arg> {
+        let name = self.expect(Tok::Name)?;
+        let annotation = if !lambda && self.eat(Tok::Colon) {
+            Some(if self.at(Tok::Star) { self.starred(false)? } else { self.expression()? })
+        } else {
+            None
+        };
+        Ok(Arg { pos: Self::pos_of(&name), name: self.text(&name).into(), annotation })
+    }
+
+    /// The parameters of a `def` (up to its `)`) or a `lambda` (up to its `:`), which stay unconsumed.
+    pub(super) fn parameters(&mut self, lambda: bool) -> PResult<Arguments> {
+        let close = if lambda { Tok::Colon } else { Tok::RPar };
+        let mut a = Arguments::default();
+        let (mut slash, mut star, mut kwarg, mut seen_default) = (false, false, false, false);
+        loop {
+            let t = self.tok();
+            match t.kind {
+                k if k == close => break,
+                Tok::Slash => {
+                    let msg = if star {
+                        "/ must be ahead of *"
+                    } else if slash {
+                        "/ may appear only once"
+                    } else if a.args.is_empty() {
+                        "at least one argument must precede /"
+                    } else {
+                        ""
+                    };
+                    if !msg.is_empty() {
+                        return Err(self.fail_tok(&t, msg));
+                    }
+                    self.bump();
+                    slash = true;
+                    a.posonly = std::mem::take(&mut a.args);
+                    if self.at(Tok::Star) {
+                        let t = self.tok();
+                        return Err(self.fail_tok(&t, "expected comma between / and *"));
+                    }
+                }
+                Tok::Star => {
+                    if kwarg {
+                        return Err(self.fail_tok(&t, "arguments cannot follow var-keyword argument"));
+                    }
+                    if star {
+                        return Err(self.fail_tok(&t, "* argument may appear only once"));
+                    }
+                    self.bump();
+                    star = true;
+                    if self.at(Tok::Comma) || self.at(close) {
+                        let next = self.peek(1);
+                        if self.at(close) || next == close || next == Tok::DoubleStar {
+                            return Err(self.fail_tok(&t, "named arguments must follow bare *"));
+                        }
+                    } else {
+                        let p = self.param(lambda)?;
+                        if self.at(Tok::Equal) {
+                            let eq = self.tok();
+                            return Err(self.fail_tok(&eq, "var-positional argument cannot have default value"));
+                        }
+                        a.vararg = Some(p);
+                    }
+                }
+                Tok::DoubleStar => {
+                    if kwarg {
+                        return Err(self.fail_tok(&t, "arguments cannot follow var-keyword argument"));
+                    }
+                    self.bump();
+                    let p = self.param(lambda)?;
+                    if self.at(Tok::Equal) {
+                        let eq = self.tok();
+                        return Err(self.fail_tok(&eq, "var-keyword argument cannot have default value"));
+                    }
+                    a.kwarg = Some(p);
+                    kwarg = true;
+                }
+                Tok::Name => {
+                    if kwarg {
+                        return Err(self.fail_tok(&t, "arguments cannot follow var-keyword argument"));
+                    }
+                    let p = self.param(lambda)?;
+                    let default = if self.at(Tok::Equal) {
+                        let eq = self.bump();
+                        if self.at(Tok::Comma) || self.at(close) {
+                            return Err(self.fail_tok(&eq, "expected default value expression"));
+                        }
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
+                    if star {
+                        a.kwonly.push(p);
+                        a.kw_defaults.push(default);
+                    } else {
+                        match default {
+                            Some(d) => {
+                                a.defaults.push(d);
+                                seen_default = true;
+                            }
+                            None if seen_default => {
+                                return Err(self.fail_at(p.pos, "non-default argument follows default argument"));
+                            }
+                            None => {}
+                        }
+                        a.args.push(p);
+                    }
+                }
+                Tok::LPar if self.peek(1) == Tok::Name => {
+                    let msg = if lambda {
+                        "Lambda expression parameters cannot be parenthesized"
+                    } else {
+                        "Function parameters cannot be parenthesized"
+                    };
+                    return Err(self.fail_tok(&t, msg));
+                }
+                _ => return Err(self.fail()),
+            }
+            if !self.eat(Tok::Comma) {
+                break;
+            }
+        }
+        if !self.at(close) {
+            return Err(self.fail());
+        }
+        Ok(a)
+    }
+
+    /// A call's parenthesized arguments after `func`; the current token is its `(`.
+    pub(super) fn call(&mut self, func: Expr) -> PResult<Expr> {
+        let open = self.bump();
+        let (args, keywords) = self.arguments(Self::pos_of(&open))?;
+        let pos = func.pos;
+        Ok(mk(pos, ExprKind::Call { func: Box::new(func), args, keywords }))
+    }
+
+    /// Arguments up to and including the closing `)`: positional ones (`*xs` among them) and keywords
+    /// (`**kw` among them), with CPython's complaints about their order.
+    pub(super) fn arguments(&mut self, open: crate::ast::Pos) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut misplaced: Option<&'static str> = None;
+        while !self.at(Tok::RPar) {
+            let t = self.tok();
+            match t.kind {
+                Tok::Star => {
+                    if keywords.iter().any(|k| k.name.is_none()) {
+                        return Err(self.fail_tok(&t, "iterable argument unpacking follows keyword argument unpacking"));
+                    }
+                    args.push(self.starred(true)?);
+                }
+                Tok::DoubleStar => {
+                    self.bump();
+                    let value = self.expression()?;
+                    keywords.push(Keyword { pos: Self::pos_of(&t), name: None, value });
+                }
+                Tok::Name if self.peek(1) == Tok::Equal => {
+                    self.bump();
+                    self.bump();
+                    let value = self.expression()?;
+                    if self.at(Tok::For) || (self.at(Tok::Async) && self.peek(1) == Tok::For) {
+                        return Err(self.fail_tok(&t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                    }
+                    keywords.push(Keyword { pos: Self::pos_of(&t), name: Some(self.text(&t).into()), value });
+                }
+                Tok::True | Tok::False | Tok::None if self.peek(1) == Tok::Equal => {
+                    let msg = format!("cannot assign to {}", self.text(&t));
+                    return Err(self.fail_tok(&t, msg));
+                }
+                _ => {
+                    let e = if t.kind == Tok::Name && self.peek(1) == Tok::ColonEqual {
+                        self.named_expression()?
+                    } else {
+                        self.expression()?
+                    };
+                    if self.at(Tok::Equal) {
+                        return Err(self.fail_tok(&t, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+                    }
+                    if self.at(Tok::For) || (self.at(Tok::Async) && self.peek(1) == Tok::For) {
+                        let generators = self.comprehension()?;
+                        if !(args.is_empty() && keywords.is_empty() && self.at(Tok::RPar)) {
+                            return Err(self.fail_at(e.pos, "Generator expression must be parenthesized"));
+                        }
+                        args.push(mk(open, ExprKind::GeneratorExp { elt: Box::new(e), generators }));
+                        continue;
+                    }
+                    if misplaced.is_none() && !keywords.is_empty() {
+                        misplaced = Some(if keywords.iter().any(|k| k.name.is_none()) {
+                            "positional argument follows keyword argument unpacking"
+                        } else {
+                            "positional argument follows keyword argument"
+                        });
+                    }
+                    args.push(e);
+                }
+            }
+            if !self.eat(Tok::Comma) {
+                break;
+            }
+        }
+        let close = self.expect(Tok::RPar)?;
+        if let Some(msg) = misplaced {
+            return Err(self.fail_tok(&close, msg));
+        }
+        Ok((args, keywords))
+    }
+}

@@ -1,0 +1,404 @@
+//! The syntax errors CPython finds only after a whole file has parsed: those of its symbol table pass
+//! (`duplicate argument 'x' in function definition`) and of its compiler (`'return' outside function`).
+//!
+//! CPython reports the symbol table's first error if there is one, else the compiler's; each walks the tree
+//! in source order, so the earliest position of each kind wins.
+
+use super::targets::for_each_child;
+use crate::ast::{
+    Arguments, Comprehension, Expr, ExprKind, Module, Name, Pos, Stmt, StmtKind, SyntaxError, SyntaxErrorKind,
+};
+
+/// The first error CPython's symbol table or compiler would raise for `module`, if any.
+pub(super) fn check(module: &Module) -> Option<SyntaxError> {
+    let mut c = Checker { scopes: vec![Scope::new(Kind::Module)], symtable: None, compiler: None };
+    c.body(&module.body);
+    c.symtable.or(c.compiler).map(|(pos, msg)| SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg,
+        line: pos.line,
+        col: pos.col,
+        end_col: None,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Module,
+    Class,
+    Function { is_async: bool },
+    Lambda,
+    /// A comprehension other than a generator expression, named as CPython names it.
+    Comprehension(&'static str),
+    Generator,
+}
+
+struct Scope {
+    kind: Kind,
+    loops: u32,
+    /// The loop depth when an `except*` block in this scope began, while inside it.
+    except_star_loops: Option<u32>,
+    has_yield: bool,
+    has_await: bool,
+    returns_with_value: Vec<Pos>,
+    params: Vec<Name>,
+}
+
+impl Scope {
+    fn new(kind: Kind) -> Self {
+        Scope {
+            kind,
+            loops: 0,
+            except_star_loops: None,
+            has_yield: false,
+            has_await: false,
+            returns_with_value: Vec::new(),
+            params: Vec::new(),
+        }
+    }
+}
+
+struct Checker {
+    scopes: Vec<Scope>,
+    symtable: Option<(Pos, String)>,
+    compiler: Option<(Pos, String)>,
+}
+
+fn earliest(slot: &mut Option<(Pos, String)>, pos: Pos, msg: String) {
+    if slot.as_ref().is_none_or(|(p, _)| pos < *p) {
+        *slot = Some((pos, msg));
+    }
+}
+
+impl Checker {
+    fn scope(&mut self) -> &mut Scope {
+        let n = self.scopes.len() - 1;
+        &mut self.scopes[n]
+    }
+
+    fn symtable_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        earliest(&mut self.symtable, pos, msg.into());
+    }
+
+    fn compiler_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        earliest(&mut self.compiler, pos, msg.into());
+    }
+
+    fn in_async_function(&self) -> bool {
+        matches!(self.scopes.last().map(|s| s.kind), Some(Kind::Function { is_async: true }))
+    }
+
+    fn body(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    /// Defaults and annotations belong to the enclosing scope; the names must be distinct.
+    fn arguments(&mut self, args: &Arguments, annotations: bool) -> Vec<Name> {
+        self.exprs(&args.defaults);
+        for d in args.kw_defaults.iter().flatten() {
+            self.expr(d, false);
+        }
+        let all = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+        let mut names: Vec<Name> = Vec::new();
+        for a in all {
+            if annotations {
+                if let Some(ann) = &a.annotation {
+                    self.expr(ann, true);
+                }
+            }
+            if names.contains(&a.name) {
+                self.symtable_error(a.pos, format!("duplicate argument '{}' in function definition", a.name));
+            }
+            names.push(a.name.clone());
+        }
+        names
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::FunctionDef(f) => {
+                self.exprs(&f.decorators);
+                let params = self.arguments(&f.args, true);
+                if let Some(r) = &f.returns {
+                    self.expr(r, false);
+                }
+                let mut scope = Scope::new(Kind::Function { is_async: f.is_async });
+                scope.params = params;
+                self.scopes.push(scope);
+                self.body(&f.body);
+                if let Some(scope) = self.scopes.pop() {
+                    if f.is_async && scope.has_yield {
+                        for &pos in &scope.returns_with_value {
+                            self.compiler_error(pos, "'return' with value in async generator");
+                        }
+                    }
+                }
+            }
+            StmtKind::ClassDef(c) => {
+                self.exprs(&c.decorators);
+                self.exprs(&c.bases);
+                for k in &c.keywords {
+                    self.expr(&k.value, false);
+                }
+                self.scopes.push(Scope::new(Kind::Class));
+                self.body(&c.body);
+                self.scopes.pop();
+            }
+            StmtKind::Return(value) => {
+                let scope = self.scope();
+                if !matches!(scope.kind, Kind::Function { .. }) {
+                    self.compiler_error(s.pos, "'return' outside function");
+                } else if scope.except_star_loops.is_some() {
+                    self.compiler_error(s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+                } else if value.is_some() {
+                    scope.returns_with_value.push(s.pos);
+                }
+                if let Some(v) = value {
+                    self.expr(v, false);
+                }
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                let scope = self.scope();
+                if scope.loops == 0 {
+                    let msg = if matches!(s.kind, StmtKind::Break) {
+                        "'break' outside loop"
+                    } else {
+                        "'continue' not properly in loop"
+                    };
+                    self.compiler_error(s.pos, msg);
+                } else if scope.except_star_loops == Some(scope.loops) {
+                    self.compiler_error(s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+                }
+            }
+            StmtKind::Expr(e) => self.expr(e, false),
+            StmtKind::Assign { targets, value } => {
+                for t in targets {
+                    self.target(t, true);
+                }
+                self.expr(value, false);
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(target, false);
+                self.expr(value, false);
+            }
+            StmtKind::AnnAssign { target, annotation, value } => {
+                self.expr(target, false);
+                self.expr(annotation, false);
+                if let Some(v) = value {
+                    self.expr(v, false);
+                }
+            }
+            StmtKind::Delete(targets) => self.exprs(targets),
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test, false);
+                self.body(body);
+                self.body(orelse);
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test, false);
+                self.loop_body(body);
+                self.body(orelse);
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async && !self.in_async_function() {
+                    self.compiler_error(s.pos, "'async for' outside async function");
+                }
+                self.target(target, true);
+                self.expr(iter, false);
+                self.loop_body(body);
+                self.body(orelse);
+            }
+            StmtKind::With { items, body, is_async } => {
+                if *is_async && !self.in_async_function() {
+                    self.compiler_error(s.pos, "'async with' outside async function");
+                }
+                for item in items {
+                    self.expr(&item.context, false);
+                    if let Some(v) = &item.vars {
+                        self.target(v, true);
+                    }
+                }
+                self.body(body);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+                self.body(body);
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t, false);
+                    }
+                    let saved = self.scope().except_star_loops;
+                    if *is_star {
+                        let loops = self.scope().loops;
+                        self.scope().except_star_loops = Some(loops);
+                    }
+                    self.body(&h.body);
+                    self.scope().except_star_loops = saved;
+                }
+                self.body(orelse);
+                self.body(finalbody);
+            }
+            StmtKind::Raise { exc, cause } => {
+                for e in [exc, cause].into_iter().flatten() {
+                    self.expr(e, false);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test, false);
+                if let Some(m) = msg {
+                    self.expr(m, false);
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                if names.iter().any(|a| &*a.name == "*") && !matches!(self.scope().kind, Kind::Module) {
+                    self.symtable_error(s.pos, "import * only allowed at module level");
+                }
+            }
+            StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
+                let global = matches!(s.kind, StmtKind::Global(_));
+                let scope = self.scope();
+                if !global && matches!(scope.kind, Kind::Module) {
+                    self.symtable_error(s.pos, "nonlocal declaration not allowed at module level");
+                    return;
+                }
+                if let Some(n) = names.iter().find(|n| scope.params.contains(n)) {
+                    let msg = format!("name '{n}' is parameter and {}", if global { "global" } else { "nonlocal" });
+                    self.symtable_error(s.pos, msg);
+                }
+            }
+            StmtKind::Import(_) | StmtKind::Pass => {}
+        }
+    }
+
+    fn loop_body(&mut self, body: &[Stmt]) {
+        self.scope().loops += 1;
+        self.body(body);
+        self.scope().loops -= 1;
+    }
+
+    fn exprs(&mut self, es: &[Expr]) {
+        for e in es {
+            self.expr(e, false);
+        }
+    }
+
+    /// An assignment target: starred parts are allowed in a list or tuple, one per level.
+    fn target(&mut self, e: &Expr, top: bool) {
+        match &e.kind {
+            ExprKind::Starred(v) => {
+                if top {
+                    self.compiler_error(e.pos, "starred assignment target must be in a list or tuple");
+                }
+                self.target(v, false);
+            }
+            ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+                if elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count() > 1 {
+                    self.compiler_error(e.pos, "multiple starred expressions in assignment");
+                }
+                for x in elts {
+                    self.target(x, false);
+                }
+            }
+            _ => self.expr(e, false),
+        }
+    }
+
+    /// An expression; `starred_ok` says whether a bare `*x` may stand here (in a display or a call).
+    fn expr(&mut self, e: &Expr, starred_ok: bool) {
+        match &e.kind {
+            ExprKind::Starred(v) => {
+                if !starred_ok {
+                    self.compiler_error(e.pos, "can't use starred expression here");
+                }
+                self.expr(v, false);
+            }
+            ExprKind::List(elts) | ExprKind::Tuple(elts) | ExprKind::Set(elts) => {
+                for x in elts {
+                    self.expr(x, true);
+                }
+            }
+            ExprKind::Call { func, args, keywords } => {
+                self.expr(func, false);
+                for a in args {
+                    self.expr(a, true);
+                }
+                for k in keywords {
+                    self.expr(&k.value, false);
+                }
+            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                let is_from = matches!(e.kind, ExprKind::YieldFrom(_));
+                match self.scope().kind {
+                    Kind::Module | Kind::Class => self.compiler_error(e.pos, "'yield' outside function"),
+                    Kind::Comprehension(what) => self.symtable_error(e.pos, format!("'yield' inside {what}")),
+                    Kind::Generator => self.symtable_error(e.pos, "'yield' inside generator expression"),
+                    Kind::Function { is_async } => {
+                        self.scope().has_yield = true;
+                        if is_async && is_from {
+                            self.compiler_error(e.pos, "'yield from' inside async function");
+                        }
+                    }
+                    Kind::Lambda => self.scope().has_yield = true,
+                }
+                for_each_child(e, &mut |c| self.expr(c, false));
+            }
+            ExprKind::Await(v) => {
+                match self.scope().kind {
+                    Kind::Module | Kind::Class => self.compiler_error(e.pos, "'await' outside function"),
+                    Kind::Function { is_async: false } | Kind::Lambda => {
+                        self.compiler_error(e.pos, "'await' outside async function")
+                    }
+                    _ => self.scope().has_await = true,
+                }
+                self.expr(v, false);
+            }
+            ExprKind::Lambda { args, body } => {
+                let params = self.arguments(args, false);
+                let mut scope = Scope::new(Kind::Lambda);
+                scope.params = params;
+                self.scopes.push(scope);
+                self.expr(body, false);
+                self.scopes.pop();
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e.pos, Kind::Comprehension("list comprehension"), &[elt], generators)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e.pos, Kind::Comprehension("set comprehension"), &[elt], generators)
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e.pos, Kind::Comprehension("dict comprehension"), &[key, value], generators)
+            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e.pos, Kind::Generator, &[elt], generators),
+            _ => for_each_child(e, &mut |c| self.expr(c, false)),
+        }
+    }
+
+    /// A comprehension: its first iterable is evaluated outside, the rest in a scope of its own.
+    fn comprehension(&mut self, pos: Pos, kind: Kind, elts: &[&Expr], generators: &[Comprehension]) {
+        if let Some(first) = generators.first() {
+            self.expr(&first.iter, false);
+        }
+        let outer = self.scope().kind;
+        self.scopes.push(Scope::new(kind));
+        let mut is_async = false;
+        for (i, g) in generators.iter().enumerate() {
+            is_async |= g.is_async;
+            self.target(&g.target, false);
+            if i > 0 {
+                self.expr(&g.iter, false);
+            }
+            self.exprs(&g.ifs);
+        }
+        for e in elts {
+            self.expr(e, false);
+        }
+        let inner = self.scopes.pop();
+        is_async |= inner.is_some_and(|s| s.has_await);
+        let outer_ok = matches!(outer, Kind::Function { is_async: true } | Kind::Comprehension(_) | Kind::Generator);
+        if is_async && kind != Kind::Generator && !outer_ok {
+            self.compiler_error(pos, "asynchronous comprehension outside of an asynchronous function");
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! Replays a trace into what the event loop looked like after any event, and into per-task timeline lanes, incrementally.
+//!
+//! [`LoopState`] folds events one at a time ([`LoopState::apply`]): each task's phase and line, the ready queue,
+//! pending timers, who holds and who waits on each synchronisation object, and the output lines so far.
+//! [`Replay`] pairs a live `LoopState` with the [`Lane`]s of the timeline and extends both with
+//! [`Replay::extend`] as a running session appends events, so the host never re-reads the whole trace.
+//!
+//! **Invariant:** `state_at(trace, n)` equals a `Replay` extended over the same first `n` events: there is one
+//! fold, and the pure functions are that fold from the start.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+use crate::trace::{
+    Event, EventKind, ObjId, Outcome, Stream, SyncOp, TaskId, Time, TimerId, Trace, WaitReason, Wake,
+};
+
+/// What a task is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskPhase {
+    /// Created and not yet scheduled.
+    New,
+    /// On the ready queue, put there for this reason.
+    Ready(Wake),
+    /// Running on the loop.
+    Running,
+    /// Suspended, for this reason.
+    Waiting(WaitReason),
+    /// Running but holding the whole loop until `until` (`time.sleep` in a coroutine).
+    Blocking { until: Time },
+    Done,
+    Cancelled,
+    /// Ended by an uncaught exception; `exc` indexes [`Trace::texts`].
+    Failed { exc: u32 },
+}
+
+impl TaskPhase {
+    pub fn is_finished(self) -> bool {
+        matches!(self, TaskPhase::Done | TaskPhase::Cancelled | TaskPhase::Failed { .. })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskState {
+    pub phase: TaskPhase,
+    /// The source line the task is at (0 when not known yet).
+    pub line: u32,
+    /// When the task entered its phase.
+    pub since: Time,
+    /// `Task.cancel()` was called on it and it has not finished yet.
+    pub cancel_requested: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingTimer {
+    pub timer: TimerId,
+    pub deadline: Time,
+    /// The task that armed it.
+    pub task: TaskId,
+}
+
+/// Who holds a synchronisation object and who waits on it, both in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObjState {
+    pub holders: Vec<TaskId>,
+    pub waiters: Vec<(TaskId, SyncOp)>,
+}
+
+/// One line of output; the last one may still be open (printed with `end=""`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputLine {
+    /// The task that began the line.
+    pub task: TaskId,
+    pub stream: Stream,
+    pub text: String,
+    pub at: Time,
+}
+
+/// The event loop after some prefix of a trace.
+#[derive(Debug, Clone, Default)]
+pub struct LoopState {
+    /// How many events have been applied.
+    pub applied: usize,
+    /// The time of the last applied event.
+    pub now: Time,
+    /// Indexed by `TaskId`; `None` until the task's first event.
+    pub tasks: Vec<Option<TaskState>>,
+    pub running: Option<TaskId>,
+    /// The ready queue, front first.
+    pub ready: VecDeque<TaskId>,
+    /// Indexed by `ObjId`; objects nobody has touched yet are absent or empty.
+    pub objects: Vec<ObjState>,
+    pub output: Vec<OutputLine>,
+    timers: BTreeMap<(Time, TimerId), TaskId>,
+    timer_deadlines: HashMap<TimerId, Time>,
+    line_open: bool,
+}
+
+impl LoopState {
+    pub fn task(&self, task: TaskId) -> Option<&TaskState> {
+        self.tasks.get(task as usize).and_then(Option::as_ref)
+    }
+
+    pub fn object(&self, obj: ObjId) -> Option<&ObjState> {
+        self.objects.get(obj as usize)
+    }
+
+    /// Pending timers, soonest first; ties in arming order.
+    pub fn timers(&self) -> impl Iterator<Item = PendingTimer> + '_ {
+        self.timers
+            .iter()
+            .map(|(&(deadline, timer), &task)| PendingTimer {
+                timer,
+                deadline,
+                task,
+            })
+    }
+
+    pub fn timer_count(&self) -> usize {
+        self.timers.len()
+    }
+
+    /// Applies the next event; `trace` supplies printed text.
+    pub fn apply(&mut self, trace: &Trace, e: &Event) {
+        self.applied += 1;
+        self.now = self.now.max(e.at);
+        let t = e.task;
+        if self.tasks.len() <= t as usize {
+            self.tasks.resize(t as usize + 1, None);
+        }
+        if self.tasks[t as usize].is_none() {
+            self.tasks[t as usize] = Some(TaskState {
+                phase: TaskPhase::New,
+                line: 0,
+                since: e.at,
+                cancel_requested: false,
+            });
+        }
+        // Created carries the creator's line and CancelRequested the canceller's; Ready may come from the waker.
+        let own_line = !matches!(
+            e.kind,
+            EventKind::Created { .. } | EventKind::Ready { .. } | EventKind::CancelRequested { .. }
+        );
+        if own_line && e.line != 0 {
+            self.set(t, |s| s.line = e.line);
+        }
+        match e.kind {
+            EventKind::Created { .. } => {}
+            EventKind::Ready { by } => {
+                self.unwait(t);
+                if !self.ready.contains(&t) {
+                    self.ready.push_back(t);
+                }
+                self.enter(t, TaskPhase::Ready(by), e.at);
+            }
+            EventKind::Resumed => {
+                self.unready(t);
+                self.running = Some(t);
+                self.enter(t, TaskPhase::Running, e.at);
+            }
+            EventKind::Suspended { reason } => {
+                if let WaitReason::Sync { obj, op } = reason {
+                    self.obj_mut(obj).waiters.push((t, op));
+                }
+                self.stop_running(t);
+                self.enter(t, TaskPhase::Waiting(reason), e.at);
+            }
+            EventKind::Finished { outcome } => {
+                self.unready(t);
+                self.unwait(t);
+                self.stop_running(t);
+                let phase = match outcome {
+                    Outcome::Returned => TaskPhase::Done,
+                    Outcome::Raised { exc } => TaskPhase::Failed { exc },
+                    Outcome::Cancelled => TaskPhase::Cancelled,
+                };
+                self.enter(t, phase, e.at);
+                self.set(t, |s| s.cancel_requested = false);
+            }
+            EventKind::Print { stream, text } => self.print(t, stream, trace.text(text), e.at),
+            EventKind::TimerArmed { timer, deadline } => {
+                self.timers.insert((deadline, timer), t);
+                self.timer_deadlines.insert(timer, deadline);
+            }
+            EventKind::TimerFired { timer } | EventKind::TimerCancelled { timer } => {
+                if let Some(deadline) = self.timer_deadlines.remove(&timer) {
+                    self.timers.remove(&(deadline, timer));
+                }
+            }
+            EventKind::Acquired { obj } => {
+                let o = self.obj_mut(obj);
+                o.waiters.retain(|&(w, _)| w != t);
+                o.holders.push(t);
+            }
+            EventKind::Released { obj } => {
+                // asyncio lets any task release a lock; then the oldest holder is the one let go.
+                let o = self.obj_mut(obj);
+                let at = o.holders.iter().position(|&h| h == t).unwrap_or(0);
+                if at < o.holders.len() {
+                    o.holders.remove(at);
+                }
+            }
+            EventKind::Blocked { until } => self.enter(t, TaskPhase::Blocking { until }, e.at),
+            EventKind::Renamed { .. } => {}
+            EventKind::CancelRequested { .. } => self.set(t, |s| s.cancel_requested = true),
+        }
+    }
+
+    fn set(&mut self, t: TaskId, f: impl FnOnce(&mut TaskState)) {
+        if let Some(Some(s)) = self.tasks.get_mut(t as usize) {
+            f(s);
+        }
+    }
+
+    fn enter(&mut self, t: TaskId, phase: TaskPhase, at: Time) {
+        self.set(t, |s| {
+            s.phase = phase;
+            s.since = at;
+        });
+    }
+
+    fn obj_mut(&mut self, obj: ObjId) -> &mut ObjState {
+        if self.objects.len() <= obj as usize {
+            self.objects.resize(obj as usize + 1, ObjState::default());
+        }
+        &mut self.objects[obj as usize]
+    }
+
+    fn unready(&mut self, t: TaskId) {
+        // The task resumed is nearly always the front one.
+        if self.ready.front() == Some(&t) {
+            self.ready.pop_front();
+        } else if let Some(i) = self.ready.iter().position(|&r| r == t) {
+            self.ready.remove(i);
+        }
+    }
+
+    fn unwait(&mut self, t: TaskId) {
+        if let Some(TaskPhase::Waiting(WaitReason::Sync { obj, .. })) = self.task(t).map(|s| s.phase) {
+            self.obj_mut(obj).waiters.retain(|&(w, _)| w != t);
+        }
+    }
+
+    fn stop_running(&mut self, t: TaskId) {
+        if self.running == Some(t) {
+            self.running = None;
+        }
+    }
+
+    fn print(&mut self, task: TaskId, stream: Stream, text: &str, at: Time) {
+        let mut rest = text;
+        loop {
+            let (piece, ends_line) = match rest.find('\n') {
+                Some(i) => (&rest[..i], true),
+                None => (rest, false),
+            };
+            let continues = self.line_open && self.output.last().is_some_and(|l| l.stream == stream);
+            if continues {
+                self.output.last_mut().expect("open line").text.push_str(piece);
+            } else if !piece.is_empty() || ends_line {
+                self.output.push(OutputLine {
+                    task,
+                    stream,
+                    text: piece.to_string(),
+                    at,
+                });
+            }
+            if !ends_line {
+                if !piece.is_empty() {
+                    self.line_open = true;
+                }
+                return;
+            }
+            self.line_open = false;
+            rest = &rest[piece.len() + 1..];
+            if rest.is_empty() {
+                return;
+            }
+        }
+    }
+}
+
+/// The loop as it was after the first `event_index` events of `trace` (clamped to its length).
+pub fn state_at(trace: &Trace, event_index: usize) -> LoopState {
+    let mut state = LoopState::default();
+    for e in &trace.events[..event_index.min(trace.events.len())] {
+        state.apply(trace, e);
+    }
+    state
+}
+
+/// How many events happened at or before `t`: the index to give [`state_at`] for "the moment `t`".
+pub fn events_until(trace: &Trace, t: Time) -> usize {
+    trace.events.partition_point(|e| e.at <= t)
+}
+
+/// A stretch of time a task spent in one phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub start: Time,
+    /// `Time::MAX` while the segment is still going.
+    pub end: Time,
+    pub phase: TaskPhase,
+    /// The task's line when the segment began.
+    pub line: u32,
+    /// For a wait on a synchronisation object, who held it when the wait began.
+    pub holder: Option<TaskId>,
+    /// The index of the event that began the segment.
+    pub event: u32,
+}
+
+impl Segment {
+    /// The segment's end, with an open segment ending at `now`.
+    pub fn end_at(&self, now: Time) -> Time {
+        if self.end == Time::MAX {
+            now.max(self.start)
+        } else {
+            self.end
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.end == Time::MAX
+    }
+}
+
+/// One task's row of the timeline: its segments in time order, not overlapping; the last may be open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lane {
+    pub task: TaskId,
+    pub segments: Vec<Segment>,
+}
+
+impl Lane {
+    /// The index of the segment covering `t`, or of the first one after it.
+    pub fn segment_at(&self, t: Time) -> usize {
+        self.segments
+            .partition_point(|s| s.end != Time::MAX && s.end <= t)
+    }
+}
+
+/// The live fold: the loop state and the timeline lanes, extended as events arrive.
+#[derive(Debug, Clone, Default)]
+pub struct Replay {
+    pub state: LoopState,
+    /// Indexed by `TaskId`: the main thread first, then tasks in creation order.
+    pub lanes: Vec<Lane>,
+}
+
+impl Replay {
+    pub fn new() -> Replay {
+        Replay::default()
+    }
+
+    /// Applies the events of `trace` not seen yet. Cost is proportional to the new events only.
+    pub fn extend(&mut self, trace: &Trace) {
+        if self.lanes.len() < trace.tasks.len() {
+            let from = self.lanes.len() as TaskId;
+            self.lanes.extend((from..trace.tasks.len() as TaskId).map(|task| Lane {
+                task,
+                segments: Vec::new(),
+            }));
+        }
+        let start = self.state.applied;
+        for (i, e) in trace.events.iter().enumerate().skip(start) {
+            let before = self.state.task(e.task).map(|s| s.phase);
+            self.state.apply(trace, e);
+            let after = self.state.task(e.task).copied().expect("applied");
+            if before != Some(after.phase) {
+                self.open(e, i, after);
+            }
+        }
+    }
+
+    fn open(&mut self, e: &Event, index: usize, s: TaskState) {
+        let t = e.task as usize;
+        if self.lanes.len() <= t {
+            let from = self.lanes.len() as TaskId;
+            self.lanes.extend((from..=e.task).map(|task| Lane {
+                task,
+                segments: Vec::new(),
+            }));
+        }
+        let holder = match s.phase {
+            TaskPhase::Waiting(WaitReason::Sync { obj, .. }) => self
+                .state
+                .object(obj)
+                .and_then(|o| o.holders.first().copied()),
+            _ => None,
+        };
+        let segments = &mut self.lanes[t].segments;
+        if let Some(last) = segments.last_mut() {
+            if last.is_open() {
+                last.end = e.at.max(last.start);
+                // Zero-length stretches (a yield, a wake and resume at one instant) draw nothing.
+                if last.end == last.start {
+                    segments.pop();
+                }
+            }
+        }
+        let mut seg = Segment {
+            start: e.at,
+            end: Time::MAX,
+            phase: s.phase,
+            line: s.line,
+            holder,
+            event: index as u32,
+        };
+        if let TaskPhase::Blocking { until } = s.phase {
+            // The task holds the loop until `until` and then runs on: two segments, the second open.
+            seg.end = until.max(e.at);
+            segments.push(seg);
+            seg = Segment {
+                start: seg.end,
+                end: Time::MAX,
+                phase: TaskPhase::Running,
+                ..seg
+            };
+        }
+        segments.push(seg);
+    }
+}
+
+/// The timeline of a whole trace: [`Replay::extend`] from the start.
+pub fn segments(trace: &Trace) -> Vec<Lane> {
+    let mut replay = Replay::new();
+    replay.extend(trace);
+    replay.lanes
+}

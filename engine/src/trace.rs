@@ -1,0 +1,186 @@
+//! The trace: every scheduling event of a run, with its virtual time and source line, as a documented state machine.
+//!
+//! A task's life, as the events record it:
+//!
+//! ```text
+//!            Created
+//!               |
+//!               v
+//!   +-------> Ready ------(cancelled before it ever ran)------+
+//!   |           |                                             |
+//!   |           v                                             v
+//!   |        Resumed ---------------------------------> Finished
+//!   |           |                                  (returned, raised, cancelled)
+//!   |           v
+//!   +--- Suspended(reason)
+//! ```
+//!
+//! - `Created` comes first for every task, exactly once, carrying its parent and the line that created it.
+//! - `Ready` means the task was put on the event loop's ready queue (by whom: `Wake`). The ready queue is
+//!   FIFO, so the queue at any moment is the `Ready` events not yet matched by a `Resumed`, in order.
+//! - Every `Resumed` is followed by exactly one `Suspended` or `Finished` of the same task, and no other
+//!   task is resumed in between: the loop runs one task at a time.
+//! - `Suspended` carries why the task waits; the wait ends with the task's next `Ready`.
+//! - `Print` events belong to the task that was running (task 0 is the program's main thread, outside
+//!   any task).
+//! - `TimerArmed` is followed by exactly one `TimerFired` or `TimerCancelled` with the same timer id,
+//!   unless the run ended first.
+//! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it.
+//! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
+//!   computation is visible as a long Resumed..Suspended stretch instead).
+//!
+//! Events are compact (`size_of::<Event>()` is 32 bytes); names and printed text live in side tables.
+
+/// Virtual time in nanoseconds since the run started.
+pub type Time = u64;
+/// 0 is the program's main thread; asyncio tasks count from 1 in creation order.
+pub type TaskId = u32;
+/// A synchronisation object, future or queue: an index into [`Trace::objects`].
+pub type ObjId = u32;
+pub type TimerId = u32;
+
+pub const MAIN_THREAD: TaskId = 0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    pub at: Time,
+    pub task: TaskId,
+    /// The source line of the task's current instruction (0 when it has none, e.g. loop internals).
+    pub line: u32,
+    pub kind: EventKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// The task was created by `parent` (its name and coroutine are in [`Trace::tasks`]).
+    Created { parent: TaskId },
+    /// The task joined the ready queue.
+    Ready { by: Wake },
+    Resumed,
+    Suspended { reason: WaitReason },
+    Finished { outcome: Outcome },
+    /// `text` indexes [`Trace::texts`]: what one `print` (or one warning) wrote.
+    Print { stream: Stream, text: u32 },
+    TimerArmed { timer: TimerId, deadline: Time },
+    TimerFired { timer: TimerId },
+    TimerCancelled { timer: TimerId },
+    /// The task now holds the lock or semaphore slot `obj`.
+    Acquired { obj: ObjId },
+    Released { obj: ObjId },
+    /// The task blocks the whole loop until `until` (`time.sleep` inside a coroutine).
+    Blocked { until: Time },
+    /// `Task.set_name`: the new name is [`Trace::texts`]`[name]`.
+    Renamed { name: u32 },
+    /// Someone asked to cancel the task (`Task.cancel`).
+    CancelRequested { by: TaskId },
+}
+
+/// Why a task went back to the ready queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wake {
+    /// Just created: `create_task` schedules the first step.
+    Spawn,
+    /// It yielded (`await asyncio.sleep(0)`) and goes to the back of the queue.
+    Yield,
+    /// A timer fired (the end of a sleep or timeout).
+    Timer(TimerId),
+    /// The future or task it awaited completed; `by` is the task that completed it (0 if none).
+    Done { obj: ObjId, by: TaskId },
+    /// It was cancelled while waiting.
+    Cancel { by: TaskId },
+}
+
+/// Why a task is not running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitReason {
+    /// `await asyncio.sleep(0)`: ready again at once, after the others.
+    Yield,
+    Sleep { until: Time },
+    /// Awaiting another task.
+    Task(TaskId),
+    /// Awaiting a plain future, `gather`, `wait`, a timeout or another combinator.
+    Future(ObjId),
+    /// Waiting on a synchronisation object (lock, event, condition, semaphore, queue).
+    Sync { obj: ObjId, op: SyncOp },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncOp {
+    Acquire,
+    Wait,
+    Get,
+    Put,
+    Join,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Returned,
+    /// `exc` indexes [`Trace::texts`]: the exception's `repr`-like summary (`ValueError('boom')`).
+    Raised { exc: u32 },
+    Cancelled,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskInfo {
+    /// As asyncio names it: `Task-1`, or the `name=` given.
+    pub name: String,
+    /// The coroutine's name, e.g. `main` or `worker`.
+    pub coro: String,
+    pub parent: TaskId,
+    pub created_line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjKind {
+    Future,
+    Gather,
+    Lock,
+    Event,
+    Condition,
+    Semaphore,
+    BoundedSemaphore,
+    Queue,
+    PriorityQueue,
+    LifoQueue,
+    Timeout,
+    TaskGroup,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjInfo {
+    pub kind: ObjKind,
+    /// `Lock-1`, `Queue-2`: the kind and a counter per kind, in creation order.
+    pub name: String,
+    pub created_line: u32,
+}
+
+/// Everything recorded so far. The host reads `events[seen..]` after each budget slice.
+#[derive(Debug, Clone, Default)]
+pub struct Trace {
+    pub events: Vec<Event>,
+    /// Indexed by `TaskId`; entry 0 is the main thread.
+    pub tasks: Vec<TaskInfo>,
+    pub objects: Vec<ObjInfo>,
+    pub texts: Vec<String>,
+}
+
+impl Trace {
+    pub fn task_name(&self, task: TaskId) -> &str {
+        self.tasks.get(task as usize).map_or("?", |t| t.name.as_str())
+    }
+
+    pub fn object_name(&self, obj: ObjId) -> &str {
+        self.objects.get(obj as usize).map_or("?", |o| o.name.as_str())
+    }
+
+    pub fn text(&self, id: u32) -> &str {
+        self.texts.get(id as usize).map_or("", |t| t.as_str())
+    }
+}

@@ -1,0 +1,279 @@
+//! Binary operators on the builtin containers: concatenation, repetition, `%` formatting, set and dict union.
+
+use super::args::{check_size, check_str_size, index_of};
+use super::dict::{DictView, ViewKind};
+use super::set::{set_op, SetOp};
+use crate::ast::BinOp;
+use crate::dict::{Dict, Set};
+use crate::exc::{Exc, PyResult};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// `a op b` when `a` or `b` is a builtin container; `None` when this pair is not ours (numbers, instances...).
+pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
+    match op {
+        BinOp::Add => concat(vm, a, b),
+        BinOp::Mult => match (a, b) {
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) => repeat(vm, a, b),
+            (_, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
+                if matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+                    repeat(vm, b, a)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        },
+        BinOp::Mod => match a {
+            Value::Str(fmt) => Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s)))),
+            _ => None,
+        },
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor => set_like(vm, op, a, b),
+        _ => None,
+    }
+}
+
+fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
+    let r = match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            if x.is_empty() {
+                return Some(Ok(b.clone()));
+            }
+            if y.is_empty() {
+                return Some(Ok(a.clone()));
+            }
+            check_str_size(x.len() + y.len()).map(|_| {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                Value::Str(Rc::from(s))
+            })
+        }
+        (Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            check_size(v.len()).map(|_| Value::list(v))
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if y.is_empty() {
+                return Some(Ok(a.clone()));
+            }
+            let mut v = x.to_vec();
+            v.extend(y.iter().cloned());
+            check_size(v.len()).map(|_| Value::tuple(v))
+        }
+        (Value::Bytes(x), Value::Bytes(y)) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            check_str_size(v.len()).map(|_| Value::Bytes(Rc::from(v)))
+        }
+        // An instance may still answer with `__radd__`; the caller tries that and words the failure.
+        (_, Value::Instance(_)) => return None,
+        (Value::Str(_), _) => Err(only_concat("str", vm.type_name(b))),
+        (Value::List(_), _) => Err(only_concat("list", vm.type_name(b))),
+        (Value::Tuple(_), _) => Err(only_concat("tuple", vm.type_name(b))),
+        (Value::Bytes(_), _) => Err(Exc::type_error(format!("can't concat {} to bytes", vm.type_name(b)))),
+        _ => return None,
+    };
+    Some(r)
+}
+
+fn only_concat(what: &str, other: String) -> Exc {
+    Exc::type_error(format!("can only concatenate {what} (not \"{other}\") to {what}"))
+}
+
+/// `seq * n`: a negative count gives an empty sequence; an oversized result raises MemoryError.
+fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
+    let count = match n {
+        Value::BigInt(b) => {
+            if b.sign() == num_bigint::Sign::Minus {
+                0
+            } else {
+                return Some(Err(Exc::overflow("cannot fit 'int' into an index-sized integer")));
+            }
+        }
+        Value::Instance(_) if !matches!(seq, Value::Instance(_)) => match index_of(vm, n) {
+            Ok(Some(i)) => i,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e)),
+        },
+        _ => match index_of(vm, n) {
+            Ok(Some(i)) => i,
+            Ok(None) => {
+                return Some(Err(Exc::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    vm.type_name(n)
+                ))))
+            }
+            Err(e) => return Some(Err(e)),
+        },
+    };
+    let count = count.max(0) as u64;
+    let r = match seq {
+        Value::Str(s) => size(s.len(), count, check_str_size).map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
+        Value::Bytes(b) => size(b.len(), count, check_str_size).map(|_| Value::Bytes(Rc::from(b.repeat(count as usize)))),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            size(items.len(), count, check_size).map(|_| Value::list(items.repeat(count as usize)))
+        }
+        Value::Tuple(t) => {
+            if count == 1 {
+                return Some(Ok(seq.clone()));
+            }
+            size(t.len(), count, check_size).map(|_| Value::tuple(t.repeat(count as usize)))
+        }
+        _ => return None,
+    };
+    Some(r)
+}
+
+fn size(len: usize, count: u64, check: fn(usize) -> PyResult<()>) -> PyResult<()> {
+    if len == 0 {
+        return Ok(());
+    }
+    let total = (len as u64).checked_mul(count).ok_or_else(Exc::memory)?;
+    check(usize::try_from(total).map_err(|_| Exc::memory())?)
+}
+
+/// The set a set-like operand stands for: a set, a frozenset, or a dict's keys or items view.
+pub fn as_set(vm: &mut Vm, v: &Value) -> Option<PyResult<Set>> {
+    match v {
+        Value::Set(s) => Some(Ok(s.borrow().clone())),
+        Value::FrozenSet(s) => Some(Ok((**s).clone())),
+        Value::Object(_) => {
+            let view = v.as_native::<DictView>()?;
+            match view.kind {
+                ViewKind::Values => None,
+                _ => Some(view_set(vm, view)),
+            }
+        }
+        _ => None,
+    }
+}
+
+fn view_set(vm: &mut Vm, view: &DictView) -> PyResult<Set> {
+    let items: Vec<Value> = match view.kind {
+        ViewKind::Keys => view.dict.borrow().keys().cloned().collect(),
+        _ => view
+            .dict
+            .borrow()
+            .items()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    };
+    let mut s = Set::new();
+    for it in items {
+        s.insert(vm.hkey(it)?);
+    }
+    Ok(s)
+}
+
+fn set_like(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
+    if let Value::Dict(x) = a {
+        if let (Value::Dict(y), BinOp::BitOr) = (b, op) {
+            let mut d: Dict = x.borrow().clone();
+            for (k, v) in y.borrow().map.iter() {
+                d.insert(k.clone(), v.clone());
+            }
+            return Some(Ok(Value::dict(d)));
+        }
+        return None;
+    }
+    let sop = match op {
+        BinOp::BitOr => SetOp::Union,
+        BinOp::BitAnd => SetOp::Intersection,
+        BinOp::Sub => SetOp::Difference,
+        _ => SetOp::SymmetricDifference,
+    };
+    let a_is_view = matches!(a, Value::Object(_));
+    let b_is_view = matches!(b, Value::Object(_));
+    // A dict view combines with any iterable; sets combine only with sets and views.
+    let left = match as_set(vm, a) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => return Some(Err(e)),
+        None if b_is_view && b.as_native::<DictView>().is_some() => match iterable_set(vm, a) {
+            Ok(s) => s,
+            Err(e) => return Some(Err(e)),
+        },
+        None => return None,
+    };
+    let right = match as_set(vm, b) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => return Some(Err(e)),
+        None if a_is_view => match iterable_set(vm, b) {
+            Ok(s) => s,
+            Err(e) => return Some(Err(e)),
+        },
+        None => return None,
+    };
+    let out = set_op(sop, &left, &right);
+    Some(Ok(match a {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
+        _ => Value::Set(Rc::new(std::cell::RefCell::new(out))),
+    }))
+}
+
+fn iterable_set(vm: &mut Vm, v: &Value) -> PyResult<Set> {
+    let mut s = Set::new();
+    for it in vm.collect(v)? {
+        s.insert(vm.hkey(it)?);
+    }
+    Ok(s)
+}
+
+/// `a op= b` where the builtin container changes in place (`list +=`, `set |=`, `dict |=`...);
+/// `None` means "no in-place form here, fall back to `seq_binary`".
+pub fn seq_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
+    match (a, op) {
+        (Value::List(l), BinOp::Add) => {
+            let items = match b {
+                Value::List(x) => x.borrow().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                _ => match vm.collect(b) {
+                    Ok(v) => v,
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+            let r = check_size(l.borrow().len() + items.len()).map(|_| {
+                l.borrow_mut().extend(items);
+                a.clone()
+            });
+            Some(r)
+        }
+        (Value::List(l), BinOp::Mult) => {
+            let count = match index_of(vm, b) {
+                Ok(Some(i)) => i.max(0) as u64,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            let items = l.borrow().clone();
+            let r = size(items.len(), count, check_size).map(|_| {
+                *l.borrow_mut() = items.repeat(count as usize);
+                a.clone()
+            });
+            Some(r)
+        }
+        (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+            let right = match b {
+                Value::Set(x) => x.borrow().clone(),
+                Value::FrozenSet(x) => (**x).clone(),
+                _ => return None,
+            };
+            let sop = match op {
+                BinOp::BitOr => SetOp::Union,
+                BinOp::BitAnd => SetOp::Intersection,
+                BinOp::Sub => SetOp::Difference,
+                _ => SetOp::SymmetricDifference,
+            };
+            let out = set_op(sop, &s.borrow(), &right);
+            *s.borrow_mut() = out;
+            Some(Ok(a.clone()))
+        }
+        (Value::Dict(d), BinOp::BitOr) => {
+            let d = d.clone();
+            Some(vm.dict_update(&d, b).map(|_| a.clone()))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,534 @@
+//! Attributes: lookup along the MRO, binding methods, descriptors (property, staticmethod, classmethod), super.
+
+use super::Vm;
+use crate::dict::Dict;
+use crate::exc::{Exc, ExcType, PyResult};
+use crate::native::{Kwargs, NativeObject};
+use crate::value::{BaseKind, Class, Value};
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+}
+
+impl NativeObject for Property {
+    fn type_name(&self) -> &'static str {
+        "property"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub struct StaticMethod(pub Value);
+
+impl NativeObject for StaticMethod {
+    fn type_name(&self) -> &'static str {
+        "staticmethod"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub struct ClassMethod(pub Value);
+
+impl NativeObject for ClassMethod {
+    fn type_name(&self) -> &'static str {
+        "classmethod"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub struct Super {
+    /// The class whose MRO position the lookup starts after.
+    pub cls: Rc<Class>,
+    pub obj: Value,
+}
+
+impl NativeObject for Super {
+    fn type_name(&self) -> &'static str {
+        "super"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+pub fn unwrap_static(v: &Value) -> Value {
+    match v.as_native::<StaticMethod>() {
+        Some(s) => s.0.clone(),
+        None => v.clone(),
+    }
+}
+
+pub fn unwrap_classmethod(v: &Value) -> Value {
+    match v.as_native::<ClassMethod>() {
+        Some(s) => s.0.clone(),
+        None => v.clone(),
+    }
+}
+
+/// `type(name, bases, dict)`.
+pub fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult {
+    let (Value::Str(name), Value::Tuple(bases), Value::Dict(ns)) = (&args[0], &args[1], &args[2]) else {
+        return Err(Exc::type_error("type() argument 1 must be str, not int"));
+    };
+    let ns = Rc::new(RefCell::new(ns.borrow().clone()));
+    vm.make_class(name.clone(), bases.to_vec(), ns, Vec::new())
+}
+
+pub fn property_new(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult {
+    let get = |i: usize, name: &str| {
+        args.get(i)
+            .cloned()
+            .or_else(|| crate::native::kwarg(kwargs, name).cloned())
+            .unwrap_or(Value::None)
+    };
+    Ok(Value::Object(Rc::new(Property {
+        fget: get(0, "fget"),
+        fset: get(1, "fset"),
+        fdel: get(2, "fdel"),
+    })))
+}
+
+pub fn property_setter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'setter' requires a 'property'"))?;
+    Ok(Value::Object(Rc::new(Property {
+        fget: p.fget.clone(),
+        fset: args.get(1).cloned().unwrap_or_default(),
+        fdel: p.fdel.clone(),
+    })))
+}
+
+pub fn property_deleter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'deleter' requires a 'property'"))?;
+    Ok(Value::Object(Rc::new(Property {
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: args.get(1).cloned().unwrap_or_default(),
+    })))
+}
+
+pub fn property_getter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'getter' requires a 'property'"))?;
+    Ok(Value::Object(Rc::new(Property {
+        fget: args.get(1).cloned().unwrap_or_default(),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
+    })))
+}
+
+pub fn staticmethod_new(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    Ok(Value::Object(Rc::new(StaticMethod(args.first().cloned().unwrap_or_default()))))
+}
+
+pub fn classmethod_new(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    Ok(Value::Object(Rc::new(ClassMethod(args.first().cloned().unwrap_or_default()))))
+}
+
+pub fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
+    match args {
+        [Value::Class(c), obj] => Ok(Value::Object(Rc::new(Super {
+            cls: c.clone(),
+            obj: obj.clone(),
+        }))),
+        [_, _] => Err(Exc::type_error("super() argument 1 must be a type")),
+        _ => {
+            let _ = vm;
+            Err(Exc::runtime("super(): no arguments"))
+        }
+    }
+}
+
+impl Vm {
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn no_attribute(&self, obj: &Value, name: &str) -> Exc {
+        let msg = match obj {
+            Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        Exc::attribute_error(msg)
+    }
+
+    /// Binds a class attribute found for `obj`: functions become methods, descriptors are applied.
+    fn bind(&mut self, attr: Value, obj: &Value, cls: &Rc<Class>, receiver: &Value) -> PyResult<Value> {
+        Ok(match &attr {
+            Value::Function(_) => Value::Method(Rc::new((obj.clone(), attr))),
+            Value::Native(_) => Value::Method(Rc::new((receiver.clone(), attr))),
+            Value::Object(o) => match o.type_name() {
+                "staticmethod" => unwrap_static(&attr),
+                "classmethod" => Value::Method(Rc::new((Value::Class(cls.clone()), unwrap_classmethod(&attr)))),
+                "property" => {
+                    let fget = attr.as_native::<Property>().map(|p| p.fget.clone()).unwrap_or_default();
+                    if fget.is_none() {
+                        return Err(Exc::attribute_error("property has no getter"));
+                    }
+                    self.call(&fget, vec![obj.clone()])?
+                }
+                _ => attr.clone(),
+            },
+            _ => attr.clone(),
+        })
+    }
+
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.borrow().clone();
+                match name {
+                    "__class__" => return Ok(Some(Value::Class(cls))),
+                    "__dict__" => return Ok(Some(Value::dict(inst.dict.borrow().clone()))),
+                    _ => {}
+                }
+                if let Some(exc) = &inst.exc {
+                    if let Some(v) = self.exc_attr(exc, name) {
+                        return Ok(Some(v));
+                    }
+                }
+                let class_attr = cls.lookup(name);
+                if let Some(a) = &class_attr {
+                    if a.as_native::<Property>().is_some() {
+                        let receiver = obj.clone();
+                        return self.bind(a.clone(), obj, &cls, &receiver).map(Some);
+                    }
+                }
+                if let Some(v) = inst.dict.borrow().get_str(name) {
+                    return Ok(Some(v));
+                }
+                if let Some(a) = class_attr {
+                    let receiver = match &*inst.wrapped.borrow() {
+                        Value::None => obj.clone(),
+                        w => w.clone(),
+                    };
+                    return self.bind(a, obj, &cls, &receiver).map(Some);
+                }
+                if let Some(ga) = cls.lookup("__getattr__") {
+                    return match self.call(&ga, vec![obj.clone(), Value::str(name)]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) => {
+                            if self.exc_kind_is(&e, ExcType::AttributeError) {
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        }
+                    };
+                }
+                Ok(None)
+            }
+            Value::Class(c) => {
+                match name {
+                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__qualname__" => return Ok(Some(Value::Str(c.qualname.clone()))),
+                    "__module__" => return Ok(Some(Value::Str(c.module.clone()))),
+                    "__dict__" => return Ok(Some(Value::dict(c.dict.borrow().clone()))),
+                    "__bases__" => {
+                        return Ok(Some(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())))
+                    }
+                    "__mro__" => {
+                        let mut v = vec![Value::Class(c.clone())];
+                        v.extend(c.mro.iter().map(|b| Value::Class(b.clone())));
+                        return Ok(Some(Value::tuple(v)));
+                    }
+                    "__class__" => return Ok(Some(Value::Class(self.types.type_.clone()))),
+                    _ => {}
+                }
+                match c.lookup(name) {
+                    Some(a) => {
+                        let v = match a.as_native::<ClassMethod>() {
+                            Some(cm) => Value::Method(Rc::new((obj.clone(), cm.0.clone()))),
+                            None => match a.as_native::<StaticMethod>() {
+                                Some(s) => s.0.clone(),
+                                None => a,
+                            },
+                        };
+                        Ok(Some(v))
+                    }
+                    None => {
+                        if name == "__doc__" {
+                            return Ok(Some(Value::None));
+                        }
+                        // Methods of `type` itself, e.g. `cls.mro()`.
+                        Ok(self.types.type_.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m)))))
+                    }
+                }
+            }
+            Value::Module(m) => {
+                if name == "__dict__" {
+                    return Ok(Some(Value::Dict(m.dict.clone())));
+                }
+                Ok(m.dict.borrow().get_str(name))
+            }
+            Value::Function(f) => Ok(match name {
+                "__name__" => Some(Value::Str(f.name.borrow().clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
+                "__module__" => Some(Value::Str(f.module.clone())),
+                "__doc__" => Some(f.doc.clone()),
+                "__dict__" => Some(Value::dict(f.attrs.borrow().clone())),
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
+                _ => match f.attrs.borrow().get_str(name) {
+                    Some(v) => Some(v),
+                    None => self.types.function.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m)))),
+                },
+            }),
+            Value::Method(m) => Ok(match name {
+                "__self__" => Some(m.0.clone()),
+                "__func__" => Some(m.1.clone()),
+                _ => return self.getattr_opt(&m.1.clone(), name),
+            }),
+            Value::Native(n) => Ok(match name {
+                "__name__" | "__qualname__" => Some(Value::str(n.name)),
+                "__doc__" => Some(Value::None),
+                _ => None,
+            }),
+            Value::Gen(g) => Ok(match name {
+                "__name__" => Some(Value::Str(g.name.clone())),
+                "__qualname__" => Some(Value::Str(g.qualname.clone())),
+                _ => {
+                    let cls = self.class_of(obj);
+                    cls.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m))))
+                }
+            }),
+            Value::Object(o) => {
+                if let Some(sup) = obj.as_native::<Super>() {
+                    return self.super_getattr(sup.cls.clone(), sup.obj.clone(), name);
+                }
+                if let Some(r) = o.clone().getattr(self, name) {
+                    return r.map(Some);
+                }
+                let cls = self.class_of(obj);
+                match cls.lookup(name) {
+                    Some(a) => self.bind(a, obj, &cls, obj).map(Some),
+                    None => Ok(None),
+                }
+            }
+            _ => {
+                match (obj, name) {
+                    (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => {
+                        return Ok(Some(match obj {
+                            Value::Bool(b) => Value::Int(*b as i64),
+                            o => o.clone(),
+                        }))
+                    }
+                    (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "imag") => return Ok(Some(Value::Int(0))),
+                    (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "denominator") => {
+                        return Ok(Some(Value::Int(1)))
+                    }
+                    (Value::Float(_), "real") => return Ok(Some(obj.clone())),
+                    (Value::Float(_), "imag") => return Ok(Some(Value::Float(0.0))),
+                    (_, "__class__") => return Ok(Some(self.type_of(obj))),
+                    _ => {}
+                }
+                let cls = self.class_of(obj);
+                match cls.lookup(name) {
+                    Some(a) => self.bind(a, obj, &cls, obj).map(Some),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    fn super_getattr(&mut self, start: Rc<Class>, obj: Value, name: &str) -> PyResult<Option<Value>> {
+        let obj_cls = match &obj {
+            Value::Class(c) => c.clone(),
+            other => self.class_of(other),
+        };
+        let mut full = vec![obj_cls.clone()];
+        full.extend(obj_cls.mro.iter().cloned());
+        let pos = full.iter().position(|c| c.id == start.id).map_or(full.len(), |p| p + 1);
+        for c in &full[pos..] {
+            if let Some(a) = c.dict.borrow().get_str(name) {
+                if let Value::Class(_) = obj {
+                    return Ok(Some(match a.as_native::<ClassMethod>() {
+                        Some(cm) => Value::Method(Rc::new((obj.clone(), cm.0.clone()))),
+                        None => unwrap_static(&a),
+                    }));
+                }
+                let receiver = match &obj {
+                    Value::Instance(i) => match &*i.wrapped.borrow() {
+                        Value::None => obj.clone(),
+                        w => w.clone(),
+                    },
+                    _ => obj.clone(),
+                };
+                return self.bind(a, &obj, &obj_cls, &receiver).map(Some);
+            }
+        }
+        if name == "__init__" {
+            // object.__init__ accepts the call and does nothing.
+            return Ok(Some(Value::Native(Rc::new(crate::value::NativeFunc {
+                name: "__init__",
+                owner: Some("object"),
+                func: |_, _, _| Ok(Value::None),
+                bound: None,
+            }))));
+        }
+        Err(Exc::attribute_error(format!("'super' object has no attribute '{name}'")))
+    }
+
+    /// For a method call: `(function, self)` without making a bound method, or `(value, Null)`.
+    pub fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
+        match &obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.borrow().clone();
+                if inst.exc.is_none() && inst.dict.borrow().get_str(name).is_none() {
+                    if let Some(f @ Value::Function(_)) = cls.lookup(name) {
+                        return Ok((f, obj));
+                    }
+                }
+            }
+            Value::List(_) | Value::Str(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_) | Value::Object(_) => {
+                if obj.as_native::<Super>().is_none() {
+                    let cls = self.class_of(&obj);
+                    if let Some(f @ Value::Native(_)) = cls.lookup(name) {
+                        return Ok((f, obj));
+                    }
+                }
+            }
+            _ => {}
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, Value::Null))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.borrow().clone();
+                if let Some(a) = cls.lookup(name) {
+                    if let Some(p) = a.as_native::<Property>() {
+                        if p.fset.is_none() {
+                            return Err(Exc::attribute_error(format!(
+                                "property '{name}' of '{}' object has no setter",
+                                cls.name
+                            )));
+                        }
+                        let f = p.fset.clone();
+                        self.call(&f, vec![obj.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                if cls.flags.get().has_setattr {
+                    if let Some(sa) = cls.lookup("__setattr__") {
+                        if let Value::Function(_) = sa {
+                            self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                if let Some(exc) = &inst.exc {
+                    let mut e = exc.borrow_mut();
+                    match name {
+                        "__cause__" => {
+                            e.cause = v;
+                            e.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            e.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            e.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "args" => {
+                            e.args = match v {
+                                Value::Tuple(t) => t.to_vec(),
+                                other => vec![other],
+                            };
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                inst.dict.borrow_mut().set_str(name, v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.dict.borrow_mut().set_str(name, v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name {
+                    "__name__" => {
+                        if let Value::Str(s) = &v {
+                            *f.name.borrow_mut() = s.clone();
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &v {
+                            *f.qualname.borrow_mut() = s.clone();
+                        }
+                    }
+                    _ => f.attrs.borrow_mut().set_str(name, v),
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.borrow_mut().set_str(name, v);
+                Ok(())
+            }
+            Value::Object(o) => {
+                if let Some(cls) = self.types.native(o.type_name()) {
+                    if let Some(sa) = cls.lookup("__setattr__") {
+                        self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
+                        return Ok(());
+                    }
+                }
+                Err(Exc::attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    o.type_name()
+                )))
+            }
+            _ => Err(Exc::attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let removed = match obj {
+            Value::Instance(inst) => inst.dict.borrow_mut().remove_str(name),
+            Value::Class(c) => c.dict.borrow_mut().remove_str(name),
+            Value::Module(m) => m.dict.borrow_mut().remove_str(name),
+            Value::Function(f) => f.attrs.borrow_mut().remove_str(name),
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// Whether `cls` (or an ancestor) is a user class wrapping builtin type values.
+    pub fn wrapped_kind(cls: &Class) -> Option<crate::value::BuiltinType> {
+        match cls.base_kind {
+            BaseKind::Wrapped(bt) => Some(bt),
+            _ => None,
+        }
+    }
+
+    pub fn class_dict_snapshot(cls: &Class) -> Dict {
+        cls.dict.borrow().clone()
+    }
+}

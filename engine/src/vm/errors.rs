@@ -1,0 +1,355 @@
+//! Exceptions at run time: making exception objects, matching `except` clauses, raising, chaining and tracebacks.
+
+use super::frame::Thread;
+use super::Vm;
+use crate::exc::{Exc, ExcData, ExcType, PyResult, TbEntry};
+use crate::value::{BaseKind, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// Turns an `Exc` into an exception object.
+    pub fn materialize(&mut self, e: Exc) -> Value {
+        match e {
+            Exc::Raised(v) => v,
+            Exc::Msg(t, msg) => self.exc_new(t, vec![Value::str(&msg)]),
+            Exc::Args(t, args) => self.exc_new(t, args),
+        }
+    }
+
+    pub fn exc_new(&mut self, t: ExcType, args: Vec<Value>) -> Value {
+        let cls = self.types.exc(t);
+        self.new_instance(&cls, &args)
+    }
+
+    pub fn exc_data<'a>(&self, v: &'a Value) -> Option<&'a RefCell<ExcData>> {
+        match v {
+            Value::Instance(i) => i.exc.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn exc_is(&self, v: &Value, t: ExcType) -> bool {
+        self.isinstance(v, &self.types.exc(t))
+    }
+
+    /// Whether an `Exc` (made or not yet) is of the given type.
+    pub fn exc_kind_is(&self, e: &Exc, t: ExcType) -> bool {
+        match e {
+            Exc::Raised(v) => self.exc_is(v, t),
+            Exc::Msg(k, _) | Exc::Args(k, _) => {
+                let mut k = *k;
+                loop {
+                    if k == t {
+                        return true;
+                    }
+                    if k == k.parent() {
+                        return false;
+                    }
+                    k = k.parent();
+                }
+            }
+        }
+    }
+
+    pub fn set_cause(&self, new: &Value, cause: &Value) {
+        if let Some(d) = self.exc_data(new) {
+            let mut d = d.borrow_mut();
+            d.cause = cause.clone();
+            d.suppress_context = true;
+        }
+    }
+
+    pub fn add_traceback(&self, exc: &Value, entry: TbEntry) {
+        if let Some(d) = self.exc_data(exc) {
+            let mut d = d.borrow_mut();
+            if d.traceback.last().is_some_and(|l| l.frame == entry.frame) {
+                return;
+            }
+            d.traceback.push(entry);
+        }
+    }
+
+    pub fn exc_attr(&self, exc: &RefCell<ExcData>, name: &str) -> Option<Value> {
+        let d = exc.borrow();
+        Some(match name {
+            "args" => Value::tuple(d.args.clone()),
+            "__cause__" => d.cause.clone(),
+            "__context__" => d.context.clone(),
+            "__suppress_context__" => Value::Bool(d.suppress_context),
+            "__traceback__" => Value::None,
+            "__notes__" if !d.notes.is_empty() => Value::list(d.notes.clone()),
+            "exceptions" => match &d.group {
+                Some((_, excs)) => Value::tuple(excs.clone()),
+                None => return None,
+            },
+            "message" => match &d.group {
+                Some((m, _)) => m.clone(),
+                None => return None,
+            },
+            "value" => d.args.first().cloned().unwrap_or(Value::None),
+            _ => return None,
+        })
+    }
+
+    pub fn exc_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        match typ {
+            Value::Class(c) => {
+                if !c.is_subclass(&self.types.exc(ExcType::BaseException)) {
+                    return Err(Exc::type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(self.isinstance(exc, c))
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if self.exc_matches(exc, x)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(Exc::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// Makes an exception group of the same kind as `like`, with the given members.
+    fn regroup(&mut self, like: &Value, excs: Vec<Value>) -> Value {
+        let (cls, msg) = match like {
+            Value::Instance(i) => {
+                let msg = i.exc.as_ref().and_then(|d| d.borrow().group.as_ref().map(|g| g.0.clone()));
+                (i.class.borrow().clone(), msg.unwrap_or_else(|| Value::str("")))
+            }
+            _ => (self.types.exc(ExcType::ExceptionGroup), Value::str("")),
+        };
+        let v = self.new_instance(&cls, &[msg.clone(), Value::list(excs.clone())]);
+        if let Some(d) = self.exc_data(&v) {
+            d.borrow_mut().group = Some((msg, excs));
+        }
+        if let (Some(src), Some(dst)) = (self.exc_data(like), self.exc_data(&v)) {
+            let src = src.borrow();
+            let mut dst = dst.borrow_mut();
+            dst.traceback = src.traceback.clone();
+            dst.context = src.context.clone();
+            dst.cause = src.cause.clone();
+        }
+        v
+    }
+
+    /// `except* T`: splits the group on top into the part not matching and the part matching.
+    pub fn split_group(&mut self, group: &Value, typ: &Value) -> PyResult<(Value, Value)> {
+        let members = self.exc_data(group).and_then(|d| d.borrow().group.as_ref().map(|g| g.1.clone()));
+        let Some(members) = members else {
+            // A naked exception is wrapped in a group when it matches.
+            if self.exc_matches(group, typ)? {
+                let eg = self.types.exc(ExcType::ExceptionGroup);
+                let g = self.new_instance(&eg, &[Value::str(""), Value::list(vec![group.clone()])]);
+                if let Some(d) = self.exc_data(&g) {
+                    d.borrow_mut().group = Some((Value::str(""), vec![group.clone()]));
+                }
+                return Ok((Value::None, g));
+            }
+            return Ok((group.clone(), Value::None));
+        };
+        if typ.is_none() || self.exc_matches(group, typ)? {
+            return Ok((Value::None, group.clone()));
+        }
+        let mut yes = Vec::new();
+        let mut no = Vec::new();
+        for m in members {
+            if self.exc_data(&m).is_some_and(|d| d.borrow().group.is_some()) {
+                let (r, mt) = self.split_group(&m, typ)?;
+                if !mt.is_none() {
+                    yes.push(mt);
+                }
+                if !r.is_none() {
+                    no.push(r);
+                }
+            } else if self.exc_matches(&m, typ)? {
+                yes.push(m);
+            } else {
+                no.push(m);
+            }
+        }
+        let matched = if yes.is_empty() { Value::None } else { self.regroup(group, yes) };
+        let rest = if no.is_empty() { Value::None } else { self.regroup(group, no) };
+        Ok((rest, matched))
+    }
+
+    /// `raise`, `raise X`, `raise X from Y`: builds the exception to propagate, with its context.
+    pub fn do_raise(&mut self, th: &mut Thread, n: u32) -> Exc {
+        let f = match th.frames.last_mut() {
+            Some(f) => f,
+            None => return Exc::runtime("raise outside a frame"),
+        };
+        let cause = if n == 2 { f.stack.pop() } else { None };
+        let value = if n >= 1 { f.stack.pop() } else { None };
+        let Some(value) = value else {
+            return match th.exc_stack.last() {
+                Some(e) => Exc::Raised(e.clone()),
+                None => Exc::runtime("No active exception to reraise"),
+            };
+        };
+        let exc = match self.make_exception(value) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = if cause.is_none() {
+                Value::None
+            } else {
+                match self.make_exception(cause) {
+                    Ok(c) => c,
+                    Err(_) => return Exc::type_error("exception causes must derive from BaseException"),
+                }
+            };
+            if let Some(d) = self.exc_data(&exc) {
+                let mut d = d.borrow_mut();
+                d.cause = cause;
+                d.suppress_context = true;
+            }
+        }
+        self.chain_context(th, &exc);
+        Exc::Raised(exc)
+    }
+
+    /// Sets `__context__` to the exception being handled, if any (implicit chaining).
+    pub fn chain_context(&self, th: &Thread, exc: &Value) {
+        if let Some(handled) = th.exc_stack.last() {
+            if handled.is(exc) {
+                return;
+            }
+            if let Some(d) = self.exc_data(exc) {
+                let mut d = d.borrow_mut();
+                if d.context.is_none() {
+                    d.context = handled.clone();
+                }
+            }
+        }
+    }
+
+    /// An exception object from `raise X`: instances as they are, classes instantiated.
+    pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Instance(i) if i.exc.is_some() => Ok(v),
+            Value::Class(c) if c.base_kind == BaseKind::Exception || c.is_subclass(&self.types.exc(ExcType::BaseException)) => {
+                self.call(&v, vec![])
+            }
+            _ => Err(Exc::type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// The qualified name CPython prints for an uncaught exception's class.
+    pub fn exc_type_label(&self, exc: &Value) -> String {
+        let cls = self.class_of(exc);
+        match &*cls.module {
+            "builtins" | "__main__" => cls.qualname.to_string(),
+            m => format!("{m}.{}", cls.qualname),
+        }
+    }
+
+    /// The last line of a traceback: `ValueError: boom`.
+    pub fn exc_line(&mut self, exc: &Value) -> String {
+        let label = self.exc_type_label(exc);
+        let msg = match self.to_str(exc) {
+            Ok(s) => s.to_string(),
+            Err(_) => "<exception str() failed>".into(),
+        };
+        if msg.is_empty() {
+            label
+        } else {
+            format!("{label}: {msg}")
+        }
+    }
+
+    /// Formats an exception like CPython's default hook, chained exceptions first.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(exc, &mut out, &mut seen, 0);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
+        let p = exc.ptr().unwrap_or(0);
+        if seen.contains(&p) || depth > 100 {
+            return;
+        }
+        seen.push(p);
+        let (cause, context, suppress) = match self.exc_data(exc) {
+            Some(d) => {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            }
+            None => (Value::None, Value::None, false),
+        };
+        if !cause.is_none() {
+            self.format_chain(&cause, out, seen, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !context.is_none() && !suppress {
+            self.format_chain(&context, out, seen, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        self.format_one(exc, out, "");
+    }
+
+    fn format_one(&mut self, exc: &Value, out: &mut String, indent: &str) {
+        let (tb, group) = match self.exc_data(exc) {
+            Some(d) => {
+                let d = d.borrow();
+                (d.traceback.clone(), d.group.clone())
+            }
+            None => (Vec::new(), None),
+        };
+        let bar = if group.is_some() { "| " } else { "" };
+        if !tb.is_empty() {
+            if group.is_some() {
+                out.push_str(&format!("{indent}  + Exception Group Traceback (most recent call last):\n"));
+            } else {
+                out.push_str(&format!("{indent}Traceback (most recent call last):\n"));
+            }
+            for e in tb.iter().rev() {
+                let pre = if group.is_some() { format!("{indent}  {bar}") } else { indent.to_string() };
+                out.push_str(&format!("{pre}  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
+                if let Some(src) = self.source_line(&e.filename, e.line) {
+                    out.push_str(&format!("{pre}    {src}\n"));
+                }
+            }
+        }
+        let line = self.exc_line(exc);
+        if let Some((_, members)) = group {
+            out.push_str(&format!("{indent}  | {line}\n"));
+            let n = members.len();
+            for (i, m) in members.iter().enumerate() {
+                let head = if i == 0 { "+-+" } else { "  +" };
+                out.push_str(&format!("{indent}  {head}---------------- {} ----------------\n", i + 1));
+                let mut sub = String::new();
+                self.format_one(m, &mut sub, "");
+                for l in sub.lines() {
+                    out.push_str(&format!("{indent}    | {l}\n"));
+                }
+                if i + 1 == n {
+                    out.push_str(&format!("{indent}    +------------------------------------\n"));
+                }
+            }
+        } else {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+    }
+
+    fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        if filename != &*self.filename || line == 0 {
+            return None;
+        }
+        let l = self.source.lines().nth(line as usize - 1)?.trim();
+        (!l.is_empty()).then(|| l.to_string())
+    }
+}
+
+/// A shared empty exception payload, for callers that need a placeholder.
+pub fn empty_data() -> Rc<RefCell<ExcData>> {
+    Rc::new(RefCell::new(ExcData::default()))
+}

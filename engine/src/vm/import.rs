@@ -1,0 +1,77 @@
+//! Imports: the builtin modules, the asyncio prelude, and running module source to make a module.
+
+use super::frame::{Ret, Thread};
+use super::Vm;
+use crate::dict::Dict;
+use crate::exc::{Exc, ExcType, PyResult};
+use crate::value::{Module, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    pub fn import(&mut self, name: &str) -> PyResult {
+        if let Some(m) = self.modules.get_str(name) {
+            return Ok(m);
+        }
+        let m = match name {
+            "_interleave" => {
+                let d = crate::asyncio::install(self);
+                self.module_value(name, d)
+            }
+            "asyncio" => self.exec_module_source("asyncio", include_str!("../asyncio/prelude.py"))?,
+            _ => match crate::modules::load(self, name)? {
+                Some(m) => m,
+                None => {
+                    // `import a.b`: a package's submodule (`concurrent.futures`, `asyncio.queues`).
+                    if let Some((pkg, _)) = name.split_once('.') {
+                        if pkg == "asyncio" {
+                            return self.import("asyncio");
+                        }
+                    }
+                    return Err(Exc::new(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
+                }
+            },
+        };
+        self.modules.set_str(name, m.clone());
+        Ok(m)
+    }
+
+    pub fn module_value(&mut self, name: &str, dict: Dict) -> Value {
+        let mut dict = dict;
+        dict.set_str("__name__", Value::str(name));
+        Value::Module(Rc::new(Module {
+            name: Rc::from(name),
+            dict: Rc::new(RefCell::new(dict)),
+        }))
+    }
+
+    /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks).
+    pub fn exec_module_source(&mut self, name: &str, source: &str) -> PyResult {
+        let tree = crate::parser::parse(source).map_err(|e| {
+            Exc::new(ExcType::SystemError, format!("module {name} failed to parse: line {}: {}", e.line, e.msg))
+        })?;
+        let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
+            Exc::new(ExcType::SystemError, format!("module {name} failed to compile: line {}: {}", e.line, e.msg))
+        })?;
+        let mut d = Dict::new();
+        d.set_str("__name__", Value::str(name));
+        let globals = Rc::new(RefCell::new(d));
+        let m = Value::Module(Rc::new(Module {
+            name: Rc::from(name),
+            dict: globals.clone(),
+        }));
+        // Cache first, so a module importing itself indirectly sees it.
+        self.modules.set_str(name, m.clone());
+        let frame = self.new_frame(code, globals, Ret::Exit);
+        let mut th = Thread::default();
+        th.frames.push(frame);
+        let saved_line = self.line;
+        let r = self.run_nested_thread(&mut th);
+        self.line = saved_line;
+        if let Err(e) = r {
+            self.modules.remove_str(name);
+            return Err(e);
+        }
+        Ok(m)
+    }
+}

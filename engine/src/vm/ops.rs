@@ -1,0 +1,864 @@
+//! Operators and protocols: arithmetic, comparison, truth, hashing, iteration, subscripts and `len`.
+
+use super::Vm;
+use crate::ast::{BinOp, CmpOp, UnaryOp};
+use crate::dict::{hash_str, Dict, HKey, Set};
+use crate::exc::{Exc, ExcType, PyResult};
+use crate::pynum::Num;
+use crate::value::{Class, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub fn num_value(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::Int(*i)),
+        Value::Bool(b) => Some(Num::Int(*b as i64)),
+        Value::BigInt(b) => Some(Num::Big((**b).clone())),
+        Value::Float(f) => Some(Num::Float(*f)),
+        _ => None,
+    }
+}
+
+pub fn num_eq(a: &Num, b: &Num) -> bool {
+    crate::pynum::num_cmp(a, b) == Some(std::cmp::Ordering::Equal)
+}
+
+/// Dict keys that are user instances compare by identity (user `__eq__` on keys is not consulted).
+pub fn instance_key_eq(_a: &Value, _b: &Value) -> bool {
+    false
+}
+
+pub fn num_to_value(n: Num) -> Value {
+    match n {
+        Num::Int(i) => Value::Int(i),
+        Num::Big(b) => Value::from_bigint(b),
+        Num::Float(f) => Value::Float(f),
+    }
+}
+
+pub fn op_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mult => "*",
+        BinOp::MatMult => "@",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "**",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+    }
+}
+
+pub fn from_pyerr(e: crate::pyerr::PyErr) -> Exc {
+    let kind = ExcType::ALL
+        .iter()
+        .copied()
+        .find(|t| t.name() == e.kind)
+        .unwrap_or(ExcType::ValueError);
+    if kind == ExcType::MemoryError && e.msg.is_empty() {
+        return Exc::memory();
+    }
+    Exc::Msg(kind, e.msg)
+}
+
+impl Vm {
+    fn user_class(&self, v: &Value) -> Option<Rc<Class>> {
+        match v {
+            Value::Instance(i) => Some(i.class.borrow().clone()),
+            _ => None,
+        }
+    }
+
+    fn unwrap_builtin(&self, v: &Value) -> Value {
+        match v {
+            Value::Instance(i) => match &*i.wrapped.borrow() {
+                Value::None => v.clone(),
+                w => w.clone(),
+            },
+            _ => v.clone(),
+        }
+    }
+
+    pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult {
+        if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
+            if !matches!(a, Value::Bool(_)) || !matches!(b, Value::Bool(_)) || !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                return crate::pynum::binary(op_symbol(op), &x, &y).map(num_to_value).map_err(from_pyerr);
+            }
+            let (Value::Bool(p), Value::Bool(q)) = (a, b) else { return Ok(Value::None) };
+            return Ok(Value::Bool(match op {
+                BinOp::BitAnd => *p & *q,
+                BinOp::BitOr => *p | *q,
+                _ => *p ^ *q,
+            }));
+        }
+        // In-place operators mutate lists, sets and dicts.
+        if inplace {
+            match (op, a) {
+                (BinOp::Add, Value::List(l)) => {
+                    let items = self.collect(b)?;
+                    l.borrow_mut().extend(items);
+                    return Ok(a.clone());
+                }
+                (BinOp::Mult, Value::List(l)) => {
+                    if let Value::Int(n) = b {
+                        let cur = l.borrow().clone();
+                        let n = (*n).max(0) as usize;
+                        if cur.len().saturating_mul(n) > 100_000_000 {
+                            return Err(Exc::memory());
+                        }
+                        let mut out = Vec::with_capacity(cur.len() * n);
+                        for _ in 0..n {
+                            out.extend(cur.iter().cloned());
+                        }
+                        *l.borrow_mut() = out;
+                        return Ok(a.clone());
+                    }
+                }
+                (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(s)) => {
+                    if let Value::Set(_) | Value::FrozenSet(_) = b {
+                        let r = self.binary(op, a, b, false)?;
+                        if let Value::Set(r) = r {
+                            let new = r.borrow().clone();
+                            *s.borrow_mut() = new;
+                        }
+                        return Ok(a.clone());
+                    }
+                }
+                (BinOp::BitOr, Value::Dict(d)) => {
+                    self.dict_update(d, b)?;
+                    return Ok(a.clone());
+                }
+                _ => {}
+            }
+        }
+        let (name, rname, iname) = dunder(op);
+        let ca = self.user_class(a);
+        let cb = self.user_class(b);
+        if inplace {
+            if let Some(c) = &ca {
+                if let Some(f) = c.lookup(iname) {
+                    let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if let Some(c) = &ca {
+            if let Some(f) = c.lookup(name) {
+                if !matches!(f, Value::Native(_)) {
+                    let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if let Some(c) = &cb {
+            if let Some(f) = c.lookup(rname) {
+                if !matches!(f, Value::Native(_)) {
+                    let r = self.call(&f, vec![b.clone(), a.clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        let (ua, ub) = (self.unwrap_builtin(a), self.unwrap_builtin(b));
+        if let Some(r) = crate::types::seq_binary(self, op, &ua, &ub) {
+            return r;
+        }
+        let sym = op_symbol(op);
+        let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
+        if op == BinOp::Pow && !inplace {
+            return Err(Exc::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                self.type_name(a),
+                self.type_name(b)
+            )));
+        }
+        Err(Exc::type_error(format!(
+            "unsupported operand type(s) for {sym}: '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    pub fn unary(&mut self, op: UnaryOp, a: &Value) -> PyResult {
+        if let Some(x) = num_value(a) {
+            let r = match op {
+                UnaryOp::Neg => crate::pynum::neg(&x),
+                UnaryOp::Pos => Ok(x),
+                UnaryOp::Invert => {
+                    if let Num::Float(_) = x {
+                        return Err(Exc::type_error("bad operand type for unary ~: 'float'"));
+                    }
+                    crate::pynum::invert(&x)
+                }
+                UnaryOp::Not => return Ok(Value::Bool(!self.truthy(a)?)),
+            };
+            return r.map(num_to_value).map_err(from_pyerr);
+        }
+        let (name, sym) = match op {
+            UnaryOp::Neg => ("__neg__", "-"),
+            UnaryOp::Pos => ("__pos__", "+"),
+            UnaryOp::Invert => ("__invert__", "~"),
+            UnaryOp::Not => return Ok(Value::Bool(!self.truthy(a)?)),
+        };
+        if let Some(c) = self.user_class(a) {
+            if let Some(f) = c.lookup(name) {
+                return self.call(&f, vec![a.clone()]);
+            }
+        }
+        Err(Exc::type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a))))
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        Ok(Value::Bool(match op {
+            CmpOp::Is => a.is(b),
+            CmpOp::IsNot => !a.is(b),
+            CmpOp::In => self.contains(b, a)?,
+            CmpOp::NotIn => !self.contains(b, a)?,
+            CmpOp::Eq => return self.rich_eq(a, b, false),
+            CmpOp::NotEq => return self.rich_eq(a, b, true),
+            _ => return self.rich_order(op, a, b),
+        }))
+    }
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let v = self.rich_eq(a, b, false)?;
+        self.truthy(&v)
+    }
+
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x < y);
+        }
+        let v = self.rich_order(CmpOp::Lt, a, b)?;
+        self.truthy(&v)
+    }
+
+    fn rich_eq(&mut self, a: &Value, b: &Value, negate: bool) -> PyResult {
+        if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
+            return Ok(Value::Bool(num_eq(&x, &y) != negate));
+        }
+        if let (Value::Str(x), Value::Str(y)) = (a, b) {
+            return Ok(Value::Bool((x == y) != negate));
+        }
+        let (name, rname) = if negate { ("__ne__", "__ne__") } else { ("__eq__", "__eq__") };
+        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+            if let Some(c) = self.user_class(x) {
+                if let Some(f) = c.lookup(n) {
+                    if !matches!(f, Value::Native(_)) {
+                        let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+                if negate {
+                    if let Some(f) = c.lookup("__eq__") {
+                        if !matches!(f, Value::Native(_)) {
+                            let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                            if !matches!(r, Value::NotImplemented) {
+                                let t = self.truthy(&r)?;
+                                return Ok(Value::Bool(!t));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let (ua, ub) = (self.unwrap_builtin(a), self.unwrap_builtin(b));
+        if let Some(r) = crate::types::seq_compare(self, CmpOp::Eq, &ua, &ub) {
+            return Ok(Value::Bool(r? != negate));
+        }
+        if let (Some(fa), Some(fb)) = (crate::asyncio::as_future(a), crate::asyncio::as_future(b)) {
+            return Ok(Value::Bool(Rc::ptr_eq(&fa, &fb) != negate));
+        }
+        Ok(Value::Bool(a.is(b) != negate))
+    }
+
+    fn rich_order(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
+            let o = crate::pynum::num_cmp(&x, &y);
+            return Ok(Value::Bool(match o {
+                None => false,
+                Some(o) => match op {
+                    CmpOp::Lt => o.is_lt(),
+                    CmpOp::LtE => o.is_le(),
+                    CmpOp::Gt => o.is_gt(),
+                    _ => o.is_ge(),
+                },
+            }));
+        }
+        let (name, rname, sym) = match op {
+            CmpOp::Lt => ("__lt__", "__gt__", "<"),
+            CmpOp::LtE => ("__le__", "__ge__", "<="),
+            CmpOp::Gt => ("__gt__", "__lt__", ">"),
+            _ => ("__ge__", "__le__", ">="),
+        };
+        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+            if let Some(c) = self.user_class(x) {
+                if let Some(f) = c.lookup(n) {
+                    if !matches!(f, Value::Native(_)) {
+                        let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+        }
+        let (ua, ub) = (self.unwrap_builtin(a), self.unwrap_builtin(b));
+        if let Some(r) = crate::types::seq_compare(self, op, &ua, &ub) {
+            return r.map(Value::Bool);
+        }
+        Err(Exc::type_error(format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::FrozenSet(s) => !s.is_empty(),
+            Value::Range(r) => r.len() > 0,
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__bool__") {
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(Exc::type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if let Some(f) = cls.lookup("__len__") {
+                    if !matches!(f, Value::Native(_)) {
+                        let r = self.call(&f, vec![v.clone()])?;
+                        return self.truthy(&r);
+                    }
+                }
+                let w = i.wrapped.borrow().clone();
+                match w {
+                    Value::None => true,
+                    w => self.truthy(&w)?,
+                }
+            }
+            Value::Object(o) => o.len().is_none_or(|n| n > 0),
+            _ => true,
+        })
+    }
+
+    /// Hashes a value for use as a dict key or set member.
+    pub fn hkey(&mut self, v: Value) -> PyResult<HKey> {
+        let hash = self.hash(&v)?;
+        Ok(HKey { hash, value: v })
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<u64> {
+        Ok(match v {
+            Value::Str(s) => hash_str(s),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => {
+                let n = num_value(v).unwrap_or(Num::Int(0));
+                crate::pynum::hash_num(&n) as u64
+            }
+            Value::None => 0x5f37_59df,
+            Value::Tuple(t) => {
+                let mut h: u64 = 0x345678;
+                for item in t.iter() {
+                    let x = self.hash(item)?;
+                    h = (h ^ x).wrapping_mul(1_000_003).rotate_left(7);
+                }
+                h
+            }
+            Value::FrozenSet(s) => {
+                let mut h: u64 = 0;
+                for k in s.iter() {
+                    h ^= k.hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                }
+                h
+            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                return Err(Exc::type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                match cls.lookup("__hash__") {
+                    Some(Value::None) => {
+                        return Err(Exc::type_error(format!("unhashable type: '{}'", cls.name)));
+                    }
+                    Some(f @ Value::Function(_)) => {
+                        let r = self.call(&f, vec![v.clone()])?;
+                        match num_value(&r) {
+                            Some(n) => crate::pynum::hash_num(&n) as u64,
+                            None => return Err(Exc::type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    _ => {
+                        if cls.lookup("__eq__").is_some_and(|e| matches!(e, Value::Function(_))) && !cls.flags.get().is_enum {
+                            return Err(Exc::type_error(format!("unhashable type: '{}'", cls.name)));
+                        }
+                        v.ptr().unwrap_or(0) as u64 >> 4
+                    }
+                }
+            }
+            other => other.ptr().unwrap_or(0) as u64 >> 4,
+        })
+    }
+
+    pub fn make_set(&mut self, items: Vec<Value>) -> PyResult {
+        let mut s = Set::new();
+        for it in items {
+            let k = self.hkey(it)?;
+            s.insert(k);
+        }
+        Ok(Value::Set(Rc::new(RefCell::new(s))))
+    }
+
+    pub fn dict_update(&mut self, d: &Rc<RefCell<Dict>>, src: &Value) -> PyResult<()> {
+        let src = self.unwrap_builtin(src);
+        match &src {
+            Value::Dict(s) => {
+                let items: Vec<(HKey, Value)> = s.borrow().map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut d = d.borrow_mut();
+                for (k, v) in items {
+                    d.insert(k, v);
+                }
+                Ok(())
+            }
+            other => {
+                if let Ok(Some(keys)) = self.getattr_opt(other, "keys") {
+                    let ks = self.call(&keys, vec![])?;
+                    for k in self.collect(&ks)? {
+                        let v = self.getitem(other, &k)?;
+                        let hk = self.hkey(k)?;
+                        d.borrow_mut().insert(hk, v);
+                    }
+                    return Ok(());
+                }
+                for (i, pair) in self.collect(other)?.into_iter().enumerate() {
+                    let kv = self.collect(&pair)?;
+                    if kv.len() != 2 {
+                        return Err(Exc::value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            kv.len()
+                        )));
+                    }
+                    let mut it = kv.into_iter();
+                    let (k, v) = (it.next().unwrap_or_default(), it.next().unwrap_or_default());
+                    let hk = self.hkey(k)?;
+                    d.borrow_mut().insert(hk, v);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn iter(&mut self, v: &Value) -> PyResult {
+        if let Value::Gen(g) = v {
+            if g.kind == crate::code::CodeKind::Generator {
+                return Ok(v.clone());
+            }
+        }
+        if let Value::Object(o) = v {
+            if o.clone().iter_next(self).is_some() {
+                // Probing an iterator advances it: not acceptable. Iterators answer `__iter__` below.
+            }
+        }
+        if let Some(it) = crate::types::make_iter(self, v)? {
+            return Ok(it);
+        }
+        match v {
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__iter__") {
+                    if !matches!(f, Value::Native(_)) {
+                        return self.call(&f, vec![v.clone()]);
+                    }
+                }
+                if cls.lookup("__getitem__").is_some() {
+                    return Ok(Value::Object(Rc::new(crate::types::SeqIter::new(v.clone()))));
+                }
+                let w = i.wrapped.borrow().clone();
+                if !w.is_none() {
+                    return self.iter(&w);
+                }
+            }
+            Value::Object(o) => {
+                let cls = self.types.native(o.type_name());
+                if let Some(f) = cls.and_then(|c| c.lookup("__iter__")) {
+                    return self.call(&f, vec![v.clone()]);
+                }
+                // Native iterators are their own iterators.
+                return Ok(v.clone());
+            }
+            Value::Class(c) => {
+                if let Some(f) = c.lookup("__il_iter__") {
+                    let f = super::attr::unwrap_classmethod(&f);
+                    return self.call(&f, vec![v.clone()]);
+                }
+            }
+            _ => {}
+        }
+        Err(Exc::type_error(format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    /// The next item of an iterator, `None` when it is exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Gen(g) => {
+                let g = g.clone();
+                self.gen_send(&g, Value::None)
+            }
+            Value::Object(o) => match o.clone().iter_next(self) {
+                Some(r) => r,
+                None => {
+                    let cls = self.types.native(o.type_name());
+                    if let Some(f) = cls.and_then(|c| c.lookup("__next__")) {
+                        return self.next_via(&f, it);
+                    }
+                    Err(Exc::type_error(format!("'{}' object is not an iterator", o.type_name())))
+                }
+            },
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                match cls.lookup("__next__") {
+                    Some(f) => self.next_via(&f, it),
+                    None => Err(Exc::type_error(format!("'{}' object is not an iterator", cls.name))),
+                }
+            }
+            other => Err(Exc::type_error(format!("'{}' object is not an iterator", self.type_name(other)))),
+        }
+    }
+
+    fn next_via(&mut self, f: &Value, it: &Value) -> PyResult<Option<Value>> {
+        match self.call(f, vec![it.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_kind_is(&e, ExcType::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Iterates to the end, collecting the items.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+            if out.len() > 50_000_000 {
+                return Err(Exc::memory());
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.borrow().len(),
+            Value::Set(s) => s.borrow().len(),
+            Value::FrozenSet(s) => s.len(),
+            Value::Range(r) => r.len().max(0) as usize,
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__len__") {
+                    if !matches!(f, Value::Native(_)) {
+                        let r = self.call(&f, vec![v.clone()])?;
+                        return match r {
+                            Value::Int(n) if n >= 0 => Ok(n as usize),
+                            Value::Int(_) => Err(Exc::value_error("__len__() should return >= 0")),
+                            other => Err(Exc::type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&other)
+                            ))),
+                        };
+                    }
+                }
+                let w = i.wrapped.borrow().clone();
+                if !w.is_none() {
+                    return self.len(&w);
+                }
+                return Err(Exc::type_error(format!("object of type '{}' has no len()", cls.name)));
+            }
+            Value::Object(o) => match o.len() {
+                Some(n) => n,
+                None => return Err(Exc::type_error(format!("object of type '{}' has no len()", o.type_name()))),
+            },
+            Value::Class(c) => match c.lookup("__il_len__") {
+                Some(f) => {
+                    let f = super::attr::unwrap_classmethod(&f);
+                    let r = self.call(&f, vec![v.clone()])?;
+                    match r {
+                        Value::Int(n) => n.max(0) as usize,
+                        _ => 0,
+                    }
+                }
+                None => return Err(Exc::type_error("object of type 'type' has no len()")),
+            },
+            other => {
+                return Err(Exc::type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(other)
+                )))
+            }
+        })
+    }
+
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let c = self.unwrap_builtin(container);
+        if let Some(r) = crate::types::contains(self, &c, item) {
+            return r;
+        }
+        if let Value::Instance(i) = container {
+            let cls = i.class.borrow().clone();
+            if let Some(f) = cls.lookup("__contains__") {
+                let r = self.call(&f, vec![container.clone(), item.clone()])?;
+                return self.truthy(&r);
+            }
+        }
+        let it = self.iter(container)?;
+        while let Some(x) = self.next(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult {
+        match obj {
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__getitem__") {
+                    if !matches!(f, Value::Native(_)) {
+                        return self.call(&f, vec![obj.clone(), idx.clone()]);
+                    }
+                }
+                let w = i.wrapped.borrow().clone();
+                if let Value::Dict(d) = &w {
+                    let k = self.hkey(idx.clone())?;
+                    if let Some(v) = d.borrow().get(&k) {
+                        return Ok(v);
+                    }
+                    if let Some(m) = cls.lookup("__missing__") {
+                        return self.call(&m, vec![obj.clone(), idx.clone()]);
+                    }
+                    return Err(Exc::key_error(idx.clone()));
+                }
+                if !w.is_none() {
+                    return self.getitem(&w, idx);
+                }
+                Err(Exc::type_error(format!("'{}' object is not subscriptable", cls.name)))
+            }
+            Value::Class(c) => {
+                if let Some(f) = c.lookup("__class_getitem__") {
+                    let f = super::attr::unwrap_classmethod(&f);
+                    return self.call(&f, vec![obj.clone(), idx.clone()]);
+                }
+                if let Some(f) = c.lookup("__il_getitem__") {
+                    let f = super::attr::unwrap_classmethod(&f);
+                    return self.call(&f, vec![obj.clone(), idx.clone()]);
+                }
+                // `list[int]` and friends in annotations: a generic alias is the class itself here.
+                Ok(obj.clone())
+            }
+            Value::Object(o) => {
+                if let Some(cls) = self.types.native(o.type_name()) {
+                    if let Some(f) = cls.lookup("__getitem__") {
+                        return self.call(&f, vec![obj.clone(), idx.clone()]);
+                    }
+                }
+                Err(Exc::type_error(format!("'{}' object is not subscriptable", o.type_name())))
+            }
+            _ => match crate::types::seq_getitem(self, obj, idx) {
+                Some(r) => r,
+                None => Err(Exc::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Dict(d) => {
+                let k = self.hkey(idx)?;
+                d.borrow_mut().insert(k, v);
+                Ok(())
+            }
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__setitem__") {
+                    if !matches!(f, Value::Native(_)) {
+                        self.call(&f, vec![obj.clone(), idx, v])?;
+                        return Ok(());
+                    }
+                }
+                let w = i.wrapped.borrow().clone();
+                if !w.is_none() {
+                    return self.setitem(&w, idx, v);
+                }
+                Err(Exc::type_error(format!("'{}' object does not support item assignment", cls.name)))
+            }
+            Value::Object(o) => {
+                if let Some(cls) = self.types.native(o.type_name()) {
+                    if let Some(f) = cls.lookup("__setitem__") {
+                        self.call(&f, vec![obj.clone(), idx, v])?;
+                        return Ok(());
+                    }
+                }
+                Err(Exc::type_error(format!("'{}' object does not support item assignment", o.type_name())))
+            }
+            _ => match crate::types::seq_setitem(self, obj, idx, v) {
+                Some(r) => r,
+                None => Err(Exc::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                if let Some(f) = cls.lookup("__delitem__") {
+                    if !matches!(f, Value::Native(_)) {
+                        self.call(&f, vec![obj.clone(), idx.clone()])?;
+                        return Ok(());
+                    }
+                }
+                let w = i.wrapped.borrow().clone();
+                if !w.is_none() {
+                    return self.delitem(&w, idx);
+                }
+                Err(Exc::type_error(format!("'{}' object doesn't support item deletion", cls.name)))
+            }
+            Value::Object(o) => {
+                if let Some(cls) = self.types.native(o.type_name()) {
+                    if let Some(f) = cls.lookup("__delitem__") {
+                        self.call(&f, vec![obj.clone(), idx.clone()])?;
+                        return Ok(());
+                    }
+                }
+                Err(Exc::type_error(format!("'{}' object doesn't support item deletion", o.type_name())))
+            }
+            _ => match crate::types::seq_delitem(self, obj, idx) {
+                Some(r) => r,
+                None => Err(Exc::type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    pub fn isinstance(&self, v: &Value, cls: &Rc<Class>) -> bool {
+        self.class_of(v).is_subclass(cls)
+    }
+
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        match &v {
+            Value::Gen(g) if g.kind == crate::code::CodeKind::Coroutine => Ok(v),
+            Value::Object(_) => Ok(v),
+            Value::Instance(i) => {
+                let cls = i.class.borrow().clone();
+                match cls.lookup("__await__") {
+                    Some(f) => {
+                        let it = self.call(&f, vec![v.clone()])?;
+                        // An `__await__` that delegates to a coroutine or future (the common case).
+                        match &it {
+                            Value::Gen(_) | Value::Object(_) => Ok(it),
+                            _ => Err(Exc::type_error("__await__() returned non-iterator")),
+                        }
+                    }
+                    None => Err(Exc::type_error(format!(
+                        "object {} can't be used in 'await' expression",
+                        cls.name
+                    ))),
+                }
+            }
+            _ => Err(Exc::type_error(format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(&v)
+            ))),
+        }
+    }
+
+    pub fn aiter(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Gen(g) if g.kind == crate::code::CodeKind::AsyncGenerator => Ok(v.clone()),
+            _ => match self.getattr_opt(v, "__aiter__")? {
+                Some(f) => self.call(&f, vec![]),
+                None => Err(Exc::type_error(format!(
+                    "'async for' requires an object with __aiter__ method, got {}",
+                    self.type_name(v)
+                ))),
+            },
+        }
+    }
+
+    pub fn anext(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Gen(g) if g.kind == crate::code::CodeKind::AsyncGenerator => {
+                Ok(Value::Object(Rc::new(crate::asyncio::ANext { gen: g.clone() })))
+            }
+            _ => match self.getattr_opt(v, "__anext__")? {
+                Some(f) => self.call(&f, vec![]),
+                None => Err(Exc::type_error(format!(
+                    "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                    self.type_name(v)
+                ))),
+            },
+        }
+    }
+}

@@ -1,0 +1,5 @@
+print(all(c.isdigit() for c in "123"), any(c.isupper() for c in "abC"))
+print(list(map(int, "1,2,3".split(","))), sum(map(len, ["ab", "c"])))
+print(" ".join(f"{n:02d}" for n in range(3)))
+print(sorted({3: "c", 1: "a", 2: "b"}.items()))
+print(hash(()) == hash(()), bool(range(0)), bool(range(1)))

@@ -1,0 +1,6 @@
+print(type(1) is int, type(True) is bool, isinstance(True, int), type(1.0).__name__)
+print(callable(print), callable("s"), callable(lambda: 0), callable(int))
+print(type(print).__name__, type(lambda: 0).__name__, type(len).__name__)
+print(id(1) == id(1), hash("a") == hash("a"), hash(5), hash(-1), hash(True))
+print(isinstance([], (list, tuple)), issubclass(bool, int), issubclass(int, object))
+print(repr(type), repr(int), repr(ValueError))

@@ -1,0 +1,13 @@
+print("a", "b", "c")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" -> continued")
+print(1, 2, 3, sep=", ", end=".\n")
+print()
+print("", end="")
+print(*range(5))
+print("x", None, True, 1.0, [1], (2,), {"k": 3})
+import sys
+print("to stdout", file=sys.stdout)
+sys.stdout.write("written directly\n")
+print("flushed", flush=True)

@@ -1,0 +1,7 @@
+class Task:
+    def __init__(self):
+        self.name = "t"
+
+t = Task()
+print(t.name)
+t.run()

@@ -1,0 +1,3 @@
+queue = ["a", "b"]
+for i in range(3):
+    print(queue[i])

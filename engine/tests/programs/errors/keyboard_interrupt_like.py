@@ -1,0 +1,6 @@
+print("custom BaseException subclass")
+
+class Stop(BaseException):
+    pass
+
+raise Stop("halt")

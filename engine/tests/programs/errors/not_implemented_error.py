@@ -1,0 +1,5 @@
+class Base:
+    def run(self):
+        raise NotImplementedError
+
+Base().run()

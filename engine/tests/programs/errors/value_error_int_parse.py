@@ -1,0 +1,3 @@
+text = "42x"
+print("parsing", repr(text))
+number = int(text)

@@ -1,0 +1,2 @@
+print("raising a group")
+raise ExceptionGroup("two problems", [ValueError("bad"), TypeError("worse")])

@@ -1,0 +1,4 @@
+import sys
+
+print("checking input")
+sys.exit("fatal: bad input")

@@ -1,0 +1,8 @@
+squares = (x * x for x in range(5))
+print(sum(squares))
+print(sum(squares))
+print(max(len(w) for w in ["apple", "fig", "banana"]))
+print(any(n > 3 for n in [1, 2, 5]), all(n > 0 for n in [1, -1]))
+print(list(x for x in range(10) if x % 3 == 0))
+pairs = list((a, b) for a in range(3) for b in range(a))
+print(pairs)

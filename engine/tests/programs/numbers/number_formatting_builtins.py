@@ -1,0 +1,5 @@
+print(int("101", 2), int("z", 36), str(-0), repr(1_000), format(1e6, ".0f"))
+print(float.is_integer(3.0), (2.5).as_integer_ratio())
+print(int.__name__, isinstance(True, int), bool(0.0), bool(-1))
+print(hash(0) == hash(0.0), (7).real, (5).imag, (12).numerator)
+print(1e309, -1e309, 1e308 * 10 == float("inf"))

@@ -1,0 +1,10 @@
+name, age, score = "Ann", 30, 91.256
+print("%s is %d years old" % (name, age))
+print("%5.1f|%-6s|%03d|%x|%X|%o|%e|%%" % (score, name, 7, 255, 255, 8, 12345.678))
+print("{} and {}".format("left", "right"))
+print("{1} {0} {1}".format("a", "b"))
+print("{name}: {score:.1f}".format(name=name, score=score))
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"))
+print("{:,}".format(1234567), "{:_}".format(1234567), "{:.2%}".format(0.4567))
+print("{:08.3f}".format(-3.14159), "{:+d}".format(5), "{:b}".format(10))
+print("{0[0]} {1[key]}".format([9], {"key": "v"}))

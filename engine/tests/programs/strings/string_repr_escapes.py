@@ -1,0 +1,11 @@
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\there\nnewline\\backslash"))
+print(repr("\x00\x7f\u00e9\u4e2d"))
+print("caf\u00e9", "\N{GREEK SMALL LETTER ALPHA}")
+print(r"raw \n string", len(r"\n"))
+print("""triple
+quoted""")
+print('a' 'b' "c")
+print(str(b"bytes"), repr(b"\x00ab\xff"))

@@ -1,0 +1,6 @@
+print(1_000_000)
+print(0x_ff, 0o17, 0b1010)
+print(1e3, 1.5e-3, 2.)
+print(.5, 10 / 4, 10 // 4, -7 // 2, -7 % 2)
+print(True + True, False * 10)
+print(0 == -0, 0.0 == -0.0, -0.0)

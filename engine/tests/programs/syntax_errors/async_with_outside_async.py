@@ -1,0 +1,5 @@
+import asyncio
+
+lock = asyncio.Lock()
+async with lock:
+    print("inside")

@@ -1,0 +1,8 @@
+async def compute():
+    return 42
+
+result = compute()
+print(type(result).__name__)
+print("the coroutine never ran")
+del result
+print("end")

@@ -1,0 +1,9 @@
+//! The app's components: each renders what it is given and reports what the learner did through callbacks.
+
+pub mod controls;
+pub mod editor;
+pub mod gallery;
+pub mod legend;
+pub mod loop_panel;
+pub mod output;
+pub mod timeline;

@@ -1,0 +1,120 @@
+//! The run controls: Run, Pause, Step, Stop, Reset, the speed, and the run's progress.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::describe::seconds;
+use crate::pacing::Speed;
+use crate::state::Phase;
+
+/// How far the run has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub now: u64,
+    pub events: usize,
+    pub steps: u64,
+}
+
+#[derive(PartialEq, Properties)]
+pub struct ControlsProps {
+    pub phase: Phase,
+    pub speed: Speed,
+    pub progress: Progress,
+    pub onrun: Callback<()>,
+    pub onpause: Callback<()>,
+    pub onstep: Callback<()>,
+    pub onstop: Callback<()>,
+    pub onreset: Callback<()>,
+    pub onspeed: Callback<Speed>,
+}
+
+fn status(phase: Phase) -> String {
+    match phase {
+        Phase::Idle => "Ready to run".into(),
+        Phase::Running => "Running".into(),
+        Phase::Stepping => "Stepping".into(),
+        Phase::Paused => "Paused (press Pause again to resume)".into(),
+        Phase::Done { exit_code: 0 } => "Finished".into(),
+        Phase::Done { exit_code } => format!("Ended with an error (exit code {exit_code})"),
+        Phase::Stopped => "Stopped".into(),
+        Phase::Stuck => "Stuck: every task waits and no timer is pending".into(),
+    }
+}
+
+/// Groups digits in threes: 1234567 as "1,234,567".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[function_component(Controls)]
+pub fn controls(props: &ControlsProps) -> Html {
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onchange = {
+        let onspeed = props.onspeed.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(speed) = Speed::from_label(&select.value()) {
+                onspeed.emit(speed);
+            }
+        })
+    };
+    let live = props.phase.is_live();
+    let paused = props.phase == Phase::Paused;
+    let p = props.progress;
+    html! {
+        <div class="controls">
+            <div class="ctl-buttons" role="toolbar" aria-label="Run controls">
+                <button type="button" class="ctl-run" onclick={click(&props.onrun)}
+                        title="Run the program (Ctrl+Enter)">{ "Run" }</button>
+                // A toggle whose name stays "Pause" (so speech and tests find it); pressed means paused.
+                <button type="button" class="ctl-pause" aria-pressed={paused.to_string()} disabled={!live}
+                        onclick={click(&props.onpause)}
+                        title={if paused { "Paused: press again to resume" } else { "Pause the run" }}>
+                    { "Pause" }
+                </button>
+                <button type="button" onclick={click(&props.onstep)}
+                        title="Run to the next scheduling event">{ "Step" }</button>
+                <button type="button" disabled={!live} onclick={click(&props.onstop)}>{ "Stop" }</button>
+                <button type="button" disabled={props.phase == Phase::Idle}
+                        onclick={click(&props.onreset)}>{ "Reset" }</button>
+                <label class="ctl-speed">
+                    <span>{ "Speed" }</span>
+                    <select aria-label="Speed" {onchange}>
+                        { for Speed::ALL.iter().map(|s| html! {
+                            <option value={s.label()} selected={*s == props.speed}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="ctl-progress" role="status">
+                <span class="ctl-state">{ status(props.phase) }</span>
+                <span>{ format!("t = {}", seconds(p.now)) }</span>
+                <span>{ format!("{} events", grouped(p.events as u64)) }</span>
+                <span>{ format!("{} steps", grouped(p.steps)) }</span>
+            </p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn digits_group_in_threes() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(1234), "1,234");
+        assert_eq!(grouped(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,189 @@
+//! Words for what the trace shows: times in seconds, what a task was doing and why, and each task's hue.
+
+use interleave::replay::{Segment, TaskPhase, TaskState};
+use interleave::trace::{ObjId, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD};
+
+/// `1.250 s`: virtual time with three decimals.
+pub fn seconds(t: Time) -> String {
+    seconds_with(t, 3)
+}
+
+/// Virtual time with `decimals` digits after the point (up to nine, nanoseconds).
+pub fn seconds_with(t: Time, decimals: usize) -> String {
+    let decimals = decimals.min(9);
+    let whole = t / 1_000_000_000;
+    if decimals == 0 {
+        return format!("{} s", (t + 500_000_000) / 1_000_000_000);
+    }
+    let scale = 10u64.pow(9 - decimals as u32);
+    let frac = (t % 1_000_000_000 + scale / 2) / scale;
+    let limit = 10u64.pow(decimals as u32);
+    let (whole, frac) = if frac >= limit { (whole + 1, frac - limit) } else { (whole, frac) };
+    format!("{whole}.{frac:0decimals$} s")
+}
+
+/// A task's hue on the colour wheel: golden-angle steps keep neighbours apart; the main thread is grey.
+pub fn task_hue(task: TaskId) -> u32 {
+    (task.wrapping_mul(137) + 200) % 360
+}
+
+/// The inline style giving an element its task's colour variables.
+pub fn task_style(task: TaskId) -> String {
+    if task == MAIN_THREAD {
+        "--task-hue: 220; --task-sat: 0%".to_string()
+    } else {
+        format!("--task-hue: {}", task_hue(task))
+    }
+}
+
+fn object(trace: &Trace, obj: ObjId) -> &str {
+    trace.object_name(obj)
+}
+
+/// "waiting for Lock-1", "waiting to get from Queue-1"...
+pub fn sync_wait(trace: &Trace, obj: ObjId, op: SyncOp) -> String {
+    let name = object(trace, obj);
+    match op {
+        SyncOp::Acquire => format!("waiting for {name}"),
+        SyncOp::Wait => format!("waiting on {name}"),
+        SyncOp::Get => format!("waiting to get from {name}"),
+        SyncOp::Put => format!("waiting to put into {name}"),
+        SyncOp::Join => format!("waiting for {name} to be drained"),
+    }
+}
+
+fn wake(trace: &Trace, by: Wake) -> String {
+    match by {
+        Wake::Spawn => "just created".into(),
+        Wake::Yield => "yielded to the others".into(),
+        Wake::Timer(_) => "woken by its timer".into(),
+        Wake::Done { by, .. } if by != MAIN_THREAD => format!("woken by {}", trace.task_name(by)),
+        Wake::Done { obj, .. } => format!("woken when {} completed", object(trace, obj)),
+        Wake::Cancel { by } => format!("cancelled by {}", trace.task_name(by)),
+    }
+}
+
+/// What a phase means, without when: "sleeping until 2.000 s", "awaiting Task-2".
+pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
+    match phase {
+        TaskPhase::New => "created, not yet scheduled".into(),
+        TaskPhase::Ready(by) => format!("ready ({})", wake(trace, by)),
+        TaskPhase::Running => "running".into(),
+        TaskPhase::Waiting(WaitReason::Yield) => "yielding".into(),
+        TaskPhase::Waiting(WaitReason::Sleep { until }) => format!("sleeping until {}", seconds(until)),
+        TaskPhase::Waiting(WaitReason::Task(t)) => format!("awaiting {}", trace.task_name(t)),
+        TaskPhase::Waiting(WaitReason::Future(obj)) => format!("awaiting {}", object(trace, obj)),
+        TaskPhase::Waiting(WaitReason::Sync { obj, op }) => sync_wait(trace, obj, op),
+        TaskPhase::Blocking { until } => {
+            format!("blocking the whole loop until {} (time.sleep)", seconds(until))
+        }
+        TaskPhase::Done => "done".into(),
+        TaskPhase::Cancelled => "cancelled".into(),
+        TaskPhase::Failed { exc } => format!("failed with {}", trace.text(exc)),
+    }
+}
+
+/// One sentence for a timeline segment: "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14".
+pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
+    let mut s = format!("{}: {}", trace.task_name(task), phase(trace, seg.phase));
+    if let Some(holder) = seg.holder {
+        s.push_str(&format!(", held by {}", trace.task_name(holder)));
+    }
+    if seg.phase.is_finished() {
+        s.push_str(&format!(" at {}", seconds(seg.start)));
+    } else if seg.is_open() {
+        s.push_str(&format!(", since {}", seconds(seg.start)));
+    } else {
+        s.push_str(&format!(", from {} to {}", seconds(seg.start), seconds(seg.end)));
+    }
+    if seg.line != 0 {
+        s.push_str(&format!(", line {}", seg.line));
+    }
+    s
+}
+
+/// One line for a task in the event loop panel: "sleeping until 2.000 s, line 6".
+pub fn task_now(trace: &Trace, state: &TaskState) -> String {
+    let mut s = phase(trace, state.phase);
+    if state.cancel_requested {
+        s.push_str(", cancel requested");
+    }
+    if state.line != 0 {
+        s.push_str(&format!(", line {}", state.line));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interleave::trace::{ObjInfo, ObjKind, TaskInfo};
+
+    fn trace() -> Trace {
+        let task = |name: &str| TaskInfo {
+            name: name.into(),
+            coro: "f".into(),
+            parent: 0,
+            created_line: 1,
+        };
+        Trace {
+            tasks: vec![task("main"), task("Task-1"), task("Task-2"), task("Task-3")],
+            objects: vec![ObjInfo {
+                kind: ObjKind::Lock,
+                name: "Lock-1".into(),
+                created_line: 1,
+            }],
+            ..Trace::default()
+        }
+    }
+
+    #[test]
+    fn seconds_have_three_decimals_and_round() {
+        assert_eq!(seconds(1_250_000_000), "1.250 s");
+        assert_eq!(seconds(0), "0.000 s");
+        assert_eq!(seconds(1_999_999_999), "2.000 s");
+        assert_eq!(seconds_with(1_500_000, 4), "0.0015 s");
+        assert_eq!(seconds_with(2_000_000_000, 0), "2 s");
+    }
+
+    #[test]
+    fn a_lock_wait_names_the_lock_and_its_holder() {
+        let seg = Segment {
+            start: 1_250_000_000,
+            end: Time::MAX,
+            phase: TaskPhase::Waiting(WaitReason::Sync {
+                obj: 0,
+                op: SyncOp::Acquire,
+            }),
+            line: 14,
+            holder: Some(3),
+            event: 0,
+        };
+        assert_eq!(
+            segment(&trace(), 2, &seg),
+            "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14"
+        );
+    }
+
+    #[test]
+    fn a_closed_segment_says_from_when_to_when() {
+        let seg = Segment {
+            start: 1_000_000_000,
+            end: 2_000_000_000,
+            phase: TaskPhase::Waiting(WaitReason::Sleep { until: 2_000_000_000 }),
+            line: 0,
+            holder: None,
+            event: 0,
+        };
+        assert_eq!(
+            segment(&trace(), 1, &seg),
+            "Task-1: sleeping until 2.000 s, from 1.000 s to 2.000 s"
+        );
+    }
+
+    #[test]
+    fn hues_differ_between_neighbours() {
+        assert_ne!(task_hue(1), task_hue(2));
+        assert!(task_style(0).contains("--task-sat: 0%"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The example gallery: each program with its title and what to watch for while it runs.
+//!
+//! Every program is a correct CPython 3.11 program; `python3 src/examples/NAME.py` prints what the app shows.
+
+/// One example program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Example {
+    /// The gallery button's name.
+    pub title: &'static str,
+    /// One or two sentences on what to watch.
+    pub watch: &'static str,
+    pub source: &'static str,
+}
+
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        title: "Hello, tasks",
+        watch: "Two coroutines run together under gather. While one sleeps, the other gets the loop.",
+        source: include_str!("examples/hello.py"),
+    },
+    Example {
+        title: "Sequential awaits vs create_task",
+        watch: "Awaiting coroutines one by one adds their waits up; wrapping them in tasks first overlaps \
+                the waits. Compare the two halves of the timeline.",
+        source: include_str!("examples/sequential_vs_tasks.py"),
+    },
+    Example {
+        title: "gather",
+        watch: "All three requests wait at once; answers arrive fastest first, but gather returns them \
+                in the order they were asked.",
+        source: include_str!("examples/gather.py"),
+    },
+    Example {
+        title: "A coroutine that never awaits",
+        watch: "The hog's long running stretch holds the loop: the heartbeat sits ready on the queue \
+                and misses its beats until the hog finishes.",
+        source: include_str!("examples/starvation.py"),
+    },
+    Example {
+        title: "time.sleep blocks the loop",
+        watch: "asyncio.sleep lets the ticker keep ticking; time.sleep freezes every task for half a \
+                second. Look for the blocking stretch on the rude task's lane.",
+        source: include_str!("examples/blocking_sleep.py"),
+    },
+    Example {
+        title: "Lost update, then a Lock",
+        watch: "Without a lock every task reads the balance before any writes it back, so deposits are \
+                lost. With the lock, the others wait in line.",
+        source: include_str!("examples/lost_update.py"),
+    },
+    Example {
+        title: "Semaphore bounding concurrency",
+        watch: "Six downloads, two slots: never more than two lanes are sleeping at once; the rest wait \
+                on the semaphore.",
+        source: include_str!("examples/semaphore.py"),
+    },
+    Example {
+        title: "Event",
+        watch: "Three runners wait on one Event; a single set() wakes them all at the same instant.",
+        source: include_str!("examples/event.py"),
+    },
+    Example {
+        title: "Producer and consumer over a Queue",
+        watch: "The queue holds two items. The fast producer waits when it is full; the slow consumer \
+                never waits once it starts.",
+        source: include_str!("examples/producer_consumer.py"),
+    },
+    Example {
+        title: "wait_for timeout and cancellation",
+        watch: "wait_for cancels the slow query after a second; then main cancels a task by hand. Both \
+                times the task's cleanup runs before it ends cancelled.",
+        source: include_str!("examples/timeout_cancel.py"),
+    },
+    Example {
+        title: "TaskGroup error handling",
+        watch: "When one task in the group fails, the group cancels its siblings and raises the \
+                failure as an ExceptionGroup, caught with except*.",
+        source: include_str!("examples/taskgroup.py"),
+    },
+    Example {
+        title: "Deadlock with two locks",
+        watch: "Each task holds one lock and waits for the other's: both lanes stay blocked until main's \
+                timeout notices and cancels them.",
+        source: include_str!("examples/deadlock.py"),
+    },
+    Example {
+        title: "Crawler with bounded concurrency",
+        watch: "Network delays are sleeps; a semaphore keeps at most two requests in flight while new \
+                links keep adding tasks to the group.",
+        source: include_str!("examples/crawler.py"),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_at_least_twelve_distinct_examples() {
+        assert!(EXAMPLES.len() >= 12);
+        let mut titles: Vec<_> = EXAMPLES.iter().map(|e| e.title).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), EXAMPLES.len());
+    }
+
+    #[test]
+    fn every_example_runs_an_asyncio_program() {
+        for e in EXAMPLES {
+            assert!(e.source.contains("asyncio.run("), "{}", e.title);
+            assert!(!e.watch.is_empty());
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The timeline's geometry as pure functions: the visible time window, axis ticks, which lanes and which
+//! segments to draw, and the colour class of each task phase.
+//!
+//! Horizontal positions are fractions of the track's width (0.0 at the window's start, 1.0 at its end), so
+//! the view needs no measuring and survives resizes; culling works at a fixed resolution of [`COLUMNS`].
+
+use std::ops::Range;
+
+use interleave::replay::{Lane, Segment, TaskPhase};
+use interleave::trace::{Time, WaitReason};
+
+/// How many columns a track is divided into when deciding what is too small to draw on its own.
+pub const COLUMNS: u64 = 1200;
+/// The narrowest window: one microsecond.
+pub const MIN_SPAN: Time = 1_000;
+/// The window shown before anything has happened, and the least a fitted window spans.
+pub const DEFAULT_SPAN: Time = 1_000_000_000;
+
+/// The colour a phase is drawn in: one CSS variable each, `--state-<class>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StateKind {
+    Running,
+    Ready,
+    Sleeping,
+    Awaiting,
+    Blocked,
+    Blocking,
+    Done,
+    Cancelled,
+    Failed,
+}
+
+impl StateKind {
+    pub const ALL: [StateKind; 9] = [
+        StateKind::Running,
+        StateKind::Ready,
+        StateKind::Sleeping,
+        StateKind::Awaiting,
+        StateKind::Blocked,
+        StateKind::Blocking,
+        StateKind::Done,
+        StateKind::Cancelled,
+        StateKind::Failed,
+    ];
+
+    pub fn of(phase: TaskPhase) -> StateKind {
+        match phase {
+            TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => StateKind::Ready,
+            TaskPhase::Running => StateKind::Running,
+            TaskPhase::Waiting(WaitReason::Sleep { .. }) => StateKind::Sleeping,
+            TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_)) => StateKind::Awaiting,
+            TaskPhase::Waiting(WaitReason::Sync { .. }) => StateKind::Blocked,
+            TaskPhase::Blocking { .. } => StateKind::Blocking,
+            TaskPhase::Done => StateKind::Done,
+            TaskPhase::Cancelled => StateKind::Cancelled,
+            TaskPhase::Failed { .. } => StateKind::Failed,
+        }
+    }
+
+    /// The CSS class suffix and variable name: `running` for `--state-running`.
+    pub fn class(self) -> &'static str {
+        match self {
+            StateKind::Running => "running",
+            StateKind::Ready => "ready",
+            StateKind::Sleeping => "sleeping",
+            StateKind::Awaiting => "awaiting",
+            StateKind::Blocked => "blocked",
+            StateKind::Blocking => "blocking",
+            StateKind::Done => "done",
+            StateKind::Cancelled => "cancelled",
+            StateKind::Failed => "failed",
+        }
+    }
+
+    /// What the legend says.
+    pub fn label(self) -> &'static str {
+        match self {
+            StateKind::Running => "running",
+            StateKind::Ready => "ready (queued)",
+            StateKind::Sleeping => "sleeping",
+            StateKind::Awaiting => "awaiting a task or future",
+            StateKind::Blocked => "waiting on a lock, event, semaphore or queue",
+            StateKind::Blocking => "blocking the loop (time.sleep)",
+            StateKind::Done => "done",
+            StateKind::Cancelled => "cancelled",
+            StateKind::Failed => "failed",
+        }
+    }
+
+    /// Finished tasks are drawn as a thin line rather than a bar.
+    pub fn is_final(self) -> bool {
+        matches!(self, StateKind::Done | StateKind::Cancelled | StateKind::Failed)
+    }
+}
+
+/// The window of virtual time the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    pub start: Time,
+    pub span: Time,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            start: 0,
+            span: DEFAULT_SPAN,
+        }
+    }
+}
+
+impl Viewport {
+    /// The whole run so far, with a little room after `now` so the cursor is not on the edge.
+    pub fn fit(now: Time) -> Viewport {
+        Viewport {
+            start: 0,
+            span: (now + now / 20).max(MIN_SPAN * 10),
+        }
+    }
+
+    /// The window while a run is live: from zero to a round span past `now`, at least [`DEFAULT_SPAN`], so
+    /// it rescales in a few jumps rather than every frame.
+    pub fn follow(now: Time) -> Viewport {
+        let need = (now + now / 10).max(DEFAULT_SPAN);
+        let mut unit = 1u64;
+        while unit.saturating_mul(10) <= need {
+            unit *= 10;
+        }
+        let span = [1, 2, 5, 10]
+            .iter()
+            .map(|m| unit.saturating_mul(*m))
+            .find(|&s| s >= need)
+            .unwrap_or(need);
+        Viewport { start: 0, span }
+    }
+
+    pub fn end(&self) -> Time {
+        self.start.saturating_add(self.span)
+    }
+
+    /// Where `t` falls, as a fraction of the track (outside 0..1 when off screen).
+    pub fn fraction(&self, t: Time) -> f64 {
+        (t as f64 - self.start as f64) / self.span as f64
+    }
+
+    /// The time at a fraction of the track.
+    pub fn time_at(&self, fraction: f64) -> Time {
+        let t = self.start as f64 + fraction.clamp(0.0, 1.0) * self.span as f64;
+        t.round() as Time
+    }
+
+    /// Zooms by `factor` (below 1 zooms in) keeping the time under `anchor` (a fraction) in place.
+    pub fn zoom(&self, factor: f64, anchor: f64) -> Viewport {
+        let anchor = anchor.clamp(0.0, 1.0);
+        let pivot = self.start as f64 + anchor * self.span as f64;
+        let span = (self.span as f64 * factor).clamp(MIN_SPAN as f64, u64::MAX as f64 / 4.0);
+        let start = (pivot - anchor * span).max(0.0);
+        Viewport {
+            start: start.round() as Time,
+            span: span.round() as Time,
+        }
+    }
+
+    /// Moves by `fraction` of the window (negative is earlier), never before time zero.
+    pub fn pan(&self, fraction: f64) -> Viewport {
+        let start = (self.start as f64 + fraction * self.span as f64).max(0.0);
+        Viewport {
+            start: start.round() as Time,
+            span: self.span,
+        }
+    }
+}
+
+/// An axis tick: its time and where it sits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub at: Time,
+    pub fraction: f64,
+    /// Digits after the decimal point its label needs.
+    pub decimals: usize,
+}
+
+/// Ticks at a round step (1, 2 or 5 times a power of ten nanoseconds) about `max_ticks` across the window.
+pub fn ticks(view: &Viewport, max_ticks: u64) -> Vec<Tick> {
+    let raw = (view.span / max_ticks.max(1)).max(1);
+    let mut step = 1u64;
+    while step.saturating_mul(10) <= raw {
+        step *= 10;
+    }
+    let step = [1, 2, 5, 10]
+        .iter()
+        .map(|m| step.saturating_mul(*m))
+        .find(|&s| s >= raw)
+        .unwrap_or(step);
+    // A step of 10^k ns needs 9 - k decimals of seconds (at least none).
+    let decimals = 9usize.saturating_sub(step.trailing_zeros_decimal());
+    let first = view.start.div_ceil(step) * step;
+    (0..)
+        .map(|i| first.saturating_add(i * step))
+        .take_while(|&t| t <= view.end())
+        .take(max_ticks as usize * 2 + 2)
+        .map(|at| Tick {
+            at,
+            fraction: view.fraction(at),
+            decimals,
+        })
+        .collect()
+}
+
+trait DecimalZeros {
+    fn trailing_zeros_decimal(self) -> usize;
+}
+
+impl DecimalZeros for u64 {
+    fn trailing_zeros_decimal(mut self) -> usize {
+        let mut n = 0;
+        while self >= 10 && self % 10 == 0 {
+            self /= 10;
+            n += 1;
+        }
+        n
+    }
+}
+
+/// Which rows of a virtualised list are on screen, with `overscan` rows either side.
+pub fn visible_rows(scroll_top: f64, height: f64, row_height: f64, count: usize, overscan: usize) -> Range<usize> {
+    let first = (scroll_top / row_height).floor().max(0.0) as usize;
+    let shown = (height / row_height).ceil() as usize + 1;
+    let start = first.saturating_sub(overscan).min(count);
+    let end = (first + shown + overscan).min(count);
+    start..end
+}
+
+/// One thing to draw in a lane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Block {
+    /// Fractions of the track.
+    pub left: f64,
+    pub width: f64,
+    pub kind: StateKind,
+    /// The segment it stands for (for several too small to draw, the one in the middle of the column).
+    pub segment: usize,
+    /// Stands for several segments too small to draw one by one.
+    pub dense: bool,
+}
+
+/// The blocks that draw `lane` in `view`, with open segments ending at `now`.
+///
+/// Segments wider than a column become one block each; where segments are narrower, each column becomes
+/// one block coloured by the segment at its middle, and neighbouring columns of one colour merge. Cost is
+/// O(drawn blocks × log segments): a lane of a million segments costs no more than [`COLUMNS`] searches.
+pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
+    let segs = &lane.segments;
+    let column = (view.span / COLUMNS).max(1);
+    let mut out: Vec<Block> = Vec::new();
+    let mut i = lane.segment_at(view.start);
+    // Everything before `floor` is drawn already (by a dense column).
+    let mut floor = view.start;
+    while i < segs.len() {
+        let s: &Segment = &segs[i];
+        if s.start >= view.end() {
+            break;
+        }
+        let from = s.start.max(floor);
+        let to = s.end_at(now).min(view.end());
+        let kind = StateKind::of(s.phase);
+        if to <= from && !(kind.is_final() && to == from) {
+            i += 1;
+            continue;
+        }
+        if to - from >= column || kind.is_final() {
+            out.push(Block {
+                left: view.fraction(from),
+                width: (to - from) as f64 / view.span as f64,
+                kind,
+                segment: i,
+                dense: false,
+            });
+            i += 1;
+            continue;
+        }
+        // Too narrow: draw this column as one block, then skip to the segment covering the next column.
+        let col_start = view.start + (from - view.start) / column * column;
+        let col_end = col_start + column;
+        let mid = lane.segment_at(col_start + column / 2).min(segs.len() - 1);
+        let mid_kind = StateKind::of(segs[mid].phase);
+        let left = view.fraction(col_start);
+        let width = column as f64 / view.span as f64;
+        match out.last_mut() {
+            Some(b) if b.dense && b.kind == mid_kind && (b.left + b.width - left).abs() < width / 2.0 => {
+                b.width += width;
+            }
+            _ => out.push(Block {
+                left,
+                width,
+                kind: mid_kind,
+                segment: mid,
+                dense: true,
+            }),
+        }
+        floor = col_end;
+        i = (i + 1).max(lane.segment_at(col_end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interleave::replay::Segment;
+
+    fn seg(start: Time, end: Time, phase: TaskPhase) -> Segment {
+        Segment {
+            start,
+            end,
+            phase,
+            line: 1,
+            holder: None,
+            event: 0,
+        }
+    }
+
+    fn lane(segments: Vec<Segment>) -> Lane {
+        Lane { task: 1, segments }
+    }
+
+    #[test]
+    fn fractions_and_times_invert() {
+        let v = Viewport { start: 1_000, span: 2_000 };
+        assert_eq!(v.fraction(2_000), 0.5);
+        assert_eq!(v.time_at(0.25), 1_500);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_in_place() {
+        let v = Viewport { start: 0, span: 1_000_000 };
+        let z = v.zoom(0.5, 0.5);
+        assert_eq!(z, Viewport { start: 250_000, span: 500_000 });
+        assert_eq!(v.zoom(0.000_001, 0.0).span, MIN_SPAN);
+    }
+
+    #[test]
+    fn pan_stops_at_zero() {
+        let v = Viewport { start: 100, span: 1_000 };
+        assert_eq!(v.pan(-0.5).start, 0);
+        assert_eq!(v.pan(0.5).start, 600);
+    }
+
+    #[test]
+    fn fit_leaves_room_after_now_and_a_sensible_minimum() {
+        assert_eq!(Viewport::fit(0).span, 10 * MIN_SPAN);
+        assert_eq!(Viewport::fit(2_000_000_000).span, 2_100_000_000);
+    }
+
+    #[test]
+    fn follow_grows_in_round_steps() {
+        assert_eq!(Viewport::follow(0).span, DEFAULT_SPAN);
+        assert_eq!(Viewport::follow(1_500_000_000).span, 2_000_000_000);
+        assert_eq!(Viewport::follow(4_600_000_000).span, 10_000_000_000);
+    }
+
+    #[test]
+    fn ticks_fall_on_round_steps() {
+        let v = Viewport { start: 0, span: 3_000_000_000 };
+        let t = ticks(&v, 6);
+        let at: Vec<_> = t.iter().map(|t| t.at).collect();
+        assert_eq!(at, vec![0, 500_000_000, 1_000_000_000, 1_500_000_000, 2_000_000_000, 2_500_000_000, 3_000_000_000]);
+        assert_eq!(t[0].decimals, 1);
+        let fine = ticks(&Viewport { start: 1_000, span: 10_000 }, 5);
+        assert_eq!(fine[0].at, 2_000);
+        assert_eq!(fine[0].decimals, 6);
+    }
+
+    #[test]
+    fn visible_rows_clamp_to_the_list() {
+        assert_eq!(visible_rows(0.0, 100.0, 20.0, 1000, 2), 0..8);
+        assert_eq!(visible_rows(400.0, 100.0, 20.0, 1000, 2), 18..28);
+        assert_eq!(visible_rows(400.0, 100.0, 20.0, 22, 2), 18..22);
+    }
+
+    #[test]
+    fn wide_segments_become_blocks_and_off_screen_ones_are_culled() {
+        let l = lane(vec![
+            seg(0, 100, TaskPhase::Running),
+            seg(100, 600, TaskPhase::Waiting(WaitReason::Sleep { until: 600 })),
+            seg(600, Time::MAX, TaskPhase::Running),
+        ]);
+        let v = Viewport { start: 200, span: 1_200 };
+        let b = blocks(&l, &v, 900);
+        let got: Vec<_> = b.iter().map(|b| (b.segment, b.kind, b.dense)).collect();
+        assert_eq!(got, vec![(1, StateKind::Sleeping, false), (2, StateKind::Running, false)]);
+        assert_eq!(b[0].left, 0.0);
+        assert!((b[1].width - 0.25).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_million_tiny_segments_collapse_to_at_most_one_block_per_column() {
+        let segments = (0..1_000_000u64)
+            .map(|i| {
+                let phase = if i % 2 == 0 { TaskPhase::Running } else { TaskPhase::Ready(interleave::trace::Wake::Yield) };
+                seg(i * 10, i * 10 + 10, phase)
+            })
+            .collect();
+        let l = lane(segments);
+        let v = Viewport { start: 0, span: 10_000_000 };
+        let b = blocks(&l, &v, 10_000_000);
+        assert!(b.len() <= COLUMNS as usize, "{} blocks", b.len());
+        assert!(b.iter().all(|b| b.dense));
+    }
+
+    #[test]
+    fn dense_columns_of_one_colour_merge() {
+        let segments = (0..1000u64).map(|i| seg(i, i + 1, TaskPhase::Running)).collect();
+        let b = blocks(&lane(segments), &Viewport { start: 0, span: 1_200_000 }, 1000);
+        assert_eq!(b.len(), 1);
+    }
+}

@@ -1,0 +1,154 @@
+//! One run of the program as the app holds it: the engine session and the replay that follows its trace.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use interleave::replay::{events_until, state_at, LoopState, Replay};
+use interleave::session::{Config, ProgramError, Session, Status};
+use interleave::trace::{Time, Trace};
+
+/// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
+pub enum Source {
+    Live(Session),
+    Recorded { trace: Trace, now: Time },
+}
+
+/// The run's source and what has been derived from its trace so far.
+pub struct Run {
+    source: Source,
+    pub replay: Replay,
+}
+
+impl Run {
+    pub fn new(source: &str) -> Run {
+        Run::from_source(Source::Live(Session::new(source, Config::default())))
+    }
+
+    /// A finished run over `trace`, its clock at the last event.
+    pub fn recorded(trace: Trace) -> Run {
+        let now = trace.events.last().map_or(0, |e| e.at);
+        Run::from_source(Source::Recorded { trace, now })
+    }
+
+    fn from_source(source: Source) -> Run {
+        let mut run = Run {
+            source,
+            replay: Replay::new(),
+        };
+        run.sync();
+        run
+    }
+
+    /// The live session, to drive.
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        match &mut self.source {
+            Source::Live(session) => Some(session),
+            Source::Recorded { .. } => None,
+        }
+    }
+
+    pub fn trace(&self) -> &Trace {
+        match &self.source {
+            Source::Live(session) => session.trace(),
+            Source::Recorded { trace, .. } => trace,
+        }
+    }
+
+    /// The run's virtual clock.
+    pub fn now(&self) -> Time {
+        match &self.source {
+            Source::Live(session) => session.now(),
+            Source::Recorded { now, .. } => *now,
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        match &self.source {
+            Source::Live(session) => session.status(),
+            Source::Recorded { .. } => Status::Done { exit_code: 0 },
+        }
+    }
+
+    pub fn error(&self) -> Option<&ProgramError> {
+        match &self.source {
+            Source::Live(session) => session.error(),
+            Source::Recorded { .. } => None,
+        }
+    }
+
+    /// Instructions executed so far.
+    pub fn steps(&self) -> u64 {
+        match &self.source {
+            Source::Live(session) => session.steps(),
+            Source::Recorded { .. } => 0,
+        }
+    }
+
+    /// Folds the events recorded since the last call into the replay.
+    pub fn sync(&mut self) {
+        let trace = match &self.source {
+            Source::Live(session) => session.trace(),
+            Source::Recorded { trace, .. } => trace,
+        };
+        self.replay.extend(trace);
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(self.status(), Status::Done { .. })
+    }
+
+    /// The loop as it was at virtual time `t`.
+    pub fn state_at_time(&self, t: Time) -> Inspection {
+        let trace = self.trace();
+        let events = events_until(trace, t);
+        Inspection {
+            at: t,
+            events,
+            state: Rc::new(state_at(trace, events)),
+        }
+    }
+
+    /// The loop as it was after `events` events, at the time of the last of them.
+    pub fn state_after(&self, events: usize) -> Inspection {
+        let trace = self.trace();
+        let events = events.min(trace.events.len());
+        let at = events
+            .checked_sub(1)
+            .map_or(0, |i| trace.events[i].at);
+        Inspection {
+            at,
+            events,
+            state: Rc::new(state_at(trace, events)),
+        }
+    }
+}
+
+/// A moment chosen on the timeline and the loop as it was then.
+#[derive(Debug, Clone)]
+pub struct Inspection {
+    pub at: Time,
+    /// Events applied (the event index the state is "after").
+    pub events: usize,
+    pub state: Rc<LoopState>,
+}
+
+impl PartialEq for Inspection {
+    fn eq(&self, other: &Self) -> bool {
+        self.at == other.at && self.events == other.events && Rc::ptr_eq(&self.state, &other.state)
+    }
+}
+
+/// A handle on the live run for components: equal while the run has not progressed, so that props
+/// compare in O(1) and nothing is cloned per frame.
+#[derive(Clone)]
+pub struct RunRef {
+    pub run: Rc<RefCell<Run>>,
+    /// Bumped by the driver each time the run progresses.
+    pub tick: u64,
+}
+
+impl PartialEq for RunRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.run, &other.run) && self.tick == other.tick
+    }
+}

@@ -1,0 +1,316 @@
+//! The app's one state and the actions that change it: the `Reducible` every component renders from.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use interleave::trace::{TaskId, Time};
+use yew::Reducible;
+
+use crate::examples::EXAMPLES;
+use crate::layout::Viewport;
+use crate::pacing::{SliceEnd, Speed};
+use crate::run::{Inspection, Run, RunRef};
+
+/// Where the run stands, which decides what the controls offer and whether the driver is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// No run yet (or after Reset).
+    Idle,
+    /// The driver paces the run.
+    Running,
+    /// The driver runs to the next scheduling event, then pauses.
+    Stepping,
+    Paused,
+    /// The program ended.
+    Done { exit_code: i32 },
+    /// The learner stopped it.
+    Stopped,
+    /// Every task waits and no timer is pending: nothing can ever happen again.
+    Stuck,
+}
+
+impl Phase {
+    /// Whether the driver should be working.
+    pub fn is_driven(self) -> bool {
+        matches!(self, Phase::Running | Phase::Stepping)
+    }
+
+    /// Whether the run can go on (Pause, Step and Stop make sense).
+    pub fn is_live(self) -> bool {
+        matches!(self, Phase::Running | Phase::Stepping | Phase::Paused)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// The timeline's window and scroll position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimelineView {
+    /// The window chosen by zooming and panning (ignored while following).
+    pub viewport: Viewport,
+    /// Show the whole run, growing with it, until the learner zooms or pans.
+    pub follow: bool,
+    /// Vertical scroll of the lanes, in pixels, and the height they are shown in.
+    pub scroll_top: f64,
+    pub height: f64,
+}
+
+impl Default for TimelineView {
+    fn default() -> Self {
+        TimelineView {
+            viewport: Viewport::default(),
+            follow: true,
+            scroll_top: 0.0,
+            height: 400.0,
+        }
+    }
+}
+
+impl TimelineView {
+    /// The window to draw when the run is at `now`; `live` runs grow in round steps, finished ones fit.
+    pub fn effective(&self, now: Time, live: bool) -> Viewport {
+        match (self.follow, live) {
+            (false, _) => self.viewport,
+            (true, true) => Viewport::follow(now),
+            (true, false) => Viewport::fit(now),
+        }
+    }
+}
+
+pub struct AppState {
+    pub source: Rc<str>,
+    /// Bumped whenever the text is replaced from outside the editor (an example, a reload).
+    pub source_rev: u32,
+    pub example: Option<usize>,
+    pub run: Option<RunRef>,
+    /// Bumped for every new run, so the driver restarts for it.
+    pub run_id: u32,
+    pub phase: Phase,
+    pub speed: Speed,
+    pub theme: Theme,
+    pub view: TimelineView,
+    /// A moment chosen on the timeline; while set, the panels and editor show it instead of the end.
+    pub inspect: Option<Inspection>,
+    /// The segment hovered or focused on the timeline: (lane, segment index).
+    pub detail: Option<(TaskId, usize)>,
+}
+
+pub enum Action {
+    Edit(String),
+    LoadExample(usize),
+    Run,
+    TogglePause,
+    Step,
+    Stop,
+    Reset,
+    SetSpeed(Speed),
+    /// The driver finished a slice.
+    Progressed(SliceEnd),
+    SetTheme(Theme),
+    /// Zoom by a factor around a point (a fraction of the track).
+    Zoom { factor: f64, anchor: f64 },
+    /// Pan by a fraction of the window.
+    Pan(f64),
+    Fit,
+    ScrollLanes { top: f64, height: f64 },
+    /// Show the loop as it was at this time.
+    Inspect(Time),
+    /// Move the inspected moment by this many events.
+    InspectBy(i64),
+    EndInspect,
+    Describe(Option<(TaskId, usize)>),
+}
+
+impl AppState {
+    pub fn new(source: String, theme: Theme) -> AppState {
+        AppState {
+            source: source.into(),
+            source_rev: 0,
+            example: None,
+            run: None,
+            run_id: 0,
+            phase: Phase::Idle,
+            speed: Speed::default(),
+            theme,
+            view: TimelineView::default(),
+            inspect: None,
+            detail: None,
+        }
+    }
+
+    /// The virtual time the views are at: the inspected moment, or the run's clock.
+    pub fn now(&self) -> Time {
+        match (&self.inspect, &self.run) {
+            (Some(i), _) => i.at,
+            (None, Some(r)) => r.run.borrow().now(),
+            (None, None) => 0,
+        }
+    }
+
+    /// The timeline window to draw now.
+    pub fn viewport(&self) -> Viewport {
+        let end = self.run.as_ref().map_or(0, |r| r.run.borrow().now());
+        self.view.effective(end, self.phase.is_live())
+    }
+
+    fn start_run(&mut self) {
+        let run = Run::new(&self.source);
+        let done = run.is_done();
+        self.run = Some(RunRef {
+            run: Rc::new(RefCell::new(run)),
+            tick: 0,
+        });
+        self.run_id += 1;
+        self.phase = Phase::Running;
+        if done {
+            self.finish();
+        }
+        self.view = TimelineView {
+            height: self.view.height,
+            ..TimelineView::default()
+        };
+        self.inspect = None;
+        self.detail = None;
+    }
+
+    fn finish(&mut self) {
+        if let Some(r) = &self.run {
+            if let interleave::session::Status::Done { exit_code } = r.run.borrow().status() {
+                self.phase = Phase::Done { exit_code };
+            }
+        }
+    }
+
+    fn clear_run(&mut self) {
+        self.run = None;
+        self.phase = Phase::Idle;
+        self.inspect = None;
+        self.detail = None;
+        self.view = TimelineView {
+            height: self.view.height,
+            ..TimelineView::default()
+        };
+    }
+
+    fn bump(&mut self) {
+        if let Some(r) = &mut self.run {
+            r.tick += 1;
+        }
+    }
+
+    fn set_viewport(&mut self, viewport: Viewport) {
+        self.view.viewport = viewport;
+        self.view.follow = false;
+    }
+}
+
+impl Clone for AppState {
+    fn clone(&self) -> Self {
+        AppState {
+            source: self.source.clone(),
+            run: self.run.clone(),
+            inspect: self.inspect.clone(),
+            ..*self
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(text) => s.source = text.into(),
+            Action::LoadExample(i) => {
+                if let Some(example) = EXAMPLES.get(i) {
+                    s.source = example.source.into();
+                    s.source_rev += 1;
+                    s.example = Some(i);
+                    s.clear_run();
+                }
+            }
+            Action::Run => s.start_run(),
+            Action::TogglePause => {
+                s.phase = match s.phase {
+                    Phase::Running | Phase::Stepping => Phase::Paused,
+                    Phase::Paused => Phase::Running,
+                    other => other,
+                };
+                if s.phase == Phase::Running {
+                    s.inspect = None;
+                }
+            }
+            Action::Step => {
+                if !s.phase.is_live() {
+                    s.start_run();
+                }
+                if s.phase.is_live() {
+                    s.phase = Phase::Stepping;
+                    s.inspect = None;
+                }
+            }
+            Action::Stop => {
+                if s.phase.is_live() {
+                    s.phase = Phase::Stopped;
+                }
+            }
+            Action::Reset => s.clear_run(),
+            Action::SetSpeed(speed) => s.speed = speed,
+            Action::Progressed(end) => {
+                s.bump();
+                match end {
+                    SliceEnd::Done { .. } => s.finish(),
+                    SliceEnd::Stuck if s.phase.is_driven() => s.phase = Phase::Stuck,
+                    SliceEnd::Stepped if s.phase == Phase::Stepping => s.phase = Phase::Paused,
+                    _ => {}
+                }
+            }
+            Action::SetTheme(theme) => s.theme = theme,
+            Action::Zoom { factor, anchor } => s.set_viewport(s.viewport().zoom(factor, anchor)),
+            Action::Pan(by) => s.set_viewport(s.viewport().pan(by)),
+            Action::Fit => s.view.follow = true,
+            Action::ScrollLanes { top, height } => {
+                s.view.scroll_top = top;
+                s.view.height = height;
+            }
+            Action::Inspect(t) => {
+                if let Some(r) = &s.run {
+                    if s.phase.is_driven() {
+                        s.phase = Phase::Paused;
+                    }
+                    s.inspect = Some(r.run.borrow().state_at_time(t));
+                }
+            }
+            Action::InspectBy(delta) => {
+                if let Some(r) = &s.run {
+                    let run = r.run.borrow();
+                    let total = run.trace().events.len();
+                    let from = s.inspect.as_ref().map_or(total, |i| i.events);
+                    let to = (from as i64 + delta).clamp(0, total as i64) as usize;
+                    let inspection = run.state_after(to);
+                    drop(run);
+                    if s.phase.is_driven() {
+                        s.phase = Phase::Paused;
+                    }
+                    s.inspect = Some(inspection);
+                }
+            }
+            Action::EndInspect => s.inspect = None,
+            Action::Describe(detail) => {
+                if s.detail == detail {
+                    return self;
+                }
+                s.detail = detail;
+            }
+        }
+        Rc::new(s)
+    }
+}

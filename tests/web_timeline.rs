@@ -1,0 +1,139 @@
+//! The timeline in a real browser, over hand-made traces: one row per task named after it, main first, segments
+//! described, and only the visible lanes built.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use interleave::trace::{Event, EventKind, ObjInfo, ObjKind, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake};
+use interleave_app::components::timeline::{Timeline, TimelineProps};
+use interleave_app::layout::Viewport;
+use interleave_app::run::{Run, RunRef};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::Element;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MS: Time = 1_000_000;
+
+fn trace_with_tasks(names: &[&str]) -> Trace {
+    let mut trace = Trace::default();
+    for name in names {
+        trace.tasks.push(TaskInfo {
+            name: (*name).into(),
+            coro: "worker".into(),
+            parent: 0,
+            created_line: 1,
+        });
+    }
+    trace
+}
+
+fn ev(at: Time, task: u32, line: u32, kind: EventKind) -> Event {
+    Event { at, task, line, kind }
+}
+
+/// Task-1 holds Lock-1 and sleeps; Task-2 waits for the lock; main awaits Task-1.
+fn lock_trace() -> Trace {
+    let mut trace = trace_with_tasks(&["main", "Task-1", "Task-2"]);
+    trace.objects.push(ObjInfo {
+        kind: ObjKind::Lock,
+        name: "Lock-1".into(),
+        created_line: 2,
+    });
+    use EventKind::*;
+    trace.events = vec![
+        ev(0, 0, 10, Resumed),
+        ev(0, 1, 10, Created { parent: 0 }),
+        ev(0, 1, 10, Ready { by: Wake::Spawn }),
+        ev(0, 2, 11, Created { parent: 0 }),
+        ev(0, 2, 11, Ready { by: Wake::Spawn }),
+        ev(MS, 0, 12, Suspended { reason: WaitReason::Task(1) }),
+        ev(MS, 1, 4, Resumed),
+        ev(MS, 1, 4, Acquired { obj: 0 }),
+        ev(2 * MS, 1, 5, Suspended { reason: WaitReason::Sleep { until: 500 * MS } }),
+        ev(2 * MS, 2, 4, Resumed),
+        ev(3 * MS, 2, 4, Suspended { reason: WaitReason::Sync { obj: 0, op: SyncOp::Acquire } }),
+        ev(500 * MS, 1, 5, Ready { by: Wake::Timer(0) }),
+    ];
+    trace
+}
+
+async fn mount(trace: Trace, viewport: Viewport, height: f64) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = TimelineProps {
+        run: Some(RunRef {
+            run: Rc::new(RefCell::new(Run::recorded(trace))),
+            tick: 0,
+        }),
+        viewport,
+        scroll_top: 0.0,
+        height,
+        inspect: None,
+        detail: None,
+        inspectable: true,
+        onnavigate: Callback::noop(),
+        onscroll: Callback::noop(),
+        oninspect: Callback::noop(),
+        onstepinspect: Callback::noop(),
+        onendinspect: Callback::noop(),
+        ondescribe: Callback::noop(),
+    };
+    yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    root
+}
+
+fn rows(root: &Element) -> Vec<Element> {
+    let list = root.query_selector_all("[role=row]").unwrap();
+    (0..list.length())
+        .map(|i| wasm_bindgen::JsCast::unchecked_into(list.item(i).unwrap()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_task_has_a_row_labelled_with_its_name_main_first() {
+    let root = mount(lock_trace(), Viewport::fit(500 * MS), 400.0).await;
+    let labels: Vec<_> = rows(&root).iter().map(|r| r.get_attribute("aria-label").unwrap()).collect();
+    assert_eq!(labels, vec!["main", "Task-1", "Task-2"]);
+}
+
+#[wasm_bindgen_test]
+async fn segments_say_what_the_task_was_doing_and_why() {
+    let root = mount(lock_trace(), Viewport::fit(500 * MS), 400.0).await;
+    let task2 = &rows(&root)[2];
+    let segs = task2.query_selector_all(".seg[aria-label]").unwrap();
+    let labels: Vec<_> = (0..segs.length())
+        .map(|i| {
+            let el: Element = wasm_bindgen::JsCast::unchecked_into(segs.item(i).unwrap());
+            el.get_attribute("aria-label").unwrap()
+        })
+        .collect();
+    assert!(
+        labels.iter().any(|l| l == "Task-2: waiting for Lock-1, held by Task-1, since 0.003 s, line 4"),
+        "{labels:?}"
+    );
+    let sleeping = rows(&root)[1].query_selector(".s-sleeping").unwrap();
+    assert!(sleeping.is_some());
+}
+
+#[wasm_bindgen_test]
+async fn only_visible_lanes_are_built() {
+    let names: Vec<String> = std::iter::once("main".to_string())
+        .chain((1..1000).map(|i| format!("Task-{i}")))
+        .collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut trace = trace_with_tasks(&refs);
+    trace.events = (1..1000)
+        .map(|t| ev(t as Time, t, 1, EventKind::Ready { by: Wake::Spawn }))
+        .collect();
+    let root = mount(trace, Viewport::fit(1000), 280.0).await;
+    let built = rows(&root);
+    assert!(built.len() < 30, "{} rows built", built.len());
+    assert_eq!(built[0].get_attribute("aria-label").as_deref(), Some("main"));
+    let grid = root.query_selector("[role=grid]").unwrap().unwrap();
+    assert_eq!(grid.get_attribute("aria-rowcount").as_deref(), Some("1000"));
+}
