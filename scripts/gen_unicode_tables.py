@@ -15,7 +15,7 @@ def ranges(pred):
     return out
 
 def emit_ranges(name, doc, rs):
-    lines = [f"/// {doc}", f"pub static {name}: &[(u32, u32)] = &["]
+    lines = [f"/// {doc}", "#[rustfmt::skip]", f"pub static {name}: &[(u32, u32)] = &["]
     row = []
     for a, b in rs:
         row.append(f"(0x{a:X}, 0x{b:X})")
@@ -31,7 +31,7 @@ def esc(s):
     return "".join(f"\\u{{{ord(ch):X}}}" for ch in s)
 
 def emit_map(name, doc, pairs):
-    lines = [f"/// {doc}", f"pub static {name}: &[(u32, &str)] = &["]
+    lines = [f"/// {doc}", "#[rustfmt::skip]", f"pub static {name}: &[(u32, &str)] = &["]
     row = []
     for c, s in pairs:
         row.append(f'(0x{c:X}, "{esc(s)}")')
@@ -64,6 +64,7 @@ parts = [
     emit_ranges("XID_CONTINUE", "Code points that may continue an identifier (XID_Continue).", ranges(lambda c: ("a" + ch(c)).isidentifier())),
     "",
     "/// The zero of every run of ten decimal digits (category Nd): `str.isdecimal()` and `int()` digit values.",
+    "#[rustfmt::skip]",
     "pub static DECIMAL_ZEROS: &[u32] = &[",
 ]
 row = []

@@ -11,11 +11,11 @@ use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::output::Output;
 use crate::components::timeline::{Moment, Navigate, Timeline};
-use crate::driver::{Driver, Mode};
+use crate::driver::Driver;
 use crate::examples::EXAMPLES;
 use crate::marks::{error_mark, task_lines};
 use crate::pacing::SliceEnd;
-use crate::state::{Action, AppState, Phase, Theme};
+use crate::state::{Action, AppState, Theme};
 use crate::storage;
 
 /// A callback that dispatches the same action whatever it is given.
@@ -56,16 +56,14 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let run = state.run.as_ref().map(|r| r.run.clone());
-        let mode = match state.phase {
-            Phase::Running => Some(Mode::Paced(state.speed)),
-            Phase::Stepping => Some(Mode::Step),
-            _ => None,
-        };
-        use_effect_with((state.run_id, mode), move |(_, mode)| {
+        let generation = state.drive_generation.clone();
+        use_effect_with(state.drive(), move |(_, mode)| {
             let driver = match (run, mode) {
                 (Some(run), Some(mode)) => {
-                    let onprogress = Callback::from(move |end: SliceEnd| dispatcher.dispatch(Action::Progressed(end)));
-                    Some(Driver::start(run, *mode, onprogress))
+                    let onprogress = Callback::from(move |end: SliceEnd| {
+                        dispatcher.dispatch(Action::Progressed(end))
+                    });
+                    Some(Driver::start(run, *mode, generation, onprogress))
                 }
                 _ => None,
             };
@@ -94,7 +92,13 @@ pub fn app(props: &AppProps) -> Html {
     let dark = storage::is_dark(state.theme);
     let ontheme = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetTheme(if dark { Theme::Light } else { Theme::Dark })))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetTheme(if dark {
+                Theme::Light
+            } else {
+                Theme::Dark
+            }))
+        })
     };
     let onkeydown = {
         let state = state.clone();
@@ -110,13 +114,19 @@ pub fn app(props: &AppProps) -> Html {
         Some(r) => {
             let run = r.run.borrow();
             let trace = run.trace();
-            let shown = state.inspect.as_ref().map_or(&run.replay.state, |i| &*i.state);
+            let shown = state
+                .inspect
+                .as_ref()
+                .map_or(&run.replay.state, |i| &*i.state);
             let progress = Progress {
                 now: state.now(),
                 events: trace.events.len(),
                 steps: run.steps(),
             };
-            let error = run.error().filter(|_| state.inspect.is_none()).map(error_mark);
+            let error = run
+                .error()
+                .filter(|_| state.inspect.is_none())
+                .map(error_mark);
             (progress, task_lines(trace, shown), error)
         }
         None => (Progress::default(), Vec::new(), None),

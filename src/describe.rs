@@ -18,8 +18,25 @@ pub fn seconds_with(t: Time, decimals: usize) -> String {
     let scale = 10u64.pow(9 - decimals as u32);
     let frac = (t % 1_000_000_000 + scale / 2) / scale;
     let limit = 10u64.pow(decimals as u32);
-    let (whole, frac) = if frac >= limit { (whole + 1, frac - limit) } else { (whole, frac) };
+    let (whole, frac) = if frac >= limit {
+        (whole + 1, frac - limit)
+    } else {
+        (whole, frac)
+    };
     format!("{whole}.{frac:0decimals$} s")
+}
+
+/// Groups digits in threes: 1234567 as "1,234,567".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A task's hue on the colour wheel: golden-angle steps keep neighbours apart; the main thread is grey.
@@ -70,12 +87,17 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Ready(by) => format!("ready ({})", wake(trace, by)),
         TaskPhase::Running => "running".into(),
         TaskPhase::Waiting(WaitReason::Yield) => "yielding".into(),
-        TaskPhase::Waiting(WaitReason::Sleep { until }) => format!("sleeping until {}", seconds(until)),
+        TaskPhase::Waiting(WaitReason::Sleep { until }) => {
+            format!("sleeping until {}", seconds(until))
+        }
         TaskPhase::Waiting(WaitReason::Task(t)) => format!("awaiting {}", trace.task_name(t)),
         TaskPhase::Waiting(WaitReason::Future(obj)) => format!("awaiting {}", object(trace, obj)),
         TaskPhase::Waiting(WaitReason::Sync { obj, op }) => sync_wait(trace, obj, op),
         TaskPhase::Blocking { until } => {
-            format!("blocking the whole loop until {} (time.sleep)", seconds(until))
+            format!(
+                "blocking the whole loop until {} (time.sleep)",
+                seconds(until)
+            )
         }
         TaskPhase::Done => "done".into(),
         TaskPhase::Cancelled => "cancelled".into(),
@@ -94,7 +116,11 @@ pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
     } else if seg.is_open() {
         s.push_str(&format!(", since {}", seconds(seg.start)));
     } else {
-        s.push_str(&format!(", from {} to {}", seconds(seg.start), seconds(seg.end)));
+        s.push_str(&format!(
+            ", from {} to {}",
+            seconds(seg.start),
+            seconds(seg.end)
+        ));
     }
     if seg.line != 0 {
         s.push_str(&format!(", line {}", seg.line));
@@ -170,7 +196,9 @@ mod tests {
         let seg = Segment {
             start: 1_000_000_000,
             end: 2_000_000_000,
-            phase: TaskPhase::Waiting(WaitReason::Sleep { until: 2_000_000_000 }),
+            phase: TaskPhase::Waiting(WaitReason::Sleep {
+                until: 2_000_000_000,
+            }),
             line: 0,
             holder: None,
             event: 0,
@@ -179,6 +207,13 @@ mod tests {
             segment(&trace(), 1, &seg),
             "Task-1: sleeping until 2.000 s, from 1.000 s to 2.000 s"
         );
+    }
+
+    #[test]
+    fn digits_group_in_threes() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(1234), "1,234");
+        assert_eq!(grouped(1234567), "1,234,567");
     }
 
     #[test]

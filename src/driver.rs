@@ -10,22 +10,13 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use yew::Callback;
 
-use crate::pacing::{run_slice, step_slice, Chunk, Pacer, SliceEnd, Speed};
+use crate::pacing::{run_slice, step_slice, Chunk, Mode, Pacer, SliceEnd, Speed};
 use crate::run::Run;
 
 /// Real milliseconds of engine work per tick.
 pub const SLICE_MS: f64 = 8.0;
 /// The pause between ticks when the run has caught up with the paced clock (about one frame).
 const FRAME_MS: u32 = 16;
-
-/// What the driver is asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Run paced at this speed until the program ends.
-    Paced(Speed),
-    /// Run to the next scheduling event.
-    Step,
-}
 
 /// A running driver; drop it to stop.
 pub struct Driver {
@@ -41,6 +32,9 @@ struct Inner {
     step_from: usize,
     timeout: RefCell<Option<Timeout>>,
     stopped: Cell<bool>,
+    /// The app's drive generation and its value when this driver started: once they differ, the app wants
+    /// something else and this driver does no more work.
+    generation: (Rc<Cell<u64>>, u64),
     onprogress: Callback<SliceEnd>,
 }
 
@@ -52,7 +46,13 @@ fn clock() -> f64 {
 }
 
 impl Driver {
-    pub fn start(run: Rc<RefCell<Run>>, mode: Mode, onprogress: Callback<SliceEnd>) -> Driver {
+    pub fn start(
+        run: Rc<RefCell<Run>>,
+        mode: Mode,
+        generation: Rc<Cell<u64>>,
+        onprogress: Callback<SliceEnd>,
+    ) -> Driver {
+        let current = generation.get();
         let (now, events) = {
             let r = run.borrow();
             (r.now(), r.trace().events.len())
@@ -69,6 +69,7 @@ impl Driver {
             step_from: events,
             timeout: RefCell::new(None),
             stopped: Cell::new(false),
+            generation: (generation, current),
             onprogress,
         });
         schedule(&inner, 0);
@@ -94,7 +95,8 @@ fn schedule(inner: &Rc<Inner>, ms: u32) {
 }
 
 fn tick(inner: &Rc<Inner>) {
-    if inner.stopped.get() {
+    let (generation, started) = &inner.generation;
+    if inner.stopped.get() || generation.get() != *started {
         return;
     }
     let end = {

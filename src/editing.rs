@@ -123,10 +123,16 @@ pub fn newline(src: &str, start: usize, end: usize) -> TextEdit {
     let before = &src[ls..start];
     let mut indent = before.len() - before.trim_start_matches(' ').len();
     let code = before.trim();
-    let first_word = code.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let first_word = code
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     if code.ends_with(':') && !code.starts_with('#') {
         indent += INDENT;
-    } else if matches!(first_word, "return" | "pass" | "break" | "continue" | "raise") {
+    } else if matches!(
+        first_word,
+        "return" | "pass" | "break" | "continue" | "raise"
+    ) {
         indent = indent.saturating_sub(INDENT);
     }
     let text = format!("\n{}", " ".repeat(indent));

@@ -45,7 +45,9 @@ impl StateKind {
 
     pub fn of(phase: TaskPhase) -> StateKind {
         match phase {
-            TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => StateKind::Ready,
+            TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => {
+                StateKind::Ready
+            }
             TaskPhase::Running => StateKind::Running,
             TaskPhase::Waiting(WaitReason::Sleep { .. }) => StateKind::Sleeping,
             TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_)) => StateKind::Awaiting,
@@ -89,7 +91,10 @@ impl StateKind {
 
     /// Finished tasks are drawn as a thin line rather than a bar.
     pub fn is_final(self) -> bool {
-        matches!(self, StateKind::Done | StateKind::Cancelled | StateKind::Failed)
+        matches!(
+            self,
+            StateKind::Done | StateKind::Cancelled | StateKind::Failed
+        )
     }
 }
 
@@ -223,7 +228,13 @@ impl DecimalZeros for u64 {
 }
 
 /// Which rows of a virtualised list are on screen, with `overscan` rows either side.
-pub fn visible_rows(scroll_top: f64, height: f64, row_height: f64, count: usize, overscan: usize) -> Range<usize> {
+pub fn visible_rows(
+    scroll_top: f64,
+    height: f64,
+    row_height: f64,
+    count: usize,
+    overscan: usize,
+) -> Range<usize> {
     let first = (scroll_top / row_height).floor().max(0.0) as usize;
     let shown = (height / row_height).ceil() as usize + 1;
     let start = first.saturating_sub(overscan).min(count);
@@ -262,7 +273,8 @@ pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
             break;
         }
         let from = s.start.max(floor);
-        let to = s.end_at(now).min(view.end());
+        // A segment known to end later (a blocking sleep) is drawn only up to now.
+        let to = s.end_at(now).min(now.max(s.start)).min(view.end());
         let kind = StateKind::of(s.phase);
         if to <= from && !(kind.is_final() && to == from) {
             i += 1;
@@ -287,7 +299,11 @@ pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
         let left = view.fraction(col_start);
         let width = column as f64 / view.span as f64;
         match out.last_mut() {
-            Some(b) if b.dense && b.kind == mid_kind && (b.left + b.width - left).abs() < width / 2.0 => {
+            Some(b)
+                if b.dense
+                    && b.kind == mid_kind
+                    && (b.left + b.width - left).abs() < width / 2.0 =>
+            {
                 b.width += width;
             }
             _ => out.push(Block {
@@ -326,22 +342,37 @@ mod tests {
 
     #[test]
     fn fractions_and_times_invert() {
-        let v = Viewport { start: 1_000, span: 2_000 };
+        let v = Viewport {
+            start: 1_000,
+            span: 2_000,
+        };
         assert_eq!(v.fraction(2_000), 0.5);
         assert_eq!(v.time_at(0.25), 1_500);
     }
 
     #[test]
     fn zoom_keeps_the_anchor_in_place() {
-        let v = Viewport { start: 0, span: 1_000_000 };
+        let v = Viewport {
+            start: 0,
+            span: 1_000_000,
+        };
         let z = v.zoom(0.5, 0.5);
-        assert_eq!(z, Viewport { start: 250_000, span: 500_000 });
+        assert_eq!(
+            z,
+            Viewport {
+                start: 250_000,
+                span: 500_000
+            }
+        );
         assert_eq!(v.zoom(0.000_001, 0.0).span, MIN_SPAN);
     }
 
     #[test]
     fn pan_stops_at_zero() {
-        let v = Viewport { start: 100, span: 1_000 };
+        let v = Viewport {
+            start: 100,
+            span: 1_000,
+        };
         assert_eq!(v.pan(-0.5).start, 0);
         assert_eq!(v.pan(0.5).start, 600);
     }
@@ -361,12 +392,32 @@ mod tests {
 
     #[test]
     fn ticks_fall_on_round_steps() {
-        let v = Viewport { start: 0, span: 3_000_000_000 };
+        let v = Viewport {
+            start: 0,
+            span: 3_000_000_000,
+        };
         let t = ticks(&v, 6);
         let at: Vec<_> = t.iter().map(|t| t.at).collect();
-        assert_eq!(at, vec![0, 500_000_000, 1_000_000_000, 1_500_000_000, 2_000_000_000, 2_500_000_000, 3_000_000_000]);
+        assert_eq!(
+            at,
+            vec![
+                0,
+                500_000_000,
+                1_000_000_000,
+                1_500_000_000,
+                2_000_000_000,
+                2_500_000_000,
+                3_000_000_000
+            ]
+        );
         assert_eq!(t[0].decimals, 1);
-        let fine = ticks(&Viewport { start: 1_000, span: 10_000 }, 5);
+        let fine = ticks(
+            &Viewport {
+                start: 1_000,
+                span: 10_000,
+            },
+            5,
+        );
         assert_eq!(fine[0].at, 2_000);
         assert_eq!(fine[0].decimals, 6);
     }
@@ -382,13 +433,26 @@ mod tests {
     fn wide_segments_become_blocks_and_off_screen_ones_are_culled() {
         let l = lane(vec![
             seg(0, 100, TaskPhase::Running),
-            seg(100, 600, TaskPhase::Waiting(WaitReason::Sleep { until: 600 })),
+            seg(
+                100,
+                600,
+                TaskPhase::Waiting(WaitReason::Sleep { until: 600 }),
+            ),
             seg(600, Time::MAX, TaskPhase::Running),
         ]);
-        let v = Viewport { start: 200, span: 1_200 };
+        let v = Viewport {
+            start: 200,
+            span: 1_200,
+        };
         let b = blocks(&l, &v, 900);
         let got: Vec<_> = b.iter().map(|b| (b.segment, b.kind, b.dense)).collect();
-        assert_eq!(got, vec![(1, StateKind::Sleeping, false), (2, StateKind::Running, false)]);
+        assert_eq!(
+            got,
+            vec![
+                (1, StateKind::Sleeping, false),
+                (2, StateKind::Running, false)
+            ]
+        );
         assert_eq!(b[0].left, 0.0);
         assert!((b[1].width - 0.25).abs() < 1e-9);
     }
@@ -397,12 +461,19 @@ mod tests {
     fn a_million_tiny_segments_collapse_to_at_most_one_block_per_column() {
         let segments = (0..1_000_000u64)
             .map(|i| {
-                let phase = if i % 2 == 0 { TaskPhase::Running } else { TaskPhase::Ready(interleave::trace::Wake::Yield) };
+                let phase = if i % 2 == 0 {
+                    TaskPhase::Running
+                } else {
+                    TaskPhase::Ready(interleave::trace::Wake::Yield)
+                };
                 seg(i * 10, i * 10 + 10, phase)
             })
             .collect();
         let l = lane(segments);
-        let v = Viewport { start: 0, span: 10_000_000 };
+        let v = Viewport {
+            start: 0,
+            span: 10_000_000,
+        };
         let b = blocks(&l, &v, 10_000_000);
         assert!(b.len() <= COLUMNS as usize, "{} blocks", b.len());
         assert!(b.iter().all(|b| b.dense));
@@ -410,8 +481,17 @@ mod tests {
 
     #[test]
     fn dense_columns_of_one_colour_merge() {
-        let segments = (0..1000u64).map(|i| seg(i, i + 1, TaskPhase::Running)).collect();
-        let b = blocks(&lane(segments), &Viewport { start: 0, span: 1_200_000 }, 1000);
+        let segments = (0..1000u64)
+            .map(|i| seg(i, i + 1, TaskPhase::Running))
+            .collect();
+        let b = blocks(
+            &lane(segments),
+            &Viewport {
+                start: 0,
+                span: 1_200_000,
+            },
+            1000,
+        );
         assert_eq!(b.len(), 1);
     }
 }

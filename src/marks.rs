@@ -36,7 +36,7 @@ pub fn task_lines(trace: &Trace, state: &LoopState) -> Vec<LineMarks> {
         .enumerate()
         .filter_map(|(id, s)| {
             let s = s.as_ref()?;
-            let alive = !s.phase.is_finished() && s.line != 0;
+            let alive = !s.phase.is_finished() && s.phase != TaskPhase::New && s.line != 0;
             alive.then_some((s.line, s.phase != TaskPhase::Running, id as TaskId))
         })
         .collect();
@@ -59,7 +59,11 @@ pub fn task_lines(trace: &Trace, state: &LoopState) -> Vec<LineMarks> {
         entry.tasks.push(TaskMark {
             line,
             task,
-            label: format!("{}: {}", trace.task_name(task), describe::phase(trace, s.phase)),
+            label: format!(
+                "{}: {}",
+                trace.task_name(task),
+                describe::phase(trace, s.phase)
+            ),
             running: !not_running,
         });
     }
@@ -93,7 +97,9 @@ mod tests {
     #[test]
     fn tasks_group_by_line_running_first_and_finished_tasks_drop_out() {
         let mut trace = Trace::default();
-        for name in ["main", "Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6"] {
+        for name in [
+            "main", "Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6",
+        ] {
             trace.tasks.push(TaskInfo {
                 name: name.into(),
                 coro: "f".into(),
@@ -101,15 +107,28 @@ mod tests {
                 created_line: 1,
             });
         }
-        let ev = |task, line, kind| Event { at: 0, task, line, kind };
-        let sleep = EventKind::Suspended { reason: WaitReason::Sleep { until: 5 } };
+        let ev = |task, line, kind| Event {
+            at: 0,
+            task,
+            line,
+            kind,
+        };
+        let sleep = EventKind::Suspended {
+            reason: WaitReason::Sleep { until: 5 },
+        };
         trace.events = vec![
             ev(1, 4, sleep),
             ev(2, 4, sleep),
             ev(3, 4, sleep),
             ev(4, 4, sleep),
             ev(5, 9, EventKind::Resumed),
-            ev(5, 9, EventKind::Finished { outcome: interleave::trace::Outcome::Returned }),
+            ev(
+                5,
+                9,
+                EventKind::Finished {
+                    outcome: interleave::trace::Outcome::Returned,
+                },
+            ),
             ev(6, 4, EventKind::Resumed),
         ];
         let lines = task_lines(&trace, &state_at(&trace, usize::MAX));

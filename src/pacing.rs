@@ -64,6 +64,15 @@ impl Speed {
     }
 }
 
+/// What the driver is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Run paced at this speed until the program ends.
+    Paced(Speed),
+    /// Run to the next scheduling event.
+    Step,
+}
+
 /// When paced virtual time falls this far behind (the program computes more than the budget allows),
 /// the pacer stops trying to catch up: a burst of catching up would make sleeps look instant.
 const MAX_LAG_MS: f64 = 250.0;
@@ -135,7 +144,10 @@ impl Engine for Session {
     fn switched_since(&self, from: usize) -> bool {
         let events = &self.trace().events;
         events[from.min(events.len())..].iter().any(|e| {
-            matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. })
+            matches!(
+                e.kind,
+                EventKind::Suspended { .. } | EventKind::Finished { .. }
+            )
         })
     }
 }
@@ -151,7 +163,9 @@ pub enum SliceEnd {
     Stuck,
     /// A step reached its scheduling event.
     Stepped,
-    Done { exit_code: i32 },
+    Done {
+        exit_code: i32,
+    },
 }
 
 /// Instructions per `run` call, adapted so each call takes about a millisecond.
@@ -166,7 +180,11 @@ impl Default for Chunk {
 
 impl Chunk {
     fn adapt(&mut self, took_ms: f64) {
-        let scaled = if took_ms <= 0.05 { self.0 * 4 } else { (self.0 as f64 / took_ms) as u64 };
+        let scaled = if took_ms <= 0.05 {
+            self.0 * 4
+        } else {
+            (self.0 as f64 / took_ms) as u64
+        };
         self.0 = scaled.clamp(200, 1_000_000);
     }
 }
@@ -266,7 +284,10 @@ mod tests {
         fn run(&mut self, budget: Budget) -> Status {
             self.calls += 1;
             if self.work > 0 {
-                let did = self.work.min(budget.steps).min((budget.until - self.now.min(budget.until)) / 20);
+                let did = self
+                    .work
+                    .min(budget.steps)
+                    .min((budget.until - self.now.min(budget.until)) / 20);
                 self.work -= did;
                 self.now += did * 20;
                 return if self.work == 0 && self.now < self.wake {
@@ -321,42 +342,91 @@ mod tests {
 
     #[test]
     fn instant_jumps_the_clock_to_the_deadline_and_finishes() {
-        let mut fake = Fake { now: 0, work: 10, wake: 5_000_000_000, calls: 0 };
+        let mut fake = Fake {
+            now: 0,
+            work: 10,
+            wake: 5_000_000_000,
+            calls: 0,
+        };
         let mut pacer = Pacer::new(Speed::Instant, 0.0, 0);
-        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(0.01), 8.0);
+        let end = run_slice(
+            &mut fake,
+            &mut pacer,
+            &mut Chunk::default(),
+            &mut ticking(0.01),
+            8.0,
+        );
         assert_eq!(end, SliceEnd::Done { exit_code: 0 });
         assert_eq!(fake.now, 5_000_000_000);
     }
 
     #[test]
     fn paced_runs_stop_at_the_target_while_sleeping() {
-        let mut fake = Fake { now: 0, work: 10, wake: 5_000_000_000, calls: 0 };
+        let mut fake = Fake {
+            now: 0,
+            work: 10,
+            wake: 5_000_000_000,
+            calls: 0,
+        };
         let mut pacer = Pacer::new(Speed::One, 0.0, 0);
-        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(1.0), 8.0);
+        let end = run_slice(
+            &mut fake,
+            &mut pacer,
+            &mut Chunk::default(),
+            &mut ticking(1.0),
+            8.0,
+        );
         assert_eq!(end, SliceEnd::CaughtUp);
         assert!(fake.now < 10_000_000, "clock at {}", fake.now);
     }
 
     #[test]
     fn endless_work_returns_when_the_budget_is_spent() {
-        let mut fake = Fake { now: 0, work: u64::MAX, wake: 0, calls: 0 };
+        let mut fake = Fake {
+            now: 0,
+            work: u64::MAX,
+            wake: 0,
+            calls: 0,
+        };
         let mut pacer = Pacer::new(Speed::Instant, 0.0, 0);
-        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(1.0), 8.0);
+        let end = run_slice(
+            &mut fake,
+            &mut pacer,
+            &mut Chunk::default(),
+            &mut ticking(1.0),
+            8.0,
+        );
         assert_eq!(end, SliceEnd::Busy);
         assert!(fake.calls <= 8);
     }
 
     #[test]
     fn a_step_runs_until_the_task_switches() {
-        let mut fake = Fake { now: 0, work: 3, wake: 10, calls: 0 };
-        assert_eq!(step_slice(&mut fake, 0, &mut ticking(0.001), 8.0), SliceEnd::Stepped);
+        let mut fake = Fake {
+            now: 0,
+            work: 3,
+            wake: 10,
+            calls: 0,
+        };
+        assert_eq!(
+            step_slice(&mut fake, 0, &mut ticking(0.001), 8.0),
+            SliceEnd::Stepped
+        );
         assert_eq!(fake.calls, 3);
     }
 
     #[test]
     fn a_step_that_never_switches_gives_the_page_back() {
-        let mut fake = Fake { now: 0, work: u64::MAX, wake: 0, calls: 0 };
-        assert_eq!(step_slice(&mut fake, 0, &mut ticking(0.1), 8.0), SliceEnd::Busy);
+        let mut fake = Fake {
+            now: 0,
+            work: u64::MAX,
+            wake: 0,
+            calls: 0,
+        };
+        assert_eq!(
+            step_slice(&mut fake, 0, &mut ticking(0.1), 8.0),
+            SliceEnd::Busy
+        );
     }
 
     #[test]

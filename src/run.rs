@@ -62,8 +62,8 @@ impl Run {
         }
     }
 
-    pub fn status(&self) -> Status {
-        match &self.source {
+    pub fn status(&mut self) -> Status {
+        match &mut self.source {
             Source::Live(session) => session.status(),
             Source::Recorded { .. } => Status::Done { exit_code: 0 },
         }
@@ -93,7 +93,7 @@ impl Run {
         self.replay.extend(trace);
     }
 
-    pub fn is_done(&self) -> bool {
+    pub fn is_done(&mut self) -> bool {
         matches!(self.status(), Status::Done { .. })
     }
 
@@ -112,9 +112,7 @@ impl Run {
     pub fn state_after(&self, events: usize) -> Inspection {
         let trace = self.trace();
         let events = events.min(trace.events.len());
-        let at = events
-            .checked_sub(1)
-            .map_or(0, |i| trace.events[i].at);
+        let at = events.checked_sub(1).map_or(0, |i| trace.events[i].at);
         Inspection {
             at,
             events,

@@ -1,6 +1,6 @@
 //! The app's one state and the actions that change it: the `Reducible` every component renders from.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use interleave::trace::{TaskId, Time};
@@ -8,7 +8,7 @@ use yew::Reducible;
 
 use crate::examples::EXAMPLES;
 use crate::layout::Viewport;
-use crate::pacing::{SliceEnd, Speed};
+use crate::pacing::{Mode, SliceEnd, Speed};
 use crate::run::{Inspection, Run, RunRef};
 
 /// Where the run stands, which decides what the controls offer and whether the driver is on.
@@ -22,7 +22,9 @@ pub enum Phase {
     Stepping,
     Paused,
     /// The program ended.
-    Done { exit_code: i32 },
+    Done {
+        exit_code: i32,
+    },
     /// The learner stopped it.
     Stopped,
     /// Every task waits and no timer is pending: nothing can ever happen again.
@@ -100,6 +102,10 @@ pub struct AppState {
     pub inspect: Option<Inspection>,
     /// The segment hovered or focused on the timeline: (lane, segment index).
     pub detail: Option<(TaskId, usize)>,
+    /// Bumped by the reducer whenever the driver's job changes (see [`AppState::drive`]). The driver
+    /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
+    /// running the effect that drops the old driver.
+    pub drive_generation: Rc<Cell<u64>>,
 }
 
 pub enum Action {
@@ -115,11 +121,17 @@ pub enum Action {
     Progressed(SliceEnd),
     SetTheme(Theme),
     /// Zoom by a factor around a point (a fraction of the track).
-    Zoom { factor: f64, anchor: f64 },
+    Zoom {
+        factor: f64,
+        anchor: f64,
+    },
     /// Pan by a fraction of the window.
     Pan(f64),
     Fit,
-    ScrollLanes { top: f64, height: f64 },
+    ScrollLanes {
+        top: f64,
+        height: f64,
+    },
     /// Show the loop as it was at this time.
     Inspect(Time),
     /// Move the inspected moment by this many events.
@@ -142,7 +154,18 @@ impl AppState {
             view: TimelineView::default(),
             inspect: None,
             detail: None,
+            drive_generation: Rc::new(Cell::new(0)),
         }
+    }
+
+    /// What the driver should be doing, for which run. Any change replaces the driver.
+    pub fn drive(&self) -> (u32, Option<Mode>) {
+        let mode = match self.phase {
+            Phase::Running => Some(Mode::Paced(self.speed)),
+            Phase::Stepping => Some(Mode::Step),
+            _ => None,
+        };
+        (self.run_id, mode)
     }
 
     /// The virtual time the views are at: the inspected moment, or the run's clock.
@@ -156,12 +179,16 @@ impl AppState {
 
     /// The timeline window to draw now.
     pub fn viewport(&self) -> Viewport {
-        let end = self.run.as_ref().map_or(0, |r| r.run.borrow().now());
-        self.view.effective(end, self.phase.is_live())
+        match &self.run {
+            Some(r) => self
+                .view
+                .effective(r.run.borrow().now(), self.phase.is_live()),
+            None => self.view.effective(0, true),
+        }
     }
 
     fn start_run(&mut self) {
-        let run = Run::new(&self.source);
+        let mut run = Run::new(&self.source);
         let done = run.is_done();
         self.run = Some(RunRef {
             run: Rc::new(RefCell::new(run)),
@@ -182,7 +209,7 @@ impl AppState {
 
     fn finish(&mut self) {
         if let Some(r) = &self.run {
-            if let interleave::session::Status::Done { exit_code } = r.run.borrow().status() {
+            if let interleave::session::Status::Done { exit_code } = r.run.borrow_mut().status() {
                 self.phase = Phase::Done { exit_code };
             }
         }
@@ -217,6 +244,7 @@ impl Clone for AppState {
             source: self.source.clone(),
             run: self.run.clone(),
             inspect: self.inspect.clone(),
+            drive_generation: self.drive_generation.clone(),
             ..*self
         }
     }
@@ -311,6 +339,78 @@ impl Reducible for AppState {
                 s.detail = detail;
             }
         }
+        if s.drive() != self.drive() {
+            s.drive_generation.set(s.drive_generation.get() + 1);
+        }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: Rc<AppState>, actions: Vec<Action>) -> Rc<AppState> {
+        actions.into_iter().fold(state, Reducible::reduce)
+    }
+
+    fn fresh() -> Rc<AppState> {
+        Rc::new(AppState::new("print('hi')\n".into(), Theme::System))
+    }
+
+    #[test]
+    fn stop_changes_the_drive_generation_at_once() {
+        let s = reduce(fresh(), vec![Action::Run]);
+        let before = s.drive_generation.get();
+        let s = reduce(s, vec![Action::Stop]);
+        if s.phase == Phase::Stopped {
+            assert_ne!(s.drive_generation.get(), before);
+        }
+        assert_eq!(s.drive().1, None);
+    }
+
+    #[test]
+    fn a_new_speed_while_running_restarts_the_driver() {
+        let s = reduce(fresh(), vec![Action::Run]);
+        let key = s.drive();
+        let s = reduce(s, vec![Action::SetSpeed(Speed::Ten)]);
+        if key.1.is_some() {
+            assert_ne!(s.drive(), key);
+        }
+    }
+
+    #[test]
+    fn loading_an_example_replaces_the_code_and_clears_the_run() {
+        let s = reduce(fresh(), vec![Action::Run, Action::LoadExample(2)]);
+        assert_eq!(&*s.source, EXAMPLES[2].source);
+        assert_eq!(s.source_rev, 1);
+        assert!(s.run.is_none() && s.phase == Phase::Idle);
+    }
+
+    #[test]
+    fn describing_the_same_segment_again_keeps_the_state() {
+        let s = reduce(fresh(), vec![Action::Describe(Some((1, 2)))]);
+        let again = Reducible::reduce(s.clone(), Action::Describe(Some((1, 2))));
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    #[test]
+    fn zooming_stops_following_and_fit_resumes_it() {
+        let s = reduce(
+            fresh(),
+            vec![Action::Zoom {
+                factor: 0.5,
+                anchor: 0.0,
+            }],
+        );
+        assert!(!s.view.follow);
+        assert_eq!(s.view.viewport.span, crate::layout::DEFAULT_SPAN / 2);
+        assert!(reduce(s, vec![Action::Fit]).view.follow);
+    }
+
+    #[test]
+    fn editing_keeps_the_revision() {
+        let s = reduce(fresh(), vec![Action::Edit("x = 1".into())]);
+        assert_eq!((&*s.source, s.source_rev), ("x = 1", 0));
     }
 }

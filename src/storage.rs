@@ -23,7 +23,10 @@ pub fn save_code(code: &str) {
 }
 
 pub fn load_theme() -> Theme {
-    match local_storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()).as_deref() {
+    match local_storage()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .as_deref()
+    {
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,
         _ => Theme::System,
@@ -43,7 +46,10 @@ pub fn apply_theme(theme: Theme) {
             None => storage.remove_item(THEME_KEY),
         };
     }
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = match value {
             Some(v) => root.set_attribute("data-theme", v),
             None => root.remove_attribute("data-theme"),

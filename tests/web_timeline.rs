@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use interleave::trace::{Event, EventKind, ObjInfo, ObjKind, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake};
+use interleave::trace::{
+    Event, EventKind, ObjInfo, ObjKind, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake,
+};
 use interleave_app::components::timeline::{Timeline, TimelineProps};
 use interleave_app::layout::Viewport;
 use interleave_app::run::{Run, RunRef};
@@ -31,7 +33,12 @@ fn trace_with_tasks(names: &[&str]) -> Trace {
 }
 
 fn ev(at: Time, task: u32, line: u32, kind: EventKind) -> Event {
-    Event { at, task, line, kind }
+    Event {
+        at,
+        task,
+        line,
+        kind,
+    }
 }
 
 /// Task-1 holds Lock-1 and sleeps; Task-2 waits for the lock; main awaits Task-1.
@@ -49,12 +56,36 @@ fn lock_trace() -> Trace {
         ev(0, 1, 10, Ready { by: Wake::Spawn }),
         ev(0, 2, 11, Created { parent: 0 }),
         ev(0, 2, 11, Ready { by: Wake::Spawn }),
-        ev(MS, 0, 12, Suspended { reason: WaitReason::Task(1) }),
+        ev(
+            MS,
+            0,
+            12,
+            Suspended {
+                reason: WaitReason::Task(1),
+            },
+        ),
         ev(MS, 1, 4, Resumed),
         ev(MS, 1, 4, Acquired { obj: 0 }),
-        ev(2 * MS, 1, 5, Suspended { reason: WaitReason::Sleep { until: 500 * MS } }),
+        ev(
+            2 * MS,
+            1,
+            5,
+            Suspended {
+                reason: WaitReason::Sleep { until: 500 * MS },
+            },
+        ),
         ev(2 * MS, 2, 4, Resumed),
-        ev(3 * MS, 2, 4, Suspended { reason: WaitReason::Sync { obj: 0, op: SyncOp::Acquire } }),
+        ev(
+            3 * MS,
+            2,
+            4,
+            Suspended {
+                reason: WaitReason::Sync {
+                    obj: 0,
+                    op: SyncOp::Acquire,
+                },
+            },
+        ),
         ev(500 * MS, 1, 5, Ready { by: Wake::Timer(0) }),
     ];
     trace
@@ -97,7 +128,10 @@ fn rows(root: &Element) -> Vec<Element> {
 #[wasm_bindgen_test]
 async fn each_task_has_a_row_labelled_with_its_name_main_first() {
     let root = mount(lock_trace(), Viewport::fit(500 * MS), 400.0).await;
-    let labels: Vec<_> = rows(&root).iter().map(|r| r.get_attribute("aria-label").unwrap()).collect();
+    let labels: Vec<_> = rows(&root)
+        .iter()
+        .map(|r| r.get_attribute("aria-label").unwrap())
+        .collect();
     assert_eq!(labels, vec!["main", "Task-1", "Task-2"]);
 }
 
@@ -113,7 +147,9 @@ async fn segments_say_what_the_task_was_doing_and_why() {
         })
         .collect();
     assert!(
-        labels.iter().any(|l| l == "Task-2: waiting for Lock-1, held by Task-1, since 0.003 s, line 4"),
+        labels
+            .iter()
+            .any(|l| l == "Task-2: waiting for Lock-1, held by Task-1, since 0.003 s, line 4"),
         "{labels:?}"
     );
     let sleeping = rows(&root)[1].query_selector(".s-sleeping").unwrap();
@@ -133,7 +169,10 @@ async fn only_visible_lanes_are_built() {
     let root = mount(trace, Viewport::fit(1000), 280.0).await;
     let built = rows(&root);
     assert!(built.len() < 30, "{} rows built", built.len());
-    assert_eq!(built[0].get_attribute("aria-label").as_deref(), Some("main"));
+    assert_eq!(
+        built[0].get_attribute("aria-label").as_deref(),
+        Some("main")
+    );
     let grid = root.query_selector("[role=grid]").unwrap().unwrap();
     assert_eq!(grid.get_attribute("aria-rowcount").as_deref(), Some("1000"));
 }

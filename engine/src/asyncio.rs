@@ -67,6 +67,8 @@ pub struct FutureObj {
     pub timer: Cell<Option<u64>>,
     /// `gather`'s outer future cancels its children instead of itself.
     pub cancel_hook: RefCell<Value>,
+    /// The CancelledError that ended a task, handed out once by `result()` (as CPython's `_cancelled_exc`).
+    pub cancelled_exc: RefCell<Value>,
     pub sink: WarningSink,
 }
 
@@ -113,7 +115,7 @@ impl FutureObj {
     /// `future.result()`: the value, or the exception it holds (marking it retrieved).
     pub fn result_value(&self) -> PyResult {
         match self.state.get() {
-            FutState::Pending => Err(Exc::Msg(ExcType::InvalidStateError, "Result is not ready.".into())),
+            FutState::Pending => Err(Exc::Msg(ExcType::InvalidStateError, "Result is not set.".into())),
             FutState::Cancelled => Err(self.cancelled_error()),
             FutState::Finished => {
                 self.log_traceback.set(false);
@@ -127,6 +129,10 @@ impl FutureObj {
     }
 
     pub fn cancelled_error(&self) -> Exc {
+        let stored = std::mem::take(&mut *self.cancelled_exc.borrow_mut());
+        if !stored.is_none() {
+            return Exc::Raised(stored);
+        }
         let msg = self.cancel_msg.borrow().clone();
         if msg.is_none() {
             Exc::Args(ExcType::CancelledError, vec![])
@@ -165,11 +171,30 @@ impl FutureObj {
                         s.push_str(&format!(" exception={}", vm.repr(&exc)?));
                     }
                 }
+                let waiter = t.fut_waiter.borrow().clone();
+                if let (false, Some(w)) = (self.is_done(), waiter) {
+                    s.push_str(&format!(" wait_for={}", w.describe(vm)?));
+                }
                 s.push('>');
                 Ok(s)
             }
             None => {
                 let mut s = format!("<Future {state}");
+                let cbs: Vec<String> = self
+                    .callbacks
+                    .borrow()
+                    .iter()
+                    .map(|c| match c {
+                        Callback::Wakeup(_) => "Task.task_wakeup()".to_string(),
+                        Callback::Py(v) => match v {
+                            Value::Function(f) => format!("{}()", f.qualname.borrow()),
+                            _ => "callback()".to_string(),
+                        },
+                    })
+                    .collect();
+                if !cbs.is_empty() {
+                    s.push_str(&format!(" cb=[{}]", cbs.join(", ")));
+                }
                 if self.state.get() == FutState::Finished {
                     let exc = self.exception.borrow().clone();
                     if exc.is_none() {
@@ -206,6 +231,20 @@ pub struct ANext {
 impl NativeObject for ANext {
     fn type_name(&self) -> &'static str {
         "async_generator_asend"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The awaitable of an async generator's `aclose()`.
+pub struct AClose {
+    pub gen: Rc<crate::vm::gen::Generator>,
+}
+
+impl NativeObject for AClose {
+    fn type_name(&self) -> &'static str {
+        "async_generator_athrow"
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -344,6 +383,7 @@ impl Vm {
             obj: 0,
             timer: Cell::new(None),
             cancel_hook: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(Value::None),
             sink: self.warnings.clone(),
         })
     }
@@ -356,12 +396,11 @@ impl Vm {
         if g.kind != crate::code::CodeKind::Coroutine {
             return Err(Exc::type_error(format!("a coroutine was expected, got {}", self.repr(&coro)?)));
         }
+        // CPython counts every task, named or not.
+        self.aio.task_names += 1;
         let name: Str = match name {
             Some(n) => n,
-            None => {
-                self.aio.task_names += 1;
-                Rc::from(format!("Task-{}", self.aio.task_names))
-            }
+            None => Rc::from(format!("Task-{}", self.aio.task_names)),
         };
         self.aio.next_task_id += 1;
         let id = self.aio.next_task_id;
@@ -392,6 +431,7 @@ impl Vm {
             obj: 0,
             timer: Cell::new(None),
             cancel_hook: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(Value::None),
             sink: self.warnings.clone(),
         });
         self.trace.tasks.push(crate::trace::TaskInfo {
@@ -557,11 +597,11 @@ impl Vm {
             }
             Handle::Call { func, args, cancelled } => {
                 if !cancelled.get() {
-                    if let Err(e) = self.call(&func, args) {
+                    if let Err(e) = self.call(&func, args.clone()) {
                         let e = self.materialize(e);
+                        let cb = self.callback_label(&func, &args);
                         let text = format!(
-                            "Exception in callback {}\n{}",
-                            self.repr(&func).map(|s| s.to_string()).unwrap_or_default(),
+                            "Exception in callback {cb}\nhandle: <Handle {cb}>\n{}",
                             self.format_exception(&e)
                         );
                         self.write(crate::trace::Stream::Stderr, &text);
@@ -665,6 +705,7 @@ impl Vm {
                         .exc_data(&e)
                         .and_then(|d| d.borrow().args.first().cloned())
                         .unwrap_or(Value::None);
+                    *task.cancelled_exc.borrow_mut() = e;
                     self.task_cancelled(task, msg);
                 } else {
                     let summary = self.repr(&e).map(|s| s.to_string()).unwrap_or_default();
@@ -686,10 +727,8 @@ impl Vm {
                     return Tick::Ran;
                 };
                 if Rc::ptr_eq(&fut, task) {
-                    let e = self.materialize(Exc::runtime(format!(
-                        "Task cannot await on itself: {}",
-                        self.repr(&v).map(|s| s.to_string()).unwrap_or_default()
-                    )));
+                    let desc = self.repr(&v).map(|s| s.to_string()).unwrap_or_default();
+                    let e = self.materialize(Exc::runtime(format!("Task cannot await on itself: {desc}")));
                     *t.thread.borrow_mut() = Some(th);
                     self.call_soon(Handle::Step { task: task.clone(), exc: Some(e) });
                     return Tick::Ran;
@@ -723,6 +762,21 @@ impl Vm {
             }
         }
         Tick::Ran
+    }
+
+    /// How CPython names a callback in loop messages: `f(1, 'a') at file.py:3`.
+    fn callback_label(&mut self, func: &Value, args: &[Value]) -> String {
+        let args = self.join_reprs(args).unwrap_or_default();
+        match func {
+            Value::Function(f) => format!("{}({args}) at {}:{}", f.qualname.borrow(), f.code.filename, f.code.first_line),
+            Value::Method(m) => match &m.1 {
+                Value::Function(f) => {
+                    format!("{}({args}) at {}:{}", f.qualname.borrow(), f.code.filename, f.code.first_line)
+                }
+                _ => format!("{}({args})", self.repr(func).map(|s| s.to_string()).unwrap_or_default()),
+            },
+            _ => format!("{}({args})", self.repr(func).map(|s| s.to_string()).unwrap_or_default()),
+        }
     }
 
     fn timer_deadline(&self, id: u64) -> Option<Time> {

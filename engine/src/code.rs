@@ -88,6 +88,8 @@ pub enum Instr {
     GetIter,
     /// Pushes the next item, or pops the iterator and jumps when it is exhausted.
     ForIter(u32),
+    /// `yield from`: like `ForIter`, but at the end replaces the iterator with the generator's return value.
+    YieldFrom(u32),
     /// Calls with `n` positional arguments.
     Call(u32),
     /// Calls with `n` arguments, the last `k` of which are keywords named by the tuple constant `names`.
@@ -182,6 +184,8 @@ pub struct Code {
     pub has_varkw: bool,
     /// Deepest the value stack gets, to reserve it at once.
     pub stacksize: u32,
+    /// The docstring, if the body starts with one.
+    pub doc: Option<Str>,
     /// Part of the hidden runtime (the asyncio prelude): left out of tracebacks and trace lines.
     pub hidden: bool,
 }

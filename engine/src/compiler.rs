@@ -61,7 +61,7 @@ pub fn compile(module: &Module, filename: &str, hidden: bool) -> Result<Rc<Code>
     Ok(Rc::new(c.pop_unit()))
 }
 
-fn err(pos: Pos, msg: &str) -> SyntaxError {
+pub(crate) fn err(pos: Pos, msg: &str) -> SyntaxError {
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg: msg.into(),
@@ -100,6 +100,7 @@ impl<'a> Compiler<'a> {
             has_varargs: false,
             has_varkw: false,
             stacksize: 0,
+            doc: None,
             hidden: self.hidden,
         };
         self.units.push(Unit {
@@ -168,6 +169,7 @@ impl<'a> Compiler<'a> {
                 Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
                 Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
                 Instr::ForIter(_) => Instr::ForIter(target),
+                Instr::YieldFrom(_) => Instr::YieldFrom(target),
                 Instr::SetupExcept(_) => Instr::SetupExcept(target),
                 Instr::SetupFinally(_) => Instr::SetupFinally(target),
                 Instr::SetupWith(_) => Instr::SetupWith(target),
@@ -372,7 +374,7 @@ fn stack_effect(i: &Instr) -> i32 {
         },
         Pop | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_)
-        | LoadClassDeref(_) | LoadAssertionError | GetANext | ForIter(_) => 1,
+        | LoadClassDeref(_) | LoadAssertionError | GetANext | ForIter(_) | YieldFrom(_) => 1,
         Dup2 => 2,
         StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_) => -1,
         PopExcept => 0,
@@ -394,7 +396,7 @@ fn stack_effect(i: &Instr) -> i32 {
         Call(n) => -(n as i32),
         CallKw(n, _) => -(n as i32) - 1,
         CallEx(f) => -1 - (f & 1) as i32,
-        MakeFunction(f) => -((f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1)) as i32,
+        MakeFunction(f) => -(((f & 1) + ((f >> 1) & 1) + ((f >> 3) & 1)) as i32),
         BuildClass(n) => -(n as i32) - 2,
         ReturnValue => -1,
         CheckExcMatch => 0,

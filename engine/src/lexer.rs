@@ -565,7 +565,8 @@ impl<'s> Lexer<'s> {
             }
             self.pos += 1;
         }
-        if self.pos >= self.end || matches!(self.b[self.pos], b'#' | b'\n' | b'\r') {
+        // Blank lines, comments and line continuations leave the indentation alone.
+        if self.pos >= self.end || matches!(self.b[self.pos], b'#' | b'\n' | b'\r' | b'\\') {
             return Ok(());
         }
         let (top, alt_top) = *self.indents.last().unwrap_or(&(0, 0));
@@ -600,9 +601,10 @@ impl<'s> Lexer<'s> {
             let width = (self.pos - self.line_start) as u32;
             self.push_at(Tok::Indent, self.pos, self.pos, self.line, width.max(1));
         } else {
+            let mut dedents = 0;
             while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
                 self.indents.pop();
-                self.push(Tok::Dedent, self.pos, self.pos);
+                dedents += 1;
             }
             let (top, alt_top) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
@@ -617,6 +619,11 @@ impl<'s> Lexer<'s> {
             }
             if alt != alt_top {
                 return Err(tab_error(self));
+            }
+            // CPython gives a DEDENT no column of its own and reports its cursor, 0-based.
+            let width = self.col(self.pos) - 1;
+            for _ in 0..dedents {
+                self.push_at(Tok::Dedent, self.pos, self.pos, self.line, width);
             }
         }
         Ok(())
@@ -783,7 +790,7 @@ impl<'s> Lexer<'s> {
             i += 1;
         }
         if !s.terminated {
-            let detected = if s.triple { line_count(&self.src[..self.end]).max(self.line) } else { self.line };
+            let detected = if s.triple || s.end >= self.end { line_count(&self.src[..self.end]) } else { self.line };
             let msg = if s.triple {
                 format!("unterminated triple-quoted string literal (detected at line {detected})")
             } else {

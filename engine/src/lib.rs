@@ -2,11 +2,35 @@
 //! single-threaded executor over a virtual clock, recording every scheduling event.
 
 pub mod ast;
+pub mod asyncio;
+pub mod builtins;
+pub mod code;
+pub mod compiler;
+pub mod dict;
+pub mod exc;
 pub mod lexer;
+pub mod modules;
+pub mod mt;
+pub mod native;
 pub mod parser;
+pub mod pyconv;
+pub mod pyerr;
+pub mod pyfmt;
+pub mod pynum;
+pub mod pypercent;
+pub mod pyspec;
+pub mod pystr;
+pub mod pystrcase;
+pub mod pystrformat;
+pub mod pyunicode;
 pub mod replay;
 pub mod session;
+pub mod sha512;
 pub mod trace;
+pub mod types;
+mod unicode_tables;
+pub mod value;
+pub mod vm;
 
 /// What a whole run printed and how it ended, as `python3 FILE.py` would report it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -18,17 +42,15 @@ pub struct RunResult {
 
 /// Runs a program to its end with the default configuration, jumping the virtual clock.
 pub fn run_source(filename: &str, source: &str) -> RunResult {
-    let _ = filename;
-    match parser::parse(source) {
-        Err(e) => RunResult {
-            stdout: String::new(),
-            stderr: format!("{}: {}\n", e.kind.name(), e.msg),
-            exit_code: 1,
-        },
-        Ok(_) => RunResult {
-            stdout: String::new(),
-            stderr: "NotImplementedError: the interpreter is not wired in yet\n".into(),
-            exit_code: 1,
-        },
+    let config = session::Config {
+        filename: filename.to_string(),
+        ..session::Config::default()
+    };
+    let mut s = session::Session::new(source, config);
+    let exit_code = s.run_to_end();
+    RunResult {
+        stdout: s.stdout().to_string(),
+        stderr: s.stderr().to_string(),
+        exit_code,
     }
 }

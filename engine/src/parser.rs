@@ -11,6 +11,7 @@
 
 mod args;
 mod checks;
+mod displays;
 mod expr;
 mod fstring;
 mod literals;
@@ -28,15 +29,11 @@ const MAX_DEPTH: u32 = 250;
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let tokens = lexer::tokenize(source);
     let mut p = Parser::new(source, tokens.tokens, tokens.error, 0, false);
-    match p.file() {
-        Ok(body) => {
-            let module = Module { body };
-            match checks::check(&module) {
-                Some(e) => Err(e),
-                None => Ok(module),
-            }
-        }
-        Err(Fail) => Err(p.final_error()),
+    let body = p.run(Parser::file)?;
+    let module = Module { body };
+    match checks::check(&module) {
+        Some(e) => Err(e),
+        None => Ok(module),
     }
 }
 
@@ -57,10 +54,18 @@ pub(crate) struct Parser<'s> {
     /// Whether `error` is a plain "invalid syntax" (which a speculative parse may discard).
     generic: bool,
     depth: u32,
+    /// `depth` when parsing began (that of the enclosing f-string, if any).
+    base_depth: u32,
     /// Parsing an f-string replacement field: messages get CPython's "f-string: " prefix.
     fstring: bool,
     /// Inside `expression_without_invalid`: the checks for specific messages are off.
     quiet: u32,
+    /// Inside a look-ahead that CPython makes only in its second pass, which does not move `first_furthest`.
+    spec: u32,
+    /// The furthest token the first pass looked at: where CPython puts a plain "invalid syntax".
+    first_furthest: usize,
+    /// The second pass, which backtracks out of failed operands and trailers as CPython's PEG parser does.
+    second: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -74,9 +79,39 @@ impl<'s> Parser<'s> {
             error: None,
             generic: false,
             depth,
+            base_depth: depth,
             fstring,
             quiet: 0,
+            spec: 0,
+            first_furthest: 0,
+            second: false,
         }
+    }
+
+    /// Parses with `rule`; after a plain failure, parses again as CPython's second pass does, to find a
+    /// more specific explanation, and otherwise reports where the first pass stopped.
+    fn run<T>(&mut self, rule: fn(&mut Self) -> PResult<T>) -> Result<T, SyntaxError> {
+        if let Ok(t) = rule(self) {
+            return Ok(t);
+        }
+        if self.generic {
+            let first = self.error.take();
+            (self.pos, self.depth, self.second, self.generic) = (0, self.base_depth, true, false);
+            let explained = rule(self).is_err() && self.error.is_some() && !self.generic;
+            if !explained {
+                self.error = first;
+                self.generic = true;
+            }
+        }
+        Err(self.final_error())
+    }
+
+    /// Runs `f` as a look-ahead of CPython's second pass (see `spec`).
+    fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.spec += 1;
+        let r = f(self);
+        self.spec -= 1;
+        r
     }
 
     // ----- Tokens -----
@@ -88,6 +123,9 @@ impl<'s> Parser<'s> {
     fn tok_at(&mut self, n: usize) -> Token {
         let i = (self.pos + n).min(self.toks.len() - 1);
         self.furthest = self.furthest.max(i);
+        if self.spec == 0 && !self.second {
+            self.first_furthest = self.first_furthest.max(i);
+        }
         self.toks[i]
     }
 
@@ -97,6 +135,11 @@ impl<'s> Parser<'s> {
 
     fn peek(&mut self, n: usize) -> Tok {
         self.tok_at(n).kind
+    }
+
+    /// A look-ahead CPython's first pass does not make, so it does not move where "invalid syntax" goes.
+    fn peek_quiet(&mut self, n: usize) -> Tok {
+        self.speculate(|p| p.peek(n))
     }
 
     fn at(&mut self, k: Tok) -> bool {
@@ -201,14 +244,17 @@ impl<'s> Parser<'s> {
         self.set_error(SyntaxErrorKind::IndentationError, msg, t.line, t.col, false)
     }
 
-    /// The generic failure at the current token: "invalid syntax", or what CPython says of that token.
+    /// The generic failure: "invalid syntax" at the furthest token the first pass saw, or what CPython
+    /// says of that token.
     fn fail(&mut self) -> Fail {
-        let t = self.tok();
+        let i = if self.spec == 0 && !self.second { self.pos.max(self.first_furthest) } else { self.pos };
+        let t = self.toks[i.min(self.toks.len() - 1)];
         match t.kind {
-            Tok::Indent => self.fail_indent(&t, "unexpected indent".into()),
-            Tok::Dedent => self.fail_indent(&t, "unexpected unindent".into()),
-            // The lexer's error wins when reached; `final_error` picks it.
-            Tok::Error => self.set_error(SyntaxErrorKind::SyntaxError, "invalid syntax".into(), t.line, t.col, true),
+            Tok::Indent | Tok::Dedent => {
+                let msg = if t.kind == Tok::Indent { "unexpected indent" } else { "unexpected unindent" };
+                self.set_error(SyntaxErrorKind::IndentationError, msg.into(), t.line, t.col, true)
+            }
+            // At the lexer's error token, `final_error` reports the lexer's error instead.
             _ => self.set_error(SyntaxErrorKind::SyntaxError, "invalid syntax".into(), t.line, t.col, true),
         }
     }
@@ -226,8 +272,13 @@ impl<'s> Parser<'s> {
             return parser_error;
         };
         let reached = self.toks.get(self.furthest).is_some_and(|t| t.kind == Tok::Error);
-        if lex.hard || reached {
+        // CPython reports an unexpected INDENT or DEDENT at once, without reading the rest of the file.
+        let at_indent = self.generic && parser_error.kind == SyntaxErrorKind::IndentationError;
+        if reached || (lex.hard && !at_indent) {
             return lex.error;
+        }
+        if at_indent {
+            return parser_error;
         }
         if let Some((ch, line, col)) = lex.open_bracket {
             let err_line = self.toks.get(self.furthest).map_or(0, |t| t.line);
@@ -270,5 +321,5 @@ pub(crate) fn parse_fstring_expr(
 ) -> Result<crate::ast::Expr, SyntaxError> {
     let tokens = lexer::tokenize_fstring_expr(source, start, end, line, col);
     let mut p = Parser::new(source, tokens.tokens, tokens.error, depth, true);
-    p.fstring_body().map_err(|Fail| p.final_error())
+    p.run(Parser::fstring_body)
 }

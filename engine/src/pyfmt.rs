@@ -305,10 +305,7 @@ mod tests {
     #[test]
     fn double_to_string_codes() {
         let f = DtoaFlags::default();
-        let alt = DtoaFlags {
-            alt: true,
-            ..f
-        };
+        let alt = DtoaFlags { alt: true, ..f };
         // Expected values from python3.11's '%.<p><code>' % x.
         let cases: &[(f64, char, usize, DtoaFlags, &str)] = &[
             (0.125, 'f', 2, f, "0.12"),
@@ -340,9 +337,15 @@ mod tests {
         assert_eq!(str_repr("abc"), "'abc'");
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("it's \"x\""), "'it\\'s \"x\"'");
-        assert_eq!(str_repr("a\nb\tc\\\r\x00\x7f"), "'a\\nb\\tc\\\\\\r\\x00\\x7f'");
+        assert_eq!(
+            str_repr("a\nb\tc\\\r\x00\x7f"),
+            "'a\\nb\\tc\\\\\\r\\x00\\x7f'"
+        );
         assert_eq!(str_repr("é中😀"), "'é中😀'");
-        assert_eq!(str_repr("\u{a0}\u{200b}\u{e000}\u{f0000}"), "'\\xa0\\u200b\\ue000\\U000f0000'");
+        assert_eq!(
+            str_repr("\u{a0}\u{200b}\u{e000}\u{f0000}"),
+            "'\\xa0\\u200b\\ue000\\U000f0000'"
+        );
         assert_eq!(str_ascii("é😀"), "'\\xe9\\U0001f600'");
         assert_eq!(bytes_repr(b"a'\x00\xff\n"), "b\"a'\\x00\\xff\\n\"");
         assert_eq!(bytes_repr(b""), "b''");

@@ -96,7 +96,7 @@ pub fn is_xid_continue(c: char) -> bool {
 }
 
 /// Titlecase letters (category Lt), the one part of Python's "cased" that std does not expose.
-fn is_titlecase(c: char) -> bool {
+pub fn is_titlecase(c: char) -> bool {
     matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF)
         || matches!(c as u32, 0x1FBC | 0x1FCC | 0x1FFC)
 }

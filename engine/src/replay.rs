@@ -11,7 +11,8 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::trace::{
-    Event, EventKind, ObjId, Outcome, Stream, SyncOp, TaskId, Time, TimerId, Trace, WaitReason, Wake,
+    Event, EventKind, ObjId, Outcome, Stream, SyncOp, TaskId, Time, TimerId, Trace, WaitReason,
+    Wake,
 };
 
 /// What a task is doing.
@@ -26,16 +27,23 @@ pub enum TaskPhase {
     /// Suspended, for this reason.
     Waiting(WaitReason),
     /// Running but holding the whole loop until `until` (`time.sleep` in a coroutine).
-    Blocking { until: Time },
+    Blocking {
+        until: Time,
+    },
     Done,
     Cancelled,
     /// Ended by an uncaught exception; `exc` indexes [`Trace::texts`].
-    Failed { exc: u32 },
+    Failed {
+        exc: u32,
+    },
 }
 
 impl TaskPhase {
     pub fn is_finished(self) -> bool {
-        matches!(self, TaskPhase::Done | TaskPhase::Cancelled | TaskPhase::Failed { .. })
+        matches!(
+            self,
+            TaskPhase::Done | TaskPhase::Cancelled | TaskPhase::Failed { .. }
+        )
     }
 }
 
@@ -235,7 +243,9 @@ impl LoopState {
     }
 
     fn unwait(&mut self, t: TaskId) {
-        if let Some(TaskPhase::Waiting(WaitReason::Sync { obj, .. })) = self.task(t).map(|s| s.phase) {
+        if let Some(TaskPhase::Waiting(WaitReason::Sync { obj, .. })) =
+            self.task(t).map(|s| s.phase)
+        {
             self.obj_mut(obj).waiters.retain(|&(w, _)| w != t);
         }
     }
@@ -253,9 +263,14 @@ impl LoopState {
                 Some(i) => (&rest[..i], true),
                 None => (rest, false),
             };
-            let continues = self.line_open && self.output.last().is_some_and(|l| l.stream == stream);
+            let continues =
+                self.line_open && self.output.last().is_some_and(|l| l.stream == stream);
             if continues {
-                self.output.last_mut().expect("open line").text.push_str(piece);
+                self.output
+                    .last_mut()
+                    .expect("open line")
+                    .text
+                    .push_str(piece);
             } else if !piece.is_empty() || ends_line {
                 self.output.push(OutputLine {
                     task,
@@ -355,10 +370,11 @@ impl Replay {
     pub fn extend(&mut self, trace: &Trace) {
         if self.lanes.len() < trace.tasks.len() {
             let from = self.lanes.len() as TaskId;
-            self.lanes.extend((from..trace.tasks.len() as TaskId).map(|task| Lane {
-                task,
-                segments: Vec::new(),
-            }));
+            self.lanes
+                .extend((from..trace.tasks.len() as TaskId).map(|task| Lane {
+                    task,
+                    segments: Vec::new(),
+                }));
         }
         let start = self.state.applied;
         for (i, e) in trace.events.iter().enumerate().skip(start) {
@@ -396,6 +412,10 @@ impl Replay {
                     segments.pop();
                 }
             }
+        }
+        // A task known only from, say, its prints (the main thread outside asyncio) has no phase to draw.
+        if s.phase == TaskPhase::New {
+            return;
         }
         let mut seg = Segment {
             start: e.at,

@@ -1,6 +1,13 @@
 //! The host's handle on one run: a budgeted, sans-IO API over the interpreter, the executor and the clock.
 
-use crate::trace::{Stream, Time, Trace};
+use crate::asyncio::Tick;
+use crate::ast::SyntaxError;
+use crate::exc::{Exc, ExcType};
+use crate::trace::{EventKind, Stream, Time, Trace};
+use crate::value::Value;
+use crate::vm::frame::{Ret, Thread};
+use crate::vm::{Exit, Vm};
+use std::rc::Rc;
 
 /// How a run is set up. The same config and source always give the same output and trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,89 +77,213 @@ pub struct ProgramError {
     pub col: u32,
 }
 
-/// One program's run. The interpreter is not wired in yet: a session parses the program, reports a
-/// syntax error the way the real run will, and otherwise ends at once with a note on stderr.
+/// Where the program stands between calls.
+enum State {
+    /// The main thread (module code) runs.
+    Main,
+    /// The main thread waits in `run_forever` while the event loop runs.
+    Loop,
+    Done(i32),
+}
+
+/// One program's run.
 pub struct Session {
-    trace: Trace,
-    now: Time,
+    vm: Vm,
+    main: Thread,
+    state: State,
     error: Option<ProgramError>,
-    exit_code: i32,
 }
 
 impl Session {
-    /// Parses `source`; a syntax error ends the run at once, recorded as output.
+    /// Parses and compiles `source`; a syntax error ends the run at once, recorded as output.
     pub fn new(source: &str, config: Config) -> Session {
-        let mut trace = Trace::default();
-        trace.tasks.push(crate::trace::TaskInfo {
-            name: "main".into(),
-            coro: "<module>".into(),
-            parent: 0,
-            created_line: 0,
-        });
-        let (text, error) = match crate::parser::parse(source) {
-            Err(e) => (
-                format!("  File \"{}\", line {}\n{}: {}\n", config.filename, e.line, e.kind.name(), e.msg),
-                Some(ProgramError {
-                    kind: e.kind.name().into(),
-                    message: e.msg,
-                    line: e.line,
-                    col: e.col,
-                }),
-            ),
-            Ok(_) => ("Interleave: the interpreter is not wired in yet; only parsing runs.\n".to_string(), None),
+        let mut vm = Vm::new(&config);
+        vm.source = Rc::from(source);
+        let mut s = Session {
+            vm,
+            main: Thread::default(),
+            state: State::Main,
+            error: None,
         };
-        trace.texts.push(text);
-        trace.events.push(crate::trace::Event {
-            at: 0,
-            task: crate::trace::MAIN_THREAD,
-            line: error.as_ref().map_or(0, |e| e.line),
-            kind: crate::trace::EventKind::Print {
-                stream: Stream::Stderr,
-                text: 0,
-            },
-        });
-        Session {
-            trace,
-            now: 0,
-            error,
-            exit_code: 1,
+        let code = crate::parser::parse(source)
+            .and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
+        match code {
+            Ok(code) => {
+                let globals = s.vm.main_globals.clone();
+                {
+                    let mut g = globals.borrow_mut();
+                    g.set_str("__name__", Value::str("__main__"));
+                    g.set_str("__file__", Value::str(&config.filename));
+                    g.set_str("__doc__", Value::None);
+                }
+                let frame = s.vm.new_frame(code, globals, Ret::Exit);
+                s.main.frames.push(frame);
+            }
+            Err(e) => s.syntax_error(source, &config.filename, e),
         }
+        s
+    }
+
+    fn syntax_error(&mut self, source: &str, filename: &str, e: SyntaxError) {
+        let mut text = format!("  File \"{filename}\", line {}\n", e.line);
+        if let Some(l) = source.lines().nth((e.line as usize).saturating_sub(1)) {
+            let trimmed = l.trim_start();
+            let cut = l.chars().count() - trimmed.chars().count();
+            let t = trimmed.trim_end();
+            if !t.is_empty() {
+                text.push_str(&format!("    {t}\n"));
+                let col = (e.col as usize).saturating_sub(1 + cut);
+                let width = e.end_col.map_or(1, |end| (end as usize).saturating_sub(e.col as usize).max(1));
+                text.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+            }
+        }
+        text.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
+        self.vm.write(Stream::Stderr, &text);
+        self.error = Some(ProgramError {
+            kind: e.kind.name().into(),
+            message: e.msg.clone(),
+            line: e.line,
+            col: e.col,
+        });
+        self.state = State::Done(1);
     }
 
     /// Runs until the budget is spent, nothing is ready before a timer, or the program ends.
     pub fn run(&mut self, budget: Budget) -> Status {
-        let _ = budget;
-        self.status()
+        self.vm.step_limit = self.vm.steps.saturating_add(budget.steps);
+        self.vm.time_limit = budget.until;
+        loop {
+            match self.state {
+                State::Done(code) => return Status::Done { exit_code: code },
+                State::Main => match self.vm.run(&mut self.main) {
+                    Exit::Returned(_) => self.finish(0),
+                    Exit::Raised(e) => self.uncaught(e),
+                    Exit::RunLoop => self.state = State::Loop,
+                    Exit::Budget => return Status::Runnable,
+                    Exit::Await(_) | Exit::Yield | Exit::Yielded(_) => {
+                        let e = self.vm.materialize(Exc::runtime("'await' outside of a running task"));
+                        self.uncaught(e);
+                    }
+                },
+                State::Loop => {
+                    if self.vm.steps >= self.vm.step_limit || self.vm.now >= self.vm.time_limit {
+                        return Status::Runnable;
+                    }
+                    match self.vm.loop_tick() {
+                        Tick::Ran => {}
+                        Tick::Budget => return Status::Runnable,
+                        Tick::Idle(t) => return Status::Waiting { until: t },
+                        Tick::Stopped => self.state = State::Main,
+                        Tick::Deadlock => {
+                            self.vm.write(
+                                Stream::Stderr,
+                                "Interleave: deadlock: every task is waiting and no timer is pending, so nothing can ever wake them (CPython would wait here forever).\n",
+                            );
+                            self.error = Some(ProgramError {
+                                kind: "Deadlock".into(),
+                                message: "every task is waiting and no timer is pending".into(),
+                                line: 0,
+                                col: 0,
+                            });
+                            self.finish(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn uncaught(&mut self, e: Value) {
+        if self.vm.exc_is(&e, ExcType::SystemExit) {
+            let arg = self.vm.exc_data(&e).and_then(|d| d.borrow().args.first().cloned());
+            let code = match arg {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => i as i32,
+                Some(Value::Bool(b)) => b as i32,
+                Some(other) => {
+                    let s = self.vm.to_str(&other).map(|s| s.to_string()).unwrap_or_default();
+                    self.vm.write(Stream::Stderr, &format!("{s}\n"));
+                    1
+                }
+            };
+            self.finish(code);
+            return;
+        }
+        self.vm.flush_warnings();
+        let text = self.vm.format_exception(&e);
+        self.vm.write(Stream::Stderr, &text);
+        let kind = self.vm.exc_type_label(&e);
+        let message = self.vm.to_str(&e).map(|s| s.to_string()).unwrap_or_default();
+        let filename = self.vm.filename.clone();
+        let line = self
+            .vm
+            .exc_data(&e)
+            .and_then(|d| d.borrow().traceback.iter().find(|t| t.filename == filename).map(|t| t.line))
+            .unwrap_or(0);
+        self.error = Some(ProgramError { kind, message, line, col: 0 });
+        self.finish(1);
+    }
+
+    fn finish(&mut self, code: i32) {
+        self.vm.flush_warnings();
+        // Tasks still pending when the program ends are destroyed, as at interpreter exit.
+        let pending: Vec<_> = std::mem::take(&mut self.vm.aio.live);
+        for t in pending.iter().filter(|t| !t.is_done()) {
+            let desc = self.vm.repr(&Value::Object(t.clone())).map(|s| s.to_string()).unwrap_or_default();
+            self.vm.write(Stream::Stderr, &format!("Task was destroyed but it is pending!\ntask: {desc}\n"));
+        }
+        drop(pending);
+        self.vm.aio.ready.clear();
+        self.vm.aio.in_progress = None;
+        self.vm.flush_warnings();
+        self.state = State::Done(code);
     }
 
     /// Runs until the next scheduling event: one task resumed until it suspends or finishes.
     pub fn step(&mut self) -> Status {
-        self.status()
+        let before = self.vm.trace.events.len();
+        loop {
+            let st = self.run(Budget { steps: 1_000, until: Time::MAX });
+            let moved = self.vm.trace.events[before..].iter().any(|e| {
+                matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. })
+            });
+            if moved || !matches!(st, Status::Runnable) {
+                return st;
+            }
+        }
     }
 
     /// Moves the clock forward, never past the next deadline (so slicing never changes the trace).
     pub fn advance_to(&mut self, t: Time) {
         if let Some(d) = self.next_deadline() {
-            self.now = self.now.max(t.min(d));
+            self.vm.now = self.vm.now.max(t.min(d));
         }
     }
 
-    pub fn next_deadline(&self) -> Option<Time> {
-        None
+    /// When the loop is idle, the time of the next timer.
+    pub fn next_deadline(&mut self) -> Option<Time> {
+        match self.state {
+            State::Loop if self.vm.aio.ready.is_empty() && self.vm.aio.in_progress.is_none() => self.vm.next_timer(),
+            _ => None,
+        }
     }
 
     pub fn now(&self) -> Time {
-        self.now
+        self.vm.now
     }
 
-    pub fn status(&self) -> Status {
-        Status::Done {
-            exit_code: self.exit_code,
+    pub fn status(&mut self) -> Status {
+        match self.state {
+            State::Done(code) => Status::Done { exit_code: code },
+            _ => match self.next_deadline() {
+                Some(t) if t > self.vm.now => Status::Waiting { until: t },
+                _ => Status::Runnable,
+            },
         }
     }
 
     pub fn trace(&self) -> &Trace {
-        &self.trace
+        &self.vm.trace
     }
 
     pub fn error(&self) -> Option<&ProgramError> {
@@ -161,6 +292,25 @@ impl Session {
 
     /// Instructions executed so far.
     pub fn steps(&self) -> u64 {
-        0
+        self.vm.steps
+    }
+
+    pub fn stdout(&self) -> &str {
+        &self.vm.stdout
+    }
+
+    pub fn stderr(&self) -> &str {
+        &self.vm.stderr
+    }
+
+    /// Runs to the end, jumping the clock to each deadline (tests, the command line).
+    pub fn run_to_end(&mut self) -> i32 {
+        loop {
+            match self.run(Budget::UNLIMITED) {
+                Status::Done { exit_code } => return exit_code,
+                Status::Waiting { until } => self.advance_to(until),
+                Status::Runnable => {}
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod ops;
 pub mod printf;
 pub mod range;
 pub mod set;
+pub mod settable;
 pub mod sort;
 pub mod str;
 pub mod strfmt;
@@ -31,7 +32,9 @@ use std::rc::Rc;
 
 pub use construct::construct;
 pub use iters::{make_iter, SeqIter};
-pub use ops::{contains, seq_binary, seq_compare, seq_delitem, seq_getitem, seq_inplace, seq_setitem};
+pub use ops::{
+    contains, seq_binary, seq_compare, seq_delitem, seq_getitem, seq_inplace, seq_setitem,
+};
 
 thread_local! {
     static NEXT_CLASS_ID: Cell<usize> = const { Cell::new(1) };
@@ -75,7 +78,10 @@ pub fn add_property(class: &Rc<Class>, owner: &'static str, name: &'static str, 
         fset: Value::None,
         fdel: Value::None,
     };
-    class.dict.borrow_mut().set_str(name, Value::Object(Rc::new(prop)));
+    class
+        .dict
+        .borrow_mut()
+        .set_str(name, Value::Object(Rc::new(prop)));
 }
 
 /// One class object per builtin type, per exception type and per native object type.
@@ -156,15 +162,33 @@ pub fn add_methods(class: &Rc<Class>, owner: &'static str, methods: &[(&'static 
 impl Types {
     pub fn new() -> Types {
         use BuiltinType as B;
-        let object = make_builtin_class("object", "builtins", None, BaseKind::Object, Some(B::Object));
+        let object = make_builtin_class(
+            "object",
+            "builtins",
+            None,
+            BaseKind::Object,
+            Some(B::Object),
+        );
         let plain = |name: &str, t: BuiltinType| {
             make_builtin_class(name, "builtins", Some(&object), BaseKind::Object, Some(t))
         };
         let data = |name: &str, t: BuiltinType| {
-            make_builtin_class(name, "builtins", Some(&object), BaseKind::Wrapped(t), Some(t))
+            make_builtin_class(
+                name,
+                "builtins",
+                Some(&object),
+                BaseKind::Wrapped(t),
+                Some(t),
+            )
         };
         let int = data("int", B::Int);
-        let bool_ = make_builtin_class("bool", "builtins", Some(&int), BaseKind::Wrapped(B::Int), Some(B::Bool));
+        let bool_ = make_builtin_class(
+            "bool",
+            "builtins",
+            Some(&int),
+            BaseKind::Wrapped(B::Int),
+            Some(B::Bool),
+        );
         let mut excs: Vec<Rc<Class>> = Vec::with_capacity(ExcType::ALL.len());
         // ExcType::ALL lists every parent before its children, so each parent is already built.
         for &t in ExcType::ALL {
@@ -175,8 +199,31 @@ impl Types {
                 let idx = ExcType::ALL.iter().position(|&x| x == p).unwrap_or(0);
                 excs.get(idx).cloned().unwrap_or_else(|| object.clone())
             };
-            excs.push(make_builtin_class(t.name(), t.module(), Some(&parent), BaseKind::Exception, None));
+            excs.push(make_builtin_class(
+                t.name(),
+                t.module(),
+                Some(&parent),
+                BaseKind::Exception,
+                None,
+            ));
         }
+        // ExceptionGroup derives from both BaseExceptionGroup and Exception, as in CPython.
+        let pos = |t: ExcType| ExcType::ALL.iter().position(|&x| x == t).unwrap_or(0);
+        let (beg, exc) = (excs[pos(ExcType::BaseExceptionGroup)].clone(), excs[pos(ExcType::Exception)].clone());
+        let mut mro = vec![beg.clone(), exc.clone()];
+        mro.extend(exc.mro.iter().cloned());
+        excs[pos(ExcType::ExceptionGroup)] = Rc::new(Class {
+            name: Rc::from("ExceptionGroup"),
+            qualname: Rc::from("ExceptionGroup"),
+            module: Rc::from("builtins"),
+            bases: vec![beg, exc],
+            mro,
+            dict: RefCell::new(Dict::new()),
+            base_kind: BaseKind::Exception,
+            id: next_class_id(),
+            builtin: None,
+            flags: Cell::new(ClassFlags::default()),
+        });
         let mut types = Types {
             type_: plain("type", B::Type),
             none: plain("NoneType", B::NoneType),
@@ -229,8 +276,28 @@ impl Types {
                 ("deleter", crate::vm::attr::property_deleter),
             ],
         );
+        for c in [&types.int, &types.float, &types.str_, &types.tuple, &types.frozenset, &types.bytes] {
+            let owner: &'static str = match &*c.name {
+                "int" => "int",
+                "float" => "float",
+                "str" => "str",
+                "tuple" => "tuple",
+                "frozenset" => "frozenset",
+                _ => "bytes",
+            };
+            add_methods(c, owner, &[("__new__", construct::immutable_new)]);
+        }
+        // `x.__class__` for values whose own attribute lookup does not answer it (native objects).
+        add_property(&types.object, "object", "__class__", |vm, args, _| {
+            Ok(args.first().map_or(Value::None, |v| vm.type_of(v)))
+        });
         // These builtin types are native objects at run time, so `type(x)` finds them by name.
-        for c in [&types.property, &types.staticmethod, &types.classmethod, &types.super_] {
+        for c in [
+            &types.property,
+            &types.staticmethod,
+            &types.classmethod,
+            &types.super_,
+        ] {
             let name: &'static str = match &*c.name {
                 "property" => "property",
                 "staticmethod" => "staticmethod",
@@ -284,7 +351,10 @@ impl Types {
     /// The class of a builtin exception type.
     pub fn exc(&self, t: ExcType) -> Rc<Class> {
         let idx = ExcType::ALL.iter().position(|&x| x == t).unwrap_or(0);
-        self.excs.get(idx).cloned().unwrap_or_else(|| self.object.clone())
+        self.excs
+            .get(idx)
+            .cloned()
+            .unwrap_or_else(|| self.object.clone())
     }
 
     /// Every builtin exception class, in `ExcType::ALL` order.
@@ -294,11 +364,17 @@ impl Types {
 
     /// Which builtin exception a class is, if it is one of them (not a user subclass).
     pub fn exc_type_of(&self, class: &Class) -> Option<ExcType> {
-        self.all_excs().find(|(_, c)| c.id == class.id).map(|(t, _)| t)
+        self.all_excs()
+            .find(|(_, c)| c.id == class.id)
+            .map(|(t, _)| t)
     }
 
     /// Registers the class of a native object type (found by `NativeObject::type_name`), in module `builtins`.
-    pub fn register_native(&mut self, name: &'static str, methods: &[(&'static str, NativeFn)]) -> Rc<Class> {
+    pub fn register_native(
+        &mut self,
+        name: &'static str,
+        methods: &[(&'static str, NativeFn)],
+    ) -> Rc<Class> {
         self.register_native_in("builtins", name, methods)
     }
 
@@ -309,7 +385,13 @@ impl Types {
         name: &'static str,
         methods: &[(&'static str, NativeFn)],
     ) -> Rc<Class> {
-        let class = make_builtin_class(name, module, Some(&self.object), BaseKind::Object, Some(BuiltinType::Native));
+        let class = make_builtin_class(
+            name,
+            module,
+            Some(&self.object),
+            BaseKind::Object,
+            Some(BuiltinType::Native),
+        );
         add_methods(&class, name, methods);
         self.natives.insert(name, class.clone());
         class
@@ -392,6 +474,7 @@ impl Vm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exc::Exc;
 
     #[test]
     fn exception_hierarchy_follows_parents() {
@@ -399,8 +482,14 @@ mod tests {
         let ki = t.exc(ExcType::KeyError);
         assert_eq!(&*ki.name, "KeyError");
         let names: Vec<&str> = ki.mro.iter().map(|c| &*c.name).collect();
-        assert_eq!(names, ["LookupError", "Exception", "BaseException", "object"]);
-        assert_eq!(&*t.exc(ExcType::CancelledError).module, "asyncio.exceptions");
+        assert_eq!(
+            names,
+            ["LookupError", "Exception", "BaseException", "object"]
+        );
+        assert_eq!(
+            &*t.exc(ExcType::CancelledError).module,
+            "asyncio.exceptions"
+        );
         assert!(t.bool_.is_subclass(&t.int));
         assert!(!t.int.is_subclass(&t.bool_));
     }

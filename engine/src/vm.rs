@@ -126,6 +126,8 @@ impl Vm {
             types,
         };
         crate::builtins::install(&mut vm);
+        gen::install(&mut vm);
+        errors::install(&mut vm);
         vm.trace.tasks.push(crate::trace::TaskInfo {
             name: "main".into(),
             coro: "<module>".into(),
@@ -207,12 +209,21 @@ impl Vm {
 
     fn run_loop(&mut self, th: &mut Thread) -> Exit {
         loop {
+            if !self.warnings.borrow().is_empty() {
+                // Report where the object was dropped, as CPython does.
+                self.line = self.line_of(th);
+                self.flush_warnings();
+            }
             let step = self.dispatch(th);
             match step {
                 Ok(None) => {}
                 Ok(Some(exit)) => return exit,
                 Err(exc) => {
+                    let fresh = !matches!(exc, Exc::Raised(_));
                     let exc = self.materialize(exc);
+                    if fresh {
+                        self.chain_context(th, &exc);
+                    }
                     if let Some(exit) = self.unwind(th, exc) {
                         return exit;
                     }
@@ -231,7 +242,7 @@ impl Vm {
     }
 
     /// Finds a handler for `exc`, popping frames; returns an exit when the thread's bottom frame is left.
-    fn unwind(&mut self, th: &mut Thread, exc: Value) -> Option<Exit> {
+    fn unwind(&mut self, th: &mut Thread, mut exc: Value) -> Option<Exit> {
         loop {
             let Some(frame) = th.frames.last_mut() else {
                 return Some(Exit::Raised(exc));
@@ -246,16 +257,21 @@ impl Vm {
                 };
                 self.add_traceback(&exc, entry);
             }
+            let mut handler_at = None;
             while let Some(b) = frame.blocks.pop() {
                 match b {
                     Block::Handler { handler, level } => {
-                        frame.stack.truncate(level as usize);
-                        frame.stack.push(exc);
-                        frame.pc = handler as usize;
-                        return None;
+                        handler_at = Some((handler, level));
+                        break;
                     }
                     Block::Handling { exc_depth } => th.exc_stack.truncate(exc_depth as usize),
                 }
+            }
+            if let Some((handler, level)) = handler_at {
+                frame.stack.truncate(level as usize);
+                frame.stack.push(exc);
+                frame.pc = handler as usize;
+                return None;
             }
             let Some(done) = th.frames.pop() else {
                 return Some(Exit::Raised(exc));
@@ -264,7 +280,7 @@ impl Vm {
             if let Some(g) = &done.gen {
                 g.state.set(GenState::Finished);
             }
-            let exc = match (&done.ret, &done.gen) {
+            exc = match (&done.ret, &done.gen) {
                 // A StopIteration escaping a generator becomes a RuntimeError (PEP 479).
                 (_, Some(g)) if self.exc_is(&exc, ExcType::StopIteration) && g.kind != CodeKind::Function => {
                     let msg = format!("{} raised StopIteration", g.kind_name());
@@ -274,6 +290,12 @@ impl Vm {
                 }
                 _ => exc,
             };
+            if matches!(done.ret, Ret::AClose)
+                && (self.exc_is(&exc, ExcType::GeneratorExit) || self.exc_is(&exc, ExcType::StopAsyncIteration))
+            {
+                push(th, Value::None);
+                return None;
+            }
             if th.frames.is_empty() || matches!(done.ret, Ret::Exit) {
                 return Some(Exit::Raised(exc));
             }
@@ -745,7 +767,7 @@ impl Vm {
                 let items = match &v {
                     Value::Tuple(t) => t.to_vec(),
                     Value::List(l) => l.borrow().clone(),
-                    _ => self.collect(&v)?,
+                    _ => self.unpack_items(&v)?,
                 };
                 if items.len() != n as usize {
                     return Err(if items.len() < n as usize {
@@ -763,7 +785,7 @@ impl Vm {
             }
             Instr::UnpackEx(before, after) => {
                 let v = pop(f)?;
-                let mut items = self.collect(&v)?;
+                let mut items = self.unpack_items(&v)?;
                 let (before, after) = (before as usize, after as usize);
                 if items.len() < before + after {
                     return Err(Exc::value_error(format!(
@@ -813,6 +835,24 @@ impl Vm {
             Instr::ForIter(target) => {
                 let it = top(f)?.clone();
                 return self.for_iter(th, it, target);
+            }
+            Instr::YieldFrom(target) => {
+                let it = top(f)?.clone();
+                if let Value::Gen(g) = &it {
+                    if g.kind == CodeKind::Generator && g.state.get() != GenState::Finished {
+                        self.push_gen(th, g, Value::None, Ret::YieldFrom)?;
+                        return Ok(None);
+                    }
+                }
+                match self.next(&it)? {
+                    Some(v) => push(th, v),
+                    None => {
+                        let f = frame(th)?;
+                        f.stack.pop();
+                        f.stack.push(Value::None);
+                        f.pc = target as usize;
+                    }
+                }
             }
             Instr::MakeFunction(flags) => {
                 let code = match pop(f)? {
@@ -980,6 +1020,16 @@ impl Vm {
         Ok(None)
     }
 
+    fn unpack_items(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match self.collect(v) {
+            Err(e) if self.exc_kind_is(&e, ExcType::TypeError) && self.iter(v).is_err() => Err(Exc::type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(v)
+            ))),
+            r => r,
+        }
+    }
+
     fn compare_push(&mut self, th: &mut Thread, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Exit>> {
         let v = self.compare(op, &a, &b)?;
         push(th, v);
@@ -1035,7 +1085,20 @@ impl Vm {
                 }
                 Ok(None)
             }
+            Ret::YieldFrom => {
+                let f = frame(th)?;
+                f.stack.pop();
+                f.stack.push(v);
+                if let Some(Instr::YieldFrom(t)) = f.code.instrs.get(f.pc.wrapping_sub(1)) {
+                    f.pc = *t as usize;
+                }
+                Ok(None)
+            }
             Ret::ANext => Err(Exc::Args(ExcType::StopAsyncIteration, vec![])),
+            Ret::AClose => {
+                push(th, Value::None);
+                Ok(None)
+            }
             Ret::Send => {
                 if th.frames.is_empty() {
                     return Ok(Some(Exit::Returned(v)));
@@ -1059,6 +1122,7 @@ impl Vm {
         *g.frame.borrow_mut() = Some(Box::new(done));
         match ret {
             Ret::Exit | Ret::Send if th.frames.is_empty() => Ok(Some(Exit::Yielded(v))),
+            Ret::AClose => Err(Exc::runtime("async generator ignored GeneratorExit")),
             _ => {
                 push(th, v);
                 Ok(None)
@@ -1139,6 +1203,21 @@ impl Vm {
                     let g = a.gen.clone();
                     self.push_gen(th, &g, Value::None, Ret::ANext)?;
                     return Ok(None);
+                }
+                if let Some(a) = v.as_native::<crate::asyncio::AClose>() {
+                    let g = a.gen.clone();
+                    if matches!(g.state.get(), GenState::Created | GenState::Finished) {
+                        g.state.set(GenState::Finished);
+                        g.frame.borrow_mut().take();
+                        push(th, Value::None);
+                        return Ok(None);
+                    }
+                    self.push_gen(th, &g, Value::None, Ret::AClose)?;
+                    if let Some(f) = th.frames.last_mut() {
+                        f.stack.pop();
+                    }
+                    let exit = self.exc_new(ExcType::GeneratorExit, vec![]);
+                    return Ok(self.unwind(th, exit));
                 }
                 if v.as_native::<crate::asyncio::YieldNow>().is_some() {
                     return Ok(Some(Exit::Yield));

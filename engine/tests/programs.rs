@@ -7,7 +7,9 @@
 //! Programs listed in `tests/programs/KNOWN_FAILURES` are expected to fail; the test fails when an unlisted
 //! program fails or a listed one passes, so the list stays true.
 //!
-//! - `PROGRAMS_FILTER=substring` runs only the programs whose relative path contains `substring`.
+//! - `PROGRAMS_FILTER=substring` runs only the programs whose relative path contains `substring`, and reports
+//!   the known failures among them in full too.
+//! - `PROGRAMS_VERBOSE=1` reports every failure in full, known or not.
 //! - `UPDATE_KNOWN_FAILURES=1` rewrites the list with the failures of this run (entries outside the filter stay).
 //! - `PROGRAMS_TIMEOUT_SECS=n` changes how long one program may run (default 30) before it counts as hung.
 
@@ -218,6 +220,7 @@ fn programs() {
     let root = programs_root();
     let filter = std::env::var("PROGRAMS_FILTER").unwrap_or_default();
     let update = std::env::var("UPDATE_KNOWN_FAILURES").is_ok_and(|value| value == "1");
+    let verbose = std::env::var("PROGRAMS_VERBOSE").is_ok_and(|value| value == "1");
     let timeout_secs = std::env::var("PROGRAMS_TIMEOUT_SECS")
         .ok()
         .and_then(|value| value.parse().ok())
@@ -245,10 +248,13 @@ fn programs() {
     panic::set_hook(Box::new(|_| {}));
     let mut failures = BTreeSet::new();
     let mut unexpected_failures = Vec::new();
+    let mut known_reports = Vec::new();
     for program in &selected {
         if let Outcome::Fail(report) = run_program(&root, program, timeout) {
             failures.insert(program.to_string());
-            if !known.contains(*program) {
+            if known.contains(*program) {
+                known_reports.push((program.to_string(), report));
+            } else {
                 unexpected_failures.push((program.to_string(), report));
             }
         }
@@ -268,6 +274,11 @@ fn programs() {
         .collect();
 
     let mut summary = String::new();
+    if verbose || !filter.is_empty() {
+        for (program, report) in &known_reports {
+            let _ = write!(summary, "FAIL {program} (known)\n{report}");
+        }
+    }
     for (program, report) in &unexpected_failures {
         let _ = write!(summary, "FAIL {program}\n{report}");
     }

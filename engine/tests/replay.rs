@@ -2,7 +2,8 @@
 
 use interleave::replay::{events_until, segments, state_at, Replay, TaskPhase};
 use interleave::trace::{
-    Event, EventKind, ObjInfo, ObjKind, Outcome, Stream, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake,
+    Event, EventKind, ObjInfo, ObjKind, Outcome, Stream, SyncOp, TaskInfo, Time, Trace, WaitReason,
+    Wake,
 };
 
 const MS: Time = 1_000_000;
@@ -17,7 +18,11 @@ impl Builder {
         let mut trace = Trace::default();
         for id in 0..=tasks {
             trace.tasks.push(TaskInfo {
-                name: if id == 0 { "main".into() } else { format!("Task-{id}") },
+                name: if id == 0 {
+                    "main".into()
+                } else {
+                    format!("Task-{id}")
+                },
                 coro: "main".into(),
                 parent: 0,
                 created_line: 1,
@@ -60,16 +65,52 @@ fn sleeper() -> Trace {
         .ev(0, 0, 1, Resumed)
         .ev(0, 1, 2, Created { parent: 0 })
         .ev(0, 1, 2, Ready { by: Wake::Spawn })
-        .ev(MS, 0, 3, Suspended { reason: WaitReason::Task(1) })
+        .ev(
+            MS,
+            0,
+            3,
+            Suspended {
+                reason: WaitReason::Task(1),
+            },
+        )
         .ev(MS, 1, 5, Resumed)
-        .ev(2 * MS, 1, 6, TimerArmed { timer: 0, deadline: 12 * MS })
-        .ev(2 * MS, 1, 6, Suspended { reason: WaitReason::Sleep { until: 12 * MS } })
+        .ev(
+            2 * MS,
+            1,
+            6,
+            TimerArmed {
+                timer: 0,
+                deadline: 12 * MS,
+            },
+        )
+        .ev(
+            2 * MS,
+            1,
+            6,
+            Suspended {
+                reason: WaitReason::Sleep { until: 12 * MS },
+            },
+        )
         .ev(12 * MS, 1, 6, TimerFired { timer: 0 })
         .ev(12 * MS, 1, 6, Ready { by: Wake::Timer(0) })
         .ev(12 * MS, 1, 6, Resumed)
         .print(13 * MS, 1, Stream::Stdout, "woke\n")
-        .ev(13 * MS, 1, 7, Finished { outcome: Outcome::Returned })
-        .ev(13 * MS, 0, 3, Ready { by: Wake::Done { obj: 0, by: 1 } })
+        .ev(
+            13 * MS,
+            1,
+            7,
+            Finished {
+                outcome: Outcome::Returned,
+            },
+        )
+        .ev(
+            13 * MS,
+            0,
+            3,
+            Ready {
+                by: Wake::Done { obj: 0, by: 1 },
+            },
+        )
         .ev(13 * MS, 0, 3, Resumed)
         .trace
 }
@@ -90,9 +131,15 @@ fn a_sleeping_task_has_a_pending_timer_and_its_line() {
     let timers: Vec<_> = s.timers().map(|t| (t.deadline, t.task)).collect();
     assert_eq!(timers, vec![(12 * MS, 1)]);
     let task = s.task(1).unwrap();
-    assert_eq!(task.phase, TaskPhase::Waiting(WaitReason::Sleep { until: 12 * MS }));
+    assert_eq!(
+        task.phase,
+        TaskPhase::Waiting(WaitReason::Sleep { until: 12 * MS })
+    );
     assert_eq!((task.line, task.since), (6, 2 * MS));
-    assert_eq!(s.task(0).unwrap().phase, TaskPhase::Waiting(WaitReason::Task(1)));
+    assert_eq!(
+        s.task(0).unwrap().phase,
+        TaskPhase::Waiting(WaitReason::Task(1))
+    );
     assert!(s.ready.is_empty() && s.running.is_none());
 }
 
@@ -192,14 +239,35 @@ fn contended_lock() -> Trace {
         .lock()
         .ev(0, 1, 1, Resumed)
         .ev(0, 1, 2, Acquired { obj: 0 })
-        .ev(0, 1, 3, Suspended { reason: WaitReason::Sleep { until: 5 * MS } })
+        .ev(
+            0,
+            1,
+            3,
+            Suspended {
+                reason: WaitReason::Sleep { until: 5 * MS },
+            },
+        )
         .ev(MS, 2, 1, Resumed)
         .ev(MS, 2, 2, Suspended { reason: wait })
         .ev(5 * MS, 1, 3, Ready { by: Wake::Timer(0) })
         .ev(5 * MS, 1, 3, Resumed)
         .ev(5 * MS, 1, 4, Released { obj: 0 })
-        .ev(5 * MS, 2, 4, Ready { by: Wake::Done { obj: 0, by: 1 } })
-        .ev(5 * MS, 1, 4, Finished { outcome: Outcome::Returned })
+        .ev(
+            5 * MS,
+            2,
+            4,
+            Ready {
+                by: Wake::Done { obj: 0, by: 1 },
+            },
+        )
+        .ev(
+            5 * MS,
+            1,
+            4,
+            Finished {
+                outcome: Outcome::Returned,
+            },
+        )
         .ev(5 * MS, 2, 2, Resumed)
         .ev(5 * MS, 2, 2, Acquired { obj: 0 })
         .trace
@@ -242,7 +310,14 @@ fn a_task_cancelled_before_running_leaves_the_ready_queue() {
         .ev(0, 1, 1, Ready { by: Wake::Spawn })
         .ev(0, 2, 1, Ready { by: Wake::Spawn })
         .ev(0, 2, 1, CancelRequested { by: 0 })
-        .ev(0, 2, 1, Finished { outcome: Outcome::Cancelled })
+        .ev(
+            0,
+            2,
+            1,
+            Finished {
+                outcome: Outcome::Cancelled,
+            },
+        )
         .trace;
     let s = state_at(&trace, 3);
     assert!(s.task(2).unwrap().cancel_requested);
@@ -257,7 +332,14 @@ fn blocking_the_loop_is_a_closed_segment_then_running_again() {
     let trace = Builder::new(1)
         .ev(0, 1, 1, Resumed)
         .ev(MS, 1, 2, Blocked { until: 3 * MS })
-        .ev(4 * MS, 1, 3, Suspended { reason: WaitReason::Yield })
+        .ev(
+            4 * MS,
+            1,
+            3,
+            Suspended {
+                reason: WaitReason::Yield,
+            },
+        )
         .trace;
     let phases: Vec<_> = segments(&trace)[1]
         .segments
@@ -273,6 +355,14 @@ fn blocking_the_loop_is_a_closed_segment_then_running_again() {
             (4 * MS, Time::MAX, TaskPhase::Waiting(WaitReason::Yield)),
         ]
     );
+}
+
+#[test]
+fn a_task_seen_only_printing_has_an_empty_lane() {
+    let trace = Builder::new(0).print(0, 0, Stream::Stdout, "hi\n").trace;
+    let lanes = segments(&trace);
+    assert_eq!(lanes.len(), 1);
+    assert!(lanes[0].segments.is_empty());
 }
 
 #[test]

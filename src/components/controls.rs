@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::describe::seconds;
+use crate::describe::{grouped, seconds};
 use crate::pacing::Speed;
 use crate::state::Phase;
 
@@ -33,25 +33,12 @@ fn status(phase: Phase) -> String {
         Phase::Idle => "Ready to run".into(),
         Phase::Running => "Running".into(),
         Phase::Stepping => "Stepping".into(),
-        Phase::Paused => "Paused (press Pause again to resume)".into(),
+        Phase::Paused => "Paused".into(),
         Phase::Done { exit_code: 0 } => "Finished".into(),
         Phase::Done { exit_code } => format!("Ended with an error (exit code {exit_code})"),
         Phase::Stopped => "Stopped".into(),
         Phase::Stuck => "Stuck: every task waits and no timer is pending".into(),
     }
-}
-
-/// Groups digits in threes: 1234567 as "1,234,567".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[function_component(Controls)]
@@ -104,17 +91,5 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <span>{ format!("{} steps", grouped(p.steps)) }</span>
             </p>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn digits_group_in_threes() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(1234), "1,234");
-        assert_eq!(grouped(1234567), "1,234,567");
     }
 }

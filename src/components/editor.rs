@@ -35,7 +35,10 @@ fn apply(textarea: &HtmlTextAreaElement, src: &str, edit: &TextEdit, onedit: &Ca
     let inserted = textarea
         .owner_document()
         .and_then(|d| d.dyn_into::<HtmlDocument>().ok())
-        .and_then(|d| d.exec_command_with_show_ui_and_value("insertText", false, &edit.text).ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, &edit.text)
+                .ok()
+        })
         .unwrap_or(false);
     let after = edit.apply(src);
     if !inserted || textarea.value() != after {
@@ -43,7 +46,10 @@ fn apply(textarea: &HtmlTextAreaElement, src: &str, edit: &TextEdit, onedit: &Ca
         textarea.set_value(&after);
         onedit.emit(after.clone());
     }
-    let _ = textarea.set_selection_range(byte_to_utf16(&after, edit.select.0), byte_to_utf16(&after, edit.select.1));
+    let _ = textarea.set_selection_range(
+        byte_to_utf16(&after, edit.select.0),
+        byte_to_utf16(&after, edit.select.1),
+    );
 }
 
 #[function_component(Editor)]

@@ -44,7 +44,12 @@ fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
         .objects
         .iter()
         .enumerate()
-        .filter(|(_, o)| !matches!(o.kind, ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup))
+        .filter(|(_, o)| {
+            !matches!(
+                o.kind,
+                ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
+            )
+        })
         .collect();
     if objects.is_empty() {
         return html! { <p class="lp-none">{ "No locks, events, semaphores or queues yet." }</p> };
@@ -65,7 +70,7 @@ fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
                         }
                         if !waiters.is_empty() {
                             <span class="lp-waiting">
-                                { "; waiting: " }
+                                { "waiting: " }
                                 { for waiters.iter().take(SHOWN).map(|&(w, o)| html! {
                                     <>{ chip(trace, w) }<span class="lp-op">{ format!("({})", op(o)) }</span></>
                                 }) }
@@ -92,7 +97,10 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
     };
     let r = run.run.borrow();
     let trace = r.trace();
-    let state = props.inspect.as_ref().map_or(&r.replay.state, |i| &*i.state);
+    let state = props
+        .inspect
+        .as_ref()
+        .map_or(&r.replay.state, |i| &*i.state);
     let running = state.running.map(|t| {
         let line = state.task(t).map_or(0, |s| s.line);
         html! { <>{ chip(trace, t) }if line > 0 { { format!(" at line {line}") } }</> }

@@ -35,48 +35,55 @@ fn line(trace: &Trace, index: usize, l: &OutputLine) -> Html {
 #[function_component(Output)]
 pub fn output(props: &OutputProps) -> Html {
     let log = use_node_ref();
+    // Whether the log was scrolled to its end: only then does new output scroll it.
+    let at_end = use_mut_ref(|| true);
     {
-        // Keep the newest line in view as output arrives.
-        let log = log.clone();
+        let (log, at_end) = (log.clone(), at_end.clone());
         let tick = props.run.as_ref().map(|r| r.tick);
         use_effect_with(tick, move |_| {
-            if let Some(el) = log.cast::<HtmlElement>() {
+            if let (Some(el), true) = (log.cast::<HtmlElement>(), *at_end.borrow()) {
                 el.set_scroll_top(el.scroll_height());
             }
         });
     }
-    let Some(run) = &props.run else {
-        return html! {
-            <section class="output" aria-labelledby="output-title">
-                <h2 id="output-title">{ "Output" }</h2>
-                <div class="out-log" role="log" aria-label="Output" ref={log}></div>
-                <p class="out-empty">{ "Press Run to see what the program prints." }</p>
-            </section>
-        };
-    };
-    let r = run.run.borrow();
-    let trace = r.trace();
-    let state = props.inspect.as_ref().map_or(&r.replay.state, |i| &*i.state);
-    let lines = &state.output;
+    let onscroll = Callback::from(move |e: Event| {
+        let el: HtmlElement = e.target_unchecked_into();
+        *at_end.borrow_mut() = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+    });
+    // One structure whatever the state, so the log element (a live region) is never replaced.
+    let run = props.run.as_ref().map(|r| r.run.borrow());
+    let state = run.as_ref().map(|r| {
+        props
+            .inspect
+            .as_ref()
+            .map_or(&r.replay.state, |i| &*i.state)
+    });
+    let lines = state.map_or(&[][..], |s| &s.output[..]);
     let hidden = lines.len().saturating_sub(SHOWN_LINES);
-    let has_stderr = lines.iter().rev().take(50).any(|l| l.stream == Stream::Stderr);
+    let has_stderr = lines
+        .iter()
+        .rev()
+        .take(50)
+        .any(|l| l.stream == Stream::Stderr);
     // An error the engine reported without printing a traceback still shows, as stderr.
-    let error = r
-        .error()
+    let error = run
+        .as_ref()
+        .and_then(|r| r.error())
         .filter(|_| props.inspect.is_none() && !has_stderr)
         .map(|e| format!("{}: {}", e.kind, e.message));
     html! {
         <section class="output" aria-labelledby="output-title">
             <h2 id="output-title">{ "Output" }</h2>
-            if hidden > 0 {
-                <p class="out-hidden">{ format!("{hidden} earlier lines not shown") }</p>
-            }
-            <div class="out-log" role="log" aria-label="Output" ref={log}>
-                { for lines[hidden..].iter().enumerate().map(|(i, l)| line(trace, hidden + i, l)) }
+            <p class="out-hidden" hidden={hidden == 0}>{ format!("{hidden} earlier lines not shown") }</p>
+            <div class="out-log" role="log" aria-label="Output" ref={log} {onscroll}>
+                if let Some(r) = &run {
+                    { for lines[hidden..].iter().enumerate().map(|(i, l)| line(r.trace(), hidden + i, l)) }
+                }
                 if let Some(e) = error {
                     <div key="error" class="out-line out-stderr" data-task="main" style={task_style(0)}>{ e }</div>
                 }
             </div>
+            <p class="out-empty" hidden={run.is_some()}>{ "Press Run to see what the program prints." }</p>
         </section>
     }
 }

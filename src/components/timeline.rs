@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::legend::Legend;
-use crate::describe::{seconds, seconds_with, segment, task_style};
+use crate::describe::{grouped, seconds, seconds_with, segment, task_style};
 use crate::layout::{blocks, ticks, visible_rows, Viewport};
 use crate::run::RunRef;
 
@@ -77,7 +77,11 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
             b.left.max(0.0) * 100.0,
             (b.width + b.left.min(0.0)).max(0.0) * 100.0
         );
-        let class = classes!("seg", format!("s-{}", b.kind.class()), b.dense.then_some("dense"));
+        let class = classes!(
+            "seg",
+            format!("s-{}", b.kind.class()),
+            b.dense.then_some("dense")
+        );
         let detail = Some((task, b.segment));
         let ondescribe = props.ondescribe.clone();
         let onmouseenter = Callback::from(move |_: MouseEvent| ondescribe.emit(detail));
@@ -101,7 +105,7 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
             })
         };
         html! {
-            <div {class} {style} tabindex="0" role="img" aria-label={label.clone()} title={label}
+            <div {class} {style} tabindex="0" role="button" aria-label={label.clone()} title={label}
                  {onmouseenter} {onfocus} {onkeydown}></div>
         }
     });
@@ -147,14 +151,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let onkeydown = {
-        let p = (props.onnavigate.clone(), props.onstepinspect.clone(), props.onendinspect.clone());
+        let p = (
+            props.onnavigate.clone(),
+            props.onstepinspect.clone(),
+            props.onendinspect.clone(),
+        );
         let allowed = props.inspectable;
         Callback::from(move |e: KeyboardEvent| {
             let (onnavigate, onstep, onend) = &p;
             let nav = |n| onnavigate.emit(n);
             match e.key().as_str() {
-                "+" | "=" => nav(Navigate::Zoom { factor: 0.5, anchor: 0.5 }),
-                "-" | "_" => nav(Navigate::Zoom { factor: 2.0, anchor: 0.5 }),
+                "+" | "=" => nav(Navigate::Zoom {
+                    factor: 0.5,
+                    anchor: 0.5,
+                }),
+                "-" | "_" => nav(Navigate::Zoom {
+                    factor: 2.0,
+                    anchor: 0.5,
+                }),
                 "0" => nav(Navigate::Fit),
                 "ArrowLeft" => nav(Navigate::Pan(-0.2)),
                 "ArrowRight" => nav(Navigate::Pan(0.2)),
@@ -189,7 +203,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let trace = run.as_ref().map(|r| r.trace());
     let now = run.as_ref().map_or(0, |r| r.now());
     let lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
-    let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
+    let rows = visible_rows(
+        props.scroll_top,
+        props.height,
+        ROW_HEIGHT,
+        lanes.len(),
+        OVERSCAN,
+    );
     let axis = ticks(&view, 6);
     let cursor = |t: Time, class: &'static str| {
         let f = view.fraction(t);
@@ -224,7 +244,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <div class="tl-axis" aria-hidden="true">
                     <div class="tl-axis-track">
                         { for axis.iter().map(|t| html! {
-                            <span class="tl-tick" style={format!("left: {:.4}%", t.fraction * 100.0)}>
+                            <span class={classes!("tl-tick", (t.fraction < 0.04).then_some("first"),
+                                                  (t.fraction > 0.96).then_some("last"))}
+                                  style={format!("left: {:.4}%", t.fraction * 100.0)}>
                                 { seconds_with(t.at, t.decimals) }
                             </span>
                         }) }
@@ -259,7 +281,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let (Some(m), Some(trace)) = (props.inspect, trace) {
                 <div class="tl-inspect" role="status">
                     <span>{ format!("Showing the loop at {} (after event {} of {})",
-                        seconds(m.at), m.events, trace.events.len()) }</span>
+                        seconds(m.at), grouped(m.events as u64), grouped(trace.events.len() as u64)) }</span>
                     <button type="button" onclick={let cb = props.onstepinspect.clone(); move |_: MouseEvent| cb.emit(-1)}>
                         { "Previous event" }
                     </button>

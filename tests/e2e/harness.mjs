@@ -160,10 +160,16 @@ export class App {
 
   /** Waits until the Output log holds at least `count` lines, and returns them all. */
   async waitForOutput(count, timeoutMs = 10_000) {
-    return waitUntil(async () => {
-      const lines = await this.outputLines();
-      return lines.length >= count ? lines : null;
-    }, `${count} line(s) in the Output log`, timeoutMs);
+    let lines = [];
+    try {
+      return await waitUntil(async () => {
+        lines = await this.outputLines();
+        return lines.length >= count ? lines : null;
+      }, `${count} line(s) in the Output log`, timeoutMs);
+    } catch (err) {
+      err.message += `; it shows ${JSON.stringify(lines)}`;
+      throw err;
+    }
   }
 
   async screenshot(name) {

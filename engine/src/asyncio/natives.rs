@@ -3,7 +3,7 @@
 use super::{as_future, FutState, FutureObj, Handle, TimerHandle, YieldNow};
 use crate::dict::Dict;
 use crate::exc::{Exc, ExcType, PyResult};
-use crate::native::{kwarg, Kwargs, NativeFn};
+use crate::native::{kwarg, NativeFn};
 use crate::trace::{EventKind, ObjInfo, ObjKind, SyncOp, Time, WaitReason};
 use crate::value::{NativeFunc, Value};
 use crate::vm::Vm;
@@ -186,7 +186,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             fut.timer.set(Some(id));
             Ok(Value::Object(fut))
         }),
-        ("current_task", |vm, _, _| Ok(vm.aio.current.clone().map_or(Value::None, Value::Object))),
+        ("current_task", |vm, _, _| Ok(vm.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))),
         ("all_tasks", |vm, _, _| {
             let items: Vec<Value> = vm.aio.live.iter().filter(|t| !t.is_done()).map(|t| Value::Object(t.clone())).collect();
             vm.make_set(items)

@@ -583,7 +583,7 @@ class Timeout:
         if self._state == 'expiring':
             self._state = 'expired'
             if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+                raise TimeoutError from exc_val
         elif self._state == 'entered':
             self._state = 'exited'
         return None

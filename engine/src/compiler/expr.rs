@@ -199,18 +199,15 @@ impl<'a> Compiler<'a> {
                 if self.unit().code.kind == CodeKind::AsyncGenerator {
                     return Err(syntax_err(e.pos, "'yield from' inside async function"));
                 }
-                // Delegation without send/throw forwarding: re-yield every item, evaluate to None.
+                // Delegation: re-yield every item; the expression's value is the generator's return value.
                 self.expr(v)?;
                 self.emit(Instr::GetIter);
                 let start = self.here();
-                let fi = self.emit(Instr::ForIter(0));
+                let fi = self.emit(Instr::YieldFrom(0));
                 self.emit(Instr::YieldValue);
                 self.emit(Instr::Pop);
                 self.emit(Instr::Jump(start as u32));
                 self.patch(fi);
-                let d = self.depth();
-                self.set_depth(d - 1);
-                self.load_const(Value::None);
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;

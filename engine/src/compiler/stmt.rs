@@ -441,7 +441,19 @@ impl<'a> Compiler<'a> {
                             ..
                         }),
                     ..
-                }) if f.body.len() > 1 => &f.body[1..],
+                }) => {
+                    if let Some(Stmt {
+                        kind: StmtKind::Expr(Expr {
+                            kind: ExprKind::Constant(Constant::Str(doc)),
+                            ..
+                        }),
+                        ..
+                    }) = f.body.first()
+                    {
+                        c.unit().code.doc = Some(doc.clone());
+                    }
+                    &f.body[1..]
+                }
                 _ => &f.body,
             };
             c.body(body)?;
@@ -516,6 +528,17 @@ impl<'a> Compiler<'a> {
         let qual = self.qualname(&c.name);
         let flags = self.closure_for(scope);
         self.push_unit(&c.name, &qual, CodeKind::Class, scope, c.pos.line);
+        if let Some(Stmt {
+            kind: StmtKind::Expr(Expr {
+                kind: ExprKind::Constant(Constant::Str(doc)),
+                ..
+            }),
+            ..
+        }) = c.body.first()
+        {
+            self.load_const(Value::Str(doc.clone()));
+            self.store_name("__doc__");
+        }
         self.body(&c.body)?;
         self.load_const(Value::None);
         self.emit(Instr::ReturnValue);

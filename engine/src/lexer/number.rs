@@ -7,8 +7,9 @@ use super::{Lexer, Step, Stop, Tok};
 
 const EOF: i32 = -1;
 
+/// CPython's check after a number sees only ASCII letters: `1é` is a number and then a name.
 fn is_potential_identifier_char(c: i32) -> bool {
-    c >= 128 || (c >= 0 && ((c as u8).is_ascii_alphanumeric() || c == b'_' as i32))
+    (0..128).contains(&c) && ((c as u8).is_ascii_alphanumeric() || c == b'_' as i32)
 }
 
 fn is_digit(c: i32) -> bool {

@@ -131,7 +131,7 @@ def _reconstruct(x, memo):
         if _user_defines(cls, '__getstate__'):
             state = x.__getstate__()
         else:
-            state = x.__dict__ or None
+            state = getattr(x, '__dict__', None) or None
         listiter = iter(x) if isinstance(x, list) else None
         dictiter = iter(x.items()) if isinstance(x, dict) else None
         if isinstance(x, set):

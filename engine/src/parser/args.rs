@@ -114,7 +114,7 @@ impl Parser<'_> {
                         a.args.push(p);
                     }
                 }
-                Tok::LPar if self.peek(1) == Tok::Name => {
+                Tok::LPar if self.speculate(|p| p.parenthesized_parameters(lambda)) => {
                     let msg = if lambda {
                         "Lambda expression parameters cannot be parenthesized"
                     } else {
@@ -134,11 +134,26 @@ impl Parser<'_> {
         Ok(a)
     }
 
-    /// A call's parenthesized arguments after `func`; the current token is its `(`.
-    pub(super) fn call(&mut self, func: Expr) -> PResult<Expr> {
+    /// Whether `(a, b)` follows, as in Python 2's `def f((a, b)):`: names (annotated, in a `def`) only.
+    fn parenthesized_parameters(&mut self, lambda: bool) -> bool {
+        let mark = self.mark();
+        self.bump();
+        let mut ok = self.at(Tok::Name);
+        while ok && self.at(Tok::Name) {
+            ok = if lambda { self.eat(Tok::Name) } else { self.param(false).is_ok() && !self.at(Tok::Equal) };
+            if !self.eat(Tok::Comma) {
+                break;
+            }
+        }
+        ok = ok && self.at(Tok::RPar);
+        self.reset(mark);
+        ok
+    }
+
+    /// A call's parenthesized arguments after `func`, which starts at `pos`; the current token is its `(`.
+    pub(super) fn call(&mut self, func: Expr, pos: crate::ast::Pos) -> PResult<Expr> {
         let open = self.bump();
         let (args, keywords) = self.arguments(Self::pos_of(&open))?;
-        let pos = func.pos;
         Ok(mk(pos, ExprKind::Call { func: Box::new(func), args, keywords }))
     }
 
@@ -176,21 +191,33 @@ impl Parser<'_> {
                     return Err(self.fail_tok(&t, msg));
                 }
                 _ => {
-                    let e = if t.kind == Tok::Name && self.peek(1) == Tok::ColonEqual {
-                        self.named_expression()?
-                    } else {
-                        self.expression()?
-                    };
-                    if self.at(Tok::Equal) {
+                    let walrus = t.kind == Tok::Name && self.peek(1) == Tok::ColonEqual;
+                    let e = if walrus { self.named_expression()? } else { self.expression()? };
+                    if self.at(Tok::Equal) && !walrus {
                         return Err(self.fail_tok(&t, "expression cannot contain assignment, perhaps you meant \"==\"?"));
                     }
-                    if self.at(Tok::For) || (self.at(Tok::Async) && self.peek(1) == Tok::For) {
+                    // CPython looks for a generator expression only as the first argument.
+                    let first = args.is_empty() && keywords.is_empty();
+                    let after_async = |p: &mut Self| if first { p.peek(1) } else { p.peek_quiet(1) };
+                    if self.at(Tok::For) || (self.at(Tok::Async) && after_async(self) == Tok::For) {
+                        if !first {
+                            // Only CPython's second pass reads a comprehension here, to explain it.
+                            let mark = self.mark();
+                            match self.speculate(Self::comprehension) {
+                                Ok(_) => return Err(self.fail_at(e.pos, "Generator expression must be parenthesized")),
+                                Err(f) if !self.generic => return Err(f),
+                                Err(_) => {
+                                    self.reset(mark);
+                                    return Err(self.fail());
+                                }
+                            }
+                        }
                         let generators = self.comprehension()?;
-                        if !(args.is_empty() && keywords.is_empty() && self.at(Tok::RPar)) {
+                        if self.at(Tok::Comma) {
                             return Err(self.fail_at(e.pos, "Generator expression must be parenthesized"));
                         }
                         args.push(mk(open, ExprKind::GeneratorExp { elt: Box::new(e), generators }));
-                        continue;
+                        break;
                     }
                     if misplaced.is_none() && !keywords.is_empty() {
                         misplaced = Some(if keywords.iter().any(|k| k.name.is_none()) {

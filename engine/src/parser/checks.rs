@@ -6,14 +6,15 @@
 
 use super::targets::for_each_child;
 use crate::ast::{
-    Arguments, Comprehension, Expr, ExprKind, Module, Name, Pos, Stmt, StmtKind, SyntaxError, SyntaxErrorKind,
+    Arguments, Comprehension, Expr, ExprKind, Keyword, Module, Name, Pos, Stmt, StmtKind, SyntaxError, SyntaxErrorKind,
 };
 
 /// The first error CPython's symbol table or compiler would raise for `module`, if any.
 pub(super) fn check(module: &Module) -> Option<SyntaxError> {
-    let mut c = Checker { scopes: vec![Scope::new(Kind::Module)], symtable: None, compiler: None };
+    let mut c =
+        Checker { scopes: vec![Scope::new(Kind::Module)], in_iterable: 0, symtable: None, analysis: None, compiler: None };
     c.body(&module.body);
-    c.symtable.or(c.compiler).map(|(pos, msg)| SyntaxError {
+    c.symtable.or(c.analysis).or(c.compiler).map(|(pos, msg)| SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,
         line: pos.line,
@@ -42,6 +43,10 @@ struct Scope {
     has_await: bool,
     returns_with_value: Vec<Pos>,
     params: Vec<Name>,
+    /// A comprehension's iteration variables, which `:=` inside it may not rebind.
+    iter_vars: Vec<Name>,
+    /// The names a function binds, which `nonlocal` in a nested function may refer to.
+    bound: Vec<Name>,
 }
 
 impl Scope {
@@ -54,13 +59,19 @@ impl Scope {
             has_await: false,
             returns_with_value: Vec::new(),
             params: Vec::new(),
+            iter_vars: Vec::new(),
+            bound: Vec::new(),
         }
     }
 }
 
 struct Checker {
     scopes: Vec<Scope>,
+    /// How many comprehension iterables enclose the current expression (where `:=` is not allowed).
+    in_iterable: u32,
     symtable: Option<(Pos, String)>,
+    /// Errors of the symbol table's second step, which resolves names once all scopes are known.
+    analysis: Option<(Pos, String)>,
     compiler: Option<(Pos, String)>,
 }
 
@@ -125,6 +136,8 @@ impl Checker {
                     self.expr(r, false);
                 }
                 let mut scope = Scope::new(Kind::Function { is_async: f.is_async });
+                scope.bound = params.clone();
+                bindings(&f.body, &mut scope.bound);
                 scope.params = params;
                 self.scopes.push(scope);
                 self.body(&f.body);
@@ -138,7 +151,10 @@ impl Checker {
             }
             StmtKind::ClassDef(c) => {
                 self.exprs(&c.decorators);
-                self.exprs(&c.bases);
+                self.repeated_keywords(&c.keywords);
+                for b in &c.bases {
+                    self.expr(b, true);
+                }
                 for k in &c.keywords {
                     self.expr(&k.value, false);
                 }
@@ -251,8 +267,9 @@ impl Checker {
                 }
             }
             StmtKind::ImportFrom { names, .. } => {
-                if names.iter().any(|a| &*a.name == "*") && !matches!(self.scope().kind, Kind::Module) {
-                    self.symtable_error(s.pos, "import * only allowed at module level");
+                let star = names.iter().find(|a| &*a.name == "*");
+                if let Some(star) = star.filter(|_| !matches!(self.scope().kind, Kind::Module)) {
+                    self.symtable_error(star.pos, "import * only allowed at module level");
                 }
             }
             StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
@@ -266,8 +283,25 @@ impl Checker {
                     let msg = format!("name '{n}' is parameter and {}", if global { "global" } else { "nonlocal" });
                     self.symtable_error(s.pos, msg);
                 }
+                if !global {
+                    let outer = &self.scopes[1..self.scopes.len() - 1];
+                    let functions = || outer.iter().filter(|s| matches!(s.kind, Kind::Function { .. } | Kind::Lambda));
+                    if let Some(n) = names.iter().find(|n| !functions().any(|s| s.bound.contains(n))) {
+                        earliest(&mut self.analysis, s.pos, format!("no binding for nonlocal '{n}' found"));
+                    }
+                }
             }
             StmtKind::Import(_) | StmtKind::Pass => {}
+        }
+    }
+
+    fn repeated_keywords(&mut self, keywords: &[Keyword]) {
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.name {
+                if keywords[..i].iter().any(|o| o.name.as_ref() == Some(name)) {
+                    self.compiler_error(k.pos, format!("keyword argument repeated: {name}"));
+                }
+            }
         }
     }
 
@@ -319,6 +353,7 @@ impl Checker {
                 }
             }
             ExprKind::Call { func, args, keywords } => {
+                self.repeated_keywords(keywords);
                 self.expr(func, false);
                 for a in args {
                     self.expr(a, true);
@@ -358,8 +393,14 @@ impl Checker {
                 let mut scope = Scope::new(Kind::Lambda);
                 scope.params = params;
                 self.scopes.push(scope);
+                let saved = std::mem::take(&mut self.in_iterable);
                 self.expr(body, false);
+                self.in_iterable = saved;
                 self.scopes.pop();
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.named_expr(e.pos, target);
+                self.expr(value, false);
             }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e.pos, Kind::Comprehension("list comprehension"), &[elt], generators)
@@ -375,19 +416,56 @@ impl Checker {
         }
     }
 
+    /// `target := value`: not in a comprehension's iterable, and not rebinding its variables.
+    fn named_expr(&mut self, pos: Pos, target: &Name) {
+        if self.in_iterable > 0 {
+            self.symtable_error(pos, "assignment expression cannot be used in a comprehension iterable expression");
+            return;
+        }
+        let mut in_comprehension = false;
+        for scope in self.scopes.iter().rev() {
+            match scope.kind {
+                Kind::Comprehension(_) | Kind::Generator => {
+                    if scope.iter_vars.contains(target) {
+                        let msg = format!("assignment expression cannot rebind comprehension iteration variable '{target}'");
+                        earliest(&mut self.symtable, pos, msg);
+                        return;
+                    }
+                    in_comprehension = true;
+                }
+                Kind::Class if in_comprehension => {
+                    let msg = "assignment expression within a comprehension cannot be used in a class body";
+                    earliest(&mut self.symtable, pos, msg.into());
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn iterable(&mut self, e: &Expr) {
+        self.in_iterable += 1;
+        self.expr(e, false);
+        self.in_iterable -= 1;
+    }
+
     /// A comprehension: its first iterable is evaluated outside, the rest in a scope of its own.
     fn comprehension(&mut self, pos: Pos, kind: Kind, elts: &[&Expr], generators: &[Comprehension]) {
         if let Some(first) = generators.first() {
-            self.expr(&first.iter, false);
+            self.iterable(&first.iter);
         }
         let outer = self.scope().kind;
-        self.scopes.push(Scope::new(kind));
+        let mut scope = Scope::new(kind);
+        for g in generators {
+            bound_names(&g.target, &mut scope.iter_vars);
+        }
+        self.scopes.push(scope);
         let mut is_async = false;
         for (i, g) in generators.iter().enumerate() {
             is_async |= g.is_async;
-            self.target(&g.target, false);
+            self.target(&g.target, true);
             if i > 0 {
-                self.expr(&g.iter, false);
+                self.iterable(&g.iter);
             }
             self.exprs(&g.ifs);
         }
@@ -400,5 +478,86 @@ impl Checker {
         if is_async && kind != Kind::Generator && !outer_ok {
             self.compiler_error(pos, "asynchronous comprehension outside of an asynchronous function");
         }
+    }
+}
+
+/// The names a target binds.
+fn bound_names(e: &Expr, out: &mut Vec<Name>) {
+    match &e.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Starred(v) => bound_names(v, out),
+        ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().for_each(|x| bound_names(x, out)),
+        _ => {}
+    }
+}
+
+/// The names a function body binds in its own scope: assignment targets, loop and `with` variables,
+/// imports, definitions, `except ... as` names, and `:=` targets (even inside comprehensions).
+fn bindings(body: &[Stmt], out: &mut Vec<Name>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::FunctionDef(f) => out.push(f.name.clone()),
+            StmtKind::ClassDef(c) => out.push(c.name.clone()),
+            StmtKind::Assign { targets, value } => {
+                targets.iter().for_each(|t| bound_names(t, out));
+                walrus_targets(value, out);
+            }
+            StmtKind::AugAssign { target, value, .. } | StmtKind::AnnAssign { target, value: Some(value), .. } => {
+                bound_names(target, out);
+                walrus_targets(value, out);
+            }
+            StmtKind::AnnAssign { target, .. } => bound_names(target, out),
+            StmtKind::Delete(targets) => targets.iter().for_each(|t| bound_names(t, out)),
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                bound_names(target, out);
+                walrus_targets(iter, out);
+                bindings(body, out);
+                bindings(orelse, out);
+            }
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                walrus_targets(test, out);
+                bindings(body, out);
+                bindings(orelse, out);
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    walrus_targets(&item.context, out);
+                    if let Some(v) = &item.vars {
+                        bound_names(v, out);
+                    }
+                }
+                bindings(body, out);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                bindings(body, out);
+                for h in handlers {
+                    out.extend(h.name.clone());
+                    bindings(&h.body, out);
+                }
+                bindings(orelse, out);
+                bindings(finalbody, out);
+            }
+            StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
+                for a in aliases {
+                    let name = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").into());
+                    out.push(name);
+                }
+            }
+            StmtKind::Nonlocal(names) => out.extend(names.iter().cloned()),
+            StmtKind::Expr(e) | StmtKind::Return(Some(e)) => walrus_targets(e, out),
+            _ => {}
+        }
+    }
+}
+
+/// The targets of `:=` in `e`, which bind in the enclosing function even from inside a comprehension.
+fn walrus_targets(e: &Expr, out: &mut Vec<Name>) {
+    match &e.kind {
+        ExprKind::NamedExpr { target, value } => {
+            out.push(target.clone());
+            walrus_targets(value, out);
+        }
+        ExprKind::Lambda { .. } => {}
+        _ => for_each_child(e, &mut |c| walrus_targets(c, out)),
     }
 }

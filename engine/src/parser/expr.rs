@@ -1,28 +1,36 @@
 //! Expressions, from `star_expressions` down to atoms and displays, with CPython's precedence.
 
-use super::targets::{expr_name, height, TargetKind};
+use super::targets::{expr_name, height};
 use super::{PResult, Parser, MAX_DEPTH};
-use crate::ast::{BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Pos, UnaryOp};
+use crate::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, Pos, UnaryOp};
 use crate::lexer::Tok;
 
 pub(super) fn mk(pos: Pos, kind: ExprKind) -> Expr {
     Expr { pos, kind }
 }
 
+// Precedence levels, loosest first; `NOT` and unary operators are prefixes, `POWER` binds right to left.
+const OR: u8 = 1;
+const AND: u8 = 2;
+const NOT: u8 = 3;
+const COMPARE: u8 = 4;
+const BIT_OR: u8 = 5;
+const POWER: u8 = 12;
+
 fn binop(t: Tok) -> Option<(BinOp, u8)> {
     Some(match t {
-        Tok::VBar => (BinOp::BitOr, 1),
-        Tok::Circumflex => (BinOp::BitXor, 2),
-        Tok::Amper => (BinOp::BitAnd, 3),
-        Tok::LeftShift => (BinOp::LShift, 4),
-        Tok::RightShift => (BinOp::RShift, 4),
-        Tok::Plus => (BinOp::Add, 5),
-        Tok::Minus => (BinOp::Sub, 5),
-        Tok::Star => (BinOp::Mult, 6),
-        Tok::Slash => (BinOp::Div, 6),
-        Tok::DoubleSlash => (BinOp::FloorDiv, 6),
-        Tok::Percent => (BinOp::Mod, 6),
-        Tok::At => (BinOp::MatMult, 6),
+        Tok::VBar => (BinOp::BitOr, 5),
+        Tok::Circumflex => (BinOp::BitXor, 6),
+        Tok::Amper => (BinOp::BitAnd, 7),
+        Tok::LeftShift => (BinOp::LShift, 8),
+        Tok::RightShift => (BinOp::RShift, 8),
+        Tok::Plus => (BinOp::Add, 9),
+        Tok::Minus => (BinOp::Sub, 9),
+        Tok::Star => (BinOp::Mult, 10),
+        Tok::Slash => (BinOp::Div, 10),
+        Tok::DoubleSlash => (BinOp::FloorDiv, 10),
+        Tok::Percent => (BinOp::Mod, 10),
+        Tok::At => (BinOp::MatMult, 10),
         _ => return None,
     })
 }
@@ -51,24 +59,28 @@ pub(super) fn starts_expression(t: Tok) -> bool {
 }
 
 impl Parser<'_> {
-    fn is_comp_for(&mut self) -> bool {
-        self.at(Tok::For) || (self.at(Tok::Async) && self.peek(1) == Tok::For)
-    }
-
     /// `a, *b, c` without brackets (a tuple), or a single `star_expression`.
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let pos = Self::pos_of(&self.tok());
         let first = self.star_expression()?;
         if !self.at(Tok::Comma) {
             return Ok(first);
         }
-        let pos = first.pos;
         let mut elts = vec![first];
         while self.eat(Tok::Comma) {
             let k = self.kind();
             if !(starts_expression(k) || k == Tok::Star) {
                 break;
             }
-            elts.push(self.star_expression()?);
+            let mark = self.mark();
+            match self.star_expression() {
+                Ok(e) => elts.push(e),
+                Err(_) if self.second && self.generic => {
+                    self.reset(mark);
+                    break;
+                }
+                Err(f) => return Err(f),
+            }
         }
         Ok(mk(pos, ExprKind::Tuple(elts)))
     }
@@ -102,24 +114,32 @@ impl Parser<'_> {
     pub(super) fn named_expression(&mut self) -> PResult<Expr> {
         let start = self.pos;
         if self.at(Tok::Name) && self.peek(1) == Tok::ColonEqual {
-            let name = self.bump();
-            self.bump();
-            let value = self.expression()?;
-            let target = self.text(&name).into();
-            return Ok(mk(Self::pos_of(&name), ExprKind::NamedExpr { target, value: Box::new(value) }));
+            return self.walrus();
         }
         let e = self.expression()?;
-        if self.quiet == 0 {
-            if self.at(Tok::ColonEqual) {
-                let msg = format!("cannot use assignment expressions with {}", expr_name(&e));
-                let t = self.toks[start];
-                return Err(self.fail_tok(&t, msg));
-            }
-            if self.at(Tok::Equal) {
-                self.stray_equal(start, &e)?;
-            }
+        if self.quiet == 0 && matches!(self.kind(), Tok::ColonEqual | Tok::Equal) {
+            self.invalid_named_expression(start, &e)?;
         }
         Ok(e)
+    }
+
+    #[inline(never)]
+    fn walrus(&mut self) -> PResult<Expr> {
+        let name = self.bump();
+        self.bump();
+        let value = self.expression()?;
+        let target = self.text(&name).into();
+        Ok(mk(Self::pos_of(&name), ExprKind::NamedExpr { target, value: Box::new(value) }))
+    }
+
+    #[inline(never)]
+    fn invalid_named_expression(&mut self, start: usize, e: &Expr) -> PResult<()> {
+        if self.at(Tok::ColonEqual) {
+            let msg = format!("cannot use assignment expressions with {}", expr_name(e));
+            let t = self.toks[start];
+            return Err(self.fail_tok(&t, msg));
+        }
+        self.stray_equal(start, e)
     }
 
     /// CPython's `invalid_named_expression` for `e =` where no assignment can be: `if x = 1:`.
@@ -130,23 +150,24 @@ impl Parser<'_> {
             return Ok(());
         }
         self.bump();
-        self.quiet += 1;
-        let rhs = self.bitwise_or();
-        self.quiet -= 1;
+        // CPython reads the right-hand side with its own explanations on: they win if they apply.
+        let rhs = self.speculate(Self::bitwise_or);
+        if rhs.is_err() && !self.generic {
+            return rhs.map(|_| ());
+        }
         let fits = rhs.is_ok() && !matches!(self.kind(), Tok::Equal | Tok::ColonEqual);
         self.reset(mark);
         if !fits {
             return Ok(());
         }
-        let t = self.toks[start];
         if single_name {
-            return Err(self.fail_tok(&t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+            return Err(self.fail_at(e.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
         }
         if self.starts_with_display(start, e) {
             return Ok(());
         }
         let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e));
-        Err(self.fail_tok(&t, msg))
+        Err(self.fail_at(e.pos, msg))
     }
 
     /// Whether `e`, parsed from token `start` up to here, is what CPython's `bitwise_or` rule alone would read.
@@ -213,23 +234,10 @@ impl Parser<'_> {
             return self.lambda();
         }
         let start = self.pos;
-        let body = self.disjunction()?;
+        let body = self.operators(OR)?;
         if self.at(Tok::If) {
-            self.bump();
-            let test = self.disjunction()?;
-            if !self.eat(Tok::Else) {
-                if self.quiet == 0 && !self.at(Tok::Colon) {
-                    let t = self.toks[start];
-                    return Err(self.fail_tok(&t, "expected 'else' after 'if' expression"));
-                }
-                return Err(self.fail());
-            }
-            let orelse = self.expression()?;
-            let pos = body.pos;
-            return Ok(mk(
-                pos,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
-            ));
+            let pos = Self::pos_of(&self.toks[start]);
+            return self.conditional(body, pos);
         }
         if self.quiet == 0 && starts_expression(self.kind()) {
             self.invalid_expression(start, &body)?;
@@ -237,40 +245,110 @@ impl Parser<'_> {
         Ok(body)
     }
 
+    /// `body if test else orelse`, from its `if`.
+    #[inline(never)]
+    fn conditional(&mut self, body: Expr, pos: Pos) -> PResult<Expr> {
+        if !self.second {
+            return self.conditional_inner(body, pos);
+        }
+        let mark = self.mark();
+        let saved = body.clone();
+        match self.conditional_inner(body, pos) {
+            Err(_) if self.generic => {
+                self.reset(mark);
+                Ok(saved)
+            }
+            r => r,
+        }
+    }
+
+    fn conditional_inner(&mut self, body: Expr, pos: Pos) -> PResult<Expr> {
+        self.bump();
+        let test = self.operators(OR)?;
+        if !self.eat(Tok::Else) {
+            if self.quiet == 0 && !self.at(Tok::Colon) {
+                return Err(self.fail_at(body.pos, "expected 'else' after 'if' expression"));
+            }
+            return Err(self.fail());
+        }
+        let orelse = self.expression()?;
+        Ok(mk(pos, ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }))
+    }
+
     /// Two expressions side by side: CPython's "Perhaps you forgot a comma?" inside brackets, and its
     /// "Missing parentheses in call to 'print'".
+    ///
+    /// This mirrors the outcome of CPython's second pass, memoization included: once it has read the second
+    /// expression with its checks off (to see whether a comma is missing), it never explains mistakes inside
+    /// it; it does when that reading fails outright, or is skipped after a name such as `match`.
+    #[inline(never)]
     fn invalid_expression(&mut self, start: usize, a: &Expr) -> PResult<()> {
         let first = self.toks[start];
         let first_text = self.text(&first);
-        let legacy = matches!(a.kind, ExprKind::Name(_))
-            && self.pos == start + 1
-            && (first_text == "print" || first_text == "exec");
-        let soft_keyword = first.kind == Tok::Name && matches!(first_text, "match" | "case" | "_");
+        let lone_name = matches!(a.kind, ExprKind::Name(_)) && self.pos == start + 1;
+        let legacy = lone_name && (first_text == "print" || first_text == "exec");
+        // CPython compares soft keywords by the name's length only: any prefix of one counts.
+        let soft_keyword = first.kind == Tok::Name
+            && !first_text.is_empty()
+            && ["match", "case", "_"].iter().any(|k| k.starts_with(first_text));
         let name_string = first.kind == Tok::Name && self.toks.get(start + 1).is_some_and(|t| t.kind == Tok::String);
-        if !legacy && !soft_keyword && !name_string && self.tok().level > 0 {
-            let mark = self.mark();
-            self.quiet += 1;
-            let b = self.expression();
-            self.quiet -= 1;
-            self.reset(mark);
-            if b.is_ok() {
-                return Err(self.fail_tok(&first, "invalid syntax. Perhaps you forgot a comma?"));
+        let mut checked_quietly = false;
+        if !soft_keyword && !name_string {
+            checked_quietly = self.expression_follows();
+            if checked_quietly && !legacy && self.tok().level > 0 {
+                return Err(self.fail_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
             }
         }
-        if legacy {
+        if lone_name && self.kind() != Tok::LPar {
             let mark = self.mark();
-            self.quiet += 1;
-            let b = self.star_expressions();
-            self.quiet -= 1;
-            self.reset(mark);
-            if b.is_ok() {
-                let msg = format!("Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?");
-                return Err(self.fail_tok(&first, msg));
+            if checked_quietly {
+                self.quiet += 1;
+            }
+            let b = self.speculate(Self::star_expressions);
+            if checked_quietly {
+                self.quiet -= 1;
+            }
+            match b {
+                Err(f) if !self.generic => return Err(f),
+                Ok(_) if legacy => {
+                    self.reset(mark);
+                    let msg = format!("Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?");
+                    return Err(self.fail_tok(&first, msg));
+                }
+                _ => self.reset(mark),
             }
         }
         Ok(())
     }
 
+    /// Whether an expression, or at least the start of one, parses here: what CPython's PEG parser accepts
+    /// as `expression_without_invalid`, since it backtracks to the longest prefix that parses.
+    fn expression_follows(&mut self) -> bool {
+        self.speculate(Self::expression_follows_inner)
+    }
+
+    fn expression_follows_inner(&mut self) -> bool {
+        let mark = self.mark();
+        self.quiet += 1;
+        let mut ok = self.expression().is_ok();
+        self.reset(mark);
+        if !ok {
+            // The shortest expression that could start here: `not`s, unary operators, `await`, an atom.
+            while self.at(Tok::Not) {
+                self.bump();
+            }
+            while matches!(self.kind(), Tok::Minus | Tok::Plus | Tok::Tilde) {
+                self.bump();
+            }
+            self.eat(Tok::Await);
+            ok = self.atom().is_ok();
+            self.reset(mark);
+        }
+        self.quiet -= 1;
+        ok
+    }
+
+    #[inline(never)]
     fn lambda(&mut self) -> PResult<Expr> {
         let kw = self.bump();
         let args = self.parameters(true)?;
@@ -281,53 +359,116 @@ impl Parser<'_> {
         Ok(mk(Self::pos_of(&kw), ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
     }
 
+    /// CPython's `disjunction`: everything but lambdas and conditional expressions.
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
-        let first = self.conjunction()?;
-        if !self.at(Tok::Or) {
-            return Ok(first);
-        }
-        let pos = first.pos;
-        let mut values = vec![first];
-        while self.eat(Tok::Or) {
-            values.push(self.conjunction()?);
-        }
-        Ok(mk(pos, ExprKind::BoolOp { op: BoolOp::Or, values }))
+        self.operators(OR)
     }
 
-    fn conjunction(&mut self) -> PResult<Expr> {
-        let first = self.inversion()?;
-        if !self.at(Tok::And) {
-            return Ok(first);
-        }
-        let pos = first.pos;
-        let mut values = vec![first];
-        while self.eat(Tok::And) {
-            values.push(self.inversion()?);
-        }
-        Ok(mk(pos, ExprKind::BoolOp { op: BoolOp::And, values }))
+    /// CPython's `bitwise_or`: the binary operators and what binds tighter.
+    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.operators(BIT_OR)
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
-        let mut nots = Vec::new();
-        while self.at(Tok::Not) {
-            let t = self.bump();
-            if let Err(f) = self.enter() {
-                self.depth -= nots.len() as u32 + 1;
-                return Err(f);
+    /// Operators of precedence `min` or higher, by precedence climbing (one function rather than CPython's
+    /// rule per level, to keep the recursion per nested parenthesis short).
+    fn operators(&mut self, min: u8) -> PResult<Expr> {
+        // CPython places an operation where its first token is, parenthesis included.
+        let pos = Self::pos_of(&self.tok());
+        let mut left = self.prefix(min)?;
+        // The height of `left` once known (0 until then): binary chains grow it without recursing.
+        let mut height = 0;
+        loop {
+            let k = self.kind();
+            let prec = match k {
+                Tok::Or => OR,
+                Tok::And => AND,
+                Tok::Not if min <= COMPARE && self.peek(1) == Tok::In => COMPARE,
+                Tok::EqEqual
+                | Tok::NotEqual
+                | Tok::Less
+                | Tok::LessEqual
+                | Tok::Greater
+                | Tok::GreaterEqual
+                | Tok::In
+                | Tok::Is => COMPARE,
+                Tok::DoubleStar => POWER,
+                _ => match binop(k) {
+                    Some((_, prec)) => prec,
+                    None => return Ok(left),
+                },
+            };
+            if prec < min {
+                return Ok(left);
             }
-            nots.push(Self::pos_of(&t));
+            // The second pass backtracks out of an operator whose operand fails, as PEG alternatives do.
+            let mark = self.mark();
+            let saved = self.second.then(|| left.clone());
+            let r = match prec {
+                OR | AND => self.bool_op(left, prec, pos),
+                COMPARE => self.comparison(left, pos),
+                _ => self.binary(left, prec, pos, &mut height),
+            };
+            left = match (r, saved) {
+                (Ok(e), _) => e,
+                (Err(_), Some(saved)) if self.generic => {
+                    self.reset(mark);
+                    return Ok(saved);
+                }
+                (Err(f), _) => return Err(f),
+            };
         }
-        let operand = self.comparison();
-        self.depth -= nots.len() as u32;
+    }
+
+    /// `not`, unary `+ - ~`, `await`, or a primary: what an operator applies to.
+    fn prefix(&mut self, min: u8) -> PResult<Expr> {
+        match self.kind() {
+            Tok::Not if min <= NOT => self.unary(COMPARE),
+            Tok::Plus | Tok::Minus | Tok::Tilde => self.unary(POWER),
+            Tok::Await => self.await_primary(),
+            _ => self.primary(),
+        }
+    }
+
+    /// A run of prefix operators (`not not x`, `-~x`) and their operand, read without recursion.
+    #[inline(never)]
+    fn unary(&mut self, operand_min: u8) -> PResult<Expr> {
+        let mut ops = Vec::new();
+        loop {
+            let op = match self.kind() {
+                Tok::Not if operand_min == COMPARE => UnaryOp::Not,
+                Tok::Plus if operand_min == POWER => UnaryOp::Pos,
+                Tok::Minus if operand_min == POWER => UnaryOp::Neg,
+                Tok::Tilde if operand_min == POWER => UnaryOp::Invert,
+                _ => break,
+            };
+            let t = self.bump();
+            ops.push((op, Self::pos_of(&t)));
+            // Each operator nests the tree one level; a failed parse abandons `depth` anyway.
+            self.enter()?;
+        }
+        let operand = self.operators(operand_min);
+        self.depth -= ops.len() as u32;
         let mut e = operand?;
-        for pos in nots.into_iter().rev() {
-            e = mk(pos, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) });
+        for (op, pos) in ops.into_iter().rev() {
+            e = mk(pos, ExprKind::UnaryOp { op, operand: Box::new(e) });
         }
         Ok(e)
     }
 
-    fn comparison(&mut self) -> PResult<Expr> {
-        let left = self.bitwise_or()?;
+    /// `left or b or c` / `left and b and c`, flattened as CPython's tree has them.
+    #[inline(never)]
+    fn bool_op(&mut self, left: Expr, prec: u8, pos: Pos) -> PResult<Expr> {
+        let (tok, op) = if prec == OR { (Tok::Or, BoolOp::Or) } else { (Tok::And, BoolOp::And) };
+        let mut values = vec![left];
+        while self.eat(tok) {
+            values.push(self.operators(prec + 1)?);
+        }
+        Ok(mk(pos, ExprKind::BoolOp { op, values }))
+    }
+
+    /// `left < b <= c`: one comparison with a chain of operators.
+    #[inline(never)]
+    fn comparison(&mut self, left: Expr, pos: Pos) -> PResult<Expr> {
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         loop {
@@ -352,38 +493,26 @@ impl Parser<'_> {
             };
             self.bump();
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            comparators.push(self.operators(BIT_OR)?);
         }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        let pos = left.pos;
         Ok(mk(pos, ExprKind::Compare { left: Box::new(left), ops, comparators }))
     }
 
-    pub(super) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// Binary operators from `|` to `*`, by precedence climbing; chains are left-associative.
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let mut left = self.factor()?;
-        let mut h = 0;
-        while let Some((op, prec)) = binop(self.kind()) {
-            if prec < min {
-                break;
-            }
-            self.bump();
-            let right = self.binary(prec + 1)?;
-            if h == 0 {
-                h = height(&left, MAX_DEPTH);
-            }
-            h = h.max(height(&right, MAX_DEPTH)) + 1;
-            self.check_height(h)?;
-            let pos = left.pos;
-            left = mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) });
+    /// `left op right` for one binary operator of precedence `prec`; `**` is right-associative and takes a
+    /// unary operand on its right.
+    fn binary(&mut self, left: Expr, prec: u8, pos: Pos, left_height: &mut u32) -> PResult<Expr> {
+        let t = self.bump();
+        let op = if prec == POWER { BinOp::Pow } else { binop(t.kind).map_or(BinOp::Add, |(op, _)| op) };
+        self.enter()?;
+        let right = self.operators(if prec == POWER { POWER } else { prec + 1 });
+        self.leave();
+        let right = right?;
+        if *left_height == 0 {
+            *left_height = height(&left, MAX_DEPTH);
         }
-        Ok(left)
+        *left_height = (*left_height).max(height(&right, MAX_DEPTH)) + 1;
+        self.check_height(*left_height)?;
+        Ok(mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }))
     }
 
     /// Chains build trees without recursing; keep them as shallow as the recursion limit keeps the rest.
@@ -395,53 +524,8 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// Unary `+`, `-`, `~` and what they apply to.
-    fn factor(&mut self) -> PResult<Expr> {
-        let mut ops = Vec::new();
-        loop {
-            let op = match self.kind() {
-                Tok::Plus => UnaryOp::Pos,
-                Tok::Minus => UnaryOp::Neg,
-                Tok::Tilde => UnaryOp::Invert,
-                _ => break,
-            };
-            let t = self.bump();
-            if let Err(f) = self.enter() {
-                self.depth -= ops.len() as u32 + 1;
-                return Err(f);
-            }
-            ops.push((op, Self::pos_of(&t)));
-        }
-        let operand = self.power();
-        self.depth -= ops.len() as u32;
-        let mut e = operand?;
-        for (op, pos) in ops.into_iter().rev() {
-            e = mk(pos, ExprKind::UnaryOp { op, operand: Box::new(e) });
-        }
-        Ok(e)
-    }
-
-    /// `await_primary ['**' factor]`: `**` binds tighter than a unary operator on its left.
-    fn power(&mut self) -> PResult<Expr> {
-        let base = self.await_primary()?;
-        if !self.at(Tok::DoubleStar) {
-            return Ok(base);
-        }
-        self.bump();
-        self.enter()?;
-        let exp = self.factor();
-        self.leave();
-        let exp = exp?;
-        let h = height(&base, MAX_DEPTH).max(height(&exp, MAX_DEPTH)) + 1;
-        self.check_height(h)?;
-        let pos = base.pos;
-        Ok(mk(pos, ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp) }))
-    }
-
+    #[inline(never)]
     fn await_primary(&mut self) -> PResult<Expr> {
-        if !self.at(Tok::Await) {
-            return self.primary();
-        }
         let kw = self.bump();
         self.enter()?;
         let value = self.primary();
@@ -450,33 +534,82 @@ impl Parser<'_> {
     }
 
     /// An atom and its trailers: `.name`, `(args)`, `[index]`.
-    fn primary(&mut self) -> PResult<Expr> {
-        let mut e = self.atom()?;
-        let mut h = 0;
+    pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let pos = Self::pos_of(&self.tok());
+        let e = self.atom()?;
+        if matches!(self.kind(), Tok::Dot | Tok::LPar | Tok::LSqb) {
+            return self.trailers(e, pos);
+        }
+        Ok(e)
+    }
+
+    #[inline(never)]
+    fn trailers(&mut self, e: Expr, pos: Pos) -> PResult<Expr> {
+        if !self.second {
+            return self.trailers_inner(e, pos);
+        }
+        // The second pass keeps the trailers that parse, as PEG alternatives do.
+        let mut e = e;
+        loop {
+            let mark = self.mark();
+            let saved = e.clone();
+            match self.trailer(e, pos) {
+                Ok(Some(next)) => e = next,
+                Ok(None) => return Ok(saved),
+                Err(_) if self.generic => {
+                    self.reset(mark);
+                    return Ok(saved);
+                }
+                Err(f) => return Err(f),
+            }
+        }
+    }
+
+    /// One trailer after `e`, if one follows (second pass only).
+    fn trailer(&mut self, e: Expr, pos: Pos) -> PResult<Option<Expr>> {
+        if !matches!(self.kind(), Tok::Dot | Tok::LPar | Tok::LSqb) {
+            return Ok(None);
+        }
+        Ok(Some(match self.kind() {
+            Tok::Dot => {
+                self.bump();
+                let name = self.expect(Tok::Name)?;
+                let attr = self.text(&name).into();
+                mk(pos, ExprKind::Attribute { value: Box::new(e), attr })
+            }
+            Tok::LPar => self.call(e, pos)?,
+            _ => {
+                self.bump();
+                self.enter()?;
+                let index = self.slices();
+                self.leave();
+                let index = index?;
+                self.expect(Tok::RSqb)?;
+                mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) })
+            }
+        }))
+    }
+
+    fn trailers_inner(&mut self, mut e: Expr, pos: Pos) -> PResult<Expr> {
+        let mut h = height(&e, MAX_DEPTH);
         loop {
             let trailer = self.kind();
             if !matches!(trailer, Tok::Dot | Tok::LPar | Tok::LSqb) {
                 return Ok(e);
             }
-            if h == 0 {
-                h = height(&e, MAX_DEPTH);
-            }
-            let pos = e.pos;
             e = match trailer {
                 Tok::Dot => {
                     self.bump();
                     let name = self.expect(Tok::Name)?;
-                    h += 1;
                     let attr = self.text(&name).into();
                     mk(pos, ExprKind::Attribute { value: Box::new(e), attr })
                 }
                 Tok::LPar => {
-                    let call = self.call(e)?;
+                    let call = self.call(e, pos)?;
                     if let ExprKind::Call { args, keywords, .. } = &call.kind {
                         let args = args.iter().chain(keywords.iter().map(|k| &k.value));
                         h = args.fold(h, |h, a| h.max(height(a, MAX_DEPTH)));
                     }
-                    h += 1;
                     call
                 }
                 _ => {
@@ -486,270 +619,13 @@ impl Parser<'_> {
                     self.leave();
                     let index = index?;
                     self.expect(Tok::RSqb)?;
-                    h = h.max(height(&index, MAX_DEPTH)) + 1;
+                    h = h.max(height(&index, MAX_DEPTH));
                     mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) })
                 }
             };
+            h += 1;
             self.check_height(h)?;
         }
-    }
-
-    /// What is between the brackets of a subscript: one index or slice, or a tuple of them.
-    fn slices(&mut self) -> PResult<Expr> {
-        let first = self.slice()?;
-        if !self.at(Tok::Comma) {
-            return Ok(first);
-        }
-        let pos = first.pos;
-        let mut elts = vec![first];
-        while self.eat(Tok::Comma) {
-            if self.at(Tok::RSqb) {
-                break;
-            }
-            elts.push(if self.at(Tok::Star) { self.starred(true)? } else { self.slice()? });
-        }
-        Ok(mk(pos, ExprKind::Tuple(elts)))
-    }
-
-    fn slice(&mut self) -> PResult<Expr> {
-        let t = self.tok();
-        let lower = if self.at(Tok::Colon) { None } else { Some(self.named_expression()?) };
-        if !self.at(Tok::Colon) {
-            return lower.ok_or_else(|| self.fail());
-        }
-        self.bump();
-        let part = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
-            Ok(if starts_expression(p.kind()) { Some(Box::new(p.expression()?)) } else { None })
-        };
-        let upper = part(self)?;
-        let step = if self.eat(Tok::Colon) { part(self)? } else { None };
-        Ok(mk(Self::pos_of(&t), ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
-    }
-
-    fn atom(&mut self) -> PResult<Expr> {
-        let t = self.tok();
-        let pos = Self::pos_of(&t);
-        let constant = |c| Ok(mk(pos, ExprKind::Constant(c)));
-        match t.kind {
-            Tok::Name => {
-                self.bump();
-                Ok(mk(pos, ExprKind::Name(self.text(&t).into())))
-            }
-            Tok::Number => {
-                self.bump();
-                let c = self.number(&t)?;
-                constant(c)
-            }
-            Tok::String => self.strings(),
-            Tok::True => {
-                self.bump();
-                constant(Constant::Bool(true))
-            }
-            Tok::False => {
-                self.bump();
-                constant(Constant::Bool(false))
-            }
-            Tok::None => {
-                self.bump();
-                constant(Constant::None)
-            }
-            Tok::Ellipsis => {
-                self.bump();
-                constant(Constant::Ellipsis)
-            }
-            Tok::LPar => {
-                self.bump();
-                self.paren_contents(pos, Tok::RPar)
-            }
-            Tok::LSqb => self.list(),
-            Tok::LBrace => self.dict_or_set(),
-            _ => Err(self.fail()),
-        }
-    }
-
-    /// After `(`: `()`, a group, a tuple or a generator expression, up to the closing `close`.
-    pub(super) fn paren_contents(&mut self, pos: Pos, close: Tok) -> PResult<Expr> {
-        if self.eat(close) {
-            return Ok(mk(pos, ExprKind::Tuple(Vec::new())));
-        }
-        if self.at(Tok::Yield) {
-            let y = self.yield_expr()?;
-            self.expect(close)?;
-            return Ok(y);
-        }
-        if self.at(Tok::DoubleStar) {
-            let t = self.tok();
-            return Err(self.fail_tok(&t, "cannot use double starred expression here"));
-        }
-        let first = self.star_named_expression()?;
-        if self.is_comp_for() {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension()?;
-            self.expect(close)?;
-            return Ok(mk(pos, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
-        }
-        if self.at(Tok::Comma) {
-            let mut elts = vec![first];
-            while self.eat(Tok::Comma) {
-                if self.at(close) {
-                    break;
-                }
-                elts.push(self.star_named_expression()?);
-            }
-            self.expect(close)?;
-            return Ok(mk(pos, ExprKind::Tuple(elts)));
-        }
-        self.expect(close)?;
-        if matches!(first.kind, ExprKind::Starred(_)) {
-            return Err(self.fail_at(first.pos, "cannot use starred expression here"));
-        }
-        Ok(first)
-    }
-
-    fn list(&mut self) -> PResult<Expr> {
-        let open = self.bump();
-        let pos = Self::pos_of(&open);
-        if self.eat(Tok::RSqb) {
-            return Ok(mk(pos, ExprKind::List(Vec::new())));
-        }
-        let first = self.star_named_expression()?;
-        if self.is_comp_for() {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension()?;
-            self.expect(Tok::RSqb)?;
-            return Ok(mk(pos, ExprKind::ListComp { elt: Box::new(first), generators }));
-        }
-        let elts = self.display_rest(first, Tok::RSqb)?;
-        Ok(mk(pos, ExprKind::List(elts)))
-    }
-
-    /// The rest of a list or set display after its first element, up to and including `close`.
-    fn display_rest(&mut self, first: Expr, close: Tok) -> PResult<Vec<Expr>> {
-        let first_pos = first.pos;
-        let mut elts = vec![first];
-        while self.at(Tok::Comma) {
-            self.bump();
-            if self.is_comp_for() {
-                return Err(self.fail_at(first_pos, "did you forget parentheses around the comprehension target?"));
-            }
-            if self.at(close) {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-            if self.is_comp_for() {
-                return Err(self.fail_at(first_pos, "did you forget parentheses around the comprehension target?"));
-            }
-        }
-        self.expect(close)?;
-        Ok(elts)
-    }
-
-    fn dict_or_set(&mut self) -> PResult<Expr> {
-        let open = self.bump();
-        let pos = Self::pos_of(&open);
-        if self.eat(Tok::RBrace) {
-            return Ok(mk(pos, ExprKind::Dict { keys: Vec::new(), values: Vec::new() }));
-        }
-        let (key, value) = if self.at(Tok::DoubleStar) {
-            let stars = self.bump();
-            let value = self.bitwise_or()?;
-            if self.is_comp_for() {
-                return Err(self.fail_tok(&stars, "dict unpacking cannot be used in dict comprehension"));
-            }
-            (None, value)
-        } else {
-            let first = self.star_named_expression()?;
-            if !self.at(Tok::Colon) || matches!(first.kind, ExprKind::Starred(_)) {
-                return self.set_rest(pos, first);
-            }
-            self.bump();
-            let value = self.dict_value()?;
-            if self.is_comp_for() {
-                let generators = self.comprehension()?;
-                self.expect(Tok::RBrace)?;
-                return Ok(mk(pos, ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }));
-            }
-            (Some(first), value)
-        };
-        let mut keys = vec![key];
-        let mut values = vec![value];
-        while self.eat(Tok::Comma) {
-            if self.at(Tok::RBrace) {
-                break;
-            }
-            if self.at(Tok::DoubleStar) {
-                self.bump();
-                keys.push(None);
-                values.push(self.bitwise_or()?);
-                continue;
-            }
-            let key = self.expression()?;
-            if !self.at(Tok::Colon) {
-                if matches!(self.kind(), Tok::Comma | Tok::RBrace) {
-                    let last = self.prev();
-                    let col = self.end_col(&last).saturating_sub(1).max(1);
-                    let line = last.line;
-                    return Err(self.fail_at(Pos { line, col }, "':' expected after dictionary key"));
-                }
-                return Err(self.fail());
-            }
-            self.bump();
-            keys.push(Some(key));
-            values.push(self.dict_value()?);
-        }
-        self.expect(Tok::RBrace)?;
-        Ok(mk(pos, ExprKind::Dict { keys, values }))
-    }
-
-    fn dict_value(&mut self) -> PResult<Expr> {
-        match self.kind() {
-            Tok::Star => {
-                let t = self.tok();
-                Err(self.fail_tok(&t, "cannot use a starred expression in a dictionary value"))
-            }
-            Tok::Comma | Tok::RBrace => {
-                let colon = self.prev();
-                Err(self.fail_tok(&colon, "expression expected after dictionary key and ':'"))
-            }
-            _ => self.expression(),
-        }
-    }
-
-    fn set_rest(&mut self, pos: Pos, first: Expr) -> PResult<Expr> {
-        if self.is_comp_for() {
-            if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
-            }
-            let generators = self.comprehension()?;
-            self.expect(Tok::RBrace)?;
-            return Ok(mk(pos, ExprKind::SetComp { elt: Box::new(first), generators }));
-        }
-        let elts = self.display_rest(first, Tok::RBrace)?;
-        Ok(mk(pos, ExprKind::Set(elts)))
-    }
-
-    /// `for` clauses, each with its `if`s, after a comprehension's element.
-    pub(super) fn comprehension(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut generators = Vec::new();
-        while self.is_comp_for() {
-            let is_async = self.eat(Tok::Async);
-            self.bump();
-            let target = self.targets(TargetKind::For)?;
-            if !self.eat(Tok::In) {
-                return Err(self.fail());
-            }
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat(Tok::If) {
-                ifs.push(self.disjunction()?);
-            }
-            generators.push(Comprehension { target, iter, ifs, is_async });
-        }
-        Ok(generators)
     }
 
     /// `yield`, `yield value` or `yield from value`.
@@ -766,15 +642,5 @@ impl Parser<'_> {
             return Ok(mk(pos, ExprKind::Yield(Some(Box::new(value)))));
         }
         Ok(mk(pos, ExprKind::Yield(None)))
-    }
-
-    /// The expression of an f-string replacement field, read like the inside of parentheses.
-    pub(super) fn fstring_body(&mut self) -> PResult<Expr> {
-        let t = self.tok();
-        let e = self.paren_contents(Self::pos_of(&t), Tok::EndMarker)?;
-        if !self.at(Tok::EndMarker) {
-            return Err(self.fail());
-        }
-        Ok(e)
     }
 }

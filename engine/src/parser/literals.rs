@@ -286,6 +286,7 @@ fn int_value(digits: &str, radix: u32) -> Constant {
 
 impl Parser<'_> {
     /// The value of a number token, which the lexer has already checked.
+    #[inline(never)]
     pub(super) fn number(&mut self, t: &Token) -> PResult<Constant> {
         let text = self.text(t);
         let clean: String = text.chars().filter(|&c| c != '_').collect();
@@ -314,6 +315,7 @@ impl Parser<'_> {
     }
 
     /// One or more adjacent string tokens, concatenated: a `str` or `bytes` constant, or an f-string.
+    #[inline(never)]
     pub(super) fn strings(&mut self) -> PResult<Expr> {
         let first = self.tok();
         let mut toks = Vec::new();

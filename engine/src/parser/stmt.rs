@@ -46,7 +46,13 @@ impl Parser<'_> {
             Tok::Def | Tok::If | Tok::Class | Tok::With | Tok::For | Tok::Try | Tok::While | Tok::At => {
                 out.push(self.compound()?)
             }
-            Tok::Async if matches!(self.peek(1), Tok::Def | Tok::With | Tok::For) => out.push(self.compound()?),
+            Tok::Async => {
+                if !matches!(self.peek(1), Tok::Def | Tok::With | Tok::For) {
+                    self.bump();
+                    return Err(self.fail());
+                }
+                out.push(self.compound()?)
+            }
             _ => self.simple_stmts(out)?,
         }
         Ok(())
@@ -257,12 +263,23 @@ impl Parser<'_> {
     fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start = self.pos;
         let first = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
-        let pos = first.pos;
+        let pos = Self::pos_of(&self.toks[start]);
         if self.at(Tok::Colon) {
             return self.ann_assign(start, first);
         }
         if self.at(Tok::Equal) {
             return self.assign(start, first);
+        }
+        if self.at(Tok::ColonEqual) && !matches!(first.kind, ExprKind::Name(_)) {
+            // CPython explains `a.b := 1` as a named expression, if a value follows.
+            let mark = self.mark();
+            self.bump();
+            if self.speculate(Self::expression).is_ok() {
+                let msg = format!("cannot use assignment expressions with {}", expr_name(&first));
+                return Err(self.fail_at(first.pos, msg));
+            }
+            self.reset(mark);
+            return Err(self.fail());
         }
         if let Some(op) = augassign(self.kind()) {
             self.bump();
@@ -273,12 +290,38 @@ impl Parser<'_> {
             }
             return Ok(stmt(pos, StmtKind::AugAssign { target: first, op, value }));
         }
+        if matches!(first.kind, ExprKind::Tuple(_)) && starts_expression(self.kind()) && !self.is_parenthesized(start) {
+            if let Some(f) = self.stray_elements() {
+                return Err(f);
+            }
+        }
         Ok(stmt(pos, StmtKind::Expr(first)))
     }
 
+    /// After `a, b` and something more: CPython's second pass reads further named expressions there, to
+    /// explain `a, b c = 1` ("Maybe you meant '==' or ':='..."); a plain failure follows otherwise.
+    #[inline(never)]
+    fn stray_elements(&mut self) -> Option<super::Fail> {
+        let mark = self.mark();
+        let explained = self.speculate(|p| loop {
+            match p.named_expression() {
+                Err(f) if !p.generic => return Some(f),
+                Err(_) => return None,
+                Ok(_) => {
+                    p.eat(Tok::Comma);
+                    if !starts_expression(p.kind()) {
+                        return None;
+                    }
+                }
+            }
+        });
+        if explained.is_none() {
+            self.reset(mark);
+        }
+        explained
+    }
+
     fn ann_assign(&mut self, start: usize, target: Expr) -> PResult<Stmt> {
-        self.bump();
-        let annotation = self.expression()?;
         let bad = match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
             ExprKind::List(_) => Some("only single target (not list) can be annotated"),
@@ -286,68 +329,74 @@ impl Parser<'_> {
             _ => Some("illegal target for annotation"),
         };
         if let Some(msg) = bad {
-            let t = self.toks[start];
-            return Err(self.fail_tok(&t, msg));
+            // CPython explains a bad target only if an annotation follows; else the `:` is the error.
+            let mark = self.mark();
+            self.bump();
+            return Err(match self.speculate(Self::expression) {
+                Ok(_) => {
+                    let t = self.toks[start];
+                    self.fail_tok(&t, msg)
+                }
+                Err(f) if !self.generic => f,
+                Err(_) => {
+                    self.reset(mark);
+                    self.fail()
+                }
+            });
         }
+        self.bump();
+        let annotation = self.expression()?;
         let value = if self.eat(Tok::Equal) {
             Some(if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? })
         } else {
             None
         };
-        Ok(stmt(target.pos, StmtKind::AnnAssign { target, annotation, value }))
+        Ok(stmt(Self::pos_of(&self.toks[start]), StmtKind::AnnAssign { target, annotation, value }))
     }
 
     /// `a = b = value`, with CPython's account of a target that cannot be assigned to.
     fn assign(&mut self, start: usize, first: Expr) -> PResult<Stmt> {
-        let first_eq = self.pos;
-        let mut targets = vec![(start, first)];
-        let value = loop {
+        let mut targets = Vec::new();
+        let (mut at, mut e) = (start, first);
+        loop {
+            // Each target is checked on reaching its `=`, as CPython's rules need nothing after it.
+            self.check_assign_target(at, &e, targets.is_empty())?;
+            targets.push(e);
             self.bump();
-            let at = self.pos;
-            let v = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+            at = self.pos;
+            e = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
             if !self.at(Tok::Equal) {
-                break v;
+                break;
             }
-            targets.push((at, v));
-        };
-        for (i, (at, target)) in targets.iter().enumerate() {
-            let Some(bad) = invalid_target(target, TargetKind::Assign) else { continue };
-            if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-                let end = self.pos;
-                self.pos = targets.get(i + 1).map_or(end, |(next, _)| next - 1);
-                let parenthesized = self.is_parenthesized(*at);
-                self.pos = end;
-                if !parenthesized {
-                    return Err(self.fail_at(target.pos, "assignment to yield expression not possible"));
-                }
-            }
-            if i == 0 {
-                // CPython's second pass reads the element just before the first `=` as a named expression.
-                let (el_start, el) = match &target.kind {
-                    ExprKind::Tuple(elts) if !self.parenthesized_between(start, first_eq) => {
-                        let comma = (start..first_eq)
-                            .rev()
-                            .find(|&k| self.toks[k].kind == Tok::Comma && self.toks[k].level == self.toks[start].level);
-                        (comma.map_or(start, |c| c + 1), elts.last())
-                    }
-                    _ => (start, Some(target)),
-                };
-                if let Some(el) = el.filter(|el| !matches!(el.kind, ExprKind::Starred(_))) {
-                    if el_start < first_eq {
-                        let end = self.pos;
-                        self.pos = first_eq;
-                        let r = self.stray_equal(el_start, el);
-                        self.pos = end;
-                        r?;
-                    }
-                }
-            }
-            let msg = format!("cannot assign to {}", expr_name(bad));
-            return Err(self.fail_at(bad.pos, msg));
         }
-        let pos = targets[0].1.pos;
-        let targets = targets.into_iter().map(|(_, t)| t).collect();
-        Ok(stmt(pos, StmtKind::Assign { targets, value }))
+        Ok(stmt(Self::pos_of(&self.toks[start]), StmtKind::Assign { targets, value: e }))
+    }
+
+    /// Fails if `target` (tokens `start..`, up to the `=` at hand) cannot be assigned to.
+    fn check_assign_target(&mut self, start: usize, target: &Expr, first: bool) -> PResult<()> {
+        let Some(bad) = invalid_target(target, TargetKind::Assign) else { return Ok(()) };
+        let end = self.pos;
+        let parenthesized = self.parenthesized_between(start, end);
+        if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) && !parenthesized {
+            return Err(self.fail_at(target.pos, "assignment to yield expression not possible"));
+        }
+        if first {
+            // CPython's second pass reads the element just before the first `=` as a named expression.
+            let (el_start, el) = match &target.kind {
+                ExprKind::Tuple(elts) if !parenthesized => {
+                    let level = self.toks[start].level;
+                    let comma =
+                        (start..end).rev().find(|&k| self.toks[k].kind == Tok::Comma && self.toks[k].level == level);
+                    (comma.map_or(start, |c| c + 1), elts.last())
+                }
+                _ => (start, Some(target)),
+            };
+            if let Some(el) = el.filter(|el| !matches!(el.kind, ExprKind::Starred(_))) {
+                self.stray_equal(el_start, el)?;
+            }
+        }
+        let msg = format!("cannot assign to {}", expr_name(bad));
+        Err(self.fail_at(bad.pos, msg))
     }
 
     fn parenthesized_between(&mut self, start: usize, end: usize) -> bool {
@@ -475,16 +524,47 @@ impl Parser<'_> {
     fn with_item(&mut self) -> PResult<WithItem> {
         let context = self.expression()?;
         let vars = if self.eat(Tok::As) {
-            let target = if self.at(Tok::Star) { self.starred(false)? } else { self.bitwise_or()? };
-            self.check_target(&target, TargetKind::Assign)?;
+            let start = self.mark();
+            let target = match self.target_element() {
+                Ok(t) => t,
+                Err(_) if self.generic => return Err(self.invalid_with_item(start)),
+                Err(f) => return Err(f),
+            };
             if !matches!(self.kind(), Tok::Comma | Tok::RPar | Tok::Colon) {
-                return Err(self.fail());
+                return Err(self.invalid_with_item(start));
             }
+            self.check_target(&target, TargetKind::Assign)?;
             Some(target)
         } else {
             None
         };
         Ok(WithItem { context, vars })
+    }
+
+    /// CPython's `invalid_with_item`: after `as`, it reads a whole expression, with its checks on.
+    #[inline(never)]
+    fn invalid_with_item(&mut self, start: (usize, u32)) -> super::Fail {
+        // Keep the first error, which is the answer if nothing better turns up.
+        let (error, generic) = (self.error.take(), self.generic);
+        let here = self.mark();
+        self.reset(start);
+        match self.speculate(Self::expression) {
+            Err(f) if !self.generic => return f,
+            Ok(e) if matches!(self.kind(), Tok::Comma | Tok::RPar | Tok::Colon) => {
+                if let Err(f) = self.check_target(&e, TargetKind::Assign) {
+                    return f;
+                }
+            }
+            _ => {}
+        }
+        self.reset(here);
+        match error {
+            Some(e) => {
+                (self.error, self.generic) = (Some(e), generic);
+                super::Fail
+            }
+            None => self.fail(),
+        }
     }
 
     fn with_stmt(&mut self, async_kw: Option<Token>) -> PResult<Stmt> {
@@ -530,6 +610,19 @@ impl Parser<'_> {
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let kw = self.bump();
         self.expect_forced(Tok::Colon, ":")?;
+        if self.at(Tok::Except) {
+            // `try: except ...`: CPython's second pass reads it as a `try` with no body and explains
+            // what is wrong with the `except` clause, if anything.
+            let mark = self.mark();
+            let mut star = None;
+            if let Err(f) = self.speculate(|p| p.except_clause(&mut star)) {
+                if !self.generic {
+                    return Err(f);
+                }
+            }
+            self.reset(mark);
+            return Err(self.fail());
+        }
         let body = self.block(&kw, "'try' statement")?;
         if !matches!(self.kind(), Tok::Except | Tok::Finally) {
             let t = self.tok();
@@ -555,6 +648,21 @@ impl Parser<'_> {
         Ok(stmt(Self::pos_of(&kw), StmtKind::Try { body, handlers, orelse, finalbody, is_star }))
     }
 
+    /// Whether `, B, C [as name]:` follows, as in `except A, B:` (CPython's `invalid_except_stmt`).
+    fn unparenthesized_types(&mut self) -> bool {
+        let mark = self.mark();
+        let mut ok = true;
+        while ok && self.eat(Tok::Comma) {
+            ok = self.expression().is_ok();
+        }
+        if ok && self.eat(Tok::As) {
+            ok = self.eat(Tok::Name);
+        }
+        ok = ok && self.at(Tok::Colon);
+        self.reset(mark);
+        ok
+    }
+
     fn except_clause(&mut self, star_kind: &mut Option<bool>) -> PResult<ExceptHandler> {
         let kw = self.bump();
         let star = self.eat(Tok::Star);
@@ -571,7 +679,7 @@ impl Parser<'_> {
             _ => {
                 let t = self.tok();
                 let e = self.expression()?;
-                if self.at(Tok::Comma) {
+                if self.at(Tok::Comma) && self.speculate(Self::unparenthesized_types) {
                     return Err(self.fail_tok(&t, "multiple exception types must be parenthesized"));
                 }
                 typ = Some(e);

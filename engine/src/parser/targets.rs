@@ -162,34 +162,77 @@ pub(super) fn height(e: &Expr, limit: u32) -> u32 {
 }
 
 impl Parser<'_> {
-    /// One target of a `for` or a comprehension: `*` and a `bitwise_or`, or a `bitwise_or`.
-    fn target_element(&mut self) -> PResult<Expr> {
+    /// One target, as CPython's `star_target` reads it: a name, attribute, subscript, or parenthesized or
+    /// bracketed targets, maybe starred. Anything else is explained afterwards, as an expression.
+    pub(super) fn target_element(&mut self) -> PResult<Expr> {
         if self.at(Tok::Star) {
-            self.starred(false)
-        } else {
-            self.bitwise_or()
+            let star = self.bump();
+            self.enter()?;
+            let value = self.target_element();
+            self.leave();
+            return Ok(mk(Self::pos_of(&star), ExprKind::Starred(Box::new(value?))));
         }
+        self.primary()
     }
 
     /// `a`, `a, *b` or `(a, b), c` before the `in` of a `for`; the targets must be assignable.
     pub(super) fn targets(&mut self, kind: TargetKind) -> PResult<Expr> {
-        let first = self.target_element()?;
+        let start = self.mark();
+        let first = match self.target_element() {
+            Ok(e) => e,
+            Err(_) if self.generic => return Err(self.invalid_for_target(start, kind)),
+            Err(f) => return Err(f),
+        };
         let e = if self.at(Tok::Comma) {
-            let pos = first.pos;
+            let pos = Self::pos_of(&self.toks[start.0]);
             let mut elts = vec![first];
             while self.eat(Tok::Comma) {
                 let k = self.kind();
                 if !(super::expr::starts_expression(k) || k == Tok::Star) || k == Tok::Lambda || k == Tok::Not {
                     break;
                 }
-                elts.push(self.target_element()?);
+                match self.target_element() {
+                    Ok(e) => elts.push(e),
+                    Err(_) if self.generic => return Err(self.invalid_for_target(start, kind)),
+                    Err(f) => return Err(f),
+                }
             }
             mk(pos, ExprKind::Tuple(elts))
         } else {
             first
         };
+        if !self.at(Tok::In) {
+            return Err(self.invalid_for_target(start, kind));
+        }
         self.check_target(&e, kind)?;
         Ok(e)
+    }
+
+    /// CPython's `invalid_for_target`: when no `in` follows the targets, it reads them again as
+    /// expressions, which may explain the mistake ("cannot assign to ...", "Perhaps you forgot a comma?").
+    #[inline(never)]
+    fn invalid_for_target(&mut self, start: (usize, u32), kind: TargetKind) -> super::Fail {
+        // Keep the first error, which is the answer if nothing better turns up.
+        let (error, generic) = (self.error.take(), self.generic);
+        let here = self.mark();
+        self.reset(start);
+        match self.speculate(Self::star_expressions) {
+            Err(f) if !self.generic => return f,
+            Ok(e) => {
+                if let Err(f) = self.check_target(&e, kind) {
+                    return f;
+                }
+            }
+            Err(_) => {}
+        }
+        self.reset(here);
+        match error {
+            Some(e) => {
+                (self.error, self.generic) = (Some(e), generic);
+                super::Fail
+            }
+            None => self.fail(),
+        }
     }
 
     /// Fails with "cannot assign to ..." (or "cannot delete ...") if part of `e` cannot be a target.

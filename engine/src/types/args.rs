@@ -23,7 +23,10 @@ pub fn rest(args: &[Value]) -> &[Value] {
 pub fn noargs(qual: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
     no_kw(qual, kw)?;
     if !args.is_empty() {
-        return Err(Exc::type_error(format!("{qual}() takes no arguments ({} given)", args.len())));
+        return Err(Exc::type_error(format!(
+            "{qual}() takes no arguments ({} given)",
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -45,7 +48,9 @@ pub fn no_kw(qual: &str, kw: &Kwargs) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(Exc::type_error(format!("{qual}() takes no keyword arguments")))
+        Err(Exc::type_error(format!(
+            "{qual}() takes no keyword arguments"
+        )))
     }
 }
 
@@ -54,7 +59,10 @@ pub fn expect(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()
     let n = args.len();
     if n < min {
         if min == max {
-            return Err(Exc::type_error(format!("{name} expected {min} {}, got {n}", plural(min))));
+            return Err(Exc::type_error(format!(
+                "{name} expected {min} {}, got {n}",
+                plural(min)
+            )));
         }
         return Err(Exc::type_error(format!(
             "{name} expected at least {min} {}, got {n}",
@@ -63,7 +71,10 @@ pub fn expect(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()
     }
     if n > max {
         if min == max {
-            return Err(Exc::type_error(format!("{name} expected {max} {}, got {n}", plural(max))));
+            return Err(Exc::type_error(format!(
+                "{name} expected {max} {}, got {n}",
+                plural(max)
+            )));
         }
         return Err(Exc::type_error(format!(
             "{name} expected at most {max} {}, got {n}",
@@ -83,12 +94,20 @@ pub fn takes(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
     } else {
         return Ok(());
     };
-    Err(Exc::type_error(format!("{name}() takes {word} {k} {} ({n} given)", plural(k))))
+    Err(Exc::type_error(format!(
+        "{name}() takes {word} {k} {} ({n} given)",
+        plural(k)
+    )))
 }
 
 /// Binds keyword arguments to named slots after the positional ones; unknown names raise CPython's
 /// `'x' is an invalid keyword argument for f()`.
-pub fn bind_kw(fname: &str, names: &[&str], npos: usize, kw: &Kwargs) -> PyResult<Vec<Option<Value>>> {
+pub fn bind_kw(
+    fname: &str,
+    names: &[&str],
+    npos: usize,
+    kw: &Kwargs,
+) -> PyResult<Vec<Option<Value>>> {
     let mut slots: Vec<Option<Value>> = vec![None; names.len()];
     for (k, v) in kw {
         match names.iter().position(|n| *n == &**k) {
@@ -114,7 +133,12 @@ pub fn bind_kw(fname: &str, names: &[&str], npos: usize, kw: &Kwargs) -> PyResul
 }
 
 /// Binds positional and keyword arguments to `names`, positionals first.
-pub fn bind(fname: &str, names: &[&str], args: &[Value], kw: &Kwargs) -> PyResult<Vec<Option<Value>>> {
+pub fn bind(
+    fname: &str,
+    names: &[&str],
+    args: &[Value],
+    kw: &Kwargs,
+) -> PyResult<Vec<Option<Value>>> {
     if args.len() > names.len() {
         return Err(Exc::type_error(format!(
             "{fname}() takes at most {} {} ({} given)",
@@ -142,9 +166,17 @@ pub fn unwrap(v: &Value) -> Value {
 }
 
 /// The receiver of a method of type `owner`, or CPython's complaint about it.
-pub fn recv(vm: &Vm, owner: &str, name: &str, args: &[Value], ok: fn(&Value) -> bool) -> PyResult<Value> {
+pub fn recv(
+    vm: &Vm,
+    owner: &str,
+    name: &str,
+    args: &[Value],
+    ok: fn(&Value) -> bool,
+) -> PyResult<Value> {
     let Some(first) = args.first() else {
-        return Err(Exc::type_error(format!("unbound method {owner}.{name}() needs an argument")));
+        return Err(Exc::type_error(format!(
+            "unbound method {owner}.{name}() needs an argument"
+        )));
     };
     let v = unwrap(first);
     if ok(&v) {
@@ -241,8 +273,9 @@ pub fn opt_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     }
 }
 
-/// A cap on container sizes so `[0] * 10**10` raises MemoryError rather than aborting the process.
-pub const MAX_ITEMS: usize = 1 << 28;
+/// A cap on container sizes (33 million items, half a gigabyte of values) so that `[0] * 10**10` raises
+/// MemoryError instead of killing the browser tab.
+pub const MAX_ITEMS: usize = 1 << 25;
 
 /// Checks a size a result would have before allocating it.
 pub fn check_size(n: usize) -> PyResult<()> {
@@ -263,7 +296,7 @@ pub fn check_str_size(n: usize) -> PyResult<()> {
 }
 
 /// A Python `str` argument or a TypeError worded by `what`.
-pub fn str_arg<'a>(v: &'a Value, what: impl FnOnce() -> String) -> PyResult<&'a str> {
+pub fn str_arg(v: &Value, what: impl FnOnce() -> String) -> PyResult<&str> {
     match v {
         Value::Str(s) => Ok(s),
         _ => Err(Exc::type_error(what())),

@@ -15,7 +15,9 @@ pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResu
     match op {
         BinOp::Add => concat(vm, a, b),
         BinOp::Mult => match (a, b) {
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) => repeat(vm, a, b),
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) => {
+                repeat(vm, a, b)
+            }
             (_, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
                 if matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                     repeat(vm, b, a)
@@ -26,7 +28,9 @@ pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResu
             _ => None,
         },
         BinOp::Mod => match a {
-            Value::Str(fmt) => Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s)))),
+            Value::Str(fmt) => {
+                Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s))))
+            }
             _ => None,
         },
         BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor => set_like(vm, op, a, b),
@@ -73,14 +77,19 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
         (Value::Str(_), _) => Err(only_concat("str", vm.type_name(b))),
         (Value::List(_), _) => Err(only_concat("list", vm.type_name(b))),
         (Value::Tuple(_), _) => Err(only_concat("tuple", vm.type_name(b))),
-        (Value::Bytes(_), _) => Err(Exc::type_error(format!("can't concat {} to bytes", vm.type_name(b)))),
+        (Value::Bytes(_), _) => Err(Exc::type_error(format!(
+            "can't concat {} to bytes",
+            vm.type_name(b)
+        ))),
         _ => return None,
     };
     Some(r)
 }
 
 fn only_concat(what: &str, other: String) -> Exc {
-    Exc::type_error(format!("can only concatenate {what} (not \"{other}\") to {what}"))
+    Exc::type_error(format!(
+        "can only concatenate {what} (not \"{other}\") to {what}"
+    ))
 }
 
 /// `seq * n`: a negative count gives an empty sequence; an oversized result raises MemoryError.
@@ -90,7 +99,9 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
             if b.sign() == num_bigint::Sign::Minus {
                 0
             } else {
-                return Some(Err(Exc::overflow("cannot fit 'int' into an index-sized integer")));
+                return Some(Err(Exc::overflow(
+                    "cannot fit 'int' into an index-sized integer",
+                )));
             }
         }
         Value::Instance(_) if !matches!(seq, Value::Instance(_)) => match index_of(vm, n) {
@@ -111,21 +122,32 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
     };
     let count = count.max(0) as u64;
     let r = match seq {
-        Value::Str(s) => size(s.len(), count, check_str_size).map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
-        Value::Bytes(b) => size(b.len(), count, check_str_size).map(|_| Value::Bytes(Rc::from(b.repeat(count as usize)))),
+        Value::Str(s) => size(s.len(), count, check_str_size)
+            .map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
+        Value::Bytes(b) => size(b.len(), count, check_str_size)
+            .map(|_| Value::Bytes(Rc::from(b.repeat(count as usize)))),
         Value::List(l) => {
             let items = l.borrow().clone();
-            size(items.len(), count, check_size).map(|_| Value::list(items.repeat(count as usize)))
+            size(items.len(), count, check_size).map(|_| Value::list(repeat_values(&items, count)))
         }
         Value::Tuple(t) => {
             if count == 1 {
                 return Some(Ok(seq.clone()));
             }
-            size(t.len(), count, check_size).map(|_| Value::tuple(t.repeat(count as usize)))
+            size(t.len(), count, check_size).map(|_| Value::tuple(repeat_values(t, count)))
         }
         _ => return None,
     };
     Some(r)
+}
+
+/// `items * count`, once `size` has checked that the result fits.
+fn repeat_values(items: &[Value], count: u64) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * count as usize);
+    for _ in 0..count {
+        out.extend_from_slice(items);
+    }
+    out
 }
 
 fn size(len: usize, count: u64, check: fn(usize) -> PyResult<()>) -> PyResult<()> {
@@ -249,7 +271,7 @@ pub fn seq_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
             };
             let items = l.borrow().clone();
             let r = size(items.len(), count, check_size).map(|_| {
-                *l.borrow_mut() = items.repeat(count as usize);
+                *l.borrow_mut() = repeat_values(&items, count);
                 a.clone()
             });
             Some(r)

@@ -13,12 +13,18 @@ pub fn check_encoding(enc: &str) -> PyResult<()> {
     match enc.to_ascii_lowercase().replace('_', "-").as_str() {
         "utf-8" | "utf8" | "u8" => Ok(()),
         "ascii" | "us-ascii" => Ok(()),
-        _ => Err(Exc::new(ExcType::LookupError, format!("unknown encoding: {enc}"))),
+        _ => Err(Exc::new(
+            ExcType::LookupError,
+            format!("unknown encoding: {enc}"),
+        )),
     }
 }
 
 fn is_ascii_name(enc: &str) -> bool {
-    matches!(enc.to_ascii_lowercase().as_str(), "ascii" | "us-ascii" | "us_ascii")
+    matches!(
+        enc.to_ascii_lowercase().as_str(),
+        "ascii" | "us-ascii" | "us_ascii"
+    )
 }
 
 /// `str.encode(encoding)`.
@@ -26,12 +32,17 @@ pub fn encode(s: &str, enc: &str) -> PyResult<Value> {
     check_encoding(enc)?;
     if is_ascii_name(enc) {
         if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+            let n = c as u32;
+            let esc = if n < 0x100 {
+                format!("\\x{n:02x}")
+            } else if n < 0x10000 {
+                format!("\\u{n:04x}")
+            } else {
+                format!("\\U{n:08x}")
+            };
             return Err(Exc::new(
                 ExcType::UnicodeEncodeError,
-                format!(
-                    "'ascii' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range(128)",
-                    c as u32
-                ),
+                format!("'ascii' codec can't encode character '{esc}' in position {i}: ordinal not in range(128)"),
             ));
         }
     }
@@ -99,11 +110,19 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         None => "utf-8".into(),
     };
     check_encoding(&enc)?;
-    let codec = if is_ascii_name(&enc) { "ascii" } else { "utf-8" };
-    let bad = if codec == "ascii" {
-        b.iter().position(|c| !c.is_ascii()).map(|p| (p, "ordinal not in range(128)"))
+    let codec = if is_ascii_name(&enc) {
+        "ascii"
     } else {
-        std::str::from_utf8(&b).err().map(|e| (e.valid_up_to(), "invalid start byte"))
+        "utf-8"
+    };
+    let bad = if codec == "ascii" {
+        b.iter()
+            .position(|c| !c.is_ascii())
+            .map(|p| (p, "ordinal not in range(128)"))
+    } else {
+        std::str::from_utf8(&b)
+            .err()
+            .map(|e| (e.valid_up_to(), "invalid start byte"))
     };
     if let Some((pos, why)) = bad {
         let byte = b.get(pos).copied().unwrap_or(0);

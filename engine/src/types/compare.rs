@@ -58,7 +58,10 @@ fn ord_result(op: CmpOp, o: std::cmp::Ordering) -> bool {
 
 /// `a op b` for builtin containers of the same kind; `None` when this pair is not ours.
 pub fn seq_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> Option<PyResult<bool>> {
-    if !matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE) {
+    if !matches!(
+        op,
+        CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+    ) {
         return None;
     }
     let equality = matches!(op, CmpOp::Eq | CmpOp::NotEq);
@@ -83,7 +86,9 @@ pub fn seq_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> Option<PyRes
             drop(guard);
             Some(r)
         }
-        (Value::Range(x), Value::Range(y)) if equality => Some(Ok(range_eq(x, y) == (op == CmpOp::Eq))),
+        (Value::Range(x), Value::Range(y)) if equality => {
+            Some(Ok(range_eq(x, y) == (op == CmpOp::Eq)))
+        }
         _ => {
             let x = as_set(vm, a)?;
             let y = as_set(vm, b)?;

@@ -146,3 +146,27 @@ fn new_str(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult {
         ))),
     }
 }
+
+/// `int.__new__(cls, ...)` and the like for the immutable builtins: a subclass instance wrapping the value
+/// the builtin constructor makes, which is what `super().__new__(cls, x)` needs.
+pub fn immutable_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult {
+    let Some(Value::Class(cls)) = a.first() else {
+        return Err(Exc::type_error("__new__(X): X is not a type object"));
+    };
+    let rest = a.get(1..).unwrap_or(&[]);
+    if let Some(bt) = cls.builtin {
+        return construct(vm, bt, rest, kw);
+    }
+    let crate::value::BaseKind::Wrapped(bt) = cls.base_kind else {
+        return Err(Exc::type_error(format!(
+            "{}.__new__() is not a subtype of a builtin type",
+            cls.name
+        )));
+    };
+    let value = construct(vm, bt, rest, kw)?;
+    let inst = vm.new_instance(cls, &[]);
+    if let Value::Instance(i) = &inst {
+        *i.wrapped.borrow_mut() = value;
+    }
+    Ok(inst)
+}

@@ -60,7 +60,10 @@ impl NativeObject for DictView {
 
     fn repr(&self, vm: &mut Vm) -> Option<PyResult<String>> {
         let items = self.items();
-        Some(vm.join_reprs(&items).map(|s| format!("{}([{s}])", self.type_name())))
+        Some(
+            vm.join_reprs(&items)
+                .map(|s| format!("{}([{s}])", self.type_name())),
+        )
     }
 
     fn len(&self) -> Option<usize> {
@@ -122,7 +125,9 @@ fn popitem(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let last = d.borrow_mut().map.pop();
     match last {
         Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
-        None => Err(args::key_error(Value::str("popitem(): dictionary is empty"))),
+        None => Err(args::key_error(Value::str(
+            "popitem(): dictionary is empty",
+        ))),
     }
 }
 
@@ -279,15 +284,18 @@ pub fn install(t: &mut Types) {
         ],
     );
     let fk = native_method("dict", "fromkeys", fromkeys);
-    t.dict
-        .dict
-        .borrow_mut()
-        .set_str("fromkeys", Value::Object(Rc::new(crate::vm::attr::ClassMethod(fk))));
+    t.dict.dict.borrow_mut().set_str(
+        "fromkeys",
+        Value::Object(Rc::new(crate::vm::attr::ClassMethod(fk))),
+    );
     dunder::install_dict(&t.dict);
     for kind in [ViewKind::Keys, ViewKind::Values, ViewKind::Items] {
         let name = DictView::type_name_of(kind);
-        let mut methods: Vec<(&'static str, crate::native::NativeFn)> =
-            vec![("__iter__", view_iter), ("__reversed__", view_reversed), ("__len__", view_len)];
+        let mut methods: Vec<(&'static str, crate::native::NativeFn)> = vec![
+            ("__iter__", view_iter),
+            ("__reversed__", view_reversed),
+            ("__len__", view_len),
+        ];
         if kind != ViewKind::Values {
             methods.push(("isdisjoint", view_isdisjoint));
         }

@@ -8,22 +8,23 @@ use crate::exc::{Exc, ExcType, PyResult};
 use crate::native::{Kwargs, NativeFn, NativeObject};
 use crate::value::{RangeObj, Str, Value};
 use crate::vm::Vm;
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-type Next = Option<PyResult<Option<Value>>>;
-
+/// Implements `NativeObject` for an iterator type from its type name and its `next_item` method.
 macro_rules! native_iter {
     ($t:ty, $name:expr) => {
-        impl NativeObject for $t {
+        impl $crate::native::NativeObject for $t {
             fn type_name(&self) -> &'static str {
                 ($name)(self)
             }
-            fn as_any(&self) -> &dyn Any {
+            fn as_any(&self) -> &dyn std::any::Any {
                 self
             }
-            fn iter_next(&self, vm: &mut Vm) -> Next {
+            fn iter_next(
+                &self,
+                vm: &mut $crate::vm::Vm,
+            ) -> Option<$crate::exc::PyResult<Option<$crate::value::Value>>> {
                 Some(self.next_item(vm))
             }
         }
@@ -40,7 +41,9 @@ pub struct ListIter {
 impl ListIter {
     fn next_item(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
         let mut slot = self.list.borrow_mut();
-        let item = slot.as_ref().and_then(|l| l.borrow().get(self.idx.get()).cloned());
+        let item = slot
+            .as_ref()
+            .and_then(|l| l.borrow().get(self.idx.get()).cloned());
         match item {
             Some(v) => {
                 self.idx.set(self.idx.get() + 1);
@@ -85,7 +88,10 @@ native_iter!(ListRevIter, |_| "list_reverseiterator");
 
 pub fn list_reversed(list: Rc<RefCell<Vec<Value>>>) -> Value {
     let n = list.borrow().len();
-    Value::Object(Rc::new(ListRevIter { list, idx: Cell::new(n) }))
+    Value::Object(Rc::new(ListRevIter {
+        list,
+        idx: Cell::new(n),
+    }))
 }
 
 /// An iterator over a fixed sequence of values, under whichever type name CPython gives it.
@@ -134,7 +140,11 @@ impl StrIter {
         Ok(Some(Value::str(c.encode_utf8(&mut buf))))
     }
 }
-native_iter!(StrIter, |s: &StrIter| if s.s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" });
+native_iter!(StrIter, |s: &StrIter| if s.s.is_ascii() {
+    "str_ascii_iterator"
+} else {
+    "str_iterator"
+});
 
 pub struct BytesIter {
     b: Rc<[u8]>,
@@ -197,31 +207,48 @@ enum SetSrc {
     Frozen(Rc<Set>),
 }
 
-/// `iter(set)`: raises if the set changes size underneath it.
+impl SetSrc {
+    fn len(&self) -> usize {
+        match self {
+            SetSrc::Mutable(s) => s.borrow().len(),
+            SetSrc::Frozen(s) => s.len(),
+        }
+    }
+}
+
+/// `iter(set)`: walks a snapshot of the members, raising if the set changes size underneath it.
 pub struct SetIter {
     src: SetSrc,
+    items: Vec<Value>,
     idx: Cell<usize>,
     len0: usize,
 }
 
 impl SetIter {
+    fn new(src: SetSrc) -> SetIter {
+        let items: Vec<Value> = match &src {
+            SetSrc::Mutable(s) => s.borrow().iter().map(|k| k.value.clone()).collect(),
+            SetSrc::Frozen(s) => s.iter().map(|k| k.value.clone()).collect(),
+        };
+        SetIter {
+            len0: items.len(),
+            src,
+            items,
+            idx: Cell::new(0),
+        }
+    }
+
     fn next_item(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
         let i = self.idx.get();
-        let (len, item) = match &self.src {
-            SetSrc::Mutable(s) => {
-                let s = s.borrow();
-                (s.len(), s.set.get_index(i).map(|k| k.value.clone()))
-            }
-            SetSrc::Frozen(s) => (s.len(), s.set.get_index(i).map(|k| k.value.clone())),
-        };
-        if len != self.len0 {
-            // Report it once, then behave as exhausted.
-            self.idx.set(usize::MAX);
-            if i != usize::MAX {
-                return Err(Exc::runtime("Set changed size during iteration"));
-            }
+        if i == usize::MAX {
             return Ok(None);
         }
+        if self.src.len() != self.len0 {
+            // Report it once, then behave as exhausted.
+            self.idx.set(usize::MAX);
+            return Err(Exc::runtime("Set changed size during iteration"));
+        }
+        let item = self.items.get(i).cloned();
         if item.is_some() {
             self.idx.set(i + 1);
         }
@@ -314,7 +341,10 @@ impl SeqIter {
                 self.idx.set(i.saturating_add(1));
                 Ok(Some(v))
             }
-            Err(e) if is_exc(vm, &e, ExcType::IndexError) || is_exc(vm, &e, ExcType::StopIteration) => {
+            Err(e)
+                if is_exc(vm, &e, ExcType::IndexError)
+                    || is_exc(vm, &e, ExcType::StopIteration) =>
+            {
                 *self.obj.borrow_mut() = None;
                 Ok(None)
             }
@@ -360,19 +390,8 @@ pub fn make_iter(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             idx: Cell::new(0),
         }),
         Value::Range(r) => Rc::new(RangeIter::new(r, false)),
-        Value::Set(s) => {
-            let len0 = s.borrow().len();
-            Rc::new(SetIter {
-                src: SetSrc::Mutable(s.clone()),
-                idx: Cell::new(0),
-                len0,
-            })
-        }
-        Value::FrozenSet(s) => Rc::new(SetIter {
-            src: SetSrc::Frozen(s.clone()),
-            idx: Cell::new(0),
-            len0: s.len(),
-        }),
+        Value::Set(s) => Rc::new(SetIter::new(SetSrc::Mutable(s.clone()))),
+        Value::FrozenSet(s) => Rc::new(SetIter::new(SetSrc::Frozen(s.clone()))),
         Value::Dict(d) => return Ok(Some(dict_iter(d.clone(), ViewKind::Keys, false))),
         Value::Object(o) => {
             if let Some(view) = v.as_native::<DictView>() {
@@ -406,7 +425,10 @@ pub fn next_native(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
             Some(Ok(Some(v))) => Ok(v),
             Some(Ok(None)) => Err(Exc::stop_iteration()),
             Some(Err(e)) => Err(e),
-            None => Err(Exc::type_error(format!("'{}' object is not an iterator", o.type_name()))),
+            None => Err(Exc::type_error(format!(
+                "'{}' object is not an iterator",
+                o.type_name()
+            ))),
         },
         _ => Err(Exc::type_error("descriptor '__next__' needs an iterator")),
     }
@@ -438,7 +460,8 @@ const ITERATOR_TYPES: &[&str] = &[
 ];
 
 pub fn install(t: &mut Types) {
-    let methods: &[(&'static str, NativeFn)] = &[("__iter__", iter_self), ("__next__", next_native)];
+    let methods: &[(&'static str, NativeFn)] =
+        &[("__iter__", iter_self), ("__next__", next_native)];
     for name in ITERATOR_TYPES {
         t.register_native(name, methods);
     }

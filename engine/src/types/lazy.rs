@@ -3,10 +3,9 @@
 use super::args;
 use super::iters::{dict_iter, is_exc, list_reversed, native_iter, RangeIter, VecIter};
 use crate::exc::{Exc, ExcType, PyResult};
-use crate::native::{Kwargs, NativeObject};
+use crate::native::Kwargs;
 use crate::value::Value;
 use crate::vm::Vm;
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -35,7 +34,9 @@ native_iter!(Enumerate, |_| "enumerate");
 pub fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let slots = args::bind("enumerate", &["iterable", "start"], args, kw)?;
     let Some(iterable) = slots.first().cloned().flatten() else {
-        return Err(Exc::type_error("enumerate() missing required argument 'iterable'"));
+        return Err(Exc::type_error(
+            "enumerate() missing required argument 'iterable'",
+        ));
     };
     let start = match slots.get(1).cloned().flatten() {
         None => Value::Int(0),
@@ -118,7 +119,9 @@ pub fn zip(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         if &**k == "strict" {
             strict = vm.truthy(v)?;
         } else {
-            return Err(Exc::type_error(format!("'{k}' is an invalid keyword argument for zip()")));
+            return Err(Exc::type_error(format!(
+                "'{k}' is an invalid keyword argument for zip()"
+            )));
         }
     }
     let mut its = Vec::with_capacity(args.len());
@@ -217,7 +220,10 @@ impl Reversed {
         self.idx.set(i - 1);
         match vm.getitem(&self.seq, &Value::Int(i as i64 - 1)) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if is_exc(vm, &e, ExcType::IndexError) || is_exc(vm, &e, ExcType::StopIteration) => {
+            Err(e)
+                if is_exc(vm, &e, ExcType::IndexError)
+                    || is_exc(vm, &e, ExcType::StopIteration) =>
+            {
                 self.idx.set(0);
                 Ok(None)
             }
@@ -239,8 +245,16 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     Ok(match seq {
         Value::List(l) => list_reversed(l.clone()),
         Value::Tuple(t) => rev("reversed", t.to_vec()),
-        Value::Str(s) => rev("reversed", s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
-        Value::Bytes(b) => rev("reversed", b.iter().map(|&x| Value::Int(x as i64)).collect()),
+        Value::Str(s) => rev(
+            "reversed",
+            s.chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect(),
+        ),
+        Value::Bytes(b) => rev(
+            "reversed",
+            b.iter().map(|&x| Value::Int(x as i64)).collect(),
+        ),
         Value::Range(r) => Value::Object(Rc::new(RangeIter::new(r, true))),
         Value::Dict(d) => dict_iter(d.clone(), super::dict::ViewKind::Keys, true),
         Value::Object(_) if seq.as_native::<super::dict::DictView>().is_some() => {
@@ -255,9 +269,13 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
                 return vm.call(&f, Vec::new());
             }
             let has_getitem = vm.getattr_opt(seq, "__getitem__")?.is_some();
-            let has_len = matches!(seq, Value::Instance(_)) && vm.getattr_opt(seq, "__len__")?.is_some();
+            let has_len =
+                matches!(seq, Value::Instance(_)) && vm.getattr_opt(seq, "__len__")?.is_some();
             if !(has_getitem && has_len) {
-                return Err(Exc::type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+                return Err(Exc::type_error(format!(
+                    "'{}' object is not reversible",
+                    vm.type_name(seq)
+                )));
             }
             let n = vm.len(seq)?;
             Value::Object(Rc::new(Reversed {
@@ -266,4 +284,48 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
             }))
         }
     })
+}
+
+/// `iter(callable, sentinel)`: calls until the result equals the sentinel.
+pub struct CallIter {
+    func: Value,
+    sentinel: Value,
+    done: Cell<bool>,
+}
+
+impl CallIter {
+    fn next_item(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        if self.done.get() {
+            return Ok(None);
+        }
+        let v = match vm.call(&self.func, Vec::new()) {
+            Ok(v) => v,
+            Err(e) if is_exc(vm, &e, ExcType::StopIteration) => {
+                self.done.set(true);
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        if super::ops::same_or_eq(vm, &v, &self.sentinel)? {
+            self.done.set(true);
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+}
+native_iter!(CallIter, |_| "callable_iterator");
+
+pub fn call_iter(vm: &mut Vm, func: &Value, sentinel: &Value) -> PyResult {
+    let is_callable = match func {
+        Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Class(_) => true,
+        _ => vm.class_of(func).lookup("__call__").is_some(),
+    };
+    if !is_callable {
+        return Err(Exc::type_error("iter(v, w): v must be callable"));
+    }
+    Ok(Value::Object(Rc::new(CallIter {
+        func: func.clone(),
+        sentinel: sentinel.clone(),
+        done: Cell::new(false),
+    })))
 }

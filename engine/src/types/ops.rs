@@ -2,8 +2,10 @@
 
 use super::args::{self, check_size, index_of, norm_index};
 use super::dict::{DictView, ViewKind};
+use super::from_pyerr;
 use crate::dict::HKey;
 use crate::exc::{Exc, PyResult};
+use crate::pystr;
 use crate::value::{RangeObj, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -28,51 +30,19 @@ impl SliceIdx {
 }
 
 /// CPython's `PySlice_AdjustIndices`: clamps optional bounds into a sequence of `len` items.
-pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize) -> PyResult<SliceIdx> {
-    let step = step.unwrap_or(1);
-    if step == 0 {
-        return Err(Exc::value_error("slice step cannot be zero"));
-    }
-    // -i64::MAX, so that negating the step never overflows.
-    let step = step.max(-i64::MAX);
-    let len_i = len as i64;
-    let fix = |v: Option<i64>, default: i64| -> i64 {
-        match v {
-            None => default,
-            Some(mut v) => {
-                if v < 0 {
-                    v = v.saturating_add(len_i);
-                    if v < 0 {
-                        v = if step < 0 { -1 } else { 0 };
-                    }
-                } else if v >= len_i {
-                    v = if step < 0 { len_i - 1 } else { len_i };
-                }
-                v
-            }
-        }
-    };
-    let (start, stop) = if step < 0 {
-        (fix(start, len_i - 1), fix(stop, -1))
-    } else {
-        (fix(start, 0), fix(stop, len_i))
-    };
-    let n = if step < 0 {
-        if stop < start {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        }
-    } else if start < stop {
-        (stop - start - 1) / step + 1
-    } else {
-        0
-    };
+pub fn adjust_slice(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> PyResult<SliceIdx> {
+    let (start, stop, step, n) =
+        pystr::slice_indices(len as i64, start, stop, step).map_err(from_pyerr)?;
     Ok(SliceIdx {
         start,
         stop,
         step,
-        len: n as usize,
+        len: n.max(0) as usize,
     })
 }
 
@@ -182,60 +152,65 @@ pub fn seq_getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> Option<PyResult> {
 }
 
 fn bad_index(what: &str, tname: String) -> Exc {
-    Exc::type_error(format!("{what} indices must be integers or slices, not {tname}"))
+    Exc::type_error(format!(
+        "{what} indices must be integers or slices, not {tname}"
+    ))
 }
 
 /// The items a resolved slice selects.
 pub fn take_slice(items: &[Value], si: SliceIdx) -> Vec<Value> {
     if si.step == 1 {
         let a = si.start.max(0) as usize;
-        return items.get(a..a + si.len).map(<[Value]>::to_vec).unwrap_or_default();
+        return items
+            .get(a..a + si.len)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
     }
-    si.positions().filter_map(|p| items.get(p).cloned()).collect()
+    si.positions()
+        .filter_map(|p| items.get(p).cloned())
+        .collect()
 }
 
 fn str_at(s: &str, i: i64) -> PyResult {
-    let c = if s.is_ascii() {
-        norm_index(i, s.len()).and_then(|j| s.get(j..j + 1)).map(Rc::from)
-    } else {
-        let n = s.chars().count();
-        norm_index(i, n).and_then(|j| s.chars().nth(j)).map(|c| Rc::from(c.to_string()))
-    };
-    c.map(Value::Str).ok_or_else(|| Exc::index_error("string index out of range"))
+    let c = pystr::char_index(s, i).map_err(from_pyerr)?;
+    Ok(Value::str(c.encode_utf8(&mut [0; 4])))
 }
 
 fn str_slice(vm: &mut Vm, s: &Rc<str>, sl: &[Value; 3]) -> PyResult {
-    if s.is_ascii() {
-        let si = slice_indices(vm, sl, s.len())?;
-        if si.step == 1 {
-            if si.len == s.len() {
-                return Ok(Value::Str(s.clone()));
-            }
-            let a = si.start.max(0) as usize;
-            return Ok(Value::str(s.get(a..a + si.len).unwrap_or("")));
-        }
-        let b = s.as_bytes();
-        let out: String = si.positions().filter_map(|p| b.get(p).map(|&c| c as char)).collect();
-        return Ok(Value::str(&out));
+    let [a, b, c] = sl;
+    let step = args::opt_bound(vm, Some(c))?;
+    let start = args::opt_bound(vm, Some(a))?;
+    let stop = args::opt_bound(vm, Some(b))?;
+    if start.is_none() && stop.is_none() && step.is_none() {
+        return Ok(Value::Str(s.clone()));
     }
-    let chars: Vec<char> = s.chars().collect();
-    let si = slice_indices(vm, sl, chars.len())?;
-    let out: String = si.positions().filter_map(|p| chars.get(p).copied()).collect();
-    Ok(Value::str(&out))
+    pystr::slice_str(s, start, stop, step)
+        .map(|r| Value::str(&r))
+        .map_err(from_pyerr)
 }
 
 fn range_getitem(vm: &mut Vm, r: &RangeObj, idx: &Value) -> PyResult {
+    let len = r.len();
     match classify(vm, idx)? {
-        Index::At(i) => match norm_index(i, r.len() as usize) {
-            Some(j) => Ok(Value::Int(r.get(j as i64))),
-            None => Err(Exc::index_error("range object index out of range")),
-        },
+        Index::At(i) => {
+            let j = if i < 0 { i.saturating_add(len) } else { i };
+            if (0..len).contains(&j) {
+                Ok(Value::Int(r.get(j)))
+            } else {
+                Err(Exc::index_error("range object index out of range"))
+            }
+        }
         Index::Huge => Err(Exc::index_error("range object index out of range")),
         Index::Slice(s) => {
-            let si = slice_indices(vm, &s, r.len() as usize)?;
-            let start = r.start as i128 + si.start as i128 * r.step as i128;
-            let stop = r.start as i128 + si.stop as i128 * r.step as i128;
-            let step = r.step as i128 * si.step as i128;
+            let [a, b, c] = &*s;
+            let step = args::opt_bound(vm, Some(c))?;
+            let start = args::opt_bound(vm, Some(a))?;
+            let stop = args::opt_bound(vm, Some(b))?;
+            let (sa, sb, sc, _) =
+                pystr::slice_indices(len, start, stop, step).map_err(from_pyerr)?;
+            let start = r.start as i128 + sa as i128 * r.step as i128;
+            let stop = r.start as i128 + sb as i128 * r.step as i128;
+            let step = r.step as i128 * sc as i128;
             let fit = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
             Ok(Value::Range(Rc::new(RangeObj {
                 start: fit(start),
@@ -274,14 +249,24 @@ pub fn seq_setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> Option<PyR
             }
             Err(e) => Err(e),
         },
-        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::FrozenSet(_) => Err(
-            Exc::type_error(format!("'{}' object does not support item assignment", vm.type_name(obj))),
-        ),
+        Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::Range(_)
+        | Value::FrozenSet(_) => Err(Exc::type_error(format!(
+            "'{}' object does not support item assignment",
+            vm.type_name(obj)
+        ))),
         _ => return None,
     })
 }
 
-fn list_set_slice(vm: &mut Vm, l: &Rc<std::cell::RefCell<Vec<Value>>>, s: &[Value; 3], v: &Value) -> PyResult<()> {
+fn list_set_slice(
+    vm: &mut Vm,
+    l: &Rc<std::cell::RefCell<Vec<Value>>>,
+    s: &[Value; 3],
+    v: &Value,
+) -> PyResult<()> {
     let len = l.borrow().len();
     let si = slice_indices(vm, s, len)?;
     let items = match v {
@@ -291,7 +276,8 @@ fn list_set_slice(vm: &mut Vm, l: &Rc<std::cell::RefCell<Vec<Value>>>, s: &[Valu
             Ok(items) => items,
             Err(e) => {
                 // CPython words a non-iterable right-hand side by the kind of slice.
-                if matches!(&e, Exc::Msg(crate::exc::ExcType::TypeError, m) if m.ends_with("is not iterable")) {
+                if matches!(&e, Exc::Msg(crate::exc::ExcType::TypeError, m) if m.ends_with("is not iterable"))
+                {
                     return Err(Exc::type_error(if si.step == 1 {
                         "can only assign an iterable"
                     } else {
@@ -360,9 +346,14 @@ pub fn seq_delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> Option<PyResult<()>
             },
             Err(e) => Err(e),
         },
-        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::FrozenSet(_) => Err(
-            Exc::type_error(format!("'{}' object doesn't support item deletion", vm.type_name(obj))),
-        ),
+        Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::Range(_)
+        | Value::FrozenSet(_) => Err(Exc::type_error(format!(
+            "'{}' object doesn't support item deletion",
+            vm.type_name(obj)
+        ))),
         _ => return None,
     })
 }
@@ -486,7 +477,11 @@ fn range_contains(vm: &mut Vm, r: &RangeObj, item: &Value) -> PyResult<bool> {
     };
     let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
     let x = x as i128;
-    let inside = if step > 0 { start <= x && x < stop } else { stop < x && x <= start };
+    let inside = if step > 0 {
+        start <= x && x < stop
+    } else {
+        stop < x && x <= start
+    };
     Ok(inside && (x - start) % step == 0)
 }
 

@@ -129,9 +129,12 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this_mut(vm, "pop", args)?;
     noargs("set.pop", rest(args), kw)?;
-    let k = s.borrow_mut().set.shift_remove_index(0);
-    match k {
-        Some(k) => Ok(k.value),
+    let first = s.borrow().iter().next().cloned();
+    match first {
+        Some(k) => {
+            s.borrow_mut().remove(&k);
+            Ok(k.value)
+        }
         None => Err(args::key_error(Value::str("pop from an empty set"))),
     }
 }
@@ -139,7 +142,8 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn clear(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this_mut(vm, "clear", args)?;
     noargs("set.clear", rest(args), kw)?;
-    s.borrow_mut().set.clear();
+    let old = std::mem::take(&mut *s.borrow_mut());
+    drop(old);
     Ok(Value::None)
 }
 
@@ -224,17 +228,20 @@ fn relation(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<(S
 
 fn issubset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let (s, o) = relation(vm, "issubset", args, kw)?;
-    Ok(Value::Bool(s.iter().all(|k| o.contains(k))))
+    let r = s.iter().all(|k| o.contains(k));
+    Ok(Value::Bool(r))
 }
 
 fn issuperset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let (s, o) = relation(vm, "issuperset", args, kw)?;
-    Ok(Value::Bool(o.iter().all(|k| s.contains(k))))
+    let r = o.iter().all(|k| s.contains(k));
+    Ok(Value::Bool(r))
 }
 
 fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let (s, o) = relation(vm, "isdisjoint", args, kw)?;
-    Ok(Value::Bool(!s.iter().any(|k| o.contains(k))))
+    let r = !s.iter().any(|k| o.contains(k));
+    Ok(Value::Bool(r))
 }
 
 /// `set.__init__`, for subclasses whose instance wraps a set.

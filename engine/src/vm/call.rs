@@ -49,7 +49,7 @@ impl Vm {
                 .collect(),
             _ => Vec::new(),
         };
-        let doc = code.consts.first().cloned().filter(|_| false).unwrap_or(Value::None);
+        let doc = code.doc.clone().map_or(Value::None, Value::Str);
         Value::Function(Rc::new(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
@@ -120,7 +120,7 @@ impl Vm {
         frame.cells.extend(f.closure.iter().cloned());
         match code.kind {
             CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
-                let sink = if code.kind == CodeKind::Coroutine && !code.hidden {
+                let sink = if code.kind == CodeKind::Coroutine {
                     Some(self.warnings.clone())
                 } else {
                     None
@@ -256,6 +256,10 @@ impl Vm {
 
     /// Calling a class: builtin types construct, exceptions carry their args, user classes run `__init__`.
     fn instantiate(&mut self, c: &Rc<Class>, mut args: Vec<Value>, kwargs: Vec<(Str, Value)>) -> PyResult<Prepared> {
+        let beg = self.types.exc(ExcType::BaseExceptionGroup);
+        if c.is_subclass(&beg) {
+            return self.new_exception_group(c, args, kwargs).map(Prepared::Value);
+        }
         if let Some(bt) = c.builtin {
             if bt == BuiltinType::Type && args.len() == 3 {
                 return super::attr::type_new(self, &args).map(Prepared::Value);
@@ -317,6 +321,60 @@ impl Vm {
                 Ok(Prepared::Value(inst))
             }
         }
+    }
+
+    fn new_exception_group(&mut self, c: &Rc<Class>, args: Vec<Value>, kwargs: Vec<(Str, Value)>) -> PyResult {
+        if !kwargs.is_empty() {
+            return Err(Exc::type_error(format!("{}() takes no keyword arguments", c.name)));
+        }
+        if args.len() != 2 {
+            return Err(Exc::type_error(format!(
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                args.len()
+            )));
+        }
+        if !matches!(args[0], Value::Str(_)) {
+            return Err(Exc::type_error(format!(
+                "argument 1 must be str, not {}",
+                self.type_name(&args[0])
+            )));
+        }
+        let items = match &args[1] {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            _ => return Err(Exc::type_error("second argument (exceptions) must be a sequence")),
+        };
+        if items.is_empty() {
+            return Err(Exc::value_error("second argument (exceptions) must be a non-empty sequence"));
+        }
+        let base = self.types.exc(ExcType::BaseException);
+        let exception = self.types.exc(ExcType::Exception);
+        let mut all_exceptions = true;
+        for (i, it) in items.iter().enumerate() {
+            if !self.isinstance(it, &base) {
+                return Err(Exc::value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
+            }
+            all_exceptions &= self.isinstance(it, &exception);
+        }
+        let mut cls = c.clone();
+        if cls.id == self.types.exc(ExcType::BaseExceptionGroup).id && all_exceptions {
+            cls = self.types.exc(ExcType::ExceptionGroup);
+        } else if cls.is_subclass(&exception) && !all_exceptions {
+            return Err(Exc::type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
+        }
+        let v = self.new_instance(&cls, &args);
+        if let Some(d) = self.exc_data(&v) {
+            d.borrow_mut().group = Some((args[0].clone(), items));
+        }
+        if let Some(Value::Function(init)) = cls.lookup("__init__") {
+            let mut a = vec![v.clone()];
+            a.extend(args);
+            let f = Value::Function(init);
+            self.call(&f, a)?;
+        }
+        Ok(v)
     }
 
     /// A bare instance of a class, its exception data or wrapped builtin value set up from `args`.

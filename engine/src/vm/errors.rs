@@ -117,7 +117,7 @@ impl Vm {
     }
 
     /// Makes an exception group of the same kind as `like`, with the given members.
-    fn regroup(&mut self, like: &Value, excs: Vec<Value>) -> Value {
+    pub fn regroup(&mut self, like: &Value, excs: Vec<Value>) -> Value {
         let (cls, msg) = match like {
             Value::Instance(i) => {
                 let msg = i.exc.as_ref().and_then(|d| d.borrow().group.as_ref().map(|g| g.0.clone()));
@@ -319,7 +319,14 @@ impl Vm {
                 }
             }
         }
-        let line = self.exc_line(exc);
+        let mut line = self.exc_line(exc);
+        let notes = self.exc_data(exc).map(|d| d.borrow().notes.clone()).unwrap_or_default();
+        for n in notes {
+            if let Ok(s) = self.to_str(&n) {
+                line.push('\n');
+                line.push_str(&s);
+            }
+        }
         if let Some((_, members)) = group {
             out.push_str(&format!("{indent}  | {line}\n"));
             let n = members.len();
@@ -347,6 +354,56 @@ impl Vm {
         let l = self.source.lines().nth(line as usize - 1)?.trim();
         (!l.is_empty()).then(|| l.to_string())
     }
+}
+
+/// The methods every exception has, and those of exception groups.
+pub fn install(vm: &mut Vm) {
+    use crate::native::NativeFn;
+    let base: &[(&'static str, NativeFn)] = &[
+        ("add_note", |vm, a, _| {
+            let (Some(e), Some(note)) = (a.first(), a.get(1)) else {
+                return Err(Exc::type_error("add_note() takes exactly one argument"));
+            };
+            if !matches!(note, Value::Str(_)) {
+                return Err(Exc::type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
+            }
+            if let Some(d) = vm.exc_data(e) {
+                d.borrow_mut().notes.push(note.clone());
+            }
+            Ok(Value::None)
+        }),
+        ("with_traceback", |_, a, _| Ok(a.first().cloned().unwrap_or_default())),
+        ("__init__", |vm, a, _| {
+            if let Some(d) = a.first().and_then(|e| vm.exc_data(e)) {
+                d.borrow_mut().args = a.get(1..).unwrap_or(&[]).to_vec();
+            }
+            Ok(Value::None)
+        }),
+    ];
+    let cls = vm.types.exc(ExcType::BaseException);
+    crate::types::add_methods(&cls, "BaseException", base);
+    let group: &[(&'static str, NativeFn)] = &[
+        ("split", |vm, a, _| {
+            let g = a.first().cloned().unwrap_or_default();
+            let cond = a.get(1).cloned().unwrap_or_default();
+            let (rest, matched) = vm.split_group(&g, &cond)?;
+            Ok(Value::tuple(vec![matched, rest]))
+        }),
+        ("subgroup", |vm, a, _| {
+            let g = a.first().cloned().unwrap_or_default();
+            let cond = a.get(1).cloned().unwrap_or_default();
+            let (_, matched) = vm.split_group(&g, &cond)?;
+            Ok(matched)
+        }),
+        ("derive", |vm, a, _| {
+            let g = a.first().cloned().unwrap_or_default();
+            let excs = a.get(1).cloned().unwrap_or_default();
+            let items = vm.collect(&excs)?;
+            Ok(vm.regroup(&g, items))
+        }),
+    ];
+    let cls = vm.types.exc(ExcType::BaseExceptionGroup);
+    crate::types::add_methods(&cls, "BaseExceptionGroup", group);
 }
 
 /// A shared empty exception payload, for callers that need a placeholder.

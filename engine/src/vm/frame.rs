@@ -30,11 +30,15 @@ pub enum Ret {
     },
     /// A generator driven by `ForIter`: a yield pushes the item; a return ends the loop.
     ForIter,
+    /// A generator driven by `yield from`: its return value replaces it on the stack.
+    YieldFrom,
     /// A coroutine being awaited: its return value is the await's result.
     Await,
     /// An async generator's `__anext__` being awaited: a yield is the result, a return raises
     /// `StopAsyncIteration`.
     ANext,
+    /// An async generator closed by `await agen.aclose()`: its end is the await's result.
+    AClose,
     /// `gen.send()`/`next(gen)` from the interpreter: a yield is the result; a return raises StopIteration.
     Send,
     /// The bottom frame of a thread: its value ends the thread.

@@ -1,9 +1,13 @@
 //! Generators, coroutines and async generators: a saved frame and where it stands.
 
 use crate::code::CodeKind;
-use crate::value::Str;
-use crate::vm::frame::Frame;
+use crate::exc::{Exc, ExcType, PyResult};
+use crate::native::NativeFn;
+use crate::value::{Str, Value};
+use crate::vm::frame::{Frame, Ret, Thread};
+use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GenState {
@@ -47,4 +51,162 @@ impl Drop for Generator {
             }
         }
     }
+}
+
+/// How resuming a generator ended.
+pub enum Resumed {
+    Yielded(Value),
+    Returned(Value),
+}
+
+fn gen_arg(args: &[Value]) -> PyResult<Rc<Generator>> {
+    match args.first() {
+        Some(Value::Gen(g)) => Ok(g.clone()),
+        _ => Err(Exc::type_error("descriptor requires a generator")),
+    }
+}
+
+fn stop_iteration(v: Value) -> Exc {
+    if v.is_none() {
+        Exc::Args(ExcType::StopIteration, vec![])
+    } else {
+        Exc::Args(ExcType::StopIteration, vec![v])
+    }
+}
+
+impl Vm {
+    /// Resumes a generator with a value, to its next yield or its end.
+    pub fn gen_resume(&mut self, g: &Rc<Generator>, send: Value) -> PyResult<Resumed> {
+        if g.state.get() == GenState::Finished {
+            return Ok(Resumed::Returned(Value::None));
+        }
+        let mut th = Thread::default();
+        self.push_gen(&mut th, g, send, Ret::Send)?;
+        self.depth = self.depth.saturating_sub(1);
+        let v = self.run_nested_thread(&mut th)?;
+        Ok(if g.state.get() == GenState::Finished {
+            Resumed::Returned(v)
+        } else {
+            Resumed::Yielded(v)
+        })
+    }
+
+    /// Raises `exc` inside a suspended generator, as `gen.throw()` does.
+    pub fn gen_throw(&mut self, g: &Rc<Generator>, exc: Value) -> PyResult<Resumed> {
+        match g.state.get() {
+            GenState::Finished => return Err(Exc::Raised(exc)),
+            GenState::Created => {
+                g.state.set(GenState::Finished);
+                g.frame.borrow_mut().take();
+                return Err(Exc::Raised(exc));
+            }
+            _ => {}
+        }
+        let mut th = Thread::default();
+        self.push_gen(&mut th, g, Value::None, Ret::Send)?;
+        // push_gen pushed the sent value for the yield to return; the throw replaces it.
+        if let Some(f) = th.frames.last_mut() {
+            f.stack.pop();
+        }
+        self.depth = self.depth.saturating_sub(1);
+        let v = match self.throw(&mut th, exc) {
+            Some(crate::vm::Exit::Raised(e)) => return Err(Exc::Raised(e)),
+            Some(_) => Value::None,
+            None => self.run_nested_thread(&mut th)?,
+        };
+        Ok(if g.state.get() == GenState::Finished {
+            Resumed::Returned(v)
+        } else {
+            Resumed::Yielded(v)
+        })
+    }
+
+    fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult {
+        if matches!(g.state.get(), GenState::Created | GenState::Finished) {
+            g.state.set(GenState::Finished);
+            g.frame.borrow_mut().take();
+            return Ok(Value::None);
+        }
+        let exit = self.exc_new(ExcType::GeneratorExit, vec![]);
+        match self.gen_throw(g, exit) {
+            Ok(Resumed::Yielded(_)) => Err(Exc::runtime(format!("{} ignored GeneratorExit", g.kind_name()))),
+            Ok(Resumed::Returned(_)) => Ok(Value::None),
+            Err(e) if self.exc_kind_is(&e, ExcType::GeneratorExit) || self.exc_kind_is(&e, ExcType::StopIteration) => {
+                Ok(Value::None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn exc_from_throw_args(&mut self, args: &[Value]) -> PyResult {
+        let typ = args.get(1).cloned().unwrap_or_default();
+        let val = args.get(2).cloned().unwrap_or_default();
+        match (&typ, &val) {
+            (Value::Class(_), Value::None) => self.call(&typ, vec![]),
+            (Value::Class(_), Value::Instance(_)) => Ok(val),
+            (Value::Class(_), v) => self.call(&typ, vec![v.clone()]),
+            _ => self.make_exception(typ),
+        }
+    }
+}
+
+pub fn install(vm: &mut Vm) {
+    let gen_methods: &[(&'static str, NativeFn)] = &[
+        ("send", |vm, a, _| {
+            let g = gen_arg(a)?;
+            match vm.gen_resume(&g, a.get(1).cloned().unwrap_or_default())? {
+                Resumed::Yielded(v) => Ok(v),
+                Resumed::Returned(v) => Err(stop_iteration(v)),
+            }
+        }),
+        ("__next__", |vm, a, _| {
+            let g = gen_arg(a)?;
+            match vm.gen_resume(&g, Value::None)? {
+                Resumed::Yielded(v) => Ok(v),
+                Resumed::Returned(v) => Err(stop_iteration(v)),
+            }
+        }),
+        ("throw", |vm, a, _| {
+            let g = gen_arg(a)?;
+            let exc = vm.exc_from_throw_args(a)?;
+            match vm.gen_throw(&g, exc)? {
+                Resumed::Yielded(v) => Ok(v),
+                Resumed::Returned(v) => Err(stop_iteration(v)),
+            }
+        }),
+        ("close", |vm, a, _| {
+            let g = gen_arg(a)?;
+            vm.gen_close(&g)
+        }),
+        ("__iter__", |_, a, _| Ok(a.first().cloned().unwrap_or_default())),
+    ];
+    crate::types::add_methods(&vm.types.generator, "generator", gen_methods);
+    crate::types::add_methods(
+        &vm.types.coroutine,
+        "coroutine",
+        &[
+            ("send", gen_methods[0].1),
+            ("throw", gen_methods[2].1),
+            ("close", gen_methods[3].1),
+        ],
+    );
+    crate::types::add_methods(
+        &vm.types.async_generator,
+        "async_generator",
+        &[
+            ("__aiter__", |_, a, _| Ok(a.first().cloned().unwrap_or_default())),
+            ("__anext__", |vm, a, _| {
+                let v = a.first().cloned().unwrap_or_default();
+                vm.anext(&v)
+            }),
+            ("asend", |vm, a, _| {
+                let v = a.first().cloned().unwrap_or_default();
+                vm.anext(&v)
+            }),
+            ("aclose", |_, a, _| {
+                let g = gen_arg(a)?;
+                Ok(Value::Object(Rc::new(crate::asyncio::AClose { gen: g })))
+            }),
+        ],
+    );
 }

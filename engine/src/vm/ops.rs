@@ -36,6 +36,25 @@ pub fn num_to_value(n: Num) -> Value {
     }
 }
 
+fn num_binary(op: BinOp, a: &Num, b: &Num) -> Result<Num, crate::pyerr::PyErr> {
+    use crate::pynum as n;
+    match op {
+        BinOp::Add => n::add(a, b),
+        BinOp::Sub => n::sub(a, b),
+        BinOp::Mult => n::mul(a, b),
+        BinOp::Div => n::truediv(a, b),
+        BinOp::FloorDiv => n::floordiv(a, b),
+        BinOp::Mod => n::modulo(a, b),
+        BinOp::Pow => n::pow(a, b),
+        BinOp::LShift => n::lshift(a, b),
+        BinOp::RShift => n::rshift(a, b),
+        BinOp::BitAnd => n::bitand(a, b),
+        BinOp::BitOr => n::bitor(a, b),
+        BinOp::BitXor => n::bitxor(a, b),
+        BinOp::MatMult => Err(crate::pyerr::PyErr::type_err("unsupported operand type(s) for @: 'int' and 'int'")),
+    }
+}
+
 pub fn op_symbol(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",
@@ -105,7 +124,7 @@ impl Vm {
     pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult {
         if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
             if !matches!(a, Value::Bool(_)) || !matches!(b, Value::Bool(_)) || !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
-                return crate::pynum::binary(op_symbol(op), &x, &y).map(num_to_value).map_err(from_pyerr);
+                return num_binary(op, &x, &y).map(num_to_value).map_err(from_pyerr);
             }
             let (Value::Bool(p), Value::Bool(q)) = (a, b) else { return Ok(Value::None) };
             return Ok(Value::Bool(match op {
@@ -210,8 +229,8 @@ impl Vm {
     pub fn unary(&mut self, op: UnaryOp, a: &Value) -> PyResult {
         if let Some(x) = num_value(a) {
             let r = match op {
-                UnaryOp::Neg => crate::pynum::neg(&x),
-                UnaryOp::Pos => Ok(x),
+                UnaryOp::Neg => Ok(crate::pynum::neg(&x)),
+                UnaryOp::Pos => Ok(crate::pynum::pos(&x)),
                 UnaryOp::Invert => {
                     if let Num::Float(_) = x {
                         return Err(Exc::type_error("bad operand type for unary ~: 'float'"));
@@ -497,11 +516,6 @@ impl Vm {
         if let Value::Gen(g) = v {
             if g.kind == crate::code::CodeKind::Generator {
                 return Ok(v.clone());
-            }
-        }
-        if let Value::Object(o) = v {
-            if o.clone().iter_next(self).is_some() {
-                // Probing an iterator advances it: not acceptable. Iterators answer `__iter__` below.
             }
         }
         if let Some(it) = crate::types::make_iter(self, v)? {

@@ -235,6 +235,12 @@ impl Vm {
                     }
                 }
                 if let Some(exc) = &i.exc {
+                    let group = exc.borrow().group.clone();
+                    if let Some((msg, items)) = group {
+                        let m = self.to_str(&msg)?;
+                        let n = items.len();
+                        return Ok(Rc::from(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
+                    }
                     if cls.lookup("__repr__").is_none_or(|r| matches!(r, Value::Native(_))) {
                         let args = exc.borrow().args.clone();
                         let is_key = self.isinstance(v, &self.types.exc(ExcType::KeyError));
@@ -260,7 +266,20 @@ impl Vm {
 
     pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
         let r = self.repr(v)?;
-        Ok(crate::pyfmt::ascii_escape(&r))
+        let mut out = String::new();
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 0x80 {
+                out.push(c);
+            } else if n <= 0xff {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n <= 0xffff {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
     }
 
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<Str> {
@@ -286,10 +305,10 @@ impl Vm {
         let r = match v {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
                 let n = super::ops::num_value(v).unwrap_or(crate::pynum::Num::Int(0));
-                crate::pyfmt::format_num(&n, spec, self.type_name(v).as_str())
+                crate::pyspec::format_int(&n, spec, self.type_name(v).as_str())
             }
-            Value::Float(f) => crate::pyfmt::format_float_spec(*f, spec),
-            Value::Str(s) => crate::pyfmt::format_str_spec(s, spec),
+            Value::Float(f) => crate::pyspec::format_float(*f, spec),
+            Value::Str(s) => crate::pyspec::format_str(s, spec),
             _ => {
                 return Err(Exc::type_error(format!(
                     "unsupported format string passed to {}.__format__",

@@ -1,0 +1,129 @@
+//! The `interleave` command: runs a program like `python3 FILE.py` would, optionally printing the trace.
+
+use interleave::session::{Config, Session};
+use interleave::trace::{EventKind, Trace};
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut file = None;
+    let mut trace = None;
+    let mut seed = 0;
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("run") => {}
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    }
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--trace" => trace = it.next().cloned(),
+            "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
+            _ if file.is_none() => file = Some(a.clone()),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let source = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("interleave: can't open file '{file}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = Config {
+        filename: file.clone(),
+        seed,
+        ..Config::default()
+    };
+    let mut session = Session::new(&source, config);
+    let code = session.run_to_end();
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(session.stdout().as_bytes());
+    let _ = out.flush();
+    let _ = std::io::stderr().write_all(session.stderr().as_bytes());
+    match trace.as_deref() {
+        Some("text") => {
+            let _ = out.write_all(trace_text(session.trace()).as_bytes());
+        }
+        Some("json") => {
+            let _ = out.write_all(trace_json(session.trace()).as_bytes());
+        }
+        Some(other) => eprintln!("interleave: unknown trace format '{other}' (text or json)"),
+        None => {}
+    }
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+fn trace_text(t: &Trace) -> String {
+    let mut s = String::new();
+    for e in &t.events {
+        let who = t.task_name(e.task);
+        let what = match e.kind {
+            EventKind::Print { text, .. } => format!("Print {:?}", t.text(text)),
+            other => format!("{other:?}"),
+        };
+        s.push_str(&format!("{:>12.6} {:<10} L{:<4} {}\n", e.at as f64 / 1e9, who, e.line, what));
+    }
+    s
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn trace_json(t: &Trace) -> String {
+    let tasks: Vec<String> = t
+        .tasks
+        .iter()
+        .map(|x| {
+            format!(
+                "{{\"name\":{},\"coro\":{},\"parent\":{},\"line\":{}}}",
+                json_str(&x.name),
+                json_str(&x.coro),
+                x.parent,
+                x.created_line
+            )
+        })
+        .collect();
+    let events: Vec<String> = t
+        .events
+        .iter()
+        .map(|e| {
+            let kind = match e.kind {
+                EventKind::Print { text, .. } => format!("Print {}", t.text(text)),
+                other => format!("{other:?}"),
+            };
+            format!(
+                "{{\"at\":{},\"task\":{},\"line\":{},\"kind\":{}}}",
+                e.at,
+                e.task,
+                e.line,
+                json_str(&kind)
+            )
+        })
+        .collect();
+    format!("{{\"tasks\":[{}],\"events\":[\n{}\n]}}\n", tasks.join(","), events.join(",\n"))
+}

@@ -1,0 +1,25 @@
+import logging, sys
+log = logging.getLogger("app")
+log.warning("no config: %s", "last resort")
+log.info("hidden")
+logging.warning("root warning %d", 1)
+logging.info("still hidden")
+print(logging.getLevelName(logging.INFO), logging.getLevelName(35), logging.getLevelName("ERROR"), log.getEffectiveLevel(), log, logging.root)
+logging.basicConfig(level=logging.DEBUG, format="%(levelname)s [%(name)s] %(message)s", force=True)
+log.debug("debug %s %s", "a", "b")
+logging.getLogger("app.db").error("nested %(x)s", {"x": 5})
+child = log.getChild("net"); child.setLevel(logging.ERROR)
+child.warning("filtered"); child.critical("crit")
+print(child.name, child.parent.name, child.getEffectiveLevel(), log.isEnabledFor(logging.DEBUG))
+h = logging.StreamHandler(sys.stdout)
+h.setFormatter(logging.Formatter("{levelname}:{message}", style="{"))
+out = logging.getLogger("out"); out.addHandler(h); out.propagate = False; out.setLevel(logging.INFO)
+out.info("to stdout"); out.debug("nope")
+try:
+    1 / 0
+except ZeroDivisionError as e:
+    log.error("failed", exc_info=e)
+adapter = logging.LoggerAdapter(out, {"user": "ada"}); adapter.info("adapted")
+out.log(logging.WARNING, "via log"); out.log(25, "custom level")
+logging.disable(logging.CRITICAL); out.critical("disabled"); logging.disable(logging.NOTSET)
+print(logging.getLogger() is logging.root, logging.getLogger("app") is log, repr(h))
