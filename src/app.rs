@@ -60,9 +60,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.drive(), move |(_, mode)| {
             let driver = match (run, mode) {
                 (Some(run), Some(mode)) => {
-                    let onprogress = Callback::from(move |end: SliceEnd| {
-                        dispatcher.dispatch(Action::Progressed(end))
-                    });
+                    let onprogress = Callback::from(move |end: SliceEnd| dispatcher.dispatch(Action::Progressed(end)));
                     Some(Driver::start(run, *mode, generation, onprogress))
                 }
                 _ => None,
@@ -93,11 +91,7 @@ pub fn app(props: &AppProps) -> Html {
     let ontheme = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::SetTheme(if dark {
-                Theme::Light
-            } else {
-                Theme::Dark
-            }))
+            state.dispatch(Action::SetTheme(if dark { Theme::Light } else { Theme::Dark }))
         })
     };
     let onkeydown = {
@@ -114,19 +108,13 @@ pub fn app(props: &AppProps) -> Html {
         Some(r) => {
             let run = r.run.borrow();
             let trace = run.trace();
-            let shown = state
-                .inspect
-                .as_ref()
-                .map_or(&run.replay.state, |i| &*i.state);
+            let shown = state.inspect.as_ref().map_or(&run.replay.state, |i| &*i.state);
             let progress = Progress {
                 now: state.now(),
                 events: trace.events.len(),
                 steps: run.steps(),
             };
-            let error = run
-                .error()
-                .filter(|_| state.inspect.is_none())
-                .map(error_mark);
+            let error = run.error().filter(|_| state.inspect.is_none()).map(error_mark);
             (progress, task_lines(trace, shown), error)
         }
         None => (Progress::default(), Vec::new(), None),

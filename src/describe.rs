@@ -1,7 +1,7 @@
 //! Words for what the trace shows: times in seconds, what a task was doing and why, and each task's hue.
 
 use interleave::replay::{Segment, TaskPhase, TaskState};
-use interleave::trace::{ObjId, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD};
+use interleave::trace::{ObjId, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD};
 
 /// `1.250 s`: virtual time with three decimals.
 pub fn seconds(t: Time) -> String {
@@ -75,7 +75,13 @@ fn wake(trace: &Trace, by: Wake) -> String {
         Wake::Yield => "yielded to the others".into(),
         Wake::Timer(_) => "woken by its timer".into(),
         Wake::Done { by, .. } if by != MAIN_THREAD => format!("woken by {}", trace.task_name(by)),
-        Wake::Done { obj, .. } => format!("woken when {} completed", object(trace, obj)),
+        // Only futures and their kin complete; for anything else the object says nothing useful.
+        Wake::Done { obj, .. } => match trace.objects.get(obj as usize).map(|o| o.kind) {
+            Some(ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup) => {
+                format!("woken when {} completed", object(trace, obj))
+            }
+            _ => "woken up".into(),
+        },
         Wake::Cancel { by } => format!("cancelled by {}", trace.task_name(by)),
     }
 }
@@ -94,10 +100,7 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Waiting(WaitReason::Future(obj)) => format!("awaiting {}", object(trace, obj)),
         TaskPhase::Waiting(WaitReason::Sync { obj, op }) => sync_wait(trace, obj, op),
         TaskPhase::Blocking { until } => {
-            format!(
-                "blocking the whole loop until {} (time.sleep)",
-                seconds(until)
-            )
+            format!("blocking the whole loop until {} (time.sleep)", seconds(until))
         }
         TaskPhase::Done => "done".into(),
         TaskPhase::Cancelled => "cancelled".into(),
@@ -116,11 +119,7 @@ pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
     } else if seg.is_open() {
         s.push_str(&format!(", since {}", seconds(seg.start)));
     } else {
-        s.push_str(&format!(
-            ", from {} to {}",
-            seconds(seg.start),
-            seconds(seg.end)
-        ));
+        s.push_str(&format!(", from {} to {}", seconds(seg.start), seconds(seg.end)));
     }
     if seg.line != 0 {
         s.push_str(&format!(", line {}", seg.line));
@@ -143,7 +142,7 @@ pub fn task_now(trace: &Trace, state: &TaskState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use interleave::trace::{ObjInfo, ObjKind, TaskInfo};
+    use interleave::trace::{ObjInfo, TaskInfo};
 
     fn trace() -> Trace {
         let task = |name: &str| TaskInfo {
@@ -196,9 +195,7 @@ mod tests {
         let seg = Segment {
             start: 1_000_000_000,
             end: 2_000_000_000,
-            phase: TaskPhase::Waiting(WaitReason::Sleep {
-                until: 2_000_000_000,
-            }),
+            phase: TaskPhase::Waiting(WaitReason::Sleep { until: 2_000_000_000 }),
             line: 0,
             holder: None,
             event: 0,

@@ -123,16 +123,10 @@ pub fn newline(src: &str, start: usize, end: usize) -> TextEdit {
     let before = &src[ls..start];
     let mut indent = before.len() - before.trim_start_matches(' ').len();
     let code = before.trim();
-    let first_word = code
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let first_word = code.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if code.ends_with(':') && !code.starts_with('#') {
         indent += INDENT;
-    } else if matches!(
-        first_word,
-        "return" | "pass" | "break" | "continue" | "raise"
-    ) {
+    } else if matches!(first_word, "return" | "pass" | "break" | "continue" | "raise") {
         indent = indent.saturating_sub(INDENT);
     }
     let text = format!("\n{}", " ".repeat(indent));
@@ -159,10 +153,7 @@ pub fn utf16_to_byte(src: &str, units: u32) -> usize {
 
 /// The UTF-16 offset of the byte offset `byte`.
 pub fn byte_to_utf16(src: &str, byte: usize) -> u32 {
-    src[..byte.min(src.len())]
-        .chars()
-        .map(|c| c.len_utf16() as u32)
-        .sum()
+    src[..byte.min(src.len())].chars().map(|c| c.len_utf16() as u32).sum()
 }
 
 #[cfg(test)]

@@ -32,8 +32,8 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         title: "A coroutine that never awaits",
-        watch: "The hog's long running stretch holds the loop: the heartbeat sits ready on the queue \
-                and misses its beats until the hog finishes.",
+        watch: "The hog's long running stretch holds the loop: the heartbeat's timer comes due at \
+                0.01 s but cannot fire until the hog finishes, so its sleep runs overdue.",
         source: include_str!("examples/starvation.py"),
     },
     Example {

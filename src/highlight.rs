@@ -111,20 +111,14 @@ mod tests {
     fn gaps_are_plain_and_lines_split() {
         let src = "def f():\n    pass\n";
         let tokens = [(0..3, "k"), (4..5, "f"), (13..17, "k")];
-        assert_eq!(
-            show(src, &tokens),
-            vec!["<k>def| |<f>f|():", "    |<k>pass", ""]
-        );
+        assert_eq!(show(src, &tokens), vec!["<k>def| |<f>f|():", "    |<k>pass", ""]);
     }
 
     #[test]
     fn a_token_spanning_lines_is_cut_at_each_end() {
         let src = "x = \"\"\"a\nb\"\"\"\ny";
         let tokens = [(0..1, "n"), (4..13, "s"), (14..15, "n")];
-        assert_eq!(
-            show(src, &tokens),
-            vec!["<n>x| = |<s>\"\"\"a", "<s>b\"\"\"", "<n>y"]
-        );
+        assert_eq!(show(src, &tokens), vec!["<n>x| = |<s>\"\"\"a", "<s>b\"\"\"", "<n>y"]);
     }
 
     #[test]

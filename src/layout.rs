@@ -22,6 +22,8 @@ pub enum StateKind {
     Running,
     Ready,
     Sleeping,
+    /// Asleep past its deadline: the timer is due but the loop is busy elsewhere.
+    Overdue,
     Awaiting,
     Blocked,
     Blocking,
@@ -31,10 +33,11 @@ pub enum StateKind {
 }
 
 impl StateKind {
-    pub const ALL: [StateKind; 9] = [
+    pub const ALL: [StateKind; 10] = [
         StateKind::Running,
         StateKind::Ready,
         StateKind::Sleeping,
+        StateKind::Overdue,
         StateKind::Awaiting,
         StateKind::Blocked,
         StateKind::Blocking,
@@ -45,9 +48,7 @@ impl StateKind {
 
     pub fn of(phase: TaskPhase) -> StateKind {
         match phase {
-            TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => {
-                StateKind::Ready
-            }
+            TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => StateKind::Ready,
             TaskPhase::Running => StateKind::Running,
             TaskPhase::Waiting(WaitReason::Sleep { .. }) => StateKind::Sleeping,
             TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_)) => StateKind::Awaiting,
@@ -65,6 +66,7 @@ impl StateKind {
             StateKind::Running => "running",
             StateKind::Ready => "ready",
             StateKind::Sleeping => "sleeping",
+            StateKind::Overdue => "overdue",
             StateKind::Awaiting => "awaiting",
             StateKind::Blocked => "blocked",
             StateKind::Blocking => "blocking",
@@ -80,6 +82,7 @@ impl StateKind {
             StateKind::Running => "running",
             StateKind::Ready => "ready (queued)",
             StateKind::Sleeping => "sleeping",
+            StateKind::Overdue => "timer due, loop busy",
             StateKind::Awaiting => "awaiting a task or future",
             StateKind::Blocked => "waiting on a lock, event, semaphore or queue",
             StateKind::Blocking => "blocking the loop (time.sleep)",
@@ -91,10 +94,7 @@ impl StateKind {
 
     /// Finished tasks are drawn as a thin line rather than a bar.
     pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            StateKind::Done | StateKind::Cancelled | StateKind::Failed
-        )
+        matches!(self, StateKind::Done | StateKind::Cancelled | StateKind::Failed)
     }
 }
 
@@ -228,13 +228,7 @@ impl DecimalZeros for u64 {
 }
 
 /// Which rows of a virtualised list are on screen, with `overscan` rows either side.
-pub fn visible_rows(
-    scroll_top: f64,
-    height: f64,
-    row_height: f64,
-    count: usize,
-    overscan: usize,
-) -> Range<usize> {
+pub fn visible_rows(scroll_top: f64, height: f64, row_height: f64, count: usize, overscan: usize) -> Range<usize> {
     let first = (scroll_top / row_height).floor().max(0.0) as usize;
     let shown = (height / row_height).ceil() as usize + 1;
     let start = first.saturating_sub(overscan).min(count);
@@ -255,10 +249,31 @@ pub struct Block {
     pub dense: bool,
 }
 
+/// Segments looked at per dense column before falling back to the one at its middle.
+const COLUMN_SCAN: usize = 16;
+
+/// Which segment a column too dense to draw one by one shows: a running one if it has any (brief runs are
+/// what the timeline is for), else the one at its middle. Looks at no more than [`COLUMN_SCAN`] segments.
+fn column_colour(lane: &Lane, first: usize, col_start: Time, col_end: Time) -> (usize, StateKind) {
+    let segs = &lane.segments;
+    let running = segs[first..]
+        .iter()
+        .take(COLUMN_SCAN)
+        .take_while(|s| s.start < col_end)
+        .position(|s| StateKind::of(s.phase) == StateKind::Running);
+    if let Some(k) = running {
+        return (first + k, StateKind::Running);
+    }
+    let mid = lane
+        .segment_at(col_start + (col_end - col_start) / 2)
+        .min(segs.len() - 1);
+    (mid, StateKind::of(segs[mid].phase))
+}
+
 /// The blocks that draw `lane` in `view`, with open segments ending at `now`.
 ///
 /// Segments wider than a column become one block each; where segments are narrower, each column becomes
-/// one block coloured by the segment at its middle, and neighbouring columns of one colour merge. Cost is
+/// one block (see [`column_colour`]), and neighbouring columns of one colour merge. Cost is
 /// O(drawn blocks × log segments): a lane of a million segments costs no more than [`COLUMNS`] searches.
 pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
     let segs = &lane.segments;
@@ -281,29 +296,34 @@ pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
             continue;
         }
         if to - from >= column || kind.is_final() {
-            out.push(Block {
-                left: view.fraction(from),
-                width: (to - from) as f64 / view.span as f64,
-                kind,
-                segment: i,
-                dense: false,
-            });
+            let mut push = |from: Time, to: Time, kind| {
+                out.push(Block {
+                    left: view.fraction(from),
+                    width: (to - from) as f64 / view.span as f64,
+                    kind,
+                    segment: i,
+                    dense: false,
+                })
+            };
+            match s.phase {
+                // A sleep that outlasts its deadline: the rest is the loop being too busy to wake it.
+                TaskPhase::Waiting(WaitReason::Sleep { until }) if until > from && until < to => {
+                    push(from, until, kind);
+                    push(until, to, StateKind::Overdue);
+                }
+                _ => push(from, to, kind),
+            }
             i += 1;
             continue;
         }
         // Too narrow: draw this column as one block, then skip to the segment covering the next column.
         let col_start = view.start + (from - view.start) / column * column;
         let col_end = col_start + column;
-        let mid = lane.segment_at(col_start + column / 2).min(segs.len() - 1);
-        let mid_kind = StateKind::of(segs[mid].phase);
+        let (mid, mid_kind) = column_colour(lane, i, col_start, col_end);
         let left = view.fraction(col_start);
         let width = column as f64 / view.span as f64;
         match out.last_mut() {
-            Some(b)
-                if b.dense
-                    && b.kind == mid_kind
-                    && (b.left + b.width - left).abs() < width / 2.0 =>
-            {
+            Some(b) if b.dense && b.kind == mid_kind && (b.left + b.width - left).abs() < width / 2.0 => {
                 b.width += width;
             }
             _ => out.push(Block {
@@ -433,11 +453,7 @@ mod tests {
     fn wide_segments_become_blocks_and_off_screen_ones_are_culled() {
         let l = lane(vec![
             seg(0, 100, TaskPhase::Running),
-            seg(
-                100,
-                600,
-                TaskPhase::Waiting(WaitReason::Sleep { until: 600 }),
-            ),
+            seg(100, 600, TaskPhase::Waiting(WaitReason::Sleep { until: 600 })),
             seg(600, Time::MAX, TaskPhase::Running),
         ]);
         let v = Viewport {
@@ -448,10 +464,7 @@ mod tests {
         let got: Vec<_> = b.iter().map(|b| (b.segment, b.kind, b.dense)).collect();
         assert_eq!(
             got,
-            vec![
-                (1, StateKind::Sleeping, false),
-                (2, StateKind::Running, false)
-            ]
+            vec![(1, StateKind::Sleeping, false), (2, StateKind::Running, false)]
         );
         assert_eq!(b[0].left, 0.0);
         assert!((b[1].width - 0.25).abs() < 1e-9);
@@ -480,10 +493,42 @@ mod tests {
     }
 
     #[test]
+    fn a_sleep_past_its_deadline_ends_overdue() {
+        let l = lane(vec![seg(
+            0,
+            1_800,
+            TaskPhase::Waiting(WaitReason::Sleep { until: 1_000 }),
+        )]);
+        let b = blocks(&l, &Viewport { start: 0, span: 2_000 }, 2_000);
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.left, b.width)).collect();
+        assert_eq!(
+            kinds,
+            vec![(StateKind::Sleeping, 0.0, 0.5), (StateKind::Overdue, 0.5, 0.4)]
+        );
+    }
+
+    #[test]
+    fn a_brief_run_shows_even_when_too_narrow_to_draw() {
+        let sleep = |s, e| seg(s, e, TaskPhase::Waiting(WaitReason::Sleep { until: e }));
+        let l = lane(vec![
+            sleep(0, 1_000_000),
+            seg(1_000_000, 1_000_010, TaskPhase::Running),
+            sleep(1_000_010, 2_000_000),
+        ]);
+        let b = blocks(
+            &l,
+            &Viewport {
+                start: 0,
+                span: 2_000_000_000,
+            },
+            2_000_000,
+        );
+        assert!(b.iter().any(|b| b.kind == StateKind::Running && b.dense), "{b:?}");
+    }
+
+    #[test]
     fn dense_columns_of_one_colour_merge() {
-        let segments = (0..1000u64)
-            .map(|i| seg(i, i + 1, TaskPhase::Running))
-            .collect();
+        let segments = (0..1000u64).map(|i| seg(i, i + 1, TaskPhase::Running)).collect();
         let b = blocks(
             &lane(segments),
             &Viewport {

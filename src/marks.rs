@@ -59,11 +59,7 @@ pub fn task_lines(trace: &Trace, state: &LoopState) -> Vec<LineMarks> {
         entry.tasks.push(TaskMark {
             line,
             task,
-            label: format!(
-                "{}: {}",
-                trace.task_name(task),
-                describe::phase(trace, s.phase)
-            ),
+            label: format!("{}: {}", trace.task_name(task), describe::phase(trace, s.phase)),
             running: !not_running,
         });
     }
@@ -97,9 +93,7 @@ mod tests {
     #[test]
     fn tasks_group_by_line_running_first_and_finished_tasks_drop_out() {
         let mut trace = Trace::default();
-        for name in [
-            "main", "Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6",
-        ] {
+        for name in ["main", "Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6"] {
             trace.tasks.push(TaskInfo {
                 name: name.into(),
                 coro: "f".into(),

@@ -143,12 +143,9 @@ impl Engine for Session {
     }
     fn switched_since(&self, from: usize) -> bool {
         let events = &self.trace().events;
-        events[from.min(events.len())..].iter().any(|e| {
-            matches!(
-                e.kind,
-                EventKind::Suspended { .. } | EventKind::Finished { .. }
-            )
-        })
+        events[from.min(events.len())..]
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. }))
     }
 }
 
@@ -239,12 +236,7 @@ pub fn run_slice(
 /// Runs `engine` one instruction at a time until a task suspends or finishes after event `from` (the
 /// Step button), or `budget_ms` is spent, jumping the clock to the next timer when nothing is ready.
 /// One instruction per call makes the step exact; slicing keeps a task that never yields from freezing the page.
-pub fn step_slice(
-    engine: &mut impl Engine,
-    from: usize,
-    clock: &mut impl FnMut() -> f64,
-    budget_ms: f64,
-) -> SliceEnd {
+pub fn step_slice(engine: &mut impl Engine, from: usize, clock: &mut impl FnMut() -> f64, budget_ms: f64) -> SliceEnd {
     let began = clock();
     let mut calls = 0u32;
     loop {
@@ -349,13 +341,7 @@ mod tests {
             calls: 0,
         };
         let mut pacer = Pacer::new(Speed::Instant, 0.0, 0);
-        let end = run_slice(
-            &mut fake,
-            &mut pacer,
-            &mut Chunk::default(),
-            &mut ticking(0.01),
-            8.0,
-        );
+        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(0.01), 8.0);
         assert_eq!(end, SliceEnd::Done { exit_code: 0 });
         assert_eq!(fake.now, 5_000_000_000);
     }
@@ -369,13 +355,7 @@ mod tests {
             calls: 0,
         };
         let mut pacer = Pacer::new(Speed::One, 0.0, 0);
-        let end = run_slice(
-            &mut fake,
-            &mut pacer,
-            &mut Chunk::default(),
-            &mut ticking(1.0),
-            8.0,
-        );
+        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(1.0), 8.0);
         assert_eq!(end, SliceEnd::CaughtUp);
         assert!(fake.now < 10_000_000, "clock at {}", fake.now);
     }
@@ -389,13 +369,7 @@ mod tests {
             calls: 0,
         };
         let mut pacer = Pacer::new(Speed::Instant, 0.0, 0);
-        let end = run_slice(
-            &mut fake,
-            &mut pacer,
-            &mut Chunk::default(),
-            &mut ticking(1.0),
-            8.0,
-        );
+        let end = run_slice(&mut fake, &mut pacer, &mut Chunk::default(), &mut ticking(1.0), 8.0);
         assert_eq!(end, SliceEnd::Busy);
         assert!(fake.calls <= 8);
     }
@@ -408,10 +382,7 @@ mod tests {
             wake: 10,
             calls: 0,
         };
-        assert_eq!(
-            step_slice(&mut fake, 0, &mut ticking(0.001), 8.0),
-            SliceEnd::Stepped
-        );
+        assert_eq!(step_slice(&mut fake, 0, &mut ticking(0.001), 8.0), SliceEnd::Stepped);
         assert_eq!(fake.calls, 3);
     }
 
@@ -423,10 +394,7 @@ mod tests {
             wake: 0,
             calls: 0,
         };
-        assert_eq!(
-            step_slice(&mut fake, 0, &mut ticking(0.1), 8.0),
-            SliceEnd::Busy
-        );
+        assert_eq!(step_slice(&mut fake, 0, &mut ticking(0.1), 8.0), SliceEnd::Busy);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use interleave::trace::{Time, Trace};
 
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
-    Live(Session),
+    Live(Box<Session>),
     Recorded { trace: Trace, now: Time },
 }
 
@@ -21,7 +21,7 @@ pub struct Run {
 
 impl Run {
     pub fn new(source: &str) -> Run {
-        Run::from_source(Source::Live(Session::new(source, Config::default())))
+        Run::from_source(Source::Live(Box::new(Session::new(source, Config::default()))))
     }
 
     /// A finished run over `trace`, its clock at the last event.

@@ -180,9 +180,7 @@ impl AppState {
     /// The timeline window to draw now.
     pub fn viewport(&self) -> Viewport {
         match &self.run {
-            Some(r) => self
-                .view
-                .effective(r.run.borrow().now(), self.phase.is_live()),
+            Some(r) => self.view.effective(r.run.borrow().now(), self.phase.is_live()),
             None => self.view.effective(0, true),
         }
     }

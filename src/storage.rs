@@ -46,10 +46,7 @@ pub fn apply_theme(theme: Theme) {
             None => storage.remove_item(THEME_KEY),
         };
     }
-    if let Some(root) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = match value {
             Some(v) => root.set_attribute("data-theme", v),
             None => root.remove_attribute("data-theme"),

@@ -38,12 +38,7 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 fn button(root: &Element, name: &str) -> Option<HtmlElement> {
     all(root, "button")
         .into_iter()
-        .find(|b| {
-            b.get_attribute("aria-label")
-                .or_else(|| b.text_content())
-                .as_deref()
-                == Some(name)
-        })
+        .find(|b| b.get_attribute("aria-label").or_else(|| b.text_content()).as_deref() == Some(name))
         .map(|b| b.unchecked_into())
 }
 
@@ -53,38 +48,23 @@ async fn the_controls_have_their_contract_names() {
     for name in ["Run", "Pause", "Step", "Stop", "Reset"] {
         assert!(button(&root, name).is_some(), "no button named {name}");
     }
-    let code = root
-        .query_selector("textarea[aria-label=Code]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        code.unchecked_into::<HtmlTextAreaElement>().value(),
-        "print('hi')\n"
-    );
+    let code = root.query_selector("textarea[aria-label=Code]").unwrap().unwrap();
+    assert_eq!(code.unchecked_into::<HtmlTextAreaElement>().value(), "print('hi')\n");
     let speed: HtmlSelectElement = root
         .query_selector("select[aria-label=Speed]")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    let options: Vec<_> = all(&speed, "option")
-        .iter()
-        .filter_map(|o| o.text_content())
-        .collect();
+    let options: Vec<_> = all(&speed, "option").iter().filter_map(|o| o.text_content()).collect();
     assert!(options.iter().any(|o| o == "instant"), "{options:?}");
     assert!(options.iter().any(|o| o == "0.1x") && options.iter().any(|o| o == "10x"));
-    assert!(root
-        .query_selector("[role=log][aria-label=Output]")
-        .unwrap()
-        .is_some());
+    assert!(root.query_selector("[role=log][aria-label=Output]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
 async fn the_gallery_lists_every_example_and_choosing_one_loads_it() {
     let root = mount("").await;
-    let gallery = root
-        .query_selector("nav[aria-label=Examples]")
-        .unwrap()
-        .unwrap();
+    let gallery = root.query_selector("nav[aria-label=Examples]").unwrap().unwrap();
     let titles: Vec<_> = all(&gallery, "button")
         .iter()
         .filter_map(|b| b.text_content())
@@ -92,11 +72,7 @@ async fn the_gallery_lists_every_example_and_choosing_one_loads_it() {
     assert_eq!(titles, EXAMPLES.iter().map(|e| e.title).collect::<Vec<_>>());
     button(&root, EXAMPLES[3].title).unwrap().click();
     settle().await;
-    let code: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let code: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().unchecked_into();
     assert_eq!(code.value(), EXAMPLES[3].source);
 }
 
@@ -116,8 +92,5 @@ async fn a_run_prints_into_the_log_one_element_per_line() {
     assert!(all(&log, ":scope > *")
         .iter()
         .all(|l| l.text_content().is_some_and(|t| !t.contains('\n'))));
-    assert!(root
-        .query_selector("[role=row][aria-label=main]")
-        .unwrap()
-        .is_some());
+    assert!(root.query_selector("[role=row][aria-label=main]").unwrap().is_some());
 }

@@ -34,12 +34,7 @@ async fn mount(source: &str) -> Mounted {
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
-    let textarea: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let textarea: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     textarea.focus().unwrap();
     Mounted { textarea, edits }
 }
@@ -72,10 +67,7 @@ async fn tab_indents_by_four_spaces() {
     press(&m.textarea, "Tab", false);
     assert_eq!(m.textarea.value(), "    x = 1");
     assert_eq!(selection(&m.textarea), (4, 4));
-    assert_eq!(
-        m.edits.borrow().last().map(String::as_str),
-        Some("    x = 1")
-    );
+    assert_eq!(m.edits.borrow().last().map(String::as_str), Some("    x = 1"));
 }
 
 #[wasm_bindgen_test]
@@ -119,12 +111,7 @@ async fn undo_takes_an_indent_back() {
     select(&m.textarea, 0, 0);
     press(&m.textarea, "Tab", false);
     assert_eq!(m.textarea.value(), "    x = 1");
-    let document: HtmlDocument = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let document: HtmlDocument = web_sys::window().unwrap().document().unwrap().dyn_into().unwrap();
     document.exec_command("undo").unwrap();
     assert_eq!(m.textarea.value(), "x = 1");
 }

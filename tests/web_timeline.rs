@@ -5,9 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use interleave::trace::{
-    Event, EventKind, ObjInfo, ObjKind, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake,
-};
+use interleave::trace::{Event, EventKind, ObjInfo, ObjKind, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake};
 use interleave_app::components::timeline::{Timeline, TimelineProps};
 use interleave_app::layout::Viewport;
 use interleave_app::run::{Run, RunRef};
@@ -33,12 +31,7 @@ fn trace_with_tasks(names: &[&str]) -> Trace {
 }
 
 fn ev(at: Time, task: u32, line: u32, kind: EventKind) -> Event {
-    Event {
-        at,
-        task,
-        line,
-        kind,
-    }
+    Event { at, task, line, kind }
 }
 
 /// Task-1 holds Lock-1 and sleeps; Task-2 waits for the lock; main awaits Task-1.
@@ -169,10 +162,7 @@ async fn only_visible_lanes_are_built() {
     let root = mount(trace, Viewport::fit(1000), 280.0).await;
     let built = rows(&root);
     assert!(built.len() < 30, "{} rows built", built.len());
-    assert_eq!(
-        built[0].get_attribute("aria-label").as_deref(),
-        Some("main")
-    );
+    assert_eq!(built[0].get_attribute("aria-label").as_deref(), Some("main"));
     let grid = root.query_selector("[role=grid]").unwrap().unwrap();
     assert_eq!(grid.get_attribute("aria-rowcount").as_deref(), Some("1000"));
 }

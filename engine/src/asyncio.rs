@@ -10,7 +10,7 @@ mod natives;
 
 use crate::exc::{Exc, ExcType, PyResult};
 use crate::native::NativeObject;
-use crate::trace::{EventKind, ObjId, Outcome, TaskId, Time, Wake, WaitReason};
+use crate::trace::{EventKind, ObjId, Outcome, TaskId, Time, WaitReason, Wake};
 use crate::value::{Str, Value};
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm, Warning, WarningSink};
@@ -69,6 +69,8 @@ pub struct FutureObj {
     pub cancel_hook: RefCell<Value>,
     /// The CancelledError that ended a task, handed out once by `result()` (as CPython's `_cancelled_exc`).
     pub cancelled_exc: RefCell<Value>,
+    /// The hash: a task's id, or a count of futures for plain ones (deterministic, unlike an address).
+    pub serial: u64,
     pub sink: WarningSink,
 }
 
@@ -278,11 +280,24 @@ pub fn as_future(v: &Value) -> Option<Rc<FutureObj>> {
 }
 
 pub enum Handle {
-    Step { task: Rc<FutureObj>, exc: Option<Value> },
-    Wakeup { task: Rc<FutureObj>, fut: Rc<FutureObj> },
-    Call { func: Value, args: Vec<Value>, cancelled: Rc<Cell<bool>> },
+    Step {
+        task: Rc<FutureObj>,
+        exc: Option<Value>,
+    },
+    Wakeup {
+        task: Rc<FutureObj>,
+        fut: Rc<FutureObj>,
+    },
+    Call {
+        func: Value,
+        args: Vec<Value>,
+        cancelled: Rc<Cell<bool>>,
+    },
     /// The end of an `asyncio.sleep`: completes the future unless it was cancelled.
-    SleepDone { fut: Rc<FutureObj>, result: Value },
+    SleepDone {
+        fut: Rc<FutureObj>,
+        result: Value,
+    },
 }
 
 /// The event loop's state; one per run (a new loop object reuses it, as only one runs at a time).
@@ -298,11 +313,13 @@ pub struct Loop {
     pub stopping: bool,
     pub current: Option<Rc<FutureObj>>,
     /// Tasks not yet done, in creation order (`asyncio.all_tasks`).
-    pub live: Vec<Rc<FutureObj>>,
+    pub live: std::collections::BTreeMap<TaskId, Rc<FutureObj>>,
     pub task_names: u64,
     pub next_task_id: TaskId,
     /// A task step the budget interrupted.
     pub in_progress: Option<Rc<FutureObj>>,
+    /// A Python callback the budget interrupted.
+    pub in_progress_cb: Option<(Thread, Value, Vec<Value>)>,
     /// Set by the prelude right before a task awaits a synchronisation primitive.
     pub pending_reason: Option<WaitReason>,
     pub loop_obj: Value,
@@ -346,7 +363,13 @@ impl Vm {
         self.aio.timers.push(Reverse((when, id)));
         self.aio.timer_table.insert(id, (h, cancelled.clone()));
         let task = self.current_task;
-        self.event(task, EventKind::TimerArmed { timer: id as u32, deadline: when });
+        self.event(
+            task,
+            EventKind::TimerArmed {
+                timer: id as u32,
+                deadline: when,
+            },
+        );
         (id, cancelled)
     }
 
@@ -372,7 +395,9 @@ impl Vm {
     }
 
     pub fn new_future(&mut self) -> Rc<FutureObj> {
+        self.object_serial += 1;
         Rc::new(FutureObj {
+            serial: self.object_serial,
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
             exception: RefCell::new(Value::None),
@@ -391,10 +416,16 @@ impl Vm {
     /// `asyncio.create_task(coro, name=...)`.
     pub fn create_task(&mut self, coro: Value, name: Option<Str>) -> PyResult<Rc<FutureObj>> {
         let Value::Gen(g) = &coro else {
-            return Err(Exc::type_error(format!("a coroutine was expected, got {}", self.repr(&coro)?)));
+            return Err(Exc::type_error(format!(
+                "a coroutine was expected, got {}",
+                self.repr(&coro)?
+            )));
         };
         if g.kind != crate::code::CodeKind::Coroutine {
-            return Err(Exc::type_error(format!("a coroutine was expected, got {}", self.repr(&coro)?)));
+            return Err(Exc::type_error(format!(
+                "a coroutine was expected, got {}",
+                self.repr(&coro)?
+            )));
         }
         // CPython counts every task, named or not.
         self.aio.task_names += 1;
@@ -409,6 +440,7 @@ impl Vm {
         self.depth = self.depth.saturating_sub(1);
         let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
         let task = Rc::new(FutureObj {
+            serial: id as u64,
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
             exception: RefCell::new(Value::None),
@@ -442,8 +474,11 @@ impl Vm {
         });
         let parent = self.current_task;
         self.event(id, EventKind::Created { parent });
-        self.aio.live.push(task.clone());
-        self.call_soon(Handle::Step { task: task.clone(), exc: None });
+        self.aio.live.insert(id, task.clone());
+        self.call_soon(Handle::Step {
+            task: task.clone(),
+            exc: None,
+        });
         Ok(task)
     }
 
@@ -481,7 +516,9 @@ impl Vm {
             _ => exc,
         };
         if self.exc_is(&exc, ExcType::StopIteration) {
-            return Err(Exc::type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
+            return Err(Exc::type_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
         }
         *fut.exception.borrow_mut() = exc;
         fut.state.set(FutState::Finished);
@@ -530,10 +567,26 @@ impl Vm {
         true
     }
 
+    /// When the loop would wait for the clock: nothing ready, not stopping, a timer pending in the future.
+    pub fn idle_until(&mut self) -> Option<Time> {
+        if self.aio.ntodo != 0
+            || self.aio.stopping
+            || !self.aio.ready.is_empty()
+            || self.aio.in_progress.is_some()
+            || self.aio.in_progress_cb.is_some()
+        {
+            return None;
+        }
+        self.next_timer().filter(|t| *t > self.now)
+    }
+
     /// Runs one handle of the loop (or starts a new iteration).
     pub fn loop_tick(&mut self) -> Tick {
         if let Some(task) = self.aio.in_progress.take() {
             return self.run_task(task, None);
+        }
+        if let Some((th, func, args)) = self.aio.in_progress_cb.take() {
+            return self.run_callback(th, func, args);
         }
         if self.aio.ntodo == 0 {
             if self.aio.stopping {
@@ -554,7 +607,9 @@ impl Vm {
                 if when > self.now {
                     break;
                 }
-                let Some(Reverse((_, id))) = self.aio.timers.pop() else { break };
+                let Some(Reverse((_, id))) = self.aio.timers.pop() else {
+                    break;
+                };
                 if let Some((h, _)) = self.aio.timer_table.remove(&id) {
                     let task = self.current_task;
                     self.event(task, EventKind::TimerFired { timer: id as u32 });
@@ -596,16 +651,23 @@ impl Vm {
                 }
             }
             Handle::Call { func, args, cancelled } => {
-                if !cancelled.get() {
-                    if let Err(e) = self.call(&func, args.clone()) {
-                        let e = self.materialize(e);
-                        let cb = self.callback_label(&func, &args);
-                        let text = format!(
-                            "Exception in callback {cb}\nhandle: <Handle {cb}>\n{}",
-                            self.format_exception(&e)
-                        );
-                        self.write(crate::trace::Stream::Stderr, &text);
+                if cancelled.get() {
+                    return Tick::Ran;
+                }
+                // Python callbacks run as a thread of their own, so the budget can pause them too.
+                let r = match self.prepare_call(func.clone(), args.clone(), Vec::new()) {
+                    Ok(crate::vm::call::Prepared::Value(_)) => Ok(()),
+                    Ok(crate::vm::call::Prepared::Frame(mut f)) => {
+                        f.ret = Ret::Exit;
+                        let mut th = Thread::default();
+                        th.frames.push(f);
+                        return self.run_callback(th, func, args);
                     }
+                    Err(e) => Err(e),
+                };
+                if let Err(e) = r {
+                    let e = self.materialize(e);
+                    self.report_callback_error(&func, &args, &e);
                 }
                 self.flush_warnings();
                 Tick::Ran
@@ -614,6 +676,34 @@ impl Vm {
                 if !fut.is_done() {
                     let _ = self.fut_set_result(&fut, result);
                 }
+                Tick::Ran
+            }
+        }
+    }
+
+    fn report_callback_error(&mut self, func: &Value, args: &[Value], e: &Value) {
+        let cb = self.callback_label(func, args);
+        let text = format!(
+            "Exception in callback {cb}\nhandle: <Handle {cb}>\n{}",
+            self.format_exception(e)
+        );
+        self.write(crate::trace::Stream::Stderr, &text);
+    }
+
+    /// Runs (or goes on running) a Python callback's thread.
+    fn run_callback(&mut self, mut th: Thread, func: Value, args: Vec<Value>) -> Tick {
+        match self.run(&mut th) {
+            Exit::Budget => {
+                self.aio.in_progress_cb = Some((th, func, args));
+                Tick::Budget
+            }
+            Exit::Raised(e) => {
+                self.report_callback_error(&func, &args, &e);
+                self.flush_warnings();
+                Tick::Ran
+            }
+            _ => {
+                self.flush_warnings();
                 Tick::Ran
             }
         }
@@ -628,10 +718,10 @@ impl Vm {
         let Some(mut th) = t.thread.borrow_mut().take() else {
             return Tick::Ran;
         };
-        if exc.is_none() {
+        let resumed_mid_step = self.aio.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, &task));
+        if !resumed_mid_step {
             self.aio.pending_reason = None;
         }
-        let resumed_mid_step = self.aio.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, &task));
         self.aio.current = Some(task.clone());
         self.current_task = t.id;
         let mut exc = exc;
@@ -693,10 +783,15 @@ impl Vm {
                     let msg = t.cancel_msg.borrow().clone();
                     self.task_cancelled(task, msg);
                 } else {
-                    self.event(id, EventKind::Finished { outcome: Outcome::Returned });
+                    self.event(
+                        id,
+                        EventKind::Finished {
+                            outcome: Outcome::Returned,
+                        },
+                    );
                     let _ = self.fut_set_result(task, v);
                 }
-                self.aio.live.retain(|x| !Rc::ptr_eq(x, task));
+                self.aio.live.remove(&id);
             }
             Exit::Raised(e) => {
                 drop(th);
@@ -710,15 +805,28 @@ impl Vm {
                 } else {
                     let summary = self.repr(&e).map(|s| s.to_string()).unwrap_or_default();
                     let text = self.text(summary);
-                    self.event(id, EventKind::Finished { outcome: Outcome::Raised { exc: text } });
+                    self.event(
+                        id,
+                        EventKind::Finished {
+                            outcome: Outcome::Raised { exc: text },
+                        },
+                    );
                     let _ = self.fut_set_exception(task, e);
                 }
-                self.aio.live.retain(|x| !Rc::ptr_eq(x, task));
+                self.aio.live.remove(&id);
             }
             Exit::Yield => {
                 *t.thread.borrow_mut() = Some(th);
-                self.event(id, EventKind::Suspended { reason: WaitReason::Yield });
-                self.aio.ready.push_back(Handle::Step { task: task.clone(), exc: None });
+                self.event(
+                    id,
+                    EventKind::Suspended {
+                        reason: WaitReason::Yield,
+                    },
+                );
+                self.aio.ready.push_back(Handle::Step {
+                    task: task.clone(),
+                    exc: None,
+                });
                 self.event(id, EventKind::Ready { by: Wake::Yield });
             }
             Exit::Await(v) => {
@@ -730,7 +838,10 @@ impl Vm {
                     let desc = self.repr(&v).map(|s| s.to_string()).unwrap_or_default();
                     let e = self.materialize(Exc::runtime(format!("Task cannot await on itself: {desc}")));
                     *t.thread.borrow_mut() = Some(th);
-                    self.call_soon(Handle::Step { task: task.clone(), exc: Some(e) });
+                    self.call_soon(Handle::Step {
+                        task: task.clone(),
+                        exc: Some(e),
+                    });
                     return Tick::Ran;
                 }
                 *t.thread.borrow_mut() = Some(th);
@@ -755,7 +866,10 @@ impl Vm {
             Exit::RunLoop => {
                 *t.thread.borrow_mut() = Some(th);
                 let e = self.materialize(Exc::runtime("This event loop is already running"));
-                self.call_soon(Handle::Step { task: task.clone(), exc: Some(e) });
+                self.call_soon(Handle::Step {
+                    task: task.clone(),
+                    exc: Some(e),
+                });
             }
             Exit::Yielded(_) => {
                 drop(th);
@@ -768,10 +882,20 @@ impl Vm {
     fn callback_label(&mut self, func: &Value, args: &[Value]) -> String {
         let args = self.join_reprs(args).unwrap_or_default();
         match func {
-            Value::Function(f) => format!("{}({args}) at {}:{}", f.qualname.borrow(), f.code.filename, f.code.first_line),
+            Value::Function(f) => format!(
+                "{}({args}) at {}:{}",
+                f.qualname.borrow(),
+                f.code.filename,
+                f.code.first_line
+            ),
             Value::Method(m) => match &m.1 {
                 Value::Function(f) => {
-                    format!("{}({args}) at {}:{}", f.qualname.borrow(), f.code.filename, f.code.first_line)
+                    format!(
+                        "{}({args}) at {}:{}",
+                        f.qualname.borrow(),
+                        f.code.filename,
+                        f.code.first_line
+                    )
                 }
                 _ => format!("{}({args})", self.repr(func).map(|s| s.to_string()).unwrap_or_default()),
             },
@@ -780,12 +904,21 @@ impl Vm {
     }
 
     fn timer_deadline(&self, id: u64) -> Option<Time> {
-        self.aio.timers.iter().find(|Reverse((_, i))| *i == id).map(|Reverse((w, _))| *w)
+        self.aio
+            .timers
+            .iter()
+            .find(|Reverse((_, i))| *i == id)
+            .map(|Reverse((w, _))| *w)
     }
 
     fn task_cancelled(&mut self, task: &Rc<FutureObj>, msg: Value) {
         if let Some(t) = &task.task {
-            self.event(t.id, EventKind::Finished { outcome: Outcome::Cancelled });
+            self.event(
+                t.id,
+                EventKind::Finished {
+                    outcome: Outcome::Cancelled,
+                },
+            );
         }
         *task.cancel_msg.borrow_mut() = msg;
         task.state.set(FutState::Cancelled);
@@ -808,7 +941,13 @@ impl Vm {
                     )
                 }
                 Warning::Text(t) => t,
-                Warning::TaskException { exc, name, coro, line, is_task } => {
+                Warning::TaskException {
+                    exc,
+                    name,
+                    coro,
+                    line,
+                    is_task,
+                } => {
                     let er = self.repr(&exc).map(|s| s.to_string()).unwrap_or_default();
                     let future = if is_task {
                         format!(
@@ -836,7 +975,7 @@ impl Vm {
         let until = self.now.saturating_add(ns);
         let task = self.current_task;
         self.event(task, EventKind::Blocked { until });
-        self.now = until;
+        self.blocked_until = until;
         Ok(Value::None)
     }
 }

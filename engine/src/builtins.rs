@@ -63,8 +63,7 @@ pub fn install(vm: &mut Vm) {
         ("vars", attrs::vars),
         ("dir", attrs::dir),
     ];
-    let mut entries: Vec<(&str, Value)> =
-        funcs.iter().map(|&(n, f)| (n, native_fn(n, f))).collect();
+    let mut entries: Vec<(&str, Value)> = funcs.iter().map(|&(n, f)| (n, native_fn(n, f))).collect();
     for (name, class) in vm.types.named() {
         entries.push((name, Value::Class(class)));
     }
@@ -109,6 +108,30 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     }
     let sep = print_text(vm, kw, "sep", " ")?;
     let end = print_text(vm, kw, "end", "\n")?;
+    let file = crate::native::kwarg(kw, "file").cloned().unwrap_or(Value::None);
+    let stream = if file.is_none() {
+        Some(Stream::Stdout)
+    } else {
+        // sys.stdout and sys.stderr are recognised by name; any other object needs a `write` method.
+        match vm.getattr_opt(&file, "name")? {
+            Some(Value::Str(name)) if &*name == "<stdout>" => Some(Stream::Stdout),
+            Some(Value::Str(name)) if &*name == "<stderr>" => Some(Stream::Stderr),
+            _ => None,
+        }
+    };
+    let Some(stream) = stream else {
+        // CPython writes each piece with its own `write` call.
+        let write = vm.getattr(&file, "write")?;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(&write, vec![Value::str(&sep)])?;
+            }
+            let text = vm.to_str(a)?;
+            vm.call(&write, vec![Value::Str(text)])?;
+        }
+        vm.call(&write, vec![Value::str(&end)])?;
+        return Ok(Value::None);
+    };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -117,29 +140,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         out.push_str(&vm.to_str(a)?);
     }
     out.push_str(&end);
-    let file = crate::native::kwarg(kw, "file")
-        .cloned()
-        .unwrap_or(Value::None);
-    if file.is_none() {
-        vm.write(Stream::Stdout, &out);
-        return Ok(Value::None);
-    }
-    // sys.stdout and sys.stderr are recognised by name; any other object needs a `write` method.
-    if let Some(Value::Str(name)) = vm.getattr_opt(&file, "name")? {
-        match &*name {
-            "<stdout>" => {
-                vm.write(Stream::Stdout, &out);
-                return Ok(Value::None);
-            }
-            "<stderr>" => {
-                vm.write(Stream::Stderr, &out);
-                return Ok(Value::None);
-            }
-            _ => {}
-        }
-    }
-    let write = vm.getattr(&file, "write")?;
-    vm.call(&write, vec![Value::str(&out)])?;
+    vm.write(stream, &out);
     Ok(Value::None)
 }
 
@@ -161,9 +162,7 @@ fn ascii(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn format(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let slots = args::bind("format", &["value", "format_spec"], args, kw)?;
     let Some(v) = slots.first().cloned().flatten() else {
-        return Err(Exc::type_error(
-            "format expected at least 1 argument, got 0",
-        ));
+        return Err(Exc::type_error("format expected at least 1 argument, got 0"));
     };
     let spec = match slots.get(1).cloned().flatten() {
         None => std::rc::Rc::from(""),
@@ -305,4 +304,17 @@ fn help(_vm: &mut Vm, _args: &[Value], _kw: &Kwargs) -> PyResult {
     Err(Exc::not_implemented(
         "help() is not supported in Interleave: see the Python documentation at docs.python.org",
     ))
+}
+
+/// `dir(obj)` as names, for "Did you mean" hints.
+pub fn dir_of(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
+    let r = attrs::dir(vm, std::slice::from_ref(obj), &Vec::new())?;
+    Ok(vm
+        .collect(&r)?
+        .into_iter()
+        .filter_map(|v| match v {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        })
+        .collect())
 }

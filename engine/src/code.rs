@@ -171,6 +171,8 @@ pub struct Code {
     pub first_line: u32,
     pub consts: Vec<Value>,
     pub names: Vec<Str>,
+    /// `dict::hash_str` of each name, computed once.
+    pub name_hashes: Vec<u64>,
     /// Parameters first, in order: positional (incl. positional-only), keyword-only, `*args`, `**kwargs`.
     pub varnames: Vec<Str>,
     pub cellvars: Vec<Str>,

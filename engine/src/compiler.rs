@@ -14,14 +14,22 @@ use symtable::{Place, ScopeKind, SymTable};
 #[derive(Clone, Debug)]
 enum FBlock {
     /// A `for` loop: its iterator sits on the stack.
-    For { start: usize, breaks: Vec<usize> },
-    While { start: usize, breaks: Vec<usize> },
+    For {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    While {
+        start: usize,
+        breaks: Vec<usize>,
+    },
     /// A `try` whose `finally` body must run.
     Finally(Rc<Vec<ast::Stmt>>),
     /// Inside an `except` body: the exception is on the stack and is being handled.
     Handler,
     /// A `with` body: `__exit__` sits on the stack.
-    With { is_async: bool },
+    With {
+        is_async: bool,
+    },
     /// An `except ... as name:` body: the name is cleared on the way out.
     HandlerName(Str),
 }
@@ -86,6 +94,7 @@ impl<'a> Compiler<'a> {
             first_line: line,
             consts: Vec::new(),
             names: Vec::new(),
+            name_hashes: Vec::new(),
             varnames: s.varnames.clone(),
             cellvars: s.cellvars.clone(),
             freevars: s.freevars.clone(),
@@ -116,6 +125,7 @@ impl<'a> Compiler<'a> {
     fn pop_unit(&mut self) -> Code {
         let u = self.units.pop().expect("unit stack is never empty here");
         let mut code = u.code;
+        code.name_hashes = code.names.iter().map(|n| crate::dict::hash_str(n)).collect();
         code.stacksize = u.max_depth.max(0) as u32 + 4;
         code
     }
@@ -364,10 +374,10 @@ impl<'a> Compiler<'a> {
 fn stack_effect(i: &Instr) -> i32 {
     use Instr::*;
     match *i {
-        Nop | Rot(_) | Swap(_) | Jump(_) | Unary(_) | GetIter | GetAwaitable | ListToTuple | PopBlock
-        | PushExcInfo | Reraise | SetupAnnotations | GetAIter | Await | YieldValue | DeleteFast(_)
-        | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) | LoadMethod(_) | SetupExcept(_)
-        | SetupFinally(_) | SetupWith(_) | ImportFrom(_) | EndAsyncFor => match *i {
+        Nop | Rot(_) | Swap(_) | Jump(_) | Unary(_) | GetIter | GetAwaitable | ListToTuple | PopBlock | PushExcInfo
+        | Reraise | SetupAnnotations | GetAIter | Await | YieldValue | DeleteFast(_) | DeleteDeref(_)
+        | DeleteGlobal(_) | DeleteName(_) | LoadMethod(_) | SetupExcept(_) | SetupFinally(_) | SetupWith(_)
+        | ImportFrom(_) | EndAsyncFor => match *i {
             LoadMethod(_) | ImportFrom(_) => 1,
             EndAsyncFor => -2,
             _ => 0,

@@ -1,7 +1,7 @@
 //! Insertion-ordered dicts and sets keyed by Python values, with hashes computed by the interpreter.
 
 use crate::value::{Str, Value};
-use indexmap::{IndexMap, IndexSet};
+use indexmap::IndexMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
@@ -25,6 +25,24 @@ impl PartialEq for HKey {
 }
 
 impl Eq for HKey {}
+
+/// A borrowed string key for lookups that allocate nothing.
+pub struct StrKey<'a> {
+    pub hash: u64,
+    pub s: &'a str,
+}
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl indexmap::Equivalent<HKey> for StrKey<'_> {
+    fn equivalent(&self, key: &HKey) -> bool {
+        key.hash == self.hash && matches!(&key.value, Value::Str(k) if &**k == self.s)
+    }
+}
 
 /// Passes the precomputed hash through unchanged.
 #[derive(Default)]
@@ -102,19 +120,24 @@ impl Dict {
     }
 
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let key = HKey {
-            hash: hash_str(name),
-            value: Value::Str(Rc::from(name)),
-        };
-        self.map.get(&key).cloned()
+        self.map
+            .get(&StrKey {
+                hash: hash_str(name),
+                s: name,
+            })
+            .cloned()
+    }
+
+    /// Looks a string key up with its hash already known (names in code objects carry theirs).
+    pub fn get_hashed(&self, name: &str, hash: u64) -> Option<&Value> {
+        self.map.get(&StrKey { hash, s: name })
     }
 
     pub fn get_rc(&self, name: &Str) -> Option<&Value> {
-        let key = HKey {
+        self.map.get(&StrKey {
             hash: hash_str(name),
-            value: Value::Str(name.clone()),
-        };
-        self.map.get(&key)
+            s: name,
+        })
     }
 
     pub fn set_str(&mut self, name: &str, value: Value) {
@@ -130,11 +153,10 @@ impl Dict {
     }
 
     pub fn remove_str(&mut self, name: &str) -> Option<Value> {
-        let key = HKey {
+        self.map.shift_remove(&StrKey {
             hash: hash_str(name),
-            value: Value::Str(Rc::from(name)),
-        };
-        self.map.shift_remove(&key)
+            s: name,
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
@@ -150,37 +172,5 @@ impl Dict {
     }
 }
 
-#[derive(Clone, Default, Debug)]
-pub struct Set {
-    pub set: IndexSet<HKey, Build>,
-}
-
-impl Set {
-    pub fn new() -> Set {
-        Set::default()
-    }
-
-    pub fn len(&self) -> usize {
-        self.set.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-    }
-
-    pub fn contains(&self, key: &HKey) -> bool {
-        self.set.contains(key)
-    }
-
-    pub fn insert(&mut self, key: HKey) -> bool {
-        self.set.insert(key)
-    }
-
-    pub fn remove(&mut self, key: &HKey) -> bool {
-        self.set.shift_remove(key)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &HKey> {
-        self.set.iter()
-    }
-}
+/// Sets keep CPython's slot layout, so that they iterate (and print) in CPython's order.
+pub use crate::types::settable::SetTable as Set;

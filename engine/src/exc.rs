@@ -87,6 +87,9 @@ pub struct ExcData {
     pub notes: Vec<Value>,
     /// The message and members of an `ExceptionGroup`.
     pub group: Option<(Value, Vec<Value>)>,
+    /// For "Did you mean" hints: the missing name and where it was looked for (the object of an
+    /// AttributeError, or a tuple of name lists for a NameError: locals, globals, builtins).
+    pub hint: Option<(Str, Value)>,
 }
 
 macro_rules! exc_types {

@@ -7,8 +7,10 @@
 
 mod highlight;
 mod number;
+mod token;
 
 pub use highlight::{highlight, Highlight, TokenClass};
+pub use token::{keyword, Tok, Token, KEYWORDS};
 
 use crate::ast::{SyntaxError, SyntaxErrorKind};
 
@@ -16,179 +18,14 @@ use crate::ast::{SyntaxError, SyntaxErrorKind};
 pub const MAX_BRACKETS: usize = 200;
 pub const MAX_INDENT: usize = 100;
 
-/// What a token is; names, numbers and strings are read from the source text between `start` and `end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tok {
-    Name,
-    Number,
-    String,
-    Newline,
-    Indent,
-    Dedent,
-    EndMarker,
-    /// Where the lexer stopped on an error; see [`Tokens::error`].
-    Error,
-    /// A character no rule accepts (`$`, `?`, `!`, `` ` ``, `<>`): CPython lexes it and the parser rejects it.
-    Unknown,
-    // Keywords.
-    False,
-    None,
-    True,
-    And,
-    As,
-    Assert,
-    Async,
-    Await,
-    Break,
-    Class,
-    Continue,
-    Def,
-    Del,
-    Elif,
-    Else,
-    Except,
-    Finally,
-    For,
-    From,
-    Global,
-    If,
-    Import,
-    In,
-    Is,
-    Lambda,
-    Nonlocal,
-    Not,
-    Or,
-    Pass,
-    Raise,
-    Return,
-    Try,
-    While,
-    With,
-    Yield,
-    // Brackets and punctuation.
-    LPar,
-    RPar,
-    LSqb,
-    RSqb,
-    LBrace,
-    RBrace,
-    Colon,
-    Comma,
-    Semi,
-    Dot,
-    Ellipsis,
-    Arrow,
-    ColonEqual,
-    Equal,
-    // Operators.
-    Plus,
-    Minus,
-    Star,
-    Slash,
-    DoubleSlash,
-    Percent,
-    At,
-    DoubleStar,
-    LeftShift,
-    RightShift,
-    Amper,
-    VBar,
-    Circumflex,
-    Tilde,
-    Less,
-    Greater,
-    EqEqual,
-    NotEqual,
-    LessEqual,
-    GreaterEqual,
-    PlusEqual,
-    MinusEqual,
-    StarEqual,
-    SlashEqual,
-    DoubleSlashEqual,
-    PercentEqual,
-    AtEqual,
-    DoubleStarEqual,
-    LeftShiftEqual,
-    RightShiftEqual,
-    AmperEqual,
-    VBarEqual,
-    CircumflexEqual,
-}
-
-impl Tok {
-    pub fn is_keyword(self) -> bool {
-        (self as u8) >= (Tok::False as u8) && (self as u8) <= (Tok::Yield as u8)
-    }
-}
-
-/// Python 3.11's hard keywords, in the order of [`Tok`].
-pub const KEYWORDS: [(&str, Tok); 35] = [
-    ("False", Tok::False),
-    ("None", Tok::None),
-    ("True", Tok::True),
-    ("and", Tok::And),
-    ("as", Tok::As),
-    ("assert", Tok::Assert),
-    ("async", Tok::Async),
-    ("await", Tok::Await),
-    ("break", Tok::Break),
-    ("class", Tok::Class),
-    ("continue", Tok::Continue),
-    ("def", Tok::Def),
-    ("del", Tok::Del),
-    ("elif", Tok::Elif),
-    ("else", Tok::Else),
-    ("except", Tok::Except),
-    ("finally", Tok::Finally),
-    ("for", Tok::For),
-    ("from", Tok::From),
-    ("global", Tok::Global),
-    ("if", Tok::If),
-    ("import", Tok::Import),
-    ("in", Tok::In),
-    ("is", Tok::Is),
-    ("lambda", Tok::Lambda),
-    ("nonlocal", Tok::Nonlocal),
-    ("not", Tok::Not),
-    ("or", Tok::Or),
-    ("pass", Tok::Pass),
-    ("raise", Tok::Raise),
-    ("return", Tok::Return),
-    ("try", Tok::Try),
-    ("while", Tok::While),
-    ("with", Tok::With),
-    ("yield", Tok::Yield),
-];
-
-pub fn keyword(word: &str) -> Option<Tok> {
-    // Every keyword is 2 to 8 ASCII bytes; most names are not keywords, so test the cheap things first.
-    if word.len() < 2 || word.len() > 8 {
-        return None;
-    }
-    KEYWORDS.iter().find(|(k, _)| *k == word).map(|&(_, t)| t)
-}
-
-/// One token: its kind, its bytes in the source, and the 1-based line and column of its first character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub kind: Tok,
-    pub start: u32,
-    pub end: u32,
-    pub line: u32,
-    pub col: u32,
-    /// How many brackets are open around the token (an f-string expression counts its implicit parentheses).
-    pub level: u16,
-}
-
 /// The lexer's first error and how it ranks against the parser's.
 ///
 /// CPython's tokenizer runs lazily under the parser. Most of its errors (a bad string, number or character, a
 /// bracket mismatch) also win when the parser fails earlier, because CPython tokenizes the rest of the file to
-/// look for them: those are `hard`. Indentation errors and line-continuation errors only count if the parser
-/// reaches them. Either way, if brackets were still open there and the innermost opened on a line before the
-/// parser's error, CPython reports "'(' was never closed" instead.
+/// look for them: those are `hard` (only an "unexpected indent" found first escapes them). Indentation errors
+/// and line-continuation errors only count if the parser reaches them. Otherwise, if brackets were still open
+/// where the lexer stopped and the innermost opened on a line before the parser's error, CPython reports
+/// "'(' was never closed" instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexError {
     pub error: SyntaxError,
@@ -206,7 +43,9 @@ pub struct Tokens {
 
 /// Tokenizes a whole module.
 pub fn tokenize(source: &str) -> Tokens {
-    Lexer::new(source, 0, source.len(), 1, 1, false).run()
+    // A UTF-8 byte order mark is no part of the program.
+    let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    Lexer::new(source, start, source.len(), 1, 1, false).run()
 }
 
 /// Tokenizes the expression of an f-string replacement field, `source[start..end]`, which begins at `line`
@@ -267,21 +106,41 @@ pub(crate) fn scan_string(b: &[u8], quote_at: usize, limit: usize) -> StringEnd 
         let c = b[i];
         if c == q {
             if !triple {
-                return StringEnd { end: i + 1, terminated: true, triple };
+                return StringEnd {
+                    end: i + 1,
+                    terminated: true,
+                    triple,
+                };
             }
             if i + 2 < limit && b[i + 1] == q && b[i + 2] == q {
-                return StringEnd { end: i + 3, terminated: true, triple };
+                return StringEnd {
+                    end: i + 3,
+                    terminated: true,
+                    triple,
+                };
             }
         } else if c == b'\\' {
             // The escaped character, a newline included, never ends the string; "\r\n" counts as one.
-            i += if i + 2 < limit && b[i + 1] == b'\r' && b[i + 2] == b'\n' { 3 } else { 2 };
+            i += if i + 2 < limit && b[i + 1] == b'\r' && b[i + 2] == b'\n' {
+                3
+            } else {
+                2
+            };
             continue;
         } else if !triple && (c == b'\n' || c == b'\r') {
-            return StringEnd { end: i, terminated: false, triple };
+            return StringEnd {
+                end: i,
+                terminated: false,
+                triple,
+            };
         }
         i += 1;
     }
-    StringEnd { end: limit.min(b.len()), terminated: false, triple }
+    StringEnd {
+        end: limit.min(b.len()),
+        terminated: false,
+        triple,
+    }
 }
 
 /// The number of lines CPython counts in `text`, which it always sees ending with a newline.
@@ -390,14 +249,27 @@ impl<'s> Lexer<'s> {
 
     fn push_at(&mut self, kind: Tok, start: usize, end: usize, line: u32, col: u32) {
         let level = self.level();
-        self.tokens.push(Token { kind, start: start as u32, end: end as u32, line, col, level });
+        self.tokens.push(Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            line,
+            col,
+            level,
+        });
         if !matches!(kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
             self.line_has_tokens = true;
         }
     }
 
     fn error(&self, msg: impl Into<String>, line: u32, col: u32) -> SyntaxError {
-        SyntaxError { kind: SyntaxErrorKind::SyntaxError, msg: msg.into(), line, col, end_col: None }
+        SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: msg.into(),
+            line,
+            col,
+            end_col: None,
+        }
     }
 
     fn newline_at(&mut self, i: usize) {
@@ -409,14 +281,22 @@ impl<'s> Lexer<'s> {
 
     /// Consumes a newline ("\n", "\r\n" or "\r") at `self.pos`.
     fn eat_newline(&mut self) {
-        let n = if self.b[self.pos] == b'\r' && self.b.get(self.pos + 1) == Some(&b'\n') { 2 } else { 1 };
+        let n = if self.b[self.pos] == b'\r' && self.b.get(self.pos + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
         self.pos += n;
         let p = self.pos;
         self.newline_at(p);
     }
 
     pub(crate) fn run(mut self) -> Tokens {
-        let outcome = if self.fstring_expr { self.lex_fstring_expr() } else { self.lex_module() };
+        let outcome = if self.fstring_expr {
+            self.lex_fstring_expr()
+        } else {
+            self.lex_module()
+        };
         let error = match outcome {
             Ok(()) => None,
             Err(stop) => {
@@ -434,10 +314,17 @@ impl<'s> Lexer<'s> {
                     col: error.col,
                     level,
                 });
-                Some(LexError { error, hard, open_bracket })
+                Some(LexError {
+                    error,
+                    hard,
+                    open_bracket,
+                })
             }
         };
-        Tokens { tokens: self.tokens, error }
+        Tokens {
+            tokens: self.tokens,
+            error,
+        }
     }
 
     fn lex_fstring_expr(&mut self) -> Step {
@@ -522,13 +409,20 @@ impl<'s> Lexer<'s> {
             }
             _ => {
                 let col = self.col(self.pos);
-                Err(Stop::Soft(self.error("unexpected character after line continuation character", self.line, col)))
+                Err(Stop::Soft(self.error(
+                    "unexpected character after line continuation character",
+                    self.line,
+                    col,
+                )))
             }
         }
     }
 
     fn line_start_of(&self, off: usize) -> usize {
-        self.b[..off].iter().rposition(|&c| c == b'\n' || c == b'\r').map_or(0, |i| i + 1)
+        self.b[..off]
+            .iter()
+            .rposition(|&c| c == b'\n' || c == b'\r')
+            .map_or(0, |i| i + 1)
     }
 
     fn col_between(&self, from: usize, to: usize) -> u32 {
@@ -651,7 +545,11 @@ impl<'s> Lexer<'s> {
         };
         if self.line_has_tokens {
             let at = self.comment_start.unwrap_or(self.pos);
-            let ncol = if self.comment_start.is_some() { self.col(at) } else { col };
+            let ncol = if self.comment_start.is_some() {
+                self.col(at)
+            } else {
+                col
+            };
             self.push_at(Tok::Newline, at, self.pos, line, ncol);
         }
         while self.indents.len() > 1 {
@@ -689,7 +587,11 @@ impl<'s> Lexer<'s> {
             Tok::RPar | Tok::RSqb | Tok::RBrace => {
                 let col = self.col(start);
                 let Some(open) = self.brackets.pop() else {
-                    return Err(Stop::Hard(self.error(format!("unmatched '{}'", c as char), self.line, col)));
+                    return Err(Stop::Hard(self.error(
+                        format!("unmatched '{}'", c as char),
+                        self.line,
+                        col,
+                    )));
                 };
                 let expected = match open.ch {
                     b'(' => b')',
@@ -790,7 +692,11 @@ impl<'s> Lexer<'s> {
             i += 1;
         }
         if !s.terminated {
-            let detected = if s.triple || s.end >= self.end { line_count(&self.src[..self.end]) } else { self.line };
+            let detected = if s.triple || s.end >= self.end {
+                line_count(&self.src[..self.end])
+            } else {
+                self.line
+            };
             let msg = if s.triple {
                 format!("unterminated triple-quoted string literal (detected at line {detected})")
             } else {

@@ -74,7 +74,13 @@ fn trace_text(t: &Trace) -> String {
             EventKind::Print { text, .. } => format!("Print {:?}", t.text(text)),
             other => format!("{other:?}"),
         };
-        s.push_str(&format!("{:>12.6} {:<10} L{:<4} {}\n", e.at as f64 / 1e9, who, e.line, what));
+        s.push_str(&format!(
+            "{:>12.6} {:<10} L{:<4} {}\n",
+            e.at as f64 / 1e9,
+            who,
+            e.line,
+            what
+        ));
     }
     s
 }
@@ -125,5 +131,9 @@ fn trace_json(t: &Trace) -> String {
             )
         })
         .collect();
-    format!("{{\"tasks\":[{}],\"events\":[\n{}\n]}}\n", tasks.join(","), events.join(",\n"))
+    format!(
+        "{{\"tasks\":[{}],\"events\":[\n{}\n]}}\n",
+        tasks.join(","),
+        events.join(",\n")
+    )
 }

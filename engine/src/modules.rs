@@ -65,7 +65,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// The Python source of a module written in Python.
-fn source(name: &str) -> Option<&'static str> {
+pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
         "abc" => include_str!("modules/abc.py"),
         "bisect" => include_str!("modules/bisect.py"),

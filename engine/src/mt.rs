@@ -92,8 +92,7 @@ impl Random {
         }
         for _ in 0..N - 1 {
             let prev = self.mt[i - 1];
-            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
-                .wrapping_sub(i as u32);
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.mt[0] = self.mt[N - 1];
@@ -207,12 +206,7 @@ impl Random {
 
     /// `random.randrange(start, stop, step)` for int arguments (`stop == None` means `randrange(start)`).
     /// A `step` other than 1 without `stop` raises `TypeError: Missing a non-None stop argument`.
-    pub fn randrange(
-        &mut self,
-        start: &BigInt,
-        stop: Option<&BigInt>,
-        step: Option<&BigInt>,
-    ) -> PyRes<BigInt> {
+    pub fn randrange(&mut self, start: &BigInt, stop: Option<&BigInt>, step: Option<&BigInt>) -> PyRes<BigInt> {
         let one = BigInt::one();
         let step = step.unwrap_or(&one);
         let Some(stop) = stop else {
@@ -322,12 +316,7 @@ impl Random {
     /// The indices `random.choices(population, weights=None, cum_weights=..., k=k)` picks from a population of
     /// `n`. `cum_weights` are the running totals (the caller accumulates `weights` with Python's `+`). Without
     /// weights an empty population yields index 0, which the caller's indexing rejects as CPython's does.
-    pub fn choices_indices(
-        &mut self,
-        n: usize,
-        cum_weights: Option<&[f64]>,
-        k: i64,
-    ) -> PyRes<Vec<usize>> {
+    pub fn choices_indices(&mut self, n: usize, cum_weights: Option<&[f64]>, k: i64) -> PyRes<Vec<usize>> {
         // CPython would build any list its memory allows; a result this long would exhaust ours.
         if k > MAX_INT_BITS as i64 {
             return Err(PyErr::memory());
@@ -335,14 +324,10 @@ impl Random {
         let k = k.max(0) as usize;
         let Some(cum) = cum_weights else {
             let nf = n as f64;
-            return Ok((0..k)
-                .map(|_| (self.random() * nf).floor() as usize)
-                .collect());
+            return Ok((0..k).map(|_| (self.random() * nf).floor() as usize).collect());
         };
         if cum.len() != n {
-            return Err(PyErr::value(
-                "The number of weights does not match the population",
-            ));
+            return Err(PyErr::value("The number of weights does not match the population"));
         }
         let Some(&total) = cum.last() else {
             return Err(PyErr::index("list index out of range"));

@@ -13,6 +13,7 @@ pub type NativeFn = fn(&mut Vm, &[Value], &Kwargs) -> PyResult;
 
 /// A native object with state (an iterator, a future, a deque...). Its Python type is found by
 /// [`NativeObject::type_name`] among the classes the interpreter registers at start-up.
+#[allow(clippy::len_without_is_empty)]
 pub trait NativeObject: Any {
     fn type_name(&self) -> &'static str;
     fn as_any(&self) -> &dyn Any;

@@ -1,16 +1,22 @@
 //! Builds the syntax tree of `ast.rs` from tokens, reporting the first syntax error in CPython 3.11's words.
 //!
-//! A hand-written recursive-descent parser over the token list. CPython's PEG parser fails, then re-parses with
-//! extra "invalid_" rules to explain the failure; here each of those rules is a check at the one place it can
-//! apply, so valid programs pay nothing for them. Errors rank as CPython ranks them: see [`LexError`] for how a
-//! tokenizer error competes with the parser's, and `checks.rs` for the errors CPython's compiler reports only
-//! once the whole file has parsed (`'return' outside function`).
+//! A hand-written recursive-descent parser over the token list, with precedence climbing for operators.
+//! CPython's PEG parser fails, then parses again with extra "invalid_" rules to explain the failure. Here most
+//! of those rules are checks at the one place they can apply, so valid programs pay nothing for them; and, as
+//! in CPython, a plain failure leads to a second pass (`Parser::second`) that backtracks out of failed
+//! operands and trailers the way PEG alternatives do, which lets those checks fire where CPython's do. If
+//! nothing explains the failure, "invalid syntax" goes where the first pass stopped. Errors then rank as
+//! CPython ranks them: see [`LexError`] for how a tokenizer error competes with the parser's, and `checks.rs`
+//! for the errors CPython's symbol table and compiler report once the whole file has parsed
+//! (`'return' outside function`).
 //!
 //! **Invariant:** Rust recursion is bounded whatever the input: brackets nest at most 200 deep (the lexer),
-//! blocks at most 100 (the lexer's indentation limit), and every other recursive path counts `depth`.
+//! blocks at most 100 (the lexer's indentation limit), and every other recursive path, and every chain that
+//! deepens the tree without recursing (`a + b + ...`, `f()()...`), counts against `MAX_DEPTH`.
 
 mod args;
 mod checks;
+mod compound;
 mod displays;
 mod expr;
 mod fstring;
@@ -66,6 +72,8 @@ pub(crate) struct Parser<'s> {
     first_furthest: usize,
     /// The second pass, which backtracks out of failed operands and trailers as CPython's PEG parser does.
     second: bool,
+    /// Whether `error` came from an f-string nested in this one, its column already set as CPython sets it.
+    nested_fstring_error: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -85,6 +93,7 @@ impl<'s> Parser<'s> {
             spec: 0,
             first_furthest: 0,
             second: false,
+            nested_fstring_error: false,
         }
     }
 
@@ -95,12 +104,12 @@ impl<'s> Parser<'s> {
             return Ok(t);
         }
         if self.generic {
-            let first = self.error.take();
+            let (first, nested) = (self.error.take(), self.nested_fstring_error);
             (self.pos, self.depth, self.second, self.generic) = (0, self.base_depth, true, false);
+            (self.quiet, self.spec) = (0, 0);
             let explained = rule(self).is_err() && self.error.is_some() && !self.generic;
             if !explained {
-                self.error = first;
-                self.generic = true;
+                (self.error, self.nested_fstring_error, self.generic) = (first, nested, true);
             }
         }
         Err(self.final_error())
@@ -188,7 +197,10 @@ impl<'s> Parser<'s> {
     }
 
     fn pos_of(t: &Token) -> Pos {
-        Pos { line: t.line, col: t.col }
+        Pos {
+            line: t.line,
+            col: t.col,
+        }
     }
 
     fn prev(&self) -> Token {
@@ -223,9 +235,20 @@ impl<'s> Parser<'s> {
 
     fn set_error(&mut self, kind: SyntaxErrorKind, msg: String, line: u32, col: u32, generic: bool) -> Fail {
         if self.error.is_none() {
-            let msg = if self.fstring && !msg.starts_with("f-string") { format!("f-string: {msg}") } else { msg };
-            self.error = Some(SyntaxError { kind, msg, line, col, end_col: None });
+            let msg = if self.fstring && !msg.starts_with("f-string") {
+                format!("f-string: {msg}")
+            } else {
+                msg
+            };
+            self.error = Some(SyntaxError {
+                kind,
+                msg,
+                line,
+                col,
+                end_col: None,
+            });
             self.generic = generic;
+            self.nested_fstring_error = false;
         }
         Fail
     }
@@ -247,15 +270,29 @@ impl<'s> Parser<'s> {
     /// The generic failure: "invalid syntax" at the furthest token the first pass saw, or what CPython
     /// says of that token.
     fn fail(&mut self) -> Fail {
-        let i = if self.spec == 0 && !self.second { self.pos.max(self.first_furthest) } else { self.pos };
+        let i = if self.spec == 0 && !self.second {
+            self.pos.max(self.first_furthest)
+        } else {
+            self.pos
+        };
         let t = self.toks[i.min(self.toks.len() - 1)];
         match t.kind {
             Tok::Indent | Tok::Dedent => {
-                let msg = if t.kind == Tok::Indent { "unexpected indent" } else { "unexpected unindent" };
+                let msg = if t.kind == Tok::Indent {
+                    "unexpected indent"
+                } else {
+                    "unexpected unindent"
+                };
                 self.set_error(SyntaxErrorKind::IndentationError, msg.into(), t.line, t.col, true)
             }
             // At the lexer's error token, `final_error` reports the lexer's error instead.
-            _ => self.set_error(SyntaxErrorKind::SyntaxError, "invalid syntax".into(), t.line, t.col, true),
+            _ => self.set_error(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax".into(),
+                t.line,
+                t.col,
+                true,
+            ),
         }
     }
 
@@ -307,10 +344,12 @@ impl<'s> Parser<'s> {
         self.depth = mark.1;
         self.error = None;
         self.generic = false;
+        self.nested_fstring_error = false;
     }
 }
 
-/// Parses the expression of an f-string replacement field, `source[start..end]` at `line`/`col`.
+/// Parses the expression of an f-string replacement field, `source[start..end]` at `line`/`col`; its errors
+/// are placed as CPython places them.
 pub(crate) fn parse_fstring_expr(
     source: &str,
     start: usize,
@@ -321,5 +360,21 @@ pub(crate) fn parse_fstring_expr(
 ) -> Result<crate::ast::Expr, SyntaxError> {
     let tokens = lexer::tokenize_fstring_expr(source, start, end, line, col);
     let mut p = Parser::new(source, tokens.tokens, tokens.error, depth, true);
-    p.run(Parser::fstring_body)
+    p.run(Parser::fstring_body).map_err(|mut e| {
+        // CPython parses a copy of the expression wrapped in parentheses and reports columns in that copy.
+        if !p.nested_fstring_error && e.line == line {
+            e.col = (e.col + 2).saturating_sub(col);
+        }
+        e
+    })
+}
+
+impl Parser<'_> {
+    /// Records an error from an f-string nested in this one.
+    fn nested_fstring_failure(&mut self, e: SyntaxError) -> Fail {
+        if self.error.is_none() {
+            (self.error, self.generic, self.nested_fstring_error) = (Some(e), false, true);
+        }
+        Fail
+    }
 }

@@ -198,12 +198,7 @@ pub fn int_from_str(s: &str, base: i64) -> PyRes<Num> {
 /// `float(s)` of a str: surrounding whitespace, `inf`/`infinity`/`nan` in any case, exponents, underscores between
 /// digits, non-ASCII digits, and `could not convert string to float: 'x'`.
 pub fn float_from_str(s: &str) -> PyRes<f64> {
-    let invalid = || {
-        PyErr::value(format!(
-            "could not convert string to float: {}",
-            str_repr(s)
-        ))
-    };
+    let invalid = || PyErr::value(format!("could not convert string to float: {}", str_repr(s)));
     let mut t = to_ascii_number_text(s);
     if t.contains(&b'_') {
         let mut out = Vec::with_capacity(t.len());
@@ -326,9 +321,7 @@ pub fn round_int(n: &Num, ndigits: i64) -> PyRes<Num> {
 pub fn saturating_i64(n: &Num) -> i64 {
     match n {
         Num::Int(i) => *i,
-        Num::Big(b) => b
-            .to_i64()
-            .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        Num::Big(b) => b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }),
         Num::Float(f) => *f as i64,
     }
 }
@@ -385,16 +378,8 @@ mod tests {
             ("- 5", 10, "invalid literal for int() with base 10: '- 5'"),
             ("1e5", 10, "invalid literal for int() with base 10: '1e5'"),
             ("0x10", 10, "invalid literal for int() with base 10: '0x10'"),
-            (
-                "1\x00",
-                10,
-                "invalid literal for int() with base 10: '1\\x00'",
-            ),
-            (
-                "12\x1c",
-                10,
-                "invalid literal for int() with base 10: '12\\x1c'",
-            ),
+            ("1\x00", 10, "invalid literal for int() with base 10: '1\\x00'"),
+            ("12\x1c", 10, "invalid literal for int() with base 10: '12\\x1c'"),
             ("+", 10, "invalid literal for int() with base 10: '+'"),
             ("-_1", 10, "invalid literal for int() with base 10: '-_1'"),
             ("1", 1, "int() base must be >= 2 and <= 36, or 0"),
@@ -454,10 +439,7 @@ mod tests {
             " ",
         ] {
             let e = float_from_str(s).unwrap_err();
-            assert_eq!(
-                e.msg,
-                format!("could not convert string to float: {}", str_repr(s))
-            );
+            assert_eq!(e.msg, format!("could not convert string to float: {}", str_repr(s)));
         }
     }
 
@@ -466,10 +448,7 @@ mod tests {
         assert_eq!(int_to_str_radix(&Num::Int(5), 2), "0b101");
         assert_eq!(int_to_str_radix(&Num::Int(-31), 16), "-0x1f");
         assert_eq!(int_to_str_radix(&Num::Int(15), 8), "0o17");
-        assert_eq!(
-            int_to_str_radix(&Num::Int(i64::MIN), 16),
-            "-0x8000000000000000"
-        );
+        assert_eq!(int_to_str_radix(&Num::Int(i64::MIN), 16), "-0x8000000000000000");
         assert_eq!(int_to_str_radix(&Num::Int(0), 2), "0b0");
         let big = Num::from_big(BigInt::from(1) << 14_000u32);
         assert_eq!(int_to_decimal(&big).map(|s| s.len()), Ok(4215));
@@ -486,10 +465,7 @@ mod tests {
     fn rounding_matches_python() {
         let f = |x: f64, n: Option<i64>| round_float(x, n);
         assert_eq!(f(2.675, Some(2)), Ok(Num::Float(2.67)));
-        assert_eq!(
-            f(-4.0, Some(-1)).map(|n| format!("{n:?}")),
-            Ok("Float(-0.0)".into())
-        );
+        assert_eq!(f(-4.0, Some(-1)).map(|n| format!("{n:?}")), Ok("Float(-0.0)".into()));
         assert_eq!(f(5e-324, Some(400)), Ok(Num::Float(5e-324)));
         assert_eq!(f(0.5, None), Ok(Num::Int(0)));
         assert_eq!(f(1.5, None), Ok(Num::Int(2)));

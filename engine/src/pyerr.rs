@@ -19,10 +19,7 @@ pub type PyRes<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn new(kind: &'static str, msg: impl Into<String>) -> PyErr {
-        PyErr {
-            kind,
-            msg: msg.into(),
-        }
+        PyErr { kind, msg: msg.into() }
     }
 
     pub fn value(msg: impl Into<String>) -> PyErr {

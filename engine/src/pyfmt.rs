@@ -119,11 +119,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -337,10 +333,7 @@ mod tests {
         assert_eq!(str_repr("abc"), "'abc'");
         assert_eq!(str_repr("it's"), "\"it's\"");
         assert_eq!(str_repr("it's \"x\""), "'it\\'s \"x\"'");
-        assert_eq!(
-            str_repr("a\nb\tc\\\r\x00\x7f"),
-            "'a\\nb\\tc\\\\\\r\\x00\\x7f'"
-        );
+        assert_eq!(str_repr("a\nb\tc\\\r\x00\x7f"), "'a\\nb\\tc\\\\\\r\\x00\\x7f'");
         assert_eq!(str_repr("é中😀"), "'é中😀'");
         assert_eq!(
             str_repr("\u{a0}\u{200b}\u{e000}\u{f0000}"),

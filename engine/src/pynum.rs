@@ -139,8 +139,9 @@ pub fn ratio_to_f64(a: &BigInt, b: &BigInt) -> Option<f64> {
 pub fn to_f64(n: &Num) -> PyRes<f64> {
     match n {
         Num::Int(i) => Ok(*i as f64),
-        Num::Big(b) => ratio_to_f64(b, &BigInt::one())
-            .ok_or_else(|| PyErr::overflow("int too large to convert to float")),
+        Num::Big(b) => {
+            ratio_to_f64(b, &BigInt::one()).ok_or_else(|| PyErr::overflow("int too large to convert to float"))
+        }
         Num::Float(f) => Ok(*f),
     }
 }
@@ -395,10 +396,7 @@ pub fn float_pow(iv: f64, iw: f64) -> PyRes<f64> {
     let mut negate = false;
     if iv < 0.0 {
         if iw != iw.floor() {
-            return Err(PyErr::new(
-                "NotImplementedError",
-                "complex numbers are not supported",
-            ));
+            return Err(PyErr::new("NotImplementedError", "complex numbers are not supported"));
         }
         base = -iv;
         negate = is_odd_integer(iw);
@@ -530,8 +528,7 @@ pub fn rshift(a: &Num, b: &Num) -> PyRes<Num> {
 }
 
 fn int_pair(a: &Num, b: &Num) -> PyRes<(BigInt, BigInt)> {
-    both_big(a, b)
-        .ok_or_else(|| PyErr::type_err("unsupported operand type(s) for bitwise operation"))
+    both_big(a, b).ok_or_else(|| PyErr::type_err("unsupported operand type(s) for bitwise operation"))
 }
 
 pub fn bitand(a: &Num, b: &Num) -> PyRes<Num> {
@@ -597,11 +594,7 @@ fn cmp_int_float(i: &Num, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     if let Num::Int(v) = i {
         if v.unsigned_abs() < (1u64 << 53) {
@@ -691,11 +684,7 @@ fn hash_float(v: f64) -> i64 {
         }
     }
     let hb = HASH_BITS as i64;
-    let e = if e >= 0 {
-        e % hb
-    } else {
-        hb - 1 - ((-1 - e) % hb)
-    } as u32;
+    let e = if e >= 0 { e % hb } else { hb - 1 - ((-1 - e) % hb) } as u32;
     x = ((x << e) & HASH_MOD) | (x >> (HASH_BITS - e));
     let r = (x as i64).wrapping_mul(sign);
     if r == -1 {

@@ -66,11 +66,7 @@ impl PercentSpec {
     /// `ValueError: unsupported format character 'y' (0x79) at index 3`.
     pub fn unsupported(&self) -> PyErr {
         let c = self.conv;
-        let shown = if (31..=126).contains(&(c as u32)) {
-            c
-        } else {
-            '?'
-        };
+        let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
         PyErr::value(format!(
             "unsupported format character '{shown}' (0x{:x}) at index {}",
             c as u32, self.index

@@ -130,15 +130,8 @@ pub fn parse_spec(spec: &str, type_name: &str) -> PyRes<Spec> {
                 s.grouping = Grouping::UnderscoreFour;
             }
             Some(t) => {
-                let sep = if s.grouping == Grouping::Comma {
-                    ','
-                } else {
-                    '_'
-                };
-                return Err(PyErr::value(format!(
-                    "Cannot specify '{sep}' with {}.",
-                    code_text(t)
-                )));
+                let sep = if s.grouping == Grouping::Comma { ',' } else { '_' };
+                return Err(PyErr::value(format!("Cannot specify '{sep}' with {}.", code_text(t))));
             }
         }
     }
@@ -179,8 +172,7 @@ fn unknown_code(t: char, type_name: &str) -> PyErr {
 }
 
 fn check_width(spec: &Spec) -> PyRes<()> {
-    if spec.width.unwrap_or(0) > MAX_FORMAT_WIDTH || spec.precision.unwrap_or(0) > MAX_FORMAT_WIDTH
-    {
+    if spec.width.unwrap_or(0) > MAX_FORMAT_WIDTH || spec.precision.unwrap_or(0) > MAX_FORMAT_WIDTH {
         return Err(PyErr::memory());
     }
     Ok(())
@@ -213,9 +205,7 @@ pub fn format_str(s: &str, spec: &str) -> PyRes<String> {
         ));
     }
     if sp.align == '=' {
-        return Err(PyErr::value(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(PyErr::value("'=' alignment not allowed in string format specifier"));
     }
     check_width(&sp)?;
     let mut len = s.chars().count();
@@ -297,10 +287,7 @@ fn layout_number(p: &NumberParts, spec: &Spec, grouping: Grouping, upper: bool) 
         _ => p.negative.then_some('-'),
     };
     let n_prefix = p.prefix.chars().count() as i64;
-    let n_non_digit = sign.is_some() as i64
-        + n_prefix
-        + p.has_decimal as i64
-        + p.remainder.chars().count() as i64;
+    let n_non_digit = sign.is_some() as i64 + n_prefix + p.has_decimal as i64 + p.remainder.chars().count() as i64;
     let width = spec.width.map_or(-1, |w| w as i64);
     let min_width = if spec.fill == '0' && spec.align == '=' {
         width - n_non_digit
@@ -360,9 +347,7 @@ pub fn format_int(n: &Num, spec: &str, type_name: &str) -> PyRes<String> {
 
 fn format_int_spec(n: &Num, sp: &Spec) -> PyRes<String> {
     if sp.precision.is_some() {
-        return Err(PyErr::value(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(PyErr::value("Precision not allowed in integer format specifier"));
     }
     if sp.no_neg_0 {
         return Err(PyErr::value(
@@ -373,9 +358,7 @@ fn format_int_spec(n: &Num, sp: &Spec) -> PyRes<String> {
     let ty = sp.ty.unwrap_or('d');
     if ty == 'c' {
         if sp.sign.is_some() {
-            return Err(PyErr::value(
-                "Sign not allowed with integer format specifier 'c'",
-            ));
+            return Err(PyErr::value("Sign not allowed with integer format specifier 'c'"));
         }
         if sp.alternate {
             return Err(PyErr::value(
@@ -416,11 +399,7 @@ fn format_int_spec(n: &Num, sp: &Spec) -> PyRes<String> {
         has_decimal: false,
         remainder: "",
     };
-    let grouping = if ty == 'n' {
-        Grouping::None
-    } else {
-        sp.grouping
-    };
+    let grouping = if ty == 'n' { Grouping::None } else { sp.grouping };
     Ok(layout_number(&parts, sp, grouping, ty == 'X'))
 }
 

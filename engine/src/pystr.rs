@@ -99,12 +99,7 @@ pub fn slice_indices(
 }
 
 /// `s[start:stop:step]`.
-pub fn slice_str(
-    s: &str,
-    start: Option<i64>,
-    stop: Option<i64>,
-    step: Option<i64>,
-) -> PyRes<String> {
+pub fn slice_str(s: &str, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyRes<String> {
     let n = char_len(s) as i64;
     let (start, _, step, count) = slice_indices(n, start, stop, step)?;
     if count <= 0 {
@@ -181,9 +176,7 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
 /// `s.rfind(sub, start, end)`: the character index of the last match, or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((w, off)) => w
-            .rfind(sub)
-            .map_or(-1, |b| (off + char_offset(w, b)) as i64),
+        Some((w, off)) => w.rfind(sub).map_or(-1, |b| (off + char_offset(w, b)) as i64),
         None => -1,
     }
 }
@@ -291,9 +284,9 @@ pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> PyRes<Vec<String>> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(is_space).map_or(0, |i| {
-                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
-                });
+                let start = rest
+                    .rfind(is_space)
+                    .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end_matches(is_space);
                 max -= 1;
@@ -308,15 +301,7 @@ pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> PyRes<Vec<String>> {
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
+        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
 }
 
@@ -427,9 +412,7 @@ fn fill_char(fill: &str) -> PyRes<char> {
     let mut it = fill.chars();
     match (it.next(), it.next()) {
         (Some(c), None) => Ok(c),
-        _ => Err(PyErr::type_err(
-            "The fill character must be exactly one character long",
-        )),
+        _ => Err(PyErr::type_err("The fill character must be exactly one character long")),
     }
 }
 

@@ -218,15 +218,7 @@ mod tests {
             [
                 "ßtraße", "SSTRASSE", "ßtraße", "sstrasse", "Sstraße", "Sstraße", "SSTRASSE",
             ],
-            [
-                "ΑΣ ΣΑΣ",
-                "ΑΣ ΣΑΣ",
-                "ας σας",
-                "ασ σασ",
-                "Ας σας",
-                "Ας Σας",
-                "ας σας",
-            ],
+            ["ΑΣ ΣΑΣ", "ΑΣ ΣΑΣ", "ας σας", "ασ σασ", "Ας σας", "Ας Σας", "ας σας"],
             [
                 "ǆemal ǈ",
                 "ǄEMAL Ǉ",
@@ -259,14 +251,7 @@ mod tests {
         for row in cases {
             let s = row[0];
             assert_eq!(
-                [
-                    upper(s),
-                    lower(s),
-                    casefold(s),
-                    capitalize(s),
-                    title(s),
-                    swapcase(s)
-                ],
+                [upper(s), lower(s), casefold(s), capitalize(s), title(s), swapcase(s)],
                 [row[1], row[2], row[3], row[4], row[5], row[6]],
                 "{s:?}"
             );

@@ -116,9 +116,7 @@ fn parse_field(c: &[char], i: &mut usize) -> PyRes<Field> {
     }
     if end_char == Some('!') {
         let Some(&conv) = c.get(*i) else {
-            return Err(PyErr::value(
-                "end of string while looking for conversion specifier",
-            ));
+            return Err(PyErr::value("end of string while looking for conversion specifier"));
         };
         field.conversion = Some(conv);
         *i += 1;
@@ -222,10 +220,7 @@ fn get_integer(s: &[char]) -> PyRes<Option<usize>> {
 /// Parses a field name such as `""`, `"0"`, `"name.attr[0][key]"`, numbering empty names automatically.
 pub fn parse_field_name(name: &str, auto: &mut AutoNumber) -> PyRes<FieldName> {
     let c: Vec<char> = name.chars().collect();
-    let split = c
-        .iter()
-        .position(|&ch| ch == '.' || ch == '[')
-        .unwrap_or(c.len());
+    let split = c.iter().position(|&ch| ch == '.' || ch == '[').unwrap_or(c.len());
     let first = &c[..split];
     let index = get_integer(first)?;
     let empty = first.is_empty();
@@ -294,11 +289,7 @@ fn next_access(c: &[char], i: &mut usize) -> PyRes<FieldAccess> {
                 None => FieldAccess::Key(inner.iter().collect()),
             }
         }
-        _ => {
-            return Err(PyErr::value(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ))
-        }
+        _ => return Err(PyErr::value("Only '.' or '[' may follow ']' in format field specifier")),
     };
     let is_empty = match &access {
         FieldAccess::Attr(s) | FieldAccess::Key(s) => s.is_empty(),

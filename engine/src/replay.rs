@@ -10,10 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use crate::trace::{
-    Event, EventKind, ObjId, Outcome, Stream, SyncOp, TaskId, Time, TimerId, Trace, WaitReason,
-    Wake,
-};
+use crate::trace::{Event, EventKind, ObjId, Outcome, Stream, SyncOp, TaskId, Time, TimerId, Trace, WaitReason, Wake};
 
 /// What a task is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,10 +37,7 @@ pub enum TaskPhase {
 
 impl TaskPhase {
     pub fn is_finished(self) -> bool {
-        matches!(
-            self,
-            TaskPhase::Done | TaskPhase::Cancelled | TaskPhase::Failed { .. }
-        )
+        matches!(self, TaskPhase::Done | TaskPhase::Cancelled | TaskPhase::Failed { .. })
     }
 }
 
@@ -116,11 +110,7 @@ impl LoopState {
     pub fn timers(&self) -> impl Iterator<Item = PendingTimer> + '_ {
         self.timers
             .iter()
-            .map(|(&(deadline, timer), &task)| PendingTimer {
-                timer,
-                deadline,
-                task,
-            })
+            .map(|(&(deadline, timer), &task)| PendingTimer { timer, deadline, task })
     }
 
     pub fn timer_count(&self) -> usize {
@@ -143,10 +133,12 @@ impl LoopState {
                 cancel_requested: false,
             });
         }
-        // Created carries the creator's line and CancelRequested the canceller's; Ready may come from the waker.
-        let own_line = !matches!(
+        // Only these events happen where the task's own code is: Created carries the creator's line,
+        // CancelRequested the canceller's, Ready the waker's, and timers and locks may be armed or taken
+        // inside library code.
+        let own_line = matches!(
             e.kind,
-            EventKind::Created { .. } | EventKind::Ready { .. } | EventKind::CancelRequested { .. }
+            EventKind::Resumed | EventKind::Suspended { .. } | EventKind::Print { .. } | EventKind::Blocked { .. }
         );
         if own_line && e.line != 0 {
             self.set(t, |s| s.line = e.line);
@@ -243,9 +235,7 @@ impl LoopState {
     }
 
     fn unwait(&mut self, t: TaskId) {
-        if let Some(TaskPhase::Waiting(WaitReason::Sync { obj, .. })) =
-            self.task(t).map(|s| s.phase)
-        {
+        if let Some(TaskPhase::Waiting(WaitReason::Sync { obj, .. })) = self.task(t).map(|s| s.phase) {
             self.obj_mut(obj).waiters.retain(|&(w, _)| w != t);
         }
     }
@@ -263,14 +253,9 @@ impl LoopState {
                 Some(i) => (&rest[..i], true),
                 None => (rest, false),
             };
-            let continues =
-                self.line_open && self.output.last().is_some_and(|l| l.stream == stream);
+            let continues = self.line_open && self.output.last().is_some_and(|l| l.stream == stream);
             if continues {
-                self.output
-                    .last_mut()
-                    .expect("open line")
-                    .text
-                    .push_str(piece);
+                self.output.last_mut().expect("open line").text.push_str(piece);
             } else if !piece.is_empty() || ends_line {
                 self.output.push(OutputLine {
                     task,
@@ -348,8 +333,7 @@ pub struct Lane {
 impl Lane {
     /// The index of the segment covering `t`, or of the first one after it.
     pub fn segment_at(&self, t: Time) -> usize {
-        self.segments
-            .partition_point(|s| s.end != Time::MAX && s.end <= t)
+        self.segments.partition_point(|s| s.end != Time::MAX && s.end <= t)
     }
 }
 
@@ -370,11 +354,10 @@ impl Replay {
     pub fn extend(&mut self, trace: &Trace) {
         if self.lanes.len() < trace.tasks.len() {
             let from = self.lanes.len() as TaskId;
-            self.lanes
-                .extend((from..trace.tasks.len() as TaskId).map(|task| Lane {
-                    task,
-                    segments: Vec::new(),
-                }));
+            self.lanes.extend((from..trace.tasks.len() as TaskId).map(|task| Lane {
+                task,
+                segments: Vec::new(),
+            }));
         }
         let start = self.state.applied;
         for (i, e) in trace.events.iter().enumerate().skip(start) {
@@ -397,10 +380,9 @@ impl Replay {
             }));
         }
         let holder = match s.phase {
-            TaskPhase::Waiting(WaitReason::Sync { obj, .. }) => self
-                .state
-                .object(obj)
-                .and_then(|o| o.holders.first().copied()),
+            TaskPhase::Waiting(WaitReason::Sync { obj, .. }) => {
+                self.state.object(obj).and_then(|o| o.holders.first().copied())
+            }
             _ => None,
         };
         let segments = &mut self.lanes[t].segments;

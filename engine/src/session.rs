@@ -1,7 +1,7 @@
 //! The host's handle on one run: a budgeted, sans-IO API over the interpreter, the executor and the clock.
 
-use crate::asyncio::Tick;
 use crate::ast::SyntaxError;
+use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
 use crate::trace::{EventKind, Stream, Time, Trace};
 use crate::value::Value;
@@ -105,8 +105,8 @@ impl Session {
             state: State::Main,
             error: None,
         };
-        let code = crate::parser::parse(source)
-            .and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
+        let code =
+            crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
         match code {
             Ok(code) => {
                 let globals = s.vm.main_globals.clone();
@@ -133,7 +133,9 @@ impl Session {
             if !t.is_empty() {
                 text.push_str(&format!("    {t}\n"));
                 let col = (e.col as usize).saturating_sub(1 + cut);
-                let width = e.end_col.map_or(1, |end| (end as usize).saturating_sub(e.col as usize).max(1));
+                let width = e
+                    .end_col
+                    .map_or(1, |end| (end as usize).saturating_sub(e.col as usize).max(1));
                 text.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
             }
         }
@@ -218,19 +220,37 @@ impl Session {
         let line = self
             .vm
             .exc_data(&e)
-            .and_then(|d| d.borrow().traceback.iter().find(|t| t.filename == filename).map(|t| t.line))
+            .and_then(|d| {
+                d.borrow()
+                    .traceback
+                    .iter()
+                    .find(|t| t.filename == filename)
+                    .map(|t| t.line)
+            })
             .unwrap_or(0);
-        self.error = Some(ProgramError { kind, message, line, col: 0 });
+        self.error = Some(ProgramError {
+            kind,
+            message,
+            line,
+            col: 0,
+        });
         self.finish(1);
     }
 
     fn finish(&mut self, code: i32) {
         self.vm.flush_warnings();
         // Tasks still pending when the program ends are destroyed, as at interpreter exit.
-        let pending: Vec<_> = std::mem::take(&mut self.vm.aio.live);
+        let pending: Vec<_> = std::mem::take(&mut self.vm.aio.live).into_values().collect();
         for t in pending.iter().filter(|t| !t.is_done()) {
-            let desc = self.vm.repr(&Value::Object(t.clone())).map(|s| s.to_string()).unwrap_or_default();
-            self.vm.write(Stream::Stderr, &format!("Task was destroyed but it is pending!\ntask: {desc}\n"));
+            let desc = self
+                .vm
+                .repr(&Value::Object(t.clone()))
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            self.vm.write(
+                Stream::Stderr,
+                &format!("Task was destroyed but it is pending!\ntask: {desc}\n"),
+            );
         }
         drop(pending);
         self.vm.aio.ready.clear();
@@ -243,10 +263,13 @@ impl Session {
     pub fn step(&mut self) -> Status {
         let before = self.vm.trace.events.len();
         loop {
-            let st = self.run(Budget { steps: 1_000, until: Time::MAX });
-            let moved = self.vm.trace.events[before..].iter().any(|e| {
-                matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. })
+            let st = self.run(Budget {
+                steps: 1_000,
+                until: Time::MAX,
             });
+            let moved = self.vm.trace.events[before..]
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. }));
             if moved || !matches!(st, Status::Runnable) {
                 return st;
             }
@@ -263,7 +286,7 @@ impl Session {
     /// When the loop is idle, the time of the next timer.
     pub fn next_deadline(&mut self) -> Option<Time> {
         match self.state {
-            State::Loop if self.vm.aio.ready.is_empty() && self.vm.aio.in_progress.is_none() => self.vm.next_timer(),
+            State::Loop => self.vm.idle_until(),
             _ => None,
         }
     }

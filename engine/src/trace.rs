@@ -53,26 +53,54 @@ pub struct Event {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
     /// The task was created by `parent` (its name and coroutine are in [`Trace::tasks`]).
-    Created { parent: TaskId },
+    Created {
+        parent: TaskId,
+    },
     /// The task joined the ready queue.
-    Ready { by: Wake },
+    Ready {
+        by: Wake,
+    },
     Resumed,
-    Suspended { reason: WaitReason },
-    Finished { outcome: Outcome },
+    Suspended {
+        reason: WaitReason,
+    },
+    Finished {
+        outcome: Outcome,
+    },
     /// `text` indexes [`Trace::texts`]: what one `print` (or one warning) wrote.
-    Print { stream: Stream, text: u32 },
-    TimerArmed { timer: TimerId, deadline: Time },
-    TimerFired { timer: TimerId },
-    TimerCancelled { timer: TimerId },
+    Print {
+        stream: Stream,
+        text: u32,
+    },
+    TimerArmed {
+        timer: TimerId,
+        deadline: Time,
+    },
+    TimerFired {
+        timer: TimerId,
+    },
+    TimerCancelled {
+        timer: TimerId,
+    },
     /// The task now holds the lock or semaphore slot `obj`.
-    Acquired { obj: ObjId },
-    Released { obj: ObjId },
+    Acquired {
+        obj: ObjId,
+    },
+    Released {
+        obj: ObjId,
+    },
     /// The task blocks the whole loop until `until` (`time.sleep` inside a coroutine).
-    Blocked { until: Time },
+    Blocked {
+        until: Time,
+    },
     /// `Task.set_name`: the new name is [`Trace::texts`]`[name]`.
-    Renamed { name: u32 },
+    Renamed {
+        name: u32,
+    },
     /// Someone asked to cancel the task (`Task.cancel`).
-    CancelRequested { by: TaskId },
+    CancelRequested {
+        by: TaskId,
+    },
 }
 
 /// Why a task went back to the ready queue.
@@ -95,13 +123,18 @@ pub enum Wake {
 pub enum WaitReason {
     /// `await asyncio.sleep(0)`: ready again at once, after the others.
     Yield,
-    Sleep { until: Time },
+    Sleep {
+        until: Time,
+    },
     /// Awaiting another task.
     Task(TaskId),
     /// Awaiting a plain future, `gather`, `wait`, a timeout or another combinator.
     Future(ObjId),
     /// Waiting on a synchronisation object (lock, event, condition, semaphore, queue).
-    Sync { obj: ObjId, op: SyncOp },
+    Sync {
+        obj: ObjId,
+        op: SyncOp,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +150,9 @@ pub enum SyncOp {
 pub enum Outcome {
     Returned,
     /// `exc` indexes [`Trace::texts`]: the exception's `repr`-like summary (`ValueError('boom')`).
-    Raised { exc: u32 },
+    Raised {
+        exc: u32,
+    },
     Cancelled,
 }
 

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod construct;
 pub mod dict;
 pub mod dunder;
+pub mod hash;
 pub mod iters;
 pub mod lazy;
 pub mod list;
@@ -32,9 +33,7 @@ use std::rc::Rc;
 
 pub use construct::construct;
 pub use iters::{make_iter, SeqIter};
-pub use ops::{
-    contains, seq_binary, seq_compare, seq_delitem, seq_getitem, seq_inplace, seq_setitem,
-};
+pub use ops::{contains, seq_binary, seq_compare, seq_delitem, seq_getitem, seq_inplace, seq_setitem};
 
 thread_local! {
     static NEXT_CLASS_ID: Cell<usize> = const { Cell::new(1) };
@@ -78,10 +77,7 @@ pub fn add_property(class: &Rc<Class>, owner: &'static str, name: &'static str, 
         fset: Value::None,
         fdel: Value::None,
     };
-    class
-        .dict
-        .borrow_mut()
-        .set_str(name, Value::Object(Rc::new(prop)));
+    class.dict.borrow_mut().set_str(name, Value::Object(Rc::new(prop)));
 }
 
 /// One class object per builtin type, per exception type and per native object type.
@@ -162,33 +158,14 @@ pub fn add_methods(class: &Rc<Class>, owner: &'static str, methods: &[(&'static 
 impl Types {
     pub fn new() -> Types {
         use BuiltinType as B;
-        let object = make_builtin_class(
-            "object",
-            "builtins",
-            None,
-            BaseKind::Object,
-            Some(B::Object),
-        );
-        let plain = |name: &str, t: BuiltinType| {
-            make_builtin_class(name, "builtins", Some(&object), BaseKind::Object, Some(t))
-        };
+        let object = make_builtin_class("object", "builtins", None, BaseKind::Object, Some(B::Object));
+        let plain =
+            |name: &str, t: BuiltinType| make_builtin_class(name, "builtins", Some(&object), BaseKind::Object, Some(t));
         let data = |name: &str, t: BuiltinType| {
-            make_builtin_class(
-                name,
-                "builtins",
-                Some(&object),
-                BaseKind::Wrapped(t),
-                Some(t),
-            )
+            make_builtin_class(name, "builtins", Some(&object), BaseKind::Wrapped(t), Some(t))
         };
         let int = data("int", B::Int);
-        let bool_ = make_builtin_class(
-            "bool",
-            "builtins",
-            Some(&int),
-            BaseKind::Wrapped(B::Int),
-            Some(B::Bool),
-        );
+        let bool_ = make_builtin_class("bool", "builtins", Some(&int), BaseKind::Wrapped(B::Int), Some(B::Bool));
         let mut excs: Vec<Rc<Class>> = Vec::with_capacity(ExcType::ALL.len());
         // ExcType::ALL lists every parent before its children, so each parent is already built.
         for &t in ExcType::ALL {
@@ -209,7 +186,10 @@ impl Types {
         }
         // ExceptionGroup derives from both BaseExceptionGroup and Exception, as in CPython.
         let pos = |t: ExcType| ExcType::ALL.iter().position(|&x| x == t).unwrap_or(0);
-        let (beg, exc) = (excs[pos(ExcType::BaseExceptionGroup)].clone(), excs[pos(ExcType::Exception)].clone());
+        let (beg, exc) = (
+            excs[pos(ExcType::BaseExceptionGroup)].clone(),
+            excs[pos(ExcType::Exception)].clone(),
+        );
         let mut mro = vec![beg.clone(), exc.clone()];
         mro.extend(exc.mro.iter().cloned());
         excs[pos(ExcType::ExceptionGroup)] = Rc::new(Class {
@@ -276,7 +256,14 @@ impl Types {
                 ("deleter", crate::vm::attr::property_deleter),
             ],
         );
-        for c in [&types.int, &types.float, &types.str_, &types.tuple, &types.frozenset, &types.bytes] {
+        for c in [
+            &types.int,
+            &types.float,
+            &types.str_,
+            &types.tuple,
+            &types.frozenset,
+            &types.bytes,
+        ] {
             let owner: &'static str = match &*c.name {
                 "int" => "int",
                 "float" => "float",
@@ -292,12 +279,7 @@ impl Types {
             Ok(args.first().map_or(Value::None, |v| vm.type_of(v)))
         });
         // These builtin types are native objects at run time, so `type(x)` finds them by name.
-        for c in [
-            &types.property,
-            &types.staticmethod,
-            &types.classmethod,
-            &types.super_,
-        ] {
+        for c in [&types.property, &types.staticmethod, &types.classmethod, &types.super_] {
             let name: &'static str = match &*c.name {
                 "property" => "property",
                 "staticmethod" => "staticmethod",
@@ -351,10 +333,7 @@ impl Types {
     /// The class of a builtin exception type.
     pub fn exc(&self, t: ExcType) -> Rc<Class> {
         let idx = ExcType::ALL.iter().position(|&x| x == t).unwrap_or(0);
-        self.excs
-            .get(idx)
-            .cloned()
-            .unwrap_or_else(|| self.object.clone())
+        self.excs.get(idx).cloned().unwrap_or_else(|| self.object.clone())
     }
 
     /// Every builtin exception class, in `ExcType::ALL` order.
@@ -364,17 +343,11 @@ impl Types {
 
     /// Which builtin exception a class is, if it is one of them (not a user subclass).
     pub fn exc_type_of(&self, class: &Class) -> Option<ExcType> {
-        self.all_excs()
-            .find(|(_, c)| c.id == class.id)
-            .map(|(t, _)| t)
+        self.all_excs().find(|(_, c)| c.id == class.id).map(|(t, _)| t)
     }
 
     /// Registers the class of a native object type (found by `NativeObject::type_name`), in module `builtins`.
-    pub fn register_native(
-        &mut self,
-        name: &'static str,
-        methods: &[(&'static str, NativeFn)],
-    ) -> Rc<Class> {
+    pub fn register_native(&mut self, name: &'static str, methods: &[(&'static str, NativeFn)]) -> Rc<Class> {
         self.register_native_in("builtins", name, methods)
     }
 
@@ -385,13 +358,8 @@ impl Types {
         name: &'static str,
         methods: &[(&'static str, NativeFn)],
     ) -> Rc<Class> {
-        let class = make_builtin_class(
-            name,
-            module,
-            Some(&self.object),
-            BaseKind::Object,
-            Some(BuiltinType::Native),
-        );
+        // No `builtin` type: calling the class goes through its `__new__`/`__il_call__` like a user class.
+        let class = make_builtin_class(name, module, Some(&self.object), BaseKind::Object, None);
         add_methods(&class, name, methods);
         self.natives.insert(name, class.clone());
         class
@@ -482,14 +450,8 @@ mod tests {
         let ki = t.exc(ExcType::KeyError);
         assert_eq!(&*ki.name, "KeyError");
         let names: Vec<&str> = ki.mro.iter().map(|c| &*c.name).collect();
-        assert_eq!(
-            names,
-            ["LookupError", "Exception", "BaseException", "object"]
-        );
-        assert_eq!(
-            &*t.exc(ExcType::CancelledError).module,
-            "asyncio.exceptions"
-        );
+        assert_eq!(names, ["LookupError", "Exception", "BaseException", "object"]);
+        assert_eq!(&*t.exc(ExcType::CancelledError).module, "asyncio.exceptions");
         assert!(t.bool_.is_subclass(&t.int));
         assert!(!t.int.is_subclass(&t.bool_));
     }

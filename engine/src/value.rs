@@ -58,6 +58,10 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> i64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {
@@ -175,6 +179,8 @@ pub enum BuiltinType {
 
 /// An instance of a user-defined class.
 pub struct Instance {
+    /// Creation order within the run: the default hash, so sets of objects iterate the same way every run.
+    pub serial: u64,
     pub class: RefCell<Rc<Class>>,
     pub dict: RefCell<Dict>,
     /// Set when the class derives from a builtin exception.

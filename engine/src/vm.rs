@@ -24,10 +24,18 @@ use std::rc::Rc;
 /// Something the interpreter reports outside the program's own output, as CPython does on stderr.
 #[derive(Debug, Clone)]
 pub enum Warning {
-    NeverAwaited { name: String },
+    NeverAwaited {
+        name: String,
+    },
     Text(String),
     /// A future or task whose exception nobody retrieved was dropped.
-    TaskException { exc: Value, name: String, coro: String, line: u32, is_task: bool },
+    TaskException {
+        exc: Value,
+        name: String,
+        coro: String,
+        line: u32,
+        is_task: bool,
+    },
 }
 
 pub type WarningSink = Rc<RefCell<Vec<Warning>>>;
@@ -79,6 +87,10 @@ pub struct Vm {
     pub control: Option<Control>,
     pub warnings: WarningSink,
     pub frame_serial: u64,
+    /// The running thread is blocked (in `time.sleep`) until this time.
+    pub blocked_until: Time,
+    /// Counts objects that hash by identity, so their hashes are the same on every run.
+    pub object_serial: u64,
     pub filename: Str,
     pub max_events: usize,
     /// The source line of the innermost user frame, kept for trace events.
@@ -87,6 +99,8 @@ pub struct Vm {
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
     pub repr_stack: Vec<usize>,
+    /// Spare value vectors from finished frames, reused for new ones.
+    pub vec_pool: Vec<Vec<Value>>,
     /// The program's source, for traceback lines.
     pub source: Rc<str>,
 }
@@ -115,6 +129,8 @@ impl Vm {
             control: None,
             warnings: Rc::new(RefCell::new(Vec::new())),
             frame_serial: 0,
+            blocked_until: 0,
+            object_serial: 0,
             filename: Rc::from(config.filename.as_str()),
             max_events: config.max_events,
             line: 0,
@@ -122,12 +138,14 @@ impl Vm {
             random: crate::modules::random::RandomState::new(config.seed),
             seed: config.seed,
             repr_stack: Vec::new(),
+            vec_pool: Vec::new(),
             source: Rc::from(""),
             types,
         };
         crate::builtins::install(&mut vm);
         gen::install(&mut vm);
         errors::install(&mut vm);
+        attr::install(&mut vm);
         vm.trace.tasks.push(crate::trace::TaskInfo {
             name: "main".into(),
             coro: "<module>".into(),
@@ -165,7 +183,13 @@ impl Vm {
                 self.stderr.push_str(note);
                 let t = self.text(note.into());
                 let task = self.current_task;
-                self.event(task, EventKind::Print { stream: crate::trace::Stream::Stderr, text: t });
+                self.event(
+                    task,
+                    EventKind::Print {
+                        stream: crate::trace::Stream::Stderr,
+                        text: t,
+                    },
+                );
             }
             return;
         }
@@ -183,9 +207,13 @@ impl Vm {
         self.frame_serial += 1;
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
+        let mut stack = self.vec_pool.pop().unwrap_or_default();
+        stack.reserve(code.stacksize as usize);
+        let mut locals = self.vec_pool.pop().unwrap_or_default();
+        locals.resize(nlocals, Value::Null);
         Frame {
-            stack: Vec::with_capacity(code.stacksize as usize),
-            locals: vec![Value::Null; nlocals],
+            stack,
+            locals,
             cells: Vec::with_capacity(ncells),
             blocks: Vec::new(),
             pc: 0,
@@ -210,6 +238,7 @@ impl Vm {
     fn run_loop(&mut self, th: &mut Thread) -> Exit {
         loop {
             if !self.warnings.borrow().is_empty() {
+                // (The borrow check is a flag read; drops that warn are rare.)
                 // Report where the object was dropped, as CPython does.
                 self.line = self.line_of(th);
                 self.flush_warnings();
@@ -219,11 +248,8 @@ impl Vm {
                 Ok(None) => {}
                 Ok(Some(exit)) => return exit,
                 Err(exc) => {
-                    let fresh = !matches!(exc, Exc::Raised(_));
                     let exc = self.materialize(exc);
-                    if fresh {
-                        self.chain_context(th, &exc);
-                    }
+                    self.chain_context(th, &exc);
                     if let Some(exit) = self.unwind(th, exc) {
                         return exit;
                     }
@@ -290,6 +316,11 @@ impl Vm {
                 }
                 _ => exc,
             };
+            if let Ret::Import(Value::Module(m)) = &done.ret {
+                // A module whose body failed is not left half-made in the cache.
+                let name = m.name.clone();
+                self.modules.remove_str(&name);
+            }
             if matches!(done.ret, Ret::AClose)
                 && (self.exc_is(&exc, ExcType::GeneratorExit) || self.exc_is(&exc, ExcType::StopAsyncIteration))
             {
@@ -305,11 +336,7 @@ impl Vm {
     }
 
     fn line_of(&self, th: &Thread) -> u32 {
-        th.frames
-            .iter()
-            .rev()
-            .find(|f| !f.code.hidden)
-            .map_or(0, |f| f.line())
+        th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line())
     }
 
     /// Executes one instruction. `Ok(Some(exit))` leaves the thread.
@@ -317,6 +344,14 @@ impl Vm {
     fn dispatch(&mut self, th: &mut Thread) -> PyResult<Option<Exit>> {
         if self.steps >= self.step_limit || self.now >= self.time_limit {
             return Ok(Some(Exit::Budget));
+        }
+        if self.blocked_until > self.now {
+            // A blocking call (time.sleep) holds the thread: the clock moves, within the budget.
+            if self.blocked_until > self.time_limit {
+                self.now = self.time_limit;
+                return Ok(Some(Exit::Budget));
+            }
+            self.now = self.blocked_until;
         }
         self.steps += 1;
         self.now += self.step_cost;
@@ -370,7 +405,12 @@ impl Vm {
             Instr::LoadFast(i) => {
                 let v = f.locals.get(i as usize).cloned().unwrap_or(Value::Null);
                 if let Value::Null = v {
-                    let name = f.code.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                    let name = f
+                        .code
+                        .varnames
+                        .get(i as usize)
+                        .cloned()
+                        .unwrap_or_else(|| Rc::from("?"));
                     return Err(Exc::new(
                         ExcType::UnboundLocalError,
                         format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -387,7 +427,12 @@ impl Vm {
             Instr::DeleteFast(i) => {
                 if let Some(slot) = f.locals.get_mut(i as usize) {
                     if let Value::Null = slot {
-                        let name = f.code.varnames.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+                        let name = f
+                            .code
+                            .varnames
+                            .get(i as usize)
+                            .cloned()
+                            .unwrap_or_else(|| Rc::from("?"));
                         return Err(Exc::new(
                             ExcType::UnboundLocalError,
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -407,7 +452,11 @@ impl Vm {
                         }
                     }
                 }
-                let v = f.cells.get(i as usize).map(|c| c.borrow().clone()).unwrap_or(Value::Null);
+                let v = f
+                    .cells
+                    .get(i as usize)
+                    .map(|c| c.borrow().clone())
+                    .unwrap_or(Value::Null);
                 if let Value::Null = v {
                     let name = deref_name(f, i);
                     return Err(Exc::new(
@@ -433,21 +482,35 @@ impl Vm {
                 f.stack.push(Value::Cell(c));
             }
             Instr::LoadGlobal(i) => {
-                let name = f.code.names[i as usize].clone();
-                let v = f.globals.borrow().get_rc(&name).cloned();
+                let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                let v = f.globals.borrow().get_hashed(name, hash).cloned();
                 let v = match v {
                     Some(v) => v,
-                    None => match self.builtins.borrow().get_rc(&name) {
-                        Some(v) => v.clone(),
-                        None => return Err(name_error(&name)),
-                    },
+                    None => {
+                        let b = self.builtins.borrow().get_hashed(name, hash).cloned();
+                        match b {
+                            Some(v) => v,
+                            None => {
+                                let name = name.clone();
+                                return Err(self.name_error_hint(th, &name));
+                            }
+                        }
+                    }
                 };
                 f.stack.push(v);
             }
             Instr::StoreGlobal(i) => {
-                let name = f.code.names[i as usize].clone();
                 let v = pop(f)?;
-                f.globals.borrow_mut().set_rc(name, v);
+                let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                let mut g = f.globals.borrow_mut();
+                match g.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
+                    Some(idx) => {
+                        if let Some((_, slot)) = g.map.get_index_mut(idx) {
+                            *slot = v;
+                        }
+                    }
+                    None => g.set_rc(name.clone(), v),
+                }
             }
             Instr::DeleteGlobal(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -466,7 +529,7 @@ impl Vm {
                 }
                 match found {
                     Some(v) => f.stack.push(v),
-                    None => return Err(name_error(&name)),
+                    None => return Err(self.name_error_hint(th, &name)),
                 }
             }
             Instr::StoreName(i) => {
@@ -490,7 +553,9 @@ impl Vm {
             Instr::LoadAttr(i) => {
                 let name = f.code.names[i as usize].clone();
                 let obj = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 let v = self.getattr(&obj, &name)?;
                 push(th, v);
             }
@@ -525,7 +590,9 @@ impl Vm {
                 if !matches!(recv, Value::Null) {
                     args.insert(0, recv);
                 }
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 return self.call_into(th, func, args, Vec::new());
             }
             Instr::Call(n) => {
@@ -536,7 +603,9 @@ impl Vm {
                 }
                 let args: Vec<Value> = f.stack.split_off(len - n);
                 let func = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 return self.call_into(th, func, args, Vec::new());
             }
             Instr::CallKw(n, names) => {
@@ -560,14 +629,18 @@ impl Vm {
                         _ => (Rc::from(""), v),
                     })
                     .collect();
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 return self.call_into(th, func, args, kwargs);
             }
             Instr::CallEx(flags) => {
                 let kwargs = if flags & 1 != 0 { Some(pop(f)?) } else { None };
                 let args = pop(f)?;
                 let func = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 let args = match args {
                     Value::Tuple(t) => t.to_vec(),
                     other => self.collect(&other)?,
@@ -586,7 +659,9 @@ impl Vm {
             Instr::Subscript => {
                 let idx = pop(f)?;
                 let obj = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 let v = self.getitem(&obj, &idx)?;
                 push(th, v);
             }
@@ -610,11 +685,20 @@ impl Vm {
             Instr::Binary(op) => {
                 let b = pop(f)?;
                 let a = pop(f)?;
-                let v = match (&a, &b, op) {
-                    (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                    (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                let v = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match int_fast(op, *x, *y) {
+                        Some(v) => Value::Int(v),
+                        None => {
+                            if !f.code.hidden {
+                                self.line = f.line();
+                            }
+                            self.binary(op, &a, &b, false)?
+                        }
+                    },
                     _ => {
-                        self.line = f.line();
+                        if !f.code.hidden {
+                            self.line = f.line();
+                        }
                         self.binary(op, &a, &b, false)?
                     }
                 };
@@ -623,10 +707,20 @@ impl Vm {
             Instr::Inplace(op) => {
                 let b = pop(f)?;
                 let a = pop(f)?;
-                let v = match (&a, &b, op) {
-                    (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                let v = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => match int_fast(op, *x, *y) {
+                        Some(v) => Value::Int(v),
+                        None => {
+                            if !f.code.hidden {
+                                self.line = f.line();
+                            }
+                            self.binary(op, &a, &b, true)?
+                        }
+                    },
                     _ => {
-                        self.line = f.line();
+                        if !f.code.hidden {
+                            self.line = f.line();
+                        }
                         self.binary(op, &a, &b, true)?
                     }
                 };
@@ -652,12 +746,16 @@ impl Vm {
                         CmpOp::Eq | CmpOp::Is => x == y,
                         CmpOp::NotEq | CmpOp::IsNot => x != y,
                         _ => {
-                            self.line = f.line();
+                            if !f.code.hidden {
+                                self.line = f.line();
+                            }
                             return self.compare_push(th, op, a, b);
                         }
                     }),
                     _ => {
-                        self.line = f.line();
+                        if !f.code.hidden {
+                            self.line = f.line();
+                        }
                         return self.compare_push(th, op, a, b);
                     }
                 };
@@ -745,7 +843,9 @@ impl Vm {
             Instr::FormatValue(flags) => {
                 let spec = if flags & 4 != 0 { Some(pop(f)?) } else { None };
                 let v = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 let v = match flags & 3 {
                     1 => Value::Str(self.to_str(&v)?),
                     2 => Value::Str(self.repr(&v)?),
@@ -871,7 +971,9 @@ impl Vm {
                 let bases = split(f, nbases)?;
                 let name = pop(f)?;
                 let body = pop(f)?;
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 return self.build_class(th, body, name, bases, kwargs);
             }
             Instr::ReturnValue => {
@@ -962,7 +1064,9 @@ impl Vm {
                 return Err(Exc::Raised(exc));
             }
             Instr::Raise(n) => {
-                self.line = f.line();
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
                 return Err(self.do_raise(th, n));
             }
             Instr::WithExceptStart => {
@@ -978,9 +1082,12 @@ impl Vm {
             }
             Instr::ImportName(i) => {
                 let name = f.code.names[i as usize].clone();
-                self.line = f.line();
-                let m = self.import(&name)?;
-                push(th, m);
+                if !f.code.hidden {
+                    self.line = f.line();
+                }
+                if let Some(m) = self.import_into(th, &name)? {
+                    push(th, m);
+                }
             }
             Instr::ImportFrom(i) => {
                 let name = f.code.names[i as usize].clone();
@@ -1022,10 +1129,9 @@ impl Vm {
 
     fn unpack_items(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match self.collect(v) {
-            Err(e) if self.exc_kind_is(&e, ExcType::TypeError) && self.iter(v).is_err() => Err(Exc::type_error(format!(
-                "cannot unpack non-iterable {} object",
-                self.type_name(v)
-            ))),
+            Err(e) if self.exc_kind_is(&e, ExcType::TypeError) && self.iter(v).is_err() => Err(Exc::type_error(
+                format!("cannot unpack non-iterable {} object", self.type_name(v)),
+            )),
             r => r,
         }
     }
@@ -1036,17 +1142,36 @@ impl Vm {
         Ok(None)
     }
 
+    /// Keeps a finished frame's vectors for the next call.
+    fn recycle(&mut self, f: &mut Frame) {
+        if self.vec_pool.len() < 64 {
+            let mut a = std::mem::take(&mut f.stack);
+            a.clear();
+            let mut b = std::mem::take(&mut f.locals);
+            b.clear();
+            self.vec_pool.push(a);
+            self.vec_pool.push(b);
+        }
+    }
+
     /// Returns from the top frame into whatever called it.
     fn do_return(&mut self, th: &mut Thread, v: Value) -> PyResult<Option<Exit>> {
-        let Some(done) = th.frames.pop() else {
+        let Some(mut done) = th.frames.pop() else {
             return Ok(Some(Exit::Returned(v)));
         };
+        if done.ns.is_none() {
+            self.recycle(&mut done);
+        }
         self.depth = self.depth.saturating_sub(1);
         if let Some(g) = &done.gen {
             g.state.set(GenState::Finished);
         }
         match done.ret {
             Ret::Exit => Ok(Some(Exit::Returned(v))),
+            Ret::Import(m) => {
+                push(th, m);
+                Ok(None)
+            }
             Ret::Push | Ret::Await => {
                 push(th, v);
                 Ok(None)
@@ -1061,7 +1186,8 @@ impl Vm {
                 push(th, inst);
                 Ok(None)
             }
-            Ret::Class { name, bases, kwargs } => {
+            Ret::Class(header) => {
+                let frame::ClassHeader { name, bases, kwargs } = *header;
                 let ns = done.ns.clone().unwrap_or_default();
                 let class_cell = done
                     .code
@@ -1103,7 +1229,10 @@ impl Vm {
                 if th.frames.is_empty() {
                     return Ok(Some(Exit::Returned(v)));
                 }
-                Err(Exc::Args(ExcType::StopIteration, if v.is_none() { vec![] } else { vec![v] }))
+                Err(Exc::Args(
+                    ExcType::StopIteration,
+                    if v.is_none() { vec![] } else { vec![v] },
+                ))
             }
         }
     }
@@ -1243,7 +1372,13 @@ impl Vm {
     }
 
     /// Calls `func` from an instruction: Python functions get a frame on this thread, natives run now.
-    fn call_into(&mut self, th: &mut Thread, func: Value, args: Vec<Value>, kwargs: Vec<(Str, Value)>) -> PyResult<Option<Exit>> {
+    fn call_into(
+        &mut self,
+        th: &mut Thread,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Str, Value)>,
+    ) -> PyResult<Option<Exit>> {
         match self.prepare_call(func, args, kwargs)? {
             call::Prepared::Value(v) => {
                 push(th, v);
@@ -1256,7 +1391,7 @@ impl Vm {
                 if self.depth + 1 > self.recursion_limit {
                     return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
                 }
-                th.frames.push(*f);
+                th.frames.push(f);
                 self.depth += 1;
                 Ok(None)
             }
@@ -1272,13 +1407,25 @@ impl Vm {
         match self.prepare_call(func.clone(), args, kwargs)? {
             call::Prepared::Value(v) => Ok(v),
             call::Prepared::Frame(mut f) => {
-                f.ret = match f.ret {
-                    Ret::Push => Ret::Exit,
-                    other => other,
+                let init = match std::mem::replace(&mut f.ret, Ret::Exit) {
+                    Ret::Init(inst) => Some(inst),
+                    _ => None,
                 };
                 let mut th = Thread::default();
-                th.frames.push(*f);
-                self.run_nested(&mut th)
+                th.frames.push(f);
+                let r = self.run_nested(&mut th)?;
+                match init {
+                    Some(inst) => {
+                        if !r.is_none() {
+                            return Err(Exc::type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                self.type_name(&r)
+                            )));
+                        }
+                        Ok(inst)
+                    }
+                    None => Ok(r),
+                }
             }
         }
     }
@@ -1336,6 +1483,52 @@ fn deref_name(f: &Frame, i: u32) -> Str {
         f.code.cellvars[i].clone()
     } else {
         f.code.freevars.get(i - n).cloned().unwrap_or_else(|| Rc::from("?"))
+    }
+}
+
+impl Vm {
+    /// A NameError that knows where the name was looked for, for the "Did you mean" hint.
+    fn name_error_hint(&mut self, th: &Thread, name: &str) -> Exc {
+        let keys = |d: &Dict| Value::tuple(d.keys().cloned().collect());
+        let (locals, globals) = match th.frames.last() {
+            Some(f) => {
+                let mut l: Vec<Value> = f
+                    .code
+                    .varnames
+                    .iter()
+                    .zip(f.locals.iter())
+                    .filter(|(_, v)| !matches!(v, Value::Null))
+                    .map(|(n, _)| Value::Str(n.clone()))
+                    .collect();
+                if let Some(ns) = &f.ns {
+                    l.extend(ns.borrow().keys().cloned());
+                }
+                (Value::tuple(l), keys(&f.globals.borrow()))
+            }
+            None => (Value::tuple(vec![]), Value::tuple(vec![])),
+        };
+        let builtins = keys(&self.builtins.borrow());
+        let exc = self.materialize(name_error(name));
+        if let Some(d) = self.exc_data(&exc) {
+            d.borrow_mut().hint = Some((Rc::from(name), Value::tuple(vec![locals, globals, builtins])));
+        }
+        Exc::Raised(exc)
+    }
+}
+
+/// Int-by-int arithmetic that stays in `i64`; `None` sends the operation down the general path.
+#[inline]
+fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mult => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        _ => None,
     }
 }
 

@@ -1,9 +1,7 @@
 //! The parser against CPython: its verdicts on `syntax_errors.txt` and on the program corpus, the shape of the
 //! trees it builds, and its robustness on mangled input.
 
-use interleave::ast::{
-    BinOp, CmpOp, Constant, Expr, ExprKind, FStringPart, Module, StmtKind, SyntaxError, UnaryOp,
-};
+use interleave::ast::{BinOp, CmpOp, Constant, Expr, ExprKind, FStringPart, Module, StmtKind, SyntaxError, UnaryOp};
 use interleave::lexer::{highlight, TokenClass};
 use interleave::parser::parse;
 use std::path::{Path, PathBuf};
@@ -24,7 +22,9 @@ fn syntax_errors_match_cpython() {
     let mut cases = 0;
     let mut lines = text.split('\n');
     while let Some(line) = lines.next() {
-        let Some(name) = line.strip_prefix("=== ") else { continue };
+        let Some(name) = line.strip_prefix("=== ") else {
+            continue;
+        };
         let mut source = String::new();
         let expected = loop {
             let l = lines.next().expect("case without a --- line");
@@ -47,7 +47,12 @@ fn syntax_errors_match_cpython() {
         }
     }
     assert!(cases > 100, "only {cases} cases read");
-    assert!(failures.is_empty(), "{} of {cases} cases differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn programs() -> Vec<PathBuf> {
@@ -71,13 +76,18 @@ fn programs() -> Vec<PathBuf> {
 /// The `Kind: message` line of a `.err` file, if CPython failed to compile the program.
 fn expected_syntax_error(py: &Path) -> Option<String> {
     let err = std::fs::read_to_string(py.with_extension("err")).ok()?;
-    let last = err.lines().filter(|l| !l.starts_with(' ')).last()?;
-    ["SyntaxError:", "IndentationError:", "TabError:"].iter().any(|k| last.starts_with(k)).then(|| last.to_string())
+    let last = err.lines().rfind(|l| !l.starts_with(' '))?;
+    ["SyntaxError:", "IndentationError:", "TabError:"]
+        .iter()
+        .any(|k| last.starts_with(k))
+        .then(|| last.to_string())
 }
 
-/// The parser does not support `match`; CPython runs these programs.
+/// The parser refuses `match`, which the tree cannot hold; CPython runs these programs.
 fn uses_match(source: &str) -> bool {
-    source.lines().any(|l| l.trim_start().starts_with("match ") && l.trim_end().ends_with(':'))
+    source
+        .lines()
+        .any(|l| l.trim_start().starts_with("match ") && l.trim_end().ends_with(':'))
 }
 
 #[test]
@@ -89,7 +99,7 @@ fn corpus_programs_parse_as_cpython_does() {
         let result = parse(&source);
         match (expected_syntax_error(py), result) {
             (None, Ok(_)) => {}
-            (None, Err(_)) if uses_match(&source) => {}
+            (None, Err(e)) if uses_match(&source) && e.msg.contains("match statement") => {}
             (None, Err(e)) => failures.push(format!("{}: {e:?}", py.display())),
             (Some(want), Err(e)) => {
                 let got = format!("{}: {}", e.kind.name(), e.msg);
@@ -100,7 +110,13 @@ fn corpus_programs_parse_as_cpython_does() {
             (Some(want), Ok(_)) => failures.push(format!("{}: expected {want}, parsed fine", py.display())),
         }
     }
-    assert!(failures.is_empty(), "{} of {} programs:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }
 
 /// A deterministic xorshift generator, so that a failing mutation can be replayed.
@@ -120,15 +136,18 @@ impl Rng {
 }
 
 const SNIPPETS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", "\n", "    ", "\t", "\"", "'", "\"\"\"", "f\"{", "}", "\\", "#", "=", "*",
-    "**", "lambda", "async ", "await ", "yield", "not ", "if ", "else", ",", ".", "0x", "1e", "é", "…", "\r",
-    "\\N{", "!r", ":=", "->", "@", "def ", "class ", "try:", "except", "with ", "for ", " in ", "(((((", "]]]]",
+    "(", ")", "[", "]", "{", "}", ":", "\n", "    ", "\t", "\"", "'", "\"\"\"", "f\"{", "}", "\\", "#", "=", "*", "**",
+    "lambda", "async ", "await ", "yield", "not ", "if ", "else", ",", ".", "0x", "1e", "é", "…", "\r", "\\N{", "!r",
+    ":=", "->", "@", "def ", "class ", "try:", "except", "with ", "for ", " in ", "(((((", "]]]]",
 ];
 
 /// Mangled programs never make the parser or the highlighter panic.
 #[test]
 fn mutated_programs_never_panic() {
-    let mut corpus: Vec<String> = programs().iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let mut corpus: Vec<String> = programs()
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     corpus.truncate(40);
     corpus.push(SAMPLE.to_string());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -173,7 +192,10 @@ fn check_highlight(source: &str) {
     let spans = highlight(source);
     let mut last = 0;
     for h in &spans {
-        assert!(h.start >= last && h.start < h.end && h.end <= source.len(), "bad span {h:?} in {source:?}");
+        assert!(
+            h.start >= last && h.start < h.end && h.end <= source.len(),
+            "bad span {h:?} in {source:?}"
+        );
         assert!(source.is_char_boundary(h.start) && source.is_char_boundary(h.end));
         last = h.end;
     }
@@ -192,8 +214,15 @@ fn stack() -> usize {
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let deep = |open: &str, close: &str, n: usize| format!("x = {}1{}\n", open.repeat(n), close.repeat(n));
-    for (open, close) in [("(", ")"), ("[", "]"), ("{", "}"), ("-", ""), ("not ", ""), ("lambda: ", ""), ("2 ** ", "")]
-    {
+    for (open, close) in [
+        ("(", ")"),
+        ("[", "]"),
+        ("{", "}"),
+        ("-", ""),
+        ("not ", ""),
+        ("lambda: ", ""),
+        ("2 ** ", ""),
+    ] {
         for n in [100, 1000, 100_000] {
             let source = deep(open, close, n);
             let r = std::thread::Builder::new()
@@ -249,30 +278,67 @@ fn name(e: &Expr) -> &str {
 fn precedence_and_associativity() {
     // -2 ** 2 is -(2 ** 2); ** is right-associative.
     let e = only_expr("-a ** b ** c");
-    let ExprKind::UnaryOp { op: UnaryOp::Neg, operand } = e.kind else { panic!() };
-    let ExprKind::BinOp { left, op: BinOp::Pow, right } = operand.kind else { panic!() };
+    let ExprKind::UnaryOp {
+        op: UnaryOp::Neg,
+        operand,
+    } = e.kind
+    else {
+        panic!()
+    };
+    let ExprKind::BinOp {
+        left,
+        op: BinOp::Pow,
+        right,
+    } = operand.kind
+    else {
+        panic!()
+    };
     assert_eq!(name(&left), "a");
     assert!(matches!(right.kind, ExprKind::BinOp { op: BinOp::Pow, .. }));
     // a - b - c is (a - b) - c; * binds tighter than +; | is loosest of the binary operators.
     let e = only_expr("a - b - c * d | e");
-    let ExprKind::BinOp { left, op: BinOp::BitOr, .. } = e.kind else { panic!() };
-    let ExprKind::BinOp { left, op: BinOp::Sub, right } = left.kind else { panic!() };
+    let ExprKind::BinOp {
+        left, op: BinOp::BitOr, ..
+    } = e.kind
+    else {
+        panic!()
+    };
+    let ExprKind::BinOp {
+        left,
+        op: BinOp::Sub,
+        right,
+    } = left.kind
+    else {
+        panic!()
+    };
     assert!(matches!(left.kind, ExprKind::BinOp { op: BinOp::Sub, .. }));
     assert!(matches!(right.kind, ExprKind::BinOp { op: BinOp::Mult, .. }));
     // not binds looser than comparisons, which chain.
     let e = only_expr("not a < b not in c is not d");
-    let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = e.kind else { panic!() };
-    let ExprKind::Compare { ops, comparators, .. } = operand.kind else { panic!() };
+    let ExprKind::UnaryOp {
+        op: UnaryOp::Not,
+        operand,
+    } = e.kind
+    else {
+        panic!()
+    };
+    let ExprKind::Compare { ops, comparators, .. } = operand.kind else {
+        panic!()
+    };
     assert_eq!(ops, vec![CmpOp::Lt, CmpOp::NotIn, CmpOp::IsNot]);
     assert_eq!(comparators.len(), 3);
     // a or b and c: and binds tighter.
     let e = only_expr("a or b and c or d");
-    let ExprKind::BoolOp { values, .. } = e.kind else { panic!() };
+    let ExprKind::BoolOp { values, .. } = e.kind else {
+        panic!()
+    };
     assert_eq!(values.len(), 3);
     assert!(matches!(values[1].kind, ExprKind::BoolOp { .. }));
     // A conditional expression is lower than or; lambda bodies take conditionals.
     let e = only_expr("lambda x: a if b or c else d");
-    let ExprKind::Lambda { body, .. } = e.kind else { panic!() };
+    let ExprKind::Lambda { body, .. } = e.kind else {
+        panic!()
+    };
     assert!(matches!(body.kind, ExprKind::IfExp { .. }));
 }
 
@@ -280,16 +346,26 @@ fn precedence_and_associativity() {
 fn positions_are_one_based_first_tokens() {
     let m = parse_ok("x = 1\nif x:\n    y = (a +\n         b)\n@d\ndef f(): pass\n");
     assert_eq!((m.body[0].pos.line, m.body[0].pos.col), (1, 1));
-    let StmtKind::If { body, .. } = &m.body[1].kind else { panic!() };
+    let StmtKind::If { body, .. } = &m.body[1].kind else {
+        panic!()
+    };
     assert_eq!((body[0].pos.line, body[0].pos.col), (3, 5));
-    let StmtKind::Assign { value, .. } = &body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &body[0].kind else {
+        panic!()
+    };
     assert_eq!((value.pos.line, value.pos.col), (3, 10));
     // A decorated definition is where its `def` is, as in CPython.
     assert_eq!((m.body[2].pos.line, m.body[2].pos.col), (6, 1));
     let e = only_expr("print(f'{x}, {é}!', end='')");
-    let ExprKind::Call { args, keywords, .. } = e.kind else { panic!() };
-    let ExprKind::JoinedStr(parts) = &args[0].kind else { panic!() };
-    let FStringPart::Formatted { value, .. } = &parts[2] else { panic!("{parts:?}") };
+    let ExprKind::Call { args, keywords, .. } = e.kind else {
+        panic!()
+    };
+    let ExprKind::JoinedStr(parts) = &args[0].kind else {
+        panic!()
+    };
+    let FStringPart::Formatted { value, .. } = &parts[2] else {
+        panic!("{parts:?}")
+    };
     assert_eq!((value.pos.line, value.pos.col), (1, 15));
     assert_eq!(keywords[0].pos.col, 21);
 }
@@ -311,15 +387,31 @@ fn statements_have_their_parts() {
             _ => "other",
         })
         .collect();
-    assert_eq!(kinds, ["import", "from", "class", "def", "try", "assign", "other", "expr"]);
-    let StmtKind::FunctionDef(f) = &m.body[3].kind else { panic!() };
+    assert_eq!(
+        kinds,
+        ["import", "from", "class", "def", "try", "assign", "other", "expr"]
+    );
+    let StmtKind::FunctionDef(f) = &m.body[3].kind else {
+        panic!()
+    };
     assert!(f.is_async);
     assert_eq!(&*f.name, "main");
     let a = &f.args;
-    assert_eq!((a.posonly.len(), a.args.len(), a.kwonly.len(), a.defaults.len()), (1, 1, 2, 1));
+    assert_eq!(
+        (a.posonly.len(), a.args.len(), a.kwonly.len(), a.defaults.len()),
+        (1, 1, 2, 1)
+    );
     assert!(a.vararg.is_some() && a.kwarg.is_some());
     assert_eq!(a.kw_defaults.len(), 2);
-    let StmtKind::Try { handlers, orelse, finalbody, .. } = &m.body[4].kind else { panic!() };
+    let StmtKind::Try {
+        handlers,
+        orelse,
+        finalbody,
+        ..
+    } = &m.body[4].kind
+    else {
+        panic!()
+    };
     assert_eq!(handlers.len(), 2);
     assert_eq!(handlers[0].name.as_deref(), Some("e"));
     assert!(handlers[1].typ.is_none());
@@ -329,7 +421,9 @@ fn statements_have_their_parts() {
 #[test]
 fn literals_have_their_values() {
     let m = parse_ok("x = (0x_ff, 1_000, 9223372036854775808, 1e-3, .5, 2j, 'a' \"b\" '''c''', b'\\x41\\n', '\\N{BULLET}\\u00e9\\101', r'\\n')\n");
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
     let ExprKind::Tuple(elts) = &value.kind else { panic!() };
     let c: Vec<&Constant> = elts
         .iter()
@@ -356,23 +450,49 @@ fn fstrings_split_into_parts() {
     let ExprKind::JoinedStr(parts) = e.kind else { panic!() };
     assert_eq!(parts.len(), 5, "{parts:?}");
     assert_eq!(parts[0], FStringPart::Literal("ab".into()));
-    let FStringPart::Formatted { conversion, format_spec: Some(spec), debug: None, .. } = &parts[1] else { panic!() };
+    let FStringPart::Formatted {
+        conversion,
+        format_spec: Some(spec),
+        debug: None,
+        ..
+    } = &parts[1]
+    else {
+        panic!()
+    };
     assert_eq!(*conversion, Some('r'));
     assert_eq!(spec.len(), 2);
     assert_eq!(parts[2], FStringPart::Literal("c".into()));
-    let FStringPart::Formatted { conversion, debug: Some(d), .. } = &parts[3] else { panic!() };
+    let FStringPart::Formatted {
+        conversion,
+        debug: Some(d),
+        ..
+    } = &parts[3]
+    else {
+        panic!()
+    };
     assert_eq!((&**d, *conversion), ("y=", Some('r')));
     assert_eq!(parts[4], FStringPart::Literal("d{e}".into()));
 }
 
 #[test]
 fn special_characters() {
-    assert_eq!(verdict("x = 1\0\n"), "SyntaxError: source code cannot contain null bytes @ 1:6");
-    assert_eq!(verdict("x = \x01\n"), "SyntaxError: invalid non-printable character U+0001 @ 1:5");
+    assert_eq!(
+        verdict("x = 1\0\n"),
+        "SyntaxError: source code cannot contain null bytes @ 1:6"
+    );
+    assert_eq!(
+        verdict("x = \x01\n"),
+        "SyntaxError: invalid non-printable character U+0001 @ 1:5"
+    );
     assert_eq!(verdict("if x:\r\n    y = 1\r\nelse:\r\n    y = 2\r\n"), "OK");
-    assert_eq!(verdict("if x:\r\n    y = (1\r\n"), "SyntaxError: '(' was never closed @ 2:9");
+    assert_eq!(
+        verdict("if x:\r\n    y = (1\r\n"),
+        "SyntaxError: '(' was never closed @ 2:9"
+    );
     let m = parse_ok("s = '''a\r\nb'''\n");
-    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
     assert_eq!(value.kind, ExprKind::Constant(Constant::Str("a\nb".into())));
 }
 
@@ -414,7 +534,11 @@ fn parsing_is_fast() {
     }
     let each = start.elapsed() / 10;
     let limit = if cfg!(debug_assertions) { 200 } else { 10 };
-    assert!(each.as_millis() < limit, "{} lines took {each:?}", source.lines().count());
+    assert!(
+        each.as_millis() < limit,
+        "{} lines took {each:?}",
+        source.lines().count()
+    );
 }
 
 const SAMPLE: &str = r#"import asyncio

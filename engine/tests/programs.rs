@@ -29,9 +29,7 @@ const PROGRAM_STACK_BYTES: usize = 256 * 1024 * 1024;
 const DIFF_CONTEXT_LINES: usize = 6;
 
 fn programs_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("programs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
 }
 
 /// The stderr lines both sides compare: those not starting with a space, as `scripts/bless.py` keeps them.
@@ -40,10 +38,7 @@ fn filter_stderr(stderr: &str) -> Vec<&str> {
     if lines.last() == Some(&"") {
         lines.pop();
     }
-    lines
-        .into_iter()
-        .filter(|line| !line.starts_with(' '))
-        .collect()
+    lines.into_iter().filter(|line| !line.starts_with(' ')).collect()
 }
 
 /// Renders an exit code and stderr the way `.err` files are written.
@@ -65,9 +60,7 @@ fn collect_programs(dir: &Path, root: &Path, out: &mut Vec<String>) {
         if path.is_dir() {
             collect_programs(&path, root, out);
         } else if path.extension().is_some_and(|ext| ext == "py") {
-            let relative = path
-                .strip_prefix(root)
-                .expect("program lies under the root");
+            let relative = path.strip_prefix(root).expect("program lies under the root");
             let parts: Vec<String> = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -155,12 +148,7 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
         Ok(Ok(result)) => result,
         Ok(Err(message)) => return Outcome::Fail(format!("    panicked: {message}\n")),
         // The thread is left to finish on its own; the process ends with the test anyway.
-        Err(_) => {
-            return Outcome::Fail(format!(
-                "    did not finish within {} s\n",
-                timeout.as_secs()
-            ))
-        }
+        Err(_) => return Outcome::Fail(format!("    did not finish within {} s\n", timeout.as_secs())),
     };
 
     let mut report = String::new();
@@ -170,19 +158,11 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
     let actual_err = render_err(result.exit_code, &result.stderr);
     match &expected_err {
         Some(expected) if *expected != actual_err => {
-            report.push_str(&first_difference(
-                "exit status and stderr",
-                expected,
-                &actual_err,
-            ));
+            report.push_str(&first_difference("exit status and stderr", expected, &actual_err));
         }
         Some(_) => {}
         None if result.exit_code != 0 || !result.stderr.is_empty() => {
-            report.push_str(&first_difference(
-                "exit status and stderr",
-                "exit: 0\n",
-                &actual_err,
-            ));
+            report.push_str(&first_difference("exit status and stderr", "exit: 0\n", &actual_err));
         }
         None => {}
     }
@@ -230,15 +210,8 @@ fn programs() {
     let mut all = Vec::new();
     collect_programs(&root, &root, &mut all);
     all.sort();
-    assert!(
-        !all.is_empty(),
-        "no programs found under {}",
-        root.display()
-    );
-    let selected: Vec<&String> = all
-        .iter()
-        .filter(|program| program.contains(&filter))
-        .collect();
+    assert!(!all.is_empty(), "no programs found under {}", root.display());
+    let selected: Vec<&String> = all.iter().filter(|program| program.contains(&filter)).collect();
 
     let known_path = root.join(KNOWN_FAILURES);
     let known = read_known_failures(&known_path);
@@ -268,9 +241,7 @@ fn programs() {
         .collect();
     let missing: Vec<&String> = known
         .iter()
-        .filter(|program| {
-            program.contains(&filter) && !all.iter().any(|existing| existing == *program)
-        })
+        .filter(|program| program.contains(&filter) && !all.iter().any(|existing| existing == *program))
         .collect();
 
     let mut summary = String::new();
@@ -283,10 +254,7 @@ fn programs() {
         let _ = write!(summary, "FAIL {program}\n{report}");
     }
     for program in &unexpected_passes {
-        let _ = writeln!(
-            summary,
-            "PASS {program}, but it is listed in {KNOWN_FAILURES}"
-        );
+        let _ = writeln!(summary, "PASS {program}, but it is listed in {KNOWN_FAILURES}");
     }
     for program in &missing {
         let _ = writeln!(
@@ -298,7 +266,11 @@ fn programs() {
         summary,
         "\n{} programs run{}: {} passed, {} failed ({} known, {} unexpected), {} known failures now pass",
         selected.len(),
-        if filter.is_empty() { String::new() } else { format!(" (filter {filter:?})") },
+        if filter.is_empty() {
+            String::new()
+        } else {
+            format!(" (filter {filter:?})")
+        },
         selected.len() - failures.len(),
         failures.len(),
         failures.len() - unexpected_failures.len(),
@@ -308,10 +280,7 @@ fn programs() {
     println!("{summary}");
 
     if update {
-        let kept = known
-            .iter()
-            .filter(|program| !program.contains(&filter))
-            .cloned();
+        let kept = known.iter().filter(|program| !program.contains(&filter)).cloned();
         let updated: BTreeSet<String> = kept.chain(failures.iter().cloned()).collect();
         write_known_failures(&known_path, &updated);
         println!("rewrote {KNOWN_FAILURES} with {} programs", updated.len());

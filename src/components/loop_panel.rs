@@ -97,10 +97,7 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
     };
     let r = run.run.borrow();
     let trace = r.trace();
-    let state = props
-        .inspect
-        .as_ref()
-        .map_or(&r.replay.state, |i| &*i.state);
+    let state = props.inspect.as_ref().map_or(&r.replay.state, |i| &*i.state);
     let running = state.running.map(|t| {
         let line = state.task(t).map_or(0, |s| s.line);
         html! { <>{ chip(trace, t) }if line > 0 { { format!(" at line {line}") } }</> }

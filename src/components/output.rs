@@ -52,19 +52,12 @@ pub fn output(props: &OutputProps) -> Html {
     });
     // One structure whatever the state, so the log element (a live region) is never replaced.
     let run = props.run.as_ref().map(|r| r.run.borrow());
-    let state = run.as_ref().map(|r| {
-        props
-            .inspect
-            .as_ref()
-            .map_or(&r.replay.state, |i| &*i.state)
-    });
+    let state = run
+        .as_ref()
+        .map(|r| props.inspect.as_ref().map_or(&r.replay.state, |i| &*i.state));
     let lines = state.map_or(&[][..], |s| &s.output[..]);
     let hidden = lines.len().saturating_sub(SHOWN_LINES);
-    let has_stderr = lines
-        .iter()
-        .rev()
-        .take(50)
-        .any(|l| l.stream == Stream::Stderr);
+    let has_stderr = lines.iter().rev().take(50).any(|l| l.stream == Stream::Stderr);
     // An error the engine reported without printing a traceback still shows, as stderr.
     let error = run
         .as_ref()

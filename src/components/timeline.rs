@@ -77,11 +77,7 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
             b.left.max(0.0) * 100.0,
             (b.width + b.left.min(0.0)).max(0.0) * 100.0
         );
-        let class = classes!(
-            "seg",
-            format!("s-{}", b.kind.class()),
-            b.dense.then_some("dense")
-        );
+        let class = classes!("seg", format!("s-{}", b.kind.class()), b.dense.then_some("dense"));
         let detail = Some((task, b.segment));
         let ondescribe = props.ondescribe.clone();
         let onmouseenter = Callback::from(move |_: MouseEvent| ondescribe.emit(detail));
@@ -203,13 +199,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let trace = run.as_ref().map(|r| r.trace());
     let now = run.as_ref().map_or(0, |r| r.now());
     let lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
-    let rows = visible_rows(
-        props.scroll_top,
-        props.height,
-        ROW_HEIGHT,
-        lanes.len(),
-        OVERSCAN,
-    );
+    let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
     let axis = ticks(&view, 6);
     let cursor = |t: Time, class: &'static str| {
         let f = view.fraction(t);

@@ -11,7 +11,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 fn fut_arg(args: &[Value], i: usize) -> PyResult<Rc<FutureObj>> {
-    args.get(i).and_then(as_future).ok_or_else(|| Exc::type_error("a Future was expected"))
+    args.get(i)
+        .and_then(as_future)
+        .ok_or_else(|| Exc::type_error("a Future was expected"))
 }
 
 fn secs_to_ns(v: &Value) -> PyResult<Time> {
@@ -28,7 +30,12 @@ fn secs_to_ns(v: &Value) -> PyResult<Time> {
 }
 
 fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Native(Rc::new(NativeFunc { name, owner: None, func, bound: None }))
+    Value::Native(Rc::new(NativeFunc {
+        name,
+        owner: None,
+        func,
+        bound: None,
+    }))
 }
 
 /// Registers the Future/Task classes' methods and returns the `_interleave` module's dict.
@@ -47,10 +54,16 @@ pub fn install(vm: &mut Vm) -> Dict {
             }
         }),
         ("done", |_, a, _| Ok(Value::Bool(fut_arg(a, 0)?.is_done()))),
-        ("cancelled", |_, a, _| Ok(Value::Bool(fut_arg(a, 0)?.state.get() == FutState::Cancelled))),
+        ("cancelled", |_, a, _| {
+            Ok(Value::Bool(fut_arg(a, 0)?.state.get() == FutState::Cancelled))
+        }),
         ("cancel", |vm, a, kw| {
             let f = fut_arg(a, 0)?;
-            let msg = a.get(1).cloned().or_else(|| kwarg(kw, "msg").cloned()).unwrap_or_default();
+            let msg = a
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(kw, "msg").cloned())
+                .unwrap_or_default();
             Ok(Value::Bool(vm.fut_cancel(&f, msg)))
         }),
         ("set_result", |vm, a, _| {
@@ -67,7 +80,11 @@ pub fn install(vm: &mut Vm) -> Dict {
             let f = fut_arg(a, 0)?;
             let cb = a.get(1).cloned().unwrap_or_default();
             if f.is_done() {
-                vm.call_soon(Handle::Call { func: cb, args: vec![a[0].clone()], cancelled: Rc::new(Cell::new(false)) });
+                vm.call_soon(Handle::Call {
+                    func: cb,
+                    args: vec![a[0].clone()],
+                    cancelled: Rc::new(Cell::new(false)),
+                });
             } else {
                 f.callbacks.borrow_mut().push(super::Callback::Py(cb));
             }
@@ -89,7 +106,9 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("get_loop", |vm, _, _| Ok(vm.aio.loop_obj.clone())),
         ("get_name", |_, a, _| {
             let f = fut_arg(a, 0)?;
-            Ok(f.task.as_ref().map_or(Value::None, |t| Value::Str(t.name.borrow().clone())))
+            Ok(f.task
+                .as_ref()
+                .map_or(Value::None, |t| Value::Str(t.name.borrow().clone())))
         }),
         ("set_name", |vm, a, _| {
             let f = fut_arg(a, 0)?;
@@ -124,11 +143,16 @@ pub fn install(vm: &mut Vm) -> Dict {
             };
             Ok(Value::Int(n as i64))
         }),
-        ("__hash__", |_, a, _| Ok(Value::Int(a.first().and_then(|v| v.ptr()).unwrap_or(0) as i64 >> 4))),
+        ("__hash__", |_, a, _| {
+            Ok(Value::Int(a.first().and_then(|v| v.ptr()).unwrap_or(0) as i64 >> 4))
+        }),
     ];
     let future_cls = vm.types.register_native("Future", fut_methods);
     let task_cls = vm.types.register_native("Task", fut_methods);
-    future_cls.dict.borrow_mut().set_str("__il_call__", native("Future", |vm, _, _| Ok(Value::Object(vm.new_future()))));
+    future_cls.dict.borrow_mut().set_str(
+        "__il_call__",
+        native("Future", |vm, _, _| Ok(Value::Object(vm.new_future()))),
+    );
     task_cls.dict.borrow_mut().set_str(
         "__il_call__",
         native("Task", |vm, a, kw| {
@@ -140,22 +164,33 @@ pub fn install(vm: &mut Vm) -> Dict {
             Ok(Value::Object(vm.create_task(coro, name)?))
         }),
     );
-    vm.types.register_native("TimerHandle", &[
-        ("cancel", |vm, a, _| {
-            if let Some(h) = a.first().and_then(|v| v.as_native::<TimerHandle>()) {
-                let id = h.id;
-                h.cancelled.set(true);
-                vm.cancel_timer(id);
-            }
-            Ok(Value::None)
-        }),
-        ("cancelled", |_, a, _| {
-            Ok(Value::Bool(a.first().and_then(|v| v.as_native::<TimerHandle>()).is_some_and(|h| h.cancelled.get())))
-        }),
-        ("when", |_, a, _| {
-            Ok(Value::Float(a.first().and_then(|v| v.as_native::<TimerHandle>()).map_or(0.0, |h| h.when as f64 / 1e9)))
-        }),
-    ]);
+    vm.types.register_native(
+        "TimerHandle",
+        &[
+            ("cancel", |vm, a, _| {
+                if let Some(h) = a.first().and_then(|v| v.as_native::<TimerHandle>()) {
+                    let id = h.id;
+                    h.cancelled.set(true);
+                    vm.cancel_timer(id);
+                }
+                Ok(Value::None)
+            }),
+            ("cancelled", |_, a, _| {
+                Ok(Value::Bool(
+                    a.first()
+                        .and_then(|v| v.as_native::<TimerHandle>())
+                        .is_some_and(|h| h.cancelled.get()),
+                ))
+            }),
+            ("when", |_, a, _| {
+                Ok(Value::Float(
+                    a.first()
+                        .and_then(|v| v.as_native::<TimerHandle>())
+                        .map_or(0.0, |h| h.when as f64 / 1e9),
+                ))
+            }),
+        ],
+    );
     vm.types.register_native("coroutine", &[]);
     let mut d = Dict::new();
     let fns: &[(&'static str, NativeFn)] = &[
@@ -172,9 +207,13 @@ pub fn install(vm: &mut Vm) -> Dict {
             let t = vm.create_task(coro, name)?;
             Ok(Value::Object(t))
         }),
-        ("isfuture", |_, a, _| Ok(Value::Bool(a.first().and_then(as_future).is_some()))),
+        ("isfuture", |_, a, _| {
+            Ok(Value::Bool(a.first().and_then(as_future).is_some()))
+        }),
         ("iscoroutine", |_, a, _| {
-            Ok(Value::Bool(matches!(a.first(), Some(Value::Gen(g)) if g.kind == crate::code::CodeKind::Coroutine)))
+            Ok(Value::Bool(
+                matches!(a.first(), Some(Value::Gen(g)) if g.kind == crate::code::CodeKind::Coroutine),
+            ))
         }),
         ("yield_now", |_, _, _| Ok(Value::Object(Rc::new(YieldNow)))),
         ("sleep_future", |vm, a, _| {
@@ -182,25 +221,51 @@ pub fn install(vm: &mut Vm) -> Dict {
             let result = a.get(1).cloned().unwrap_or_default();
             let fut = vm.new_future();
             let when = vm.now.saturating_add(delay);
-            let (id, _) = vm.call_at(when, Handle::SleepDone { fut: fut.clone(), result });
+            let (id, _) = vm.call_at(
+                when,
+                Handle::SleepDone {
+                    fut: fut.clone(),
+                    result,
+                },
+            );
             fut.timer.set(Some(id));
             Ok(Value::Object(fut))
         }),
-        ("current_task", |vm, _, _| Ok(vm.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))),
+        ("current_task", |vm, _, _| {
+            Ok(vm.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))
+        }),
         ("all_tasks", |vm, _, _| {
-            let items: Vec<Value> = vm.aio.live.iter().filter(|t| !t.is_done()).map(|t| Value::Object(t.clone())).collect();
+            let items: Vec<Value> = vm
+                .aio
+                .live
+                .values()
+                .filter(|t| !t.is_done())
+                .map(|t| Value::Object(t.clone()))
+                .collect();
             vm.make_set(items)
         }),
         ("call_soon", |vm, a, _| {
             let func = a.first().cloned().unwrap_or_default();
             let cancelled = Rc::new(Cell::new(false));
-            vm.call_soon(Handle::Call { func, args: a.get(1..).unwrap_or(&[]).to_vec(), cancelled: cancelled.clone() });
-            Ok(Value::Object(Rc::new(TimerHandle { id: 0, cancelled, when: vm.now })))
+            vm.call_soon(Handle::Call {
+                func,
+                args: a.get(1..).unwrap_or(&[]).to_vec(),
+                cancelled: cancelled.clone(),
+            });
+            Ok(Value::Object(Rc::new(TimerHandle {
+                id: 0,
+                cancelled,
+                when: vm.now,
+            })))
         }),
         ("call_at", |vm, a, _| {
             let when = secs_to_ns(a.first().unwrap_or(&Value::Int(0)))?;
             let func = a.get(1).cloned().unwrap_or_default();
-            let h = Handle::Call { func, args: a.get(2..).unwrap_or(&[]).to_vec(), cancelled: Rc::new(Cell::new(false)) };
+            let h = Handle::Call {
+                func,
+                args: a.get(2..).unwrap_or(&[]).to_vec(),
+                cancelled: Rc::new(Cell::new(false)),
+            };
             let (id, cancelled) = vm.call_at(when, h);
             Ok(Value::Object(Rc::new(TimerHandle { id, cancelled, when })))
         }),
@@ -251,7 +316,11 @@ pub fn install(vm: &mut Vm) -> Dict {
             };
             let n = vm.trace.objects.iter().filter(|o| o.kind == kind).count() + 1;
             let line = vm.line;
-            vm.trace.objects.push(ObjInfo { kind, name: format!("{label}-{n}"), created_line: line });
+            vm.trace.objects.push(ObjInfo {
+                kind,
+                name: format!("{label}-{n}"),
+                created_line: line,
+            });
             Ok(Value::Int(vm.trace.objects.len() as i64 - 1))
         }),
         ("waiting", |vm, a, _| {
@@ -289,7 +358,9 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("iscoroutinefunction", |_, a, _| {
             Ok(Value::Bool(match a.first() {
                 Some(Value::Function(f)) => f.code.kind == crate::code::CodeKind::Coroutine,
-                Some(Value::Method(m)) => matches!(&m.1, Value::Function(f) if f.code.kind == crate::code::CodeKind::Coroutine),
+                Some(Value::Method(m)) => {
+                    matches!(&m.1, Value::Function(f) if f.code.kind == crate::code::CodeKind::Coroutine)
+                }
                 _ => false,
             }))
         }),
@@ -298,7 +369,9 @@ pub fn install(vm: &mut Vm) -> Dict {
             let e = f.cancelled_error();
             Ok(vm.materialize(e))
         }),
-        ("cancel_message", |_, a, _| Ok(fut_arg(a, 0)?.cancel_msg.borrow().clone())),
+        ("cancel_message", |_, a, _| {
+            Ok(fut_arg(a, 0)?.cancel_msg.borrow().clone())
+        }),
         ("set_cancel_hook", |_, a, _| {
             let f = fut_arg(a, 0)?;
             *f.cancel_hook.borrow_mut() = a.get(1).cloned().unwrap_or_default();
@@ -319,7 +392,12 @@ pub fn install(vm: &mut Vm) -> Dict {
     }
     d.set_str("FutureType", Value::Class(future_cls));
     d.set_str("TaskType", Value::Class(task_cls));
-    for t in [ExcType::CancelledError, ExcType::InvalidStateError, ExcType::QueueEmpty, ExcType::QueueFull] {
+    for t in [
+        ExcType::CancelledError,
+        ExcType::InvalidStateError,
+        ExcType::QueueEmpty,
+        ExcType::QueueFull,
+    ] {
         d.set_str(t.name(), Value::Class(vm.types.exc(t)));
     }
     let _ = RefCell::new(0);

@@ -140,9 +140,9 @@ pub fn vars(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     };
     match vm.getattr(obj, "__dict__") {
         Ok(d) => Ok(d),
-        Err(e) if is_exc(vm, &e, ExcType::AttributeError) => Err(Exc::type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
+        Err(e) if is_exc(vm, &e, ExcType::AttributeError) => {
+            Err(Exc::type_error("vars() argument must have __dict__ attribute"))
+        }
         Err(e) => Err(e),
     }
 }
@@ -172,9 +172,7 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
                 names.insert(s.to_string());
             }
         }
-        return Ok(Value::list(
-            names.into_iter().map(|s| Value::str(&s)).collect(),
-        ));
+        return Ok(Value::list(names.into_iter().map(|s| Value::str(&s)).collect()));
     };
     if let Value::Instance(_) = obj {
         if let Some(f) = vm.class_of(obj).lookup("__dir__") {
@@ -205,7 +203,5 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         }
         other => class_names(&vm.class_of(other), &mut names),
     }
-    Ok(Value::list(
-        names.into_iter().map(|s| Value::str(&s)).collect(),
-    ))
+    Ok(Value::list(names.into_iter().map(|s| Value::str(&s)).collect()))
 }

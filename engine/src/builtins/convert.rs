@@ -19,19 +19,14 @@ pub fn abs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 pub fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let slots = args::bind("round", &["number", "ndigits"], args, kw)?;
     let Some(x) = slots.first().cloned().flatten() else {
-        return Err(Exc::type_error(
-            "round() missing required argument 'number' (pos 1)",
-        ));
+        return Err(Exc::type_error("round() missing required argument 'number' (pos 1)"));
     };
     let nd = slots.get(1).cloned().flatten().filter(|v| !v.is_none());
     num::round_value(vm, &x, nd.as_ref())
 }
 
 fn is_num(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
-    )
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
 }
 
 pub fn divmod(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
@@ -63,24 +58,16 @@ pub fn divmod(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 pub fn pow(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let slots = args::bind("pow", &["base", "exp", "mod"], args, kw)?;
     let Some(base) = slots.first().cloned().flatten() else {
-        return Err(Exc::type_error(
-            "pow() missing required argument 'base' (pos 1)",
-        ));
+        return Err(Exc::type_error("pow() missing required argument 'base' (pos 1)"));
     };
     let Some(exp) = slots.get(1).cloned().flatten() else {
-        return Err(Exc::type_error(
-            "pow() missing required argument 'exp' (pos 2)",
-        ));
+        return Err(Exc::type_error("pow() missing required argument 'exp' (pos 2)"));
     };
     let modulus = slots.get(2).cloned().flatten().filter(|v| !v.is_none());
     let Some(m) = modulus else {
         return vm.binary(BinOp::Pow, &base, &exp, false);
     };
-    let (Some(b), Some(e), Some(m)) = (
-        num::to_bigint(&base),
-        num::to_bigint(&exp),
-        num::to_bigint(&m),
-    ) else {
+    let (Some(b), Some(e), Some(m)) = (num::to_bigint(&base), num::to_bigint(&exp), num::to_bigint(&m)) else {
         if let (Value::Instance(_), false) = (&base, is_num(&base)) {
             if let Some(f) = vm.class_of(&base).lookup("__pow__") {
                 return vm.call(&f, vec![base.clone(), exp, m]);
@@ -102,8 +89,8 @@ pub fn mod_pow(b: &BigInt, e: &BigInt, m: &BigInt) -> PyResult<BigInt> {
     let mut base = b.mod_floor(&am);
     let mut exp = e.clone();
     if exp.is_negative() {
-        base = mod_inverse(&base, &am)
-            .ok_or_else(|| Exc::value_error("base is not invertible for the given modulus"))?;
+        base =
+            mod_inverse(&base, &am).ok_or_else(|| Exc::value_error("base is not invertible for the given modulus"))?;
         exp = -exp;
     }
     let mut r = base.modpow(&exp, &am);
@@ -128,10 +115,7 @@ pub fn chr(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         return Err(Exc::overflow("Python int too large to convert to C int"));
     }
     let i = args::int_arg(vm, v)?;
-    let c = u32::try_from(i)
-        .ok()
-        .filter(|&n| n < 0x110000)
-        .and_then(char::from_u32);
+    let c = u32::try_from(i).ok().filter(|&n| n < 0x110000).and_then(char::from_u32);
     match c {
         Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
         None if (0xD800..0xE000).contains(&i) => Err(Exc::value_error(
@@ -166,14 +150,7 @@ pub fn ord(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     }
 }
 
-fn radix(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &Kwargs,
-    prefix: &str,
-    base: u32,
-) -> PyResult {
+fn radix(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs, prefix: &str, base: u32) -> PyResult {
     let v = one(name, args, kw)?;
     let n = match num::to_bigint(v) {
         Some(n) => n,

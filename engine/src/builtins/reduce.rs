@@ -10,9 +10,7 @@ use crate::vm::Vm;
 
 pub fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     if args.is_empty() {
-        return Err(Exc::type_error(
-            "sum() takes at least 1 positional argument (0 given)",
-        ));
+        return Err(Exc::type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     if args.len() > 2 {
         return Err(Exc::type_error(format!(
@@ -27,16 +25,8 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         .or_else(|| slots.get(1).cloned().flatten())
         .unwrap_or(Value::Int(0));
     match &start {
-        Value::Str(_) => {
-            return Err(Exc::type_error(
-                "sum() can't sum strings [use ''.join(seq) instead]",
-            ))
-        }
-        Value::Bytes(_) => {
-            return Err(Exc::type_error(
-                "sum() can't sum bytes [use b''.join(seq) instead]",
-            ))
-        }
+        Value::Str(_) => return Err(Exc::type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(Exc::type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
         _ => {}
     }
     let it = vm.iter(&args[0])?;
@@ -70,11 +60,7 @@ fn extreme(vm: &mut Vm, name: &str, op: CmpOp, args: &[Value], kw: &Kwargs) -> P
         }
     }
     let items: Value = match args {
-        [] => {
-            return Err(Exc::type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )))
-        }
+        [] => return Err(Exc::type_error(format!("{name} expected at least 1 argument, got 0"))),
         [one] => one.clone(),
         many => {
             if default.is_some() {
@@ -116,9 +102,7 @@ fn extreme(vm: &mut Vm, name: &str, op: CmpOp, args: &[Value], kw: &Kwargs) -> P
     match (best, default) {
         (Some((_, x)), _) => Ok(x),
         (None, Some(d)) => Ok(d),
-        (None, None) => Err(Exc::value_error(format!(
-            "{name}() arg is an empty sequence"
-        ))),
+        (None, None) => Err(Exc::value_error(format!("{name}() arg is an empty sequence"))),
     }
 }
 

@@ -46,11 +46,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.set_depth(d);
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            ExprKind::Compare { left, ops, comparators } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;

@@ -32,10 +32,21 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign(target)?;
+                }
+                // Class bodies record their annotations in order (dataclasses read them).
+                if let (ExprKind::Name(n), true) = (&target.kind, self.unit().code.kind == CodeKind::Class) {
+                    self.expr(annotation)?;
+                    self.load_name("__annotations__");
+                    self.load_const(Value::Str(n.clone()));
+                    self.emit(Instr::StoreSubscript);
                 }
             }
             StmtKind::FunctionDef(f) => self.function_def(f)?,
@@ -77,10 +88,7 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 self.expr(test)?;
                 let jf = self.emit(Instr::PopJumpIfFalse(0));
-                self.unit().fblocks.push(FBlock::While {
-                    start,
-                    breaks: vec![],
-                });
+                self.unit().fblocks.push(FBlock::While { start, breaks: vec![] });
                 self.body(body)?;
                 self.emit(Instr::Jump(start as u32));
                 let breaks = match self.unit().fblocks.pop() {
@@ -107,10 +115,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::GetIter);
                 let start = self.here();
                 let fi = self.emit(Instr::ForIter(0));
-                self.unit().fblocks.push(FBlock::For {
-                    start,
-                    breaks: vec![],
-                });
+                self.unit().fblocks.push(FBlock::For { start, breaks: vec![] });
                 self.assign(target)?;
                 self.body(body)?;
                 self.emit(Instr::Jump(start as u32));
@@ -218,13 +223,23 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Break => {
-                if !self.unit().fblocks.iter().any(|f| matches!(f, FBlock::For { .. } | FBlock::While { .. })) {
+                if !self
+                    .unit()
+                    .fblocks
+                    .iter()
+                    .any(|f| matches!(f, FBlock::For { .. } | FBlock::While { .. }))
+                {
                     return Err(syntax_err(s.pos, "'break' outside loop"));
                 }
                 self.unwind_fblocks(false, Some(true))?;
             }
             StmtKind::Continue => {
-                if !self.unit().fblocks.iter().any(|f| matches!(f, FBlock::For { .. } | FBlock::While { .. })) {
+                if !self
+                    .unit()
+                    .fblocks
+                    .iter()
+                    .any(|f| matches!(f, FBlock::For { .. } | FBlock::While { .. }))
+                {
                     return Err(syntax_err(s.pos, "'continue' not properly in loop"));
                 }
                 self.unwind_fblocks(false, Some(false))?;
@@ -361,7 +376,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred(_) => {
-                return Err(syntax_err(t.pos, "starred assignment target must be in a list or tuple"))
+                return Err(syntax_err(
+                    t.pos,
+                    "starred assignment target must be in a list or tuple",
+                ))
             }
             _ => return Err(syntax_err(t.pos, "cannot assign to expression")),
         }
@@ -419,7 +437,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Rot(2));
                 self.emit(Instr::StoreSubscript);
             }
-            _ => return Err(syntax_err(target.pos, "'expression' is an illegal expression for augmented assignment")),
+            _ => {
+                return Err(syntax_err(
+                    target.pos,
+                    "'expression' is an illegal expression for augmented assignment",
+                ))
+            }
         }
         Ok(())
     }
@@ -443,10 +466,11 @@ impl<'a> Compiler<'a> {
                     ..
                 }) => {
                     if let Some(Stmt {
-                        kind: StmtKind::Expr(Expr {
-                            kind: ExprKind::Constant(Constant::Str(doc)),
-                            ..
-                        }),
+                        kind:
+                            StmtKind::Expr(Expr {
+                                kind: ExprKind::Constant(Constant::Str(doc)),
+                                ..
+                            }),
                         ..
                     }) = f.body.first()
                     {
@@ -528,11 +552,16 @@ impl<'a> Compiler<'a> {
         let qual = self.qualname(&c.name);
         let flags = self.closure_for(scope);
         self.push_unit(&c.name, &qual, CodeKind::Class, scope, c.pos.line);
+        if c.body.iter().any(|s| matches!(s.kind, StmtKind::AnnAssign { .. })) {
+            self.emit(Instr::BuildMap(0));
+            self.store_name("__annotations__");
+        }
         if let Some(Stmt {
-            kind: StmtKind::Expr(Expr {
-                kind: ExprKind::Constant(Constant::Str(doc)),
-                ..
-            }),
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(Constant::Str(doc)),
+                    ..
+                }),
             ..
         }) = c.body.first()
         {
@@ -777,10 +806,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::GetAwaitable);
         self.emit(Instr::Await);
         self.emit(Instr::PopBlock);
-        self.unit().fblocks.push(FBlock::For {
-            start,
-            breaks: vec![],
-        });
+        self.unit().fblocks.push(FBlock::For { start, breaks: vec![] });
         self.assign(target)?;
         self.body(body)?;
         self.emit(Instr::Jump(start as u32));

@@ -394,9 +394,7 @@ impl Builder {
                     self.expr(v);
                 }
             }
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
+            ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left);
                 for c in comparators {
                     self.expr(c);
@@ -456,11 +454,7 @@ impl Builder {
                     }
                 }
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(node_key(e), generators, &[key, value]),
+            ExprKind::DictComp { key, value, generators } => self.comprehension(node_key(e), generators, &[key, value]),
             ExprKind::Lambda { args, body } => {
                 self.args(args);
                 self.open(node_key(e), ScopeKind::Function);
@@ -506,10 +500,7 @@ impl Builder {
 
     fn fparts(&mut self, parts: &[FStringPart]) {
         for p in parts {
-            if let FStringPart::Formatted {
-                value, format_spec, ..
-            } = p
-            {
+            if let FStringPart::Formatted { value, format_spec, .. } = p {
                 self.expr(value);
                 if let Some(spec) = format_spec {
                     self.fparts(spec);

@@ -35,6 +35,7 @@ pub struct Highlight {
     pub class: TokenClass,
 }
 
+#[rustfmt::skip]
 const BUILTINS: &[&str] = &[
     "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable",
     "chr", "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec",
@@ -43,19 +44,18 @@ const BUILTINS: &[&str] = &[
     "object", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
     "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
     "NotImplemented", "Ellipsis", "BaseException", "BaseExceptionGroup", "Exception", "ExceptionGroup",
-    "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "GeneratorExit", "ImportError",
-    "IndexError", "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
-    "NameError", "NotImplementedError", "OSError", "OverflowError", "RecursionError", "RuntimeError",
-    "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemExit", "TimeoutError", "TypeError",
-    "UnboundLocalError", "UnicodeError", "ValueError", "ZeroDivisionError", "Warning", "DeprecationWarning",
-    "RuntimeWarning", "UserWarning",
+    "ArithmeticError", "AssertionError", "AttributeError", "EOFError", "GeneratorExit", "ImportError", "IndexError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError",
+    "NotImplementedError", "OSError", "OverflowError", "RecursionError", "RuntimeError", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SystemExit", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeError",
+    "ValueError", "ZeroDivisionError", "Warning", "DeprecationWarning", "RuntimeWarning", "UserWarning",
 ];
 
 /// Classifies the tokens of `source`; the spans are in order, do not overlap, and end on character boundaries.
 pub fn highlight(source: &str) -> Vec<Highlight> {
     let b = source.as_bytes();
     let mut out: Vec<Highlight> = Vec::with_capacity(source.len() / 3);
-    let mut i = 0;
+    let mut i = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     // Whether the next token is the first of its line (where `@` starts a decorator).
     let mut line_start = true;
     let mut depth = 0usize;
@@ -87,7 +87,11 @@ pub fn highlight(source: &str) -> Vec<Highlight> {
             while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
                 i += 1;
             }
-            out.push(Highlight { start, end: i, class: TokenClass::Comment });
+            out.push(Highlight {
+                start,
+                end: i,
+                class: TokenClass::Comment,
+            });
             line_start = first_on_line;
             continue;
         } else if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
@@ -100,7 +104,11 @@ pub fn highlight(source: &str) -> Vec<Highlight> {
             let ch = source[i..].chars().next().unwrap_or('\u{FFFD}');
             if !is_id_start(ch) {
                 i += ch.len_utf8();
-                out.push(Highlight { start, end: i, class: TokenClass::Error });
+                out.push(Highlight {
+                    start,
+                    end: i,
+                    class: TokenClass::Error,
+                });
                 continue;
             }
             i += ch.len_utf8();
@@ -147,7 +155,11 @@ pub fn highlight(source: &str) -> Vec<Highlight> {
             }
             if in_decorator && !matches!(kind, Tok::Dot | Tok::At) {
                 in_decorator = false;
-                class = if class == TokenClass::Decorator { TokenClass::Punctuation } else { class };
+                class = if class == TokenClass::Decorator {
+                    TokenClass::Punctuation
+                } else {
+                    class
+                };
             }
             after_def = false;
             after_dot = kind == Tok::Dot;
@@ -171,13 +183,11 @@ fn number_end(b: &[u8], mut i: usize) -> usize {
     let hex = b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X'));
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
-            i += 1;
-        } else if (c == b'+' || c == b'-') && !hex && i > 0 && matches!(b[i - 1], b'e' | b'E') {
-            i += 1;
-        } else {
+        let exponent_sign = (c == b'+' || c == b'-') && !hex && i > 0 && matches!(b[i - 1], b'e' | b'E');
+        if !(c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || exponent_sign) {
             break;
         }
+        i += 1;
     }
     i
 }

@@ -14,14 +14,7 @@ fn seeded(n: i64) -> Random {
 fn random_floats() {
     let mut r = seeded(42);
     let got: Vec<f64> = (0..3).map(|_| r.random()).collect();
-    assert_eq!(
-        got,
-        [
-            0.6394267984578837,
-            0.025010755222666936,
-            0.27502931836911926
-        ]
-    );
+    assert_eq!(got, [0.6394267984578837, 0.025010755222666936, 0.27502931836911926]);
     let mut r = seeded(-5);
     assert_eq!(r.random(), 0.6229016948897019);
     let mut r = Random::new(&(BigInt::one() << 100u32));
@@ -49,25 +42,17 @@ fn string_and_bytes_seeds() {
 #[test]
 fn integers() {
     let mut r = seeded(0);
-    let got: Vec<BigInt> = (0..10)
-        .map(|_| r.randint(&big(1), &big(100)).unwrap())
-        .collect();
+    let got: Vec<BigInt> = (0..10).map(|_| r.randint(&big(1), &big(100)).unwrap()).collect();
     let want: Vec<BigInt> = [50, 98, 54, 6, 34, 66, 63, 52, 39, 62].map(big).to_vec();
     assert_eq!(got, want);
 
     let mut r = seeded(5);
     let a: Vec<BigInt> = (0..6)
-        .map(|_| {
-            r.randrange(&big(0), Some(&big(100)), Some(&big(7)))
-                .unwrap()
-        })
+        .map(|_| r.randrange(&big(0), Some(&big(100)), Some(&big(7))).unwrap())
         .collect();
     assert_eq!(a, [63, 28, 77, 35, 84, 77].map(big).to_vec());
     let b: Vec<BigInt> = (0..6)
-        .map(|_| {
-            r.randrange(&big(10), Some(&big(-10)), Some(&big(-3)))
-                .unwrap()
-        })
+        .map(|_| r.randrange(&big(10), Some(&big(-10)), Some(&big(-3))).unwrap())
         .collect();
     assert_eq!(b, [-8, -5, -5, -2, 10, -8].map(big).to_vec());
     let huge = BigInt::from(10).pow(30u32);
@@ -90,10 +75,7 @@ fn integers() {
     let mut r = seeded(8);
     assert_eq!(r.random(), 0.2267058593810488);
     let lim = BigInt::from(10).pow(20u32);
-    assert_eq!(
-        r.randint(&-&lim, &lim).unwrap().to_string(),
-        "-56182167583881365593"
-    );
+    assert_eq!(r.randint(&-&lim, &lim).unwrap().to_string(), "-56182167583881365593");
 }
 
 #[test]
@@ -109,26 +91,18 @@ fn sequences() {
     assert_eq!(r.sample_indices(10, 5), Ok(vec![0, 1, 8, 2, 7]));
     let mut r = seeded(3);
     let set_path = r.sample_indices(1000, 50).unwrap();
-    assert_eq!(
-        &set_path[..10],
-        [243, 606, 557, 133, 378, 937, 618, 485, 640, 594]
-    );
+    assert_eq!(&set_path[..10], [243, 606, 557, 133, 378, 937, 618, 485, 640, 594]);
     assert_eq!(set_path[49], 31);
     let mut r = seeded(3);
     let pool_path = r.sample_indices(200, 50).unwrap();
-    assert_eq!(
-        &pool_path[..10],
-        [60, 151, 139, 33, 94, 154, 121, 160, 148, 16]
-    );
+    assert_eq!(&pool_path[..10], [60, 151, 139, 33, 94, 154, 121, 160, 148, 16]);
     assert_eq!(pool_path[49], 126);
     let mut r = seeded(42);
     assert_eq!(r.sample_indices(7, 7), Ok(vec![5, 0, 6, 2, 4, 3, 1]));
     assert_eq!(r.sample_indices(30, 6), Ok(vec![23, 3, 21, 29, 17, 2]));
 
     let mut r = seeded(4);
-    let picks: String = (0..8)
-        .map(|_| b"abcdefg"[r.choice_index(7).unwrap()] as char)
-        .collect();
+    let picks: String = (0..8).map(|_| b"abcdefg"[r.choice_index(7).unwrap()] as char).collect();
     assert_eq!(picks, "bcafddba");
 
     let mut r = seeded(7);
@@ -216,9 +190,7 @@ fn errors() {
         "The number of weights does not match the population"
     );
     assert_eq!(
-        r.choices_indices(1, Some(&[f64::INFINITY]), 1)
-            .unwrap_err()
-            .msg,
+        r.choices_indices(1, Some(&[f64::INFINITY]), 1).unwrap_err().msg,
         "Total of weights must be finite"
     );
 }

@@ -10,11 +10,19 @@ impl Parser<'_> {
     fn param(&mut self, lambda: bool) -> PResult<Arg> {
         let name = self.expect(Tok::Name)?;
         let annotation = if !lambda && self.eat(Tok::Colon) {
-            Some(if self.at(Tok::Star) { self.starred(false)? } else { self.expression()? })
+            Some(if self.at(Tok::Star) {
+                self.starred(false)?
+            } else {
+                self.expression()?
+            })
         } else {
             None
         };
-        Ok(Arg { pos: Self::pos_of(&name), name: self.text(&name).into(), annotation })
+        Ok(Arg {
+            pos: Self::pos_of(&name),
+            name: self.text(&name).into(),
+            annotation,
+        })
     }
 
     /// The parameters of a `def` (up to its `)`) or a `lambda` (up to its `:`), which stay unconsumed.
@@ -59,7 +67,15 @@ impl Parser<'_> {
                     if self.at(Tok::Comma) || self.at(close) {
                         let next = self.peek(1);
                         if self.at(close) || next == close || next == Tok::DoubleStar {
-                            return Err(self.fail_tok(&t, "named arguments must follow bare *"));
+                            // A `def` points at the `*`; a `lambda` at the last token CPython read.
+                            let at = if !lambda {
+                                t
+                            } else if self.at(close) {
+                                self.tok()
+                            } else {
+                                self.tok_at(1)
+                            };
+                            return Err(self.fail_tok(&at, "named arguments must follow bare *"));
                         }
                     } else {
                         let p = self.param(lambda)?;
@@ -140,7 +156,11 @@ impl Parser<'_> {
         self.bump();
         let mut ok = self.at(Tok::Name);
         while ok && self.at(Tok::Name) {
-            ok = if lambda { self.eat(Tok::Name) } else { self.param(false).is_ok() && !self.at(Tok::Equal) };
+            ok = if lambda {
+                self.eat(Tok::Name)
+            } else {
+                self.param(false).is_ok() && !self.at(Tok::Equal)
+            };
             if !self.eat(Tok::Comma) {
                 break;
             }
@@ -154,7 +174,14 @@ impl Parser<'_> {
     pub(super) fn call(&mut self, func: Expr, pos: crate::ast::Pos) -> PResult<Expr> {
         let open = self.bump();
         let (args, keywords) = self.arguments(Self::pos_of(&open))?;
-        Ok(mk(pos, ExprKind::Call { func: Box::new(func), args, keywords }))
+        Ok(mk(
+            pos,
+            ExprKind::Call {
+                func: Box::new(func),
+                args,
+                keywords,
+            },
+        ))
     }
 
     /// Arguments up to and including the closing `)`: positional ones (`*xs` among them) and keywords
@@ -175,7 +202,11 @@ impl Parser<'_> {
                 Tok::DoubleStar => {
                     self.bump();
                     let value = self.expression()?;
-                    keywords.push(Keyword { pos: Self::pos_of(&t), name: None, value });
+                    keywords.push(Keyword {
+                        pos: Self::pos_of(&t),
+                        name: None,
+                        value,
+                    });
                 }
                 Tok::Name if self.peek(1) == Tok::Equal => {
                     self.bump();
@@ -184,7 +215,11 @@ impl Parser<'_> {
                     if self.at(Tok::For) || (self.at(Tok::Async) && self.peek(1) == Tok::For) {
                         return Err(self.fail_tok(&t, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
                     }
-                    keywords.push(Keyword { pos: Self::pos_of(&t), name: Some(self.text(&t).into()), value });
+                    keywords.push(Keyword {
+                        pos: Self::pos_of(&t),
+                        name: Some(self.text(&t).into()),
+                        value,
+                    });
                 }
                 Tok::True | Tok::False | Tok::None if self.peek(1) == Tok::Equal => {
                     let msg = format!("cannot assign to {}", self.text(&t));
@@ -192,9 +227,15 @@ impl Parser<'_> {
                 }
                 _ => {
                     let walrus = t.kind == Tok::Name && self.peek(1) == Tok::ColonEqual;
-                    let e = if walrus { self.named_expression()? } else { self.expression()? };
+                    let e = if walrus {
+                        self.named_expression()?
+                    } else {
+                        self.expression()?
+                    };
                     if self.at(Tok::Equal) && !walrus {
-                        return Err(self.fail_tok(&t, "expression cannot contain assignment, perhaps you meant \"==\"?"));
+                        return Err(
+                            self.fail_tok(&t, "expression cannot contain assignment, perhaps you meant \"==\"?")
+                        );
                     }
                     // CPython looks for a generator expression only as the first argument.
                     let first = args.is_empty() && keywords.is_empty();
@@ -216,7 +257,13 @@ impl Parser<'_> {
                         if self.at(Tok::Comma) {
                             return Err(self.fail_at(e.pos, "Generator expression must be parenthesized"));
                         }
-                        args.push(mk(open, ExprKind::GeneratorExp { elt: Box::new(e), generators }));
+                        args.push(mk(
+                            open,
+                            ExprKind::GeneratorExp {
+                                elt: Box::new(e),
+                                generators,
+                            },
+                        ));
                         break;
                     }
                     if misplaced.is_none() && !keywords.is_empty() {

@@ -11,8 +11,13 @@ use crate::ast::{
 
 /// The first error CPython's symbol table or compiler would raise for `module`, if any.
 pub(super) fn check(module: &Module) -> Option<SyntaxError> {
-    let mut c =
-        Checker { scopes: vec![Scope::new(Kind::Module)], in_iterable: 0, symtable: None, analysis: None, compiler: None };
+    let mut c = Checker {
+        scopes: vec![Scope::new(Kind::Module)],
+        in_iterable: 0,
+        symtable: None,
+        analysis: None,
+        compiler: None,
+    };
     c.body(&module.body);
     c.symtable.or(c.analysis).or(c.compiler).map(|(pos, msg)| SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
@@ -27,7 +32,9 @@ pub(super) fn check(module: &Module) -> Option<SyntaxError> {
 enum Kind {
     Module,
     Class,
-    Function { is_async: bool },
+    Function {
+        is_async: bool,
+    },
     Lambda,
     /// A comprehension other than a generator expression, named as CPython names it.
     Comprehension(&'static str),
@@ -96,7 +103,10 @@ impl Checker {
     }
 
     fn in_async_function(&self) -> bool {
-        matches!(self.scopes.last().map(|s| s.kind), Some(Kind::Function { is_async: true }))
+        matches!(
+            self.scopes.last().map(|s| s.kind),
+            Some(Kind::Function { is_async: true })
+        )
     }
 
     fn body(&mut self, body: &[Stmt]) {
@@ -111,7 +121,13 @@ impl Checker {
         for d in args.kw_defaults.iter().flatten() {
             self.expr(d, false);
         }
-        let all = args.posonly.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonly).chain(&args.kwarg);
+        let all = args
+            .posonly
+            .iter()
+            .chain(&args.args)
+            .chain(&args.vararg)
+            .chain(&args.kwonly)
+            .chain(&args.kwarg);
         let mut names: Vec<Name> = Vec::new();
         for a in all {
             if annotations {
@@ -167,7 +183,10 @@ impl Checker {
                 if !matches!(scope.kind, Kind::Function { .. }) {
                     self.compiler_error(s.pos, "'return' outside function");
                 } else if scope.except_star_loops.is_some() {
-                    self.compiler_error(s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+                    self.compiler_error(
+                        s.pos,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    );
                 } else if value.is_some() {
                     scope.returns_with_value.push(s.pos);
                 }
@@ -185,7 +204,10 @@ impl Checker {
                     };
                     self.compiler_error(s.pos, msg);
                 } else if scope.except_star_loops == Some(scope.loops) {
-                    self.compiler_error(s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+                    self.compiler_error(
+                        s.pos,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    );
                 }
             }
             StmtKind::Expr(e) => self.expr(e, false),
@@ -199,7 +221,11 @@ impl Checker {
                 self.expr(target, false);
                 self.expr(value, false);
             }
-            StmtKind::AnnAssign { target, annotation, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 self.expr(target, false);
                 self.expr(annotation, false);
                 if let Some(v) = value {
@@ -217,7 +243,13 @@ impl Checker {
                 self.loop_body(body);
                 self.body(orelse);
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async && !self.in_async_function() {
                     self.compiler_error(s.pos, "'async for' outside async function");
                 }
@@ -238,7 +270,13 @@ impl Checker {
                 }
                 self.body(body);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 self.body(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -280,14 +318,25 @@ impl Checker {
                     return;
                 }
                 if let Some(n) = names.iter().find(|n| scope.params.contains(n)) {
-                    let msg = format!("name '{n}' is parameter and {}", if global { "global" } else { "nonlocal" });
+                    let msg = format!(
+                        "name '{n}' is parameter and {}",
+                        if global { "global" } else { "nonlocal" }
+                    );
                     self.symtable_error(s.pos, msg);
                 }
                 if !global {
                     let outer = &self.scopes[1..self.scopes.len() - 1];
-                    let functions = || outer.iter().filter(|s| matches!(s.kind, Kind::Function { .. } | Kind::Lambda));
+                    let functions = || {
+                        outer
+                            .iter()
+                            .filter(|s| matches!(s.kind, Kind::Function { .. } | Kind::Lambda))
+                    };
                     if let Some(n) = names.iter().find(|n| !functions().any(|s| s.bound.contains(n))) {
-                        earliest(&mut self.analysis, s.pos, format!("no binding for nonlocal '{n}' found"));
+                        earliest(
+                            &mut self.analysis,
+                            s.pos,
+                            format!("no binding for nonlocal '{n}' found"),
+                        );
                     }
                 }
             }
@@ -408,10 +457,15 @@ impl Checker {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e.pos, Kind::Comprehension("set comprehension"), &[elt], generators)
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e.pos, Kind::Comprehension("dict comprehension"), &[key, value], generators)
+            ExprKind::DictComp { key, value, generators } => self.comprehension(
+                e.pos,
+                Kind::Comprehension("dict comprehension"),
+                &[key, value],
+                generators,
+            ),
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e.pos, Kind::Generator, &[elt], generators)
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e.pos, Kind::Generator, &[elt], generators),
             _ => for_each_child(e, &mut |c| self.expr(c, false)),
         }
     }
@@ -419,7 +473,10 @@ impl Checker {
     /// `target := value`: not in a comprehension's iterable, and not rebinding its variables.
     fn named_expr(&mut self, pos: Pos, target: &Name) {
         if self.in_iterable > 0 {
-            self.symtable_error(pos, "assignment expression cannot be used in a comprehension iterable expression");
+            self.symtable_error(
+                pos,
+                "assignment expression cannot be used in a comprehension iterable expression",
+            );
             return;
         }
         let mut in_comprehension = false;
@@ -427,7 +484,8 @@ impl Checker {
             match scope.kind {
                 Kind::Comprehension(_) | Kind::Generator => {
                     if scope.iter_vars.contains(target) {
-                        let msg = format!("assignment expression cannot rebind comprehension iteration variable '{target}'");
+                        let msg =
+                            format!("assignment expression cannot rebind comprehension iteration variable '{target}'");
                         earliest(&mut self.symtable, pos, msg);
                         return;
                     }
@@ -474,7 +532,10 @@ impl Checker {
         }
         let inner = self.scopes.pop();
         is_async |= inner.is_some_and(|s| s.has_await);
-        let outer_ok = matches!(outer, Kind::Function { is_async: true } | Kind::Comprehension(_) | Kind::Generator);
+        let outer_ok = matches!(
+            outer,
+            Kind::Function { is_async: true } | Kind::Comprehension(_) | Kind::Generator
+        );
         if is_async && kind != Kind::Generator && !outer_ok {
             self.compiler_error(pos, "asynchronous comprehension outside of an asynchronous function");
         }
@@ -502,13 +563,24 @@ fn bindings(body: &[Stmt], out: &mut Vec<Name>) {
                 targets.iter().for_each(|t| bound_names(t, out));
                 walrus_targets(value, out);
             }
-            StmtKind::AugAssign { target, value, .. } | StmtKind::AnnAssign { target, value: Some(value), .. } => {
+            StmtKind::AugAssign { target, value, .. }
+            | StmtKind::AnnAssign {
+                target,
+                value: Some(value),
+                ..
+            } => {
                 bound_names(target, out);
                 walrus_targets(value, out);
             }
             StmtKind::AnnAssign { target, .. } => bound_names(target, out),
             StmtKind::Delete(targets) => targets.iter().for_each(|t| bound_names(t, out)),
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 bound_names(target, out);
                 walrus_targets(iter, out);
                 bindings(body, out);
@@ -528,7 +600,13 @@ fn bindings(body: &[Stmt], out: &mut Vec<Name>) {
                 }
                 bindings(body, out);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 bindings(body, out);
                 for h in handlers {
                     out.extend(h.name.clone());
@@ -539,7 +617,10 @@ fn bindings(body: &[Stmt], out: &mut Vec<Name>) {
             }
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 for a in aliases {
-                    let name = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").into());
+                    let name = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").into());
                     out.push(name);
                 }
             }

@@ -15,7 +15,11 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn slices(&mut self) -> PResult<Expr> {
         let pos = Self::pos_of(&self.tok());
-        let first = if self.at(Tok::Star) { self.starred(true)? } else { self.slice()? };
+        let first = if self.at(Tok::Star) {
+            self.starred(true)?
+        } else {
+            self.slice()?
+        };
         if !self.at(Tok::Comma) {
             if matches!(first.kind, ExprKind::Starred(_)) {
                 return Ok(mk(pos, ExprKind::Tuple(vec![first])));
@@ -27,24 +31,43 @@ impl Parser<'_> {
             if self.at(Tok::RSqb) {
                 break;
             }
-            elts.push(if self.at(Tok::Star) { self.starred(true)? } else { self.slice()? });
+            elts.push(if self.at(Tok::Star) {
+                self.starred(true)?
+            } else {
+                self.slice()?
+            });
         }
         Ok(mk(pos, ExprKind::Tuple(elts)))
     }
 
     fn slice(&mut self) -> PResult<Expr> {
         let t = self.tok();
-        let lower = if self.at(Tok::Colon) { None } else { Some(self.named_expression()?) };
+        let lower = if self.at(Tok::Colon) {
+            None
+        } else {
+            Some(self.named_expression()?)
+        };
         if !self.at(Tok::Colon) {
             return lower.ok_or_else(|| self.fail());
         }
         self.bump();
         let part = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
-            Ok(if starts_expression(p.kind()) { Some(Box::new(p.expression()?)) } else { None })
+            Ok(if starts_expression(p.kind()) {
+                Some(Box::new(p.expression()?))
+            } else {
+                None
+            })
         };
         let upper = part(self)?;
         let step = if self.eat(Tok::Colon) { part(self)? } else { None };
-        Ok(mk(Self::pos_of(&t), ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        Ok(mk(
+            Self::pos_of(&t),
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+        ))
     }
 
     pub(super) fn atom(&mut self) -> PResult<Expr> {
@@ -123,7 +146,13 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(close)?;
-            return Ok(mk(pos, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                pos,
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         if self.at(Tok::Comma) {
             let mut elts = vec![first];
@@ -157,7 +186,13 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RSqb)?;
-            return Ok(mk(pos, ExprKind::ListComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                pos,
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let elts = self.display_rest(first, Tok::RSqb)?;
         Ok(mk(pos, ExprKind::List(elts)))
@@ -190,7 +225,13 @@ impl Parser<'_> {
         let open = self.bump();
         let pos = Self::pos_of(&open);
         if self.eat(Tok::RBrace) {
-            return Ok(mk(pos, ExprKind::Dict { keys: Vec::new(), values: Vec::new() }));
+            return Ok(mk(
+                pos,
+                ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+            ));
         }
         let (key, value) = if self.at(Tok::DoubleStar) {
             let stars = self.bump();
@@ -209,7 +250,14 @@ impl Parser<'_> {
             if self.is_comp_for() {
                 let generators = self.comprehension()?;
                 self.expect(Tok::RBrace)?;
-                return Ok(mk(pos, ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }));
+                return Ok(mk(
+                    pos,
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
+                ));
             }
             (Some(first), value)
         };
@@ -292,7 +340,13 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RBrace)?;
-            return Ok(mk(pos, ExprKind::SetComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                pos,
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let elts = self.display_rest(first, Tok::RBrace)?;
         Ok(mk(pos, ExprKind::Set(elts)))
@@ -313,7 +367,12 @@ impl Parser<'_> {
             while self.eat(Tok::If) {
                 ifs.push(self.disjunction()?);
             }
-            generators.push(Comprehension { target, iter, ifs, is_async });
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         Ok(generators)
     }

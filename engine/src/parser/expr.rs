@@ -129,17 +129,31 @@ impl Parser<'_> {
         self.bump();
         let value = self.expression()?;
         let target = self.text(&name).into();
-        Ok(mk(Self::pos_of(&name), ExprKind::NamedExpr { target, value: Box::new(value) }))
+        Ok(mk(
+            Self::pos_of(&name),
+            ExprKind::NamedExpr {
+                target,
+                value: Box::new(value),
+            },
+        ))
     }
 
     #[inline(never)]
     fn invalid_named_expression(&mut self, start: usize, e: &Expr) -> PResult<()> {
-        if self.at(Tok::ColonEqual) {
+        if !self.at(Tok::ColonEqual) {
+            return self.stray_equal(start, e);
+        }
+        // `a.b := 1`: explained only if a value follows.
+        let mark = self.mark();
+        self.bump();
+        let value = self.speculate(Self::expression);
+        self.reset(mark);
+        if value.is_ok() {
             let msg = format!("cannot use assignment expressions with {}", expr_name(e));
             let t = self.toks[start];
             return Err(self.fail_tok(&t, msg));
         }
-        self.stray_equal(start, e)
+        Ok(())
     }
 
     /// CPython's `invalid_named_expression` for `e =` where no assignment can be: `if x = 1:`.
@@ -166,7 +180,10 @@ impl Parser<'_> {
         if self.starts_with_display(start, e) {
             return Ok(());
         }
-        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e));
+        let msg = format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_name(e)
+        );
         Err(self.fail_at(e.pos, msg))
     }
 
@@ -215,7 +232,10 @@ impl Parser<'_> {
                     }
                 }
                 leftmost.pos == Self::pos_of(&first)
-                    && matches!(leftmost.kind, ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. })
+                    && matches!(
+                        leftmost.kind,
+                        ExprKind::List(_) | ExprKind::Tuple(_) | ExprKind::GeneratorExp { .. }
+                    )
             }
             _ => false,
         }
@@ -272,7 +292,14 @@ impl Parser<'_> {
             return Err(self.fail());
         }
         let orelse = self.expression()?;
-        Ok(mk(pos, ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }))
+        Ok(mk(
+            pos,
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+        ))
     }
 
     /// Two expressions side by side: CPython's "Perhaps you forgot a comma?" inside brackets, and its
@@ -356,7 +383,13 @@ impl Parser<'_> {
             return Err(self.fail());
         }
         let body = self.expression()?;
-        Ok(mk(Self::pos_of(&kw), ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+        Ok(mk(
+            Self::pos_of(&kw),
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+        ))
     }
 
     /// CPython's `disjunction`: everything but lambdas and conditional expressions.
@@ -450,7 +483,13 @@ impl Parser<'_> {
         self.depth -= ops.len() as u32;
         let mut e = operand?;
         for (op, pos) in ops.into_iter().rev() {
-            e = mk(pos, ExprKind::UnaryOp { op, operand: Box::new(e) });
+            e = mk(
+                pos,
+                ExprKind::UnaryOp {
+                    op,
+                    operand: Box::new(e),
+                },
+            );
         }
         Ok(e)
     }
@@ -458,7 +497,11 @@ impl Parser<'_> {
     /// `left or b or c` / `left and b and c`, flattened as CPython's tree has them.
     #[inline(never)]
     fn bool_op(&mut self, left: Expr, prec: u8, pos: Pos) -> PResult<Expr> {
-        let (tok, op) = if prec == OR { (Tok::Or, BoolOp::Or) } else { (Tok::And, BoolOp::And) };
+        let (tok, op) = if prec == OR {
+            (Tok::Or, BoolOp::Or)
+        } else {
+            (Tok::And, BoolOp::And)
+        };
         let mut values = vec![left];
         while self.eat(tok) {
             values.push(self.operators(prec + 1)?);
@@ -495,14 +538,25 @@ impl Parser<'_> {
             ops.push(op);
             comparators.push(self.operators(BIT_OR)?);
         }
-        Ok(mk(pos, ExprKind::Compare { left: Box::new(left), ops, comparators }))
+        Ok(mk(
+            pos,
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+        ))
     }
 
     /// `left op right` for one binary operator of precedence `prec`; `**` is right-associative and takes a
     /// unary operand on its right.
     fn binary(&mut self, left: Expr, prec: u8, pos: Pos, left_height: &mut u32) -> PResult<Expr> {
         let t = self.bump();
-        let op = if prec == POWER { BinOp::Pow } else { binop(t.kind).map_or(BinOp::Add, |(op, _)| op) };
+        let op = if prec == POWER {
+            BinOp::Pow
+        } else {
+            binop(t.kind).map_or(BinOp::Add, |(op, _)| op)
+        };
         self.enter()?;
         let right = self.operators(if prec == POWER { POWER } else { prec + 1 });
         self.leave();
@@ -512,7 +566,14 @@ impl Parser<'_> {
         }
         *left_height = (*left_height).max(height(&right, MAX_DEPTH)) + 1;
         self.check_height(*left_height)?;
-        Ok(mk(pos, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }))
+        Ok(mk(
+            pos,
+            ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
+            },
+        ))
     }
 
     /// Chains build trees without recursing; keep them as shallow as the recursion limit keeps the rest.
@@ -575,7 +636,13 @@ impl Parser<'_> {
                 self.bump();
                 let name = self.expect(Tok::Name)?;
                 let attr = self.text(&name).into();
-                mk(pos, ExprKind::Attribute { value: Box::new(e), attr })
+                mk(
+                    pos,
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                    },
+                )
             }
             Tok::LPar => self.call(e, pos)?,
             _ => {
@@ -585,7 +652,13 @@ impl Parser<'_> {
                 self.leave();
                 let index = index?;
                 self.expect(Tok::RSqb)?;
-                mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) })
+                mk(
+                    pos,
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                    },
+                )
             }
         }))
     }
@@ -602,7 +675,13 @@ impl Parser<'_> {
                     self.bump();
                     let name = self.expect(Tok::Name)?;
                     let attr = self.text(&name).into();
-                    mk(pos, ExprKind::Attribute { value: Box::new(e), attr })
+                    mk(
+                        pos,
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                        },
+                    )
                 }
                 Tok::LPar => {
                     let call = self.call(e, pos)?;
@@ -620,7 +699,13 @@ impl Parser<'_> {
                     let index = index?;
                     self.expect(Tok::RSqb)?;
                     h = h.max(height(&index, MAX_DEPTH));
-                    mk(pos, ExprKind::Subscript { value: Box::new(e), index: Box::new(index) })
+                    mk(
+                        pos,
+                        ExprKind::Subscript {
+                            value: Box::new(e),
+                            index: Box::new(index),
+                        },
+                    )
                 }
             };
             h += 1;

@@ -27,7 +27,11 @@ impl Parser<'_> {
     /// The error CPython raises while scanning an f-string: at the token after the string literals.
     fn fstring_error(&mut self, msg: &str) -> Fail {
         let t = self.tok();
-        let msg = if msg.starts_with("f-string") { msg.to_string() } else { format!("f-string: {msg}") };
+        let msg = if msg.starts_with("f-string") {
+            msg.to_string()
+        } else {
+            format!("f-string: {msg}")
+        };
         self.fail_tok(&t, msg)
     }
 
@@ -198,7 +202,10 @@ impl Parser<'_> {
             return Err(self.fstring_error("expecting '}'"));
         }
         let expr_end = *i;
-        if b[expr_start..expr_end].iter().all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')) {
+        if b[expr_start..expr_end]
+            .iter()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r'))
+        {
             let stop = b[expr_end];
             return Err(if matches!(stop, b'!' | b':' | b'=') {
                 self.fstring_error(&format!("expression required before '{}'", stop as char))
@@ -213,13 +220,7 @@ impl Parser<'_> {
         }
         let value = match parse_fstring_expr(self.src, expr_start, expr_end, line, col, self.depth + 1) {
             Ok(v) => v,
-            Err(e) => {
-                if self.error.is_none() {
-                    self.error = Some(e);
-                    self.generic = false;
-                }
-                return Err(Fail);
-            }
+            Err(e) => return Err(self.nested_fstring_failure(e)),
         };
         let mut debug = None;
         if b[*i] == b'=' {
@@ -270,7 +271,12 @@ impl Parser<'_> {
         if !text.is_empty() {
             out.push(FStringPart::Literal(std::mem::take(text).into()));
         }
-        out.push(FStringPart::Formatted { value: Box::new(value), conversion, format_spec, debug });
+        out.push(FStringPart::Formatted {
+            value: Box::new(value),
+            conversion,
+            format_spec,
+            debug,
+        });
         Ok(())
     }
 
@@ -279,7 +285,7 @@ impl Parser<'_> {
         let text = self.src.get(t.start as usize..off).unwrap_or("");
         let newlines = text.bytes().filter(|&c| c == b'\n').count()
             + text.as_bytes().windows(1).filter(|w| w[0] == b'\r').count()
-                - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
+            - text.as_bytes().windows(2).filter(|w| w == b"\r\n").count();
         match text.rfind(['\n', '\r']) {
             Some(k) => (t.line + newlines as u32, text[k + 1..].chars().count() as u32 + 1),
             None => (t.line, t.col + text.chars().count() as u32),

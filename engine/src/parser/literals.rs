@@ -34,9 +34,21 @@ pub(super) fn split_string_token(src: &str, t: &Token) -> StrToken {
         i += 1;
     }
     let q = b.get(i).copied().unwrap_or(b'"');
-    let quote = if end - i >= 6 && b[i + 1] == q && b[i + 2] == q { 3 } else { 1 };
-    let body = ((i + quote).min(end), end.saturating_sub(quote).max((i + quote).min(end)));
-    StrToken { bytes, raw, fstring, body }
+    let quote = if end - i >= 6 && b[i + 1] == q && b[i + 2] == q {
+        3
+    } else {
+        1
+    };
+    let body = (
+        (i + quote).min(end),
+        end.saturating_sub(quote).max((i + quote).min(end)),
+    );
+    StrToken {
+        bytes,
+        raw,
+        fstring,
+        body,
+    }
 }
 
 fn hex_value(s: &[u8]) -> Option<u32> {
@@ -106,7 +118,10 @@ const NAMED: &[(&str, char)] = &[
 ];
 
 fn unicode_error(pos: (usize, usize), what: &str) -> String {
-    format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}", pos.0, pos.1)
+    format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {what}",
+        pos.0, pos.1
+    )
 }
 
 /// Decodes the body of a `str` literal (or a literal part of an f-string); errors are CPython's messages.
@@ -184,13 +199,24 @@ pub(super) fn decode_str(body: &str, raw: bool) -> Result<String, String> {
                 }
             }
             b'N' => {
-                let close = if b.get(i) == Some(&b'{') { b[i..].iter().position(|&c| c == b'}') } else { None };
+                let close = if b.get(i) == Some(&b'{') {
+                    b[i..].iter().position(|&c| c == b'}')
+                } else {
+                    None
+                };
                 let Some(close) = close.filter(|&k| k > 1) else {
-                    let end = if b.get(i) == Some(&b'{') { b.len() - 1 + shift } else { at + 1 };
+                    let end = if b.get(i) == Some(&b'{') {
+                        b.len() - 1 + shift
+                    } else {
+                        at + 1
+                    };
                     return Err(unicode_error((at, end.max(at + 1)), "malformed \\N character escape"));
                 };
                 let name = &body[i + 1..i + close];
-                let found = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, c)| c);
+                let found = NAMED
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|&(_, c)| c);
                 match found {
                     Some(ch) => out.push(ch),
                     None => return Err(unicode_error((at, at + 2 + close), "unknown Unicode character name")),
@@ -257,7 +283,10 @@ fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, String> {
                 out.push(v as u8);
             }
             b'x' => {
-                let v = b.get(i..i + 2).filter(|d| d.iter().all(u8::is_ascii_hexdigit)).and_then(hex_value);
+                let v = b
+                    .get(i..i + 2)
+                    .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+                    .and_then(hex_value);
                 let Some(v) = v else {
                     return Err(format!("(value error) invalid \\x escape at position {at}"));
                 };
@@ -309,7 +338,8 @@ impl Parser<'_> {
                  to avoid decimal conversion limits.",
                 clean.len()
             );
-            return Err(self.fail_tok(t, msg));
+            // CPython reports no column for this one.
+            return Err(self.fail_at(crate::ast::Pos { line: t.line, col: 0 }, msg));
         }
         Ok(int_value(&clean, 10))
     }

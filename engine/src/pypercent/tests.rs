@@ -18,10 +18,7 @@ fn format_one(fmt: &str, v: &Val) -> PyRes<String> {
     };
     let (str_form, repr_form) = match v {
         Val::N(Num::Float(f)) => (float_repr(*f), float_repr(*f)),
-        Val::N(n) => (
-            crate::pyconv::int_to_decimal(n)?,
-            crate::pyconv::int_to_decimal(n)?,
-        ),
+        Val::N(n) => (crate::pyconv::int_to_decimal(n)?, crate::pyconv::int_to_decimal(n)?),
         Val::S(s) => (s.clone(), str_repr(s)),
     };
     match (spec.conv, v) {

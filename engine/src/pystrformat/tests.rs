@@ -19,11 +19,11 @@ struct Args {
 fn lookup(args: &Args, name: &str, auto: &mut AutoNumber) -> PyRes<V> {
     let f = parse_field_name(name, auto)?;
     let mut v = match &f.first {
-        FieldKey::Index(i) => args.pos.get(*i).cloned().ok_or_else(|| {
-            PyErr::index(format!(
-                "Replacement index {i} out of range for positional args tuple"
-            ))
-        })?,
+        FieldKey::Index(i) => args
+            .pos
+            .get(*i)
+            .cloned()
+            .ok_or_else(|| PyErr::index(format!("Replacement index {i} out of range for positional args tuple")))?,
         FieldKey::Name(n) => args
             .kw
             .iter()
@@ -44,9 +44,7 @@ fn lookup(args: &Args, name: &str, auto: &mut AutoNumber) -> PyRes<V> {
                 .ok_or_else(|| PyErr::new("KeyError", str_repr(k)))?,
             (FieldAccess::Index(0), V::S(s)) => V::S(&s[..1]),
             (FieldAccess::Key(_), V::S(_)) => {
-                return Err(PyErr::type_err(
-                    "string indices must be integers, not 'str'",
-                ))
+                return Err(PyErr::type_err("string indices must be integers, not 'str'"))
             }
             _ => return Err(PyErr::new("AttributeError", "unsupported in this test")),
         };
@@ -107,8 +105,14 @@ fn format_strings_match_python() {
         ("{0}{1}{0}", "ok 'aba'"),
         ("{x}", "ok 'X'"),
         ("{}{x}{}", "ok 'aXb'"),
-        ("{0}{}", "ValueError: cannot switch from manual field specification to automatic field numbering"),
-        ("{}{0}", "ValueError: cannot switch from automatic field numbering to manual field specification"),
+        (
+            "{0}{}",
+            "ValueError: cannot switch from manual field specification to automatic field numbering",
+        ),
+        (
+            "{}{0}",
+            "ValueError: cannot switch from automatic field numbering to manual field specification",
+        ),
         ("{{}}", "ok '{}'"),
         ("{{{}}}", "ok '{a}'"),
         ("}", "ValueError: Single '}' encountered in format string"),
@@ -123,19 +127,34 @@ fn format_strings_match_python() {
         ("{0!r", "ValueError: unmatched '{' in format spec"),
         ("{0!rr}", "ValueError: expected ':' after conversion specifier"),
         ("{0:", "ValueError: unmatched '{' in format spec"),
-        ("{0:>{1}}", "ValueError: Unknown format code 'b' for object of type 'str'"),
+        (
+            "{0:>{1}}",
+            "ValueError: Unknown format code 'b' for object of type 'str'",
+        ),
         ("{:{}}", "ValueError: Unknown format code 'b' for object of type 'str'"),
-        ("{0:{1}{2}}", "ValueError: Invalid format specifier 'bc' for object of type 'str'"),
+        (
+            "{0:{1}{2}}",
+            "ValueError: Invalid format specifier 'bc' for object of type 'str'",
+        ),
         ("{0:{1:{2}}}", "ValueError: Max string recursion exceeded"),
-        ("{0:{{}}}", "ValueError: Invalid format specifier '{}' for object of type 'str'"),
+        (
+            "{0:{{}}}",
+            "ValueError: Invalid format specifier '{}' for object of type 'str'",
+        ),
         ("{d[k]}", "ok 'v'"),
         ("{l[1]}", "ok 'q'"),
         ("{l[5]}", "IndexError: list index out of range"),
         ("{d[k}", "ValueError: expected '}' before end of string"),
         ("{d[]}", "ValueError: Empty attribute in format string"),
         ("{x.}", "ValueError: Empty attribute in format string"),
-        ("{x[0]y}", "ValueError: Only '.' or '[' may follow ']' in format field specifier"),
-        ("{3}", "IndexError: Replacement index 3 out of range for positional args tuple"),
+        (
+            "{x[0]y}",
+            "ValueError: Only '.' or '[' may follow ']' in format field specifier",
+        ),
+        (
+            "{3}",
+            "IndexError: Replacement index 3 out of range for positional args tuple",
+        ),
         ("{nope}", "KeyError: 'nope'"),
         ("{0[}", "ValueError: expected '}' before end of string"),
         ("{0{}", "ValueError: unexpected '{' in field name"),
@@ -147,13 +166,22 @@ fn format_strings_match_python() {
         ("{0:.1}", "ok 'a'"),
         ("{ x }", "KeyError: ' x '"),
         ("{0.attr", "ValueError: expected '}' before end of string"),
-        ("{d[k]:{1}}", "ValueError: Unknown format code 'b' for object of type 'str'"),
-        ("{99999999999999999999}", "ValueError: Too many decimal digits in format string"),
+        (
+            "{d[k]:{1}}",
+            "ValueError: Unknown format code 'b' for object of type 'str'",
+        ),
+        (
+            "{99999999999999999999}",
+            "ValueError: Too many decimal digits in format string",
+        ),
         ("{0}}}", "ok 'a}'"),
         ("{{{0}}}", "ok '{a}'"),
         ("{} {", "ValueError: Single '{' encountered in format string"),
         ("{0} {", "ValueError: Single '{' encountered in format string"),
-        ("{5} }", "IndexError: Replacement index 5 out of range for positional args tuple"),
+        (
+            "{5} }",
+            "IndexError: Replacement index 5 out of range for positional args tuple",
+        ),
         ("{d[k][z]}", "TypeError: string indices must be integers, not 'str'"),
         ("{\u{661}}", "ok 'b'"),
         ("é{}ü", "ok 'éaü'"),

@@ -48,9 +48,7 @@ pub fn no_kw(qual: &str, kw: &Kwargs) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(Exc::type_error(format!(
-            "{qual}() takes no keyword arguments"
-        )))
+        Err(Exc::type_error(format!("{qual}() takes no keyword arguments")))
     }
 }
 
@@ -102,12 +100,7 @@ pub fn takes(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
 
 /// Binds keyword arguments to named slots after the positional ones; unknown names raise CPython's
 /// `'x' is an invalid keyword argument for f()`.
-pub fn bind_kw(
-    fname: &str,
-    names: &[&str],
-    npos: usize,
-    kw: &Kwargs,
-) -> PyResult<Vec<Option<Value>>> {
+pub fn bind_kw(fname: &str, names: &[&str], npos: usize, kw: &Kwargs) -> PyResult<Vec<Option<Value>>> {
     let mut slots: Vec<Option<Value>> = vec![None; names.len()];
     for (k, v) in kw {
         match names.iter().position(|n| *n == &**k) {
@@ -133,12 +126,7 @@ pub fn bind_kw(
 }
 
 /// Binds positional and keyword arguments to `names`, positionals first.
-pub fn bind(
-    fname: &str,
-    names: &[&str],
-    args: &[Value],
-    kw: &Kwargs,
-) -> PyResult<Vec<Option<Value>>> {
+pub fn bind(fname: &str, names: &[&str], args: &[Value], kw: &Kwargs) -> PyResult<Vec<Option<Value>>> {
     if args.len() > names.len() {
         return Err(Exc::type_error(format!(
             "{fname}() takes at most {} {} ({} given)",
@@ -166,13 +154,7 @@ pub fn unwrap(v: &Value) -> Value {
 }
 
 /// The receiver of a method of type `owner`, or CPython's complaint about it.
-pub fn recv(
-    vm: &Vm,
-    owner: &str,
-    name: &str,
-    args: &[Value],
-    ok: fn(&Value) -> bool,
-) -> PyResult<Value> {
+pub fn recv(vm: &Vm, owner: &str, name: &str, args: &[Value], ok: fn(&Value) -> bool) -> PyResult<Value> {
     let Some(first) = args.first() else {
         return Err(Exc::type_error(format!(
             "unbound method {owner}.{name}() needs an argument"

@@ -2,7 +2,10 @@
 
 use super::args::{check_size, check_str_size, index_of};
 use super::dict::{DictView, ViewKind};
-use super::set::{set_op, SetOp};
+use super::set::{
+    difference_impl, difference_update, intersection_impl, symmetric_difference, symmetric_difference_update, update,
+    Operand,
+};
 use crate::ast::BinOp;
 use crate::dict::{Dict, Set};
 use crate::exc::{Exc, PyResult};
@@ -12,12 +15,14 @@ use std::rc::Rc;
 
 /// `a op b` when `a` or `b` is a builtin container; `None` when this pair is not ours (numbers, instances...).
 pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
+    // Numbers arrive here unwrapped from instances of int or float subclasses (IntEnum members...).
+    if super::num::num_of(a).is_some() && super::num::num_of(b).is_some() {
+        return Some(vm.binary(op, a, b, false));
+    }
     match op {
         BinOp::Add => concat(vm, a, b),
         BinOp::Mult => match (a, b) {
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) => {
-                repeat(vm, a, b)
-            }
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _) => repeat(vm, a, b),
             (_, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
                 if matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                     repeat(vm, b, a)
@@ -28,9 +33,7 @@ pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResu
             _ => None,
         },
         BinOp::Mod => match a {
-            Value::Str(fmt) => {
-                Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s))))
-            }
+            Value::Str(fmt) => Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s)))),
             _ => None,
         },
         BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor => set_like(vm, op, a, b),
@@ -77,19 +80,14 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
         (Value::Str(_), _) => Err(only_concat("str", vm.type_name(b))),
         (Value::List(_), _) => Err(only_concat("list", vm.type_name(b))),
         (Value::Tuple(_), _) => Err(only_concat("tuple", vm.type_name(b))),
-        (Value::Bytes(_), _) => Err(Exc::type_error(format!(
-            "can't concat {} to bytes",
-            vm.type_name(b)
-        ))),
+        (Value::Bytes(_), _) => Err(Exc::type_error(format!("can't concat {} to bytes", vm.type_name(b)))),
         _ => return None,
     };
     Some(r)
 }
 
 fn only_concat(what: &str, other: String) -> Exc {
-    Exc::type_error(format!(
-        "can only concatenate {what} (not \"{other}\") to {what}"
-    ))
+    Exc::type_error(format!("can only concatenate {what} (not \"{other}\") to {what}"))
 }
 
 /// `seq * n`: a negative count gives an empty sequence; an oversized result raises MemoryError.
@@ -99,9 +97,7 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
             if b.sign() == num_bigint::Sign::Minus {
                 0
             } else {
-                return Some(Err(Exc::overflow(
-                    "cannot fit 'int' into an index-sized integer",
-                )));
+                return Some(Err(Exc::overflow("cannot fit 'int' into an index-sized integer")));
             }
         }
         Value::Instance(_) if !matches!(seq, Value::Instance(_)) => match index_of(vm, n) {
@@ -122,10 +118,10 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
     };
     let count = count.max(0) as u64;
     let r = match seq {
-        Value::Str(s) => size(s.len(), count, check_str_size)
-            .map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
-        Value::Bytes(b) => size(b.len(), count, check_str_size)
-            .map(|_| Value::Bytes(Rc::from(b.repeat(count as usize)))),
+        Value::Str(s) => size(s.len(), count, check_str_size).map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
+        Value::Bytes(b) => {
+            size(b.len(), count, check_str_size).map(|_| Value::Bytes(Rc::from(b.repeat(count as usize))))
+        }
         Value::List(l) => {
             let items = l.borrow().clone();
             size(items.len(), count, check_size).map(|_| Value::list(repeat_values(&items, count)))
@@ -174,19 +170,15 @@ pub fn as_set(vm: &mut Vm, v: &Value) -> Option<PyResult<Set>> {
     }
 }
 
+/// CPython's `dictviews_to_set`: a keys view copies its dict's keys (growing the table up front).
 fn view_set(vm: &mut Vm, view: &DictView) -> PyResult<Set> {
-    let items: Vec<Value> = match view.kind {
-        ViewKind::Keys => view.dict.borrow().keys().cloned().collect(),
-        _ => view
-            .dict
-            .borrow()
-            .items()
-            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-            .collect(),
-    };
     let mut s = Set::new();
-    for it in items {
-        s.insert(vm.hkey(it)?);
+    match view.kind {
+        ViewKind::Keys => {
+            let keys: Vec<crate::dict::HKey> = view.dict.borrow().map.keys().cloned().collect();
+            update(vm, &mut s, Operand::Dict(keys))?;
+        }
+        _ => update(vm, &mut s, Operand::Items(view.items()))?,
     }
     Ok(s)
 }
@@ -202,46 +194,89 @@ fn set_like(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
         }
         return None;
     }
-    let sop = match op {
-        BinOp::BitOr => SetOp::Union,
-        BinOp::BitAnd => SetOp::Intersection,
-        BinOp::Sub => SetOp::Difference,
-        _ => SetOp::SymmetricDifference,
+    let a_view = a.as_native::<DictView>().is_some_and(|v| v.kind != ViewKind::Values);
+    let b_view = b.as_native::<DictView>().is_some_and(|v| v.kind != ViewKind::Values);
+    let a_set = matches!(a, Value::Set(_) | Value::FrozenSet(_));
+    let b_set = matches!(b, Value::Set(_) | Value::FrozenSet(_));
+    let r = if a_set && b_set {
+        set_operator(vm, op, a, b)
+    } else if a_view || b_view {
+        view_operator(vm, op, a, b, a_view)
+    } else {
+        return None;
     };
-    let a_is_view = matches!(a, Value::Object(_));
-    let b_is_view = matches!(b, Value::Object(_));
-    // A dict view combines with any iterable; sets combine only with sets and views.
-    let left = match as_set(vm, a) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => return Some(Err(e)),
-        None if b_is_view && b.as_native::<DictView>().is_some() => match iterable_set(vm, a) {
-            Ok(s) => s,
-            Err(e) => return Some(Err(e)),
-        },
-        None => return None,
-    };
-    let right = match as_set(vm, b) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => return Some(Err(e)),
-        None if a_is_view => match iterable_set(vm, b) {
-            Ok(s) => s,
-            Err(e) => return Some(Err(e)),
-        },
-        None => return None,
-    };
-    let out = set_op(sop, &left, &right);
-    Some(Ok(match a {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-        _ => Value::Set(Rc::new(std::cell::RefCell::new(out))),
-    }))
+    Some(r)
 }
 
-fn iterable_set(vm: &mut Vm, v: &Value) -> PyResult<Set> {
-    let mut s = Set::new();
-    for it in vm.collect(v)? {
-        s.insert(vm.hkey(it)?);
-    }
-    Ok(s)
+/// `set op set`: the result has the left operand's type.
+fn set_operator(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> PyResult {
+    let left = match as_set(vm, a) {
+        Some(r) => r?,
+        None => Set::new(),
+    };
+    let right = Operand::of(vm, b)?;
+    let out = match op {
+        BinOp::BitOr => {
+            let mut r = left.copy_compact();
+            update(vm, &mut r, right)?;
+            r
+        }
+        BinOp::BitAnd => intersection_impl(vm, &left, right)?,
+        BinOp::Sub => difference_impl(vm, &left, right)?,
+        _ => symmetric_difference(vm, &left, right)?,
+    };
+    Ok(match a {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
+        _ => Value::Set(Rc::new(std::cell::RefCell::new(out))),
+    })
+}
+
+/// A dict view on either side: CPython's `dictviews_or` and friends, which always make a set.
+fn view_operator(vm: &mut Vm, op: BinOp, a: &Value, b: &Value, a_view: bool) -> PyResult {
+    let out = if op == BinOp::BitAnd {
+        // `_PyDictView_Intersect`: the view goes first, and a bigger set answers with its own intersection.
+        let (view, other) = if a_view { (a, b) } else { (b, a) };
+        let vset = as_set(vm, view).unwrap_or_else(|| Ok(Set::new()))?;
+        match other {
+            Value::Set(s) if vset.len() <= s.borrow().len() => {
+                let s = s.borrow().clone();
+                let view_items = match view.as_native::<DictView>() {
+                    Some(v) => v.items(),
+                    None => Vec::new(),
+                };
+                intersection_impl(vm, &s, Operand::Items(view_items))?
+            }
+            _ => {
+                let items = vm.collect(other)?;
+                let mut r = Set::new();
+                for it in items {
+                    let k = vm.hkey(it)?;
+                    if vset.contains(&k) {
+                        r.insert(k);
+                    }
+                }
+                r
+            }
+        }
+    } else {
+        let mut left = match as_set(vm, a) {
+            Some(r) => r?,
+            None => {
+                let mut s = Set::new();
+                let o = Operand::of(vm, a)?;
+                update(vm, &mut s, o)?;
+                s
+            }
+        };
+        let right = Operand::of(vm, b)?;
+        match op {
+            BinOp::BitOr => update(vm, &mut left, right)?,
+            BinOp::Sub => difference_update(vm, &mut left, right)?,
+            _ => symmetric_difference_update(vm, &mut left, right)?,
+        }
+        left
+    };
+    Ok(Value::Set(Rc::new(std::cell::RefCell::new(out))))
 }
 
 /// `a op= b` where the builtin container changes in place (`list +=`, `set |=`, `dict |=`...);
@@ -257,7 +292,8 @@ pub fn seq_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
                     Err(e) => return Some(Err(e)),
                 },
             };
-            let r = check_size(l.borrow().len() + items.len()).map(|_| {
+            let len = l.borrow().len();
+            let r = check_size(len + items.len()).map(|_| {
                 l.borrow_mut().extend(items);
                 a.clone()
             });
@@ -277,20 +313,22 @@ pub fn seq_inplace(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
             Some(r)
         }
         (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-            let right = match b {
-                Value::Set(x) => x.borrow().clone(),
-                Value::FrozenSet(x) => (**x).clone(),
-                _ => return None,
-            };
-            let sop = match op {
-                BinOp::BitOr => SetOp::Union,
-                BinOp::BitAnd => SetOp::Intersection,
-                BinOp::Sub => SetOp::Difference,
-                _ => SetOp::SymmetricDifference,
-            };
-            let out = set_op(sop, &s.borrow(), &right);
-            *s.borrow_mut() = out;
-            Some(Ok(a.clone()))
+            if !matches!(b, Value::Set(_) | Value::FrozenSet(_)) {
+                return None;
+            }
+            let r = (|| {
+                let right = Operand::of(vm, b)?;
+                let mut cur = s.borrow().clone();
+                match op {
+                    BinOp::BitOr => update(vm, &mut cur, right)?,
+                    BinOp::BitAnd => cur = intersection_impl(vm, &cur, right)?,
+                    BinOp::Sub => difference_update(vm, &mut cur, right)?,
+                    _ => symmetric_difference_update(vm, &mut cur, right)?,
+                }
+                *s.borrow_mut() = cur;
+                Ok(a.clone())
+            })();
+            Some(r)
         }
         (Value::Dict(d), BinOp::BitOr) => {
             let d = d.clone();

@@ -65,6 +65,13 @@ pub fn seq_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> Option<PyRes
         return None;
     }
     let equality = matches!(op, CmpOp::Eq | CmpOp::NotEq);
+    // Numbers arrive here unwrapped from instances of int or float subclasses (IntEnum members...).
+    if let (Some(x), Some(y)) = (super::num::num_of(a), super::num::num_of(b)) {
+        return Some(Ok(match crate::pynum::num_cmp(&x, &y) {
+            Some(o) => ord_result(op, o),
+            None => op == CmpOp::NotEq,
+        }));
+    }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(Ok(ord_result(op, x.cmp(y)))),
         (Value::Bytes(x), Value::Bytes(y)) => Some(Ok(ord_result(op, x.cmp(y)))),
@@ -86,9 +93,7 @@ pub fn seq_compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> Option<PyRes
             drop(guard);
             Some(r)
         }
-        (Value::Range(x), Value::Range(y)) if equality => {
-            Some(Ok(range_eq(x, y) == (op == CmpOp::Eq)))
-        }
+        (Value::Range(x), Value::Range(y)) if equality => Some(Ok(range_eq(x, y) == (op == CmpOp::Eq))),
         _ => {
             let x = as_set(vm, a)?;
             let y = as_set(vm, b)?;

@@ -5,7 +5,7 @@ use super::set::set_from;
 use crate::dict::Dict;
 use crate::exc::{Exc, PyResult};
 use crate::native::Kwargs;
-use crate::value::{BuiltinType, Instance, Value};
+use crate::value::{BuiltinType, Value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,12 +18,8 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: &[Value], kw: &Kwargs) -> PyRes
             if !a.is_empty() || !kw.is_empty() {
                 return Err(Exc::type_error("object() takes no arguments"));
             }
-            Ok(Value::Instance(Rc::new(Instance {
-                class: RefCell::new(vm.types.object.clone()),
-                dict: RefCell::new(Dict::new()),
-                exc: None,
-                wrapped: RefCell::new(Value::None),
-            })))
+            let object = vm.types.object.clone();
+            Ok(vm.new_instance(&object, &[]))
         }
         B::Type => match a {
             [v] if kw.is_empty() => Ok(vm.type_of(v)),
@@ -51,9 +47,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: &[Value], kw: &Kwargs) -> PyRes
         }
         B::Int => super::num::new_int(vm, a, kw),
         B::Float => super::num::new_float(vm, a, kw),
-        B::Complex => Err(Exc::not_implemented(
-            "complex numbers are not supported in Interleave",
-        )),
+        B::Complex => Err(Exc::not_implemented("complex numbers are not supported in Interleave")),
         B::Str => new_str(vm, a, kw),
         B::Bytes => super::bytes::new_bytes(vm, a, kw),
         B::List => {

@@ -60,10 +60,7 @@ impl NativeObject for DictView {
 
     fn repr(&self, vm: &mut Vm) -> Option<PyResult<String>> {
         let items = self.items();
-        Some(
-            vm.join_reprs(&items)
-                .map(|s| format!("{}([{s}])", self.type_name())),
-        )
+        Some(vm.join_reprs(&items).map(|s| format!("{}([{s}])", self.type_name())))
     }
 
     fn len(&self) -> Option<usize> {
@@ -125,9 +122,7 @@ fn popitem(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let last = d.borrow_mut().map.pop();
     match last {
         Some((k, v)) => Ok(Value::tuple(vec![k.value, v])),
-        None => Err(args::key_error(Value::str(
-            "popitem(): dictionary is empty",
-        ))),
+        None => Err(args::key_error(Value::str("popitem(): dictionary is empty"))),
     }
 }
 
@@ -154,14 +149,68 @@ fn items(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     view(vm, args, kw, ViewKind::Items)
 }
 
-/// `d.update(other, **kw)`: a mapping or pairs first, then the keywords.
+/// `d.update(other, **kw)`: a mapping (anything with `keys`) or an iterable of pairs, then the keywords.
 pub fn update_from(vm: &mut Vm, d: &DictRef, a: &[Value], kw: &Kwargs) -> PyResult<()> {
     args::expect("update", a, 0, 1)?;
     if let Some(src) = a.first() {
-        vm.dict_update(d, src)?;
+        let plain = args::unwrap(src);
+        let keys_overridden = matches!(src, Value::Instance(_))
+            && !matches!(vm.class_of(src).lookup("keys"), Some(Value::Native(_)) | None);
+        match &plain {
+            Value::Dict(other) if !keys_overridden => {
+                let items: Vec<(crate::dict::HKey, Value)> =
+                    other.borrow().map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut d = d.borrow_mut();
+                for (k, v) in items {
+                    d.insert(k, v);
+                }
+            }
+            _ => match vm.getattr_opt(src, "keys")? {
+                Some(keys) => {
+                    let ks = vm.call(&keys, Vec::new())?;
+                    for k in vm.collect(&ks)? {
+                        let v = vm.getitem(src, &k)?;
+                        let hk = vm.hkey(k)?;
+                        d.borrow_mut().insert(hk, v);
+                    }
+                }
+                None => update_pairs(vm, d, src)?,
+            },
+        }
     }
     for (k, v) in kw {
         d.borrow_mut().set_rc(k.clone(), v.clone());
+    }
+    Ok(())
+}
+
+/// Adds the `(key, value)` pairs of an iterable, with CPython's complaints about malformed elements.
+fn update_pairs(vm: &mut Vm, d: &DictRef, src: &Value) -> PyResult<()> {
+    let it = vm.iter(src)?;
+    let mut i = 0;
+    while let Some(pair) = vm.next(&it)? {
+        let kv = match &pair {
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            _ => match vm.collect(&pair) {
+                Ok(kv) => kv,
+                Err(e) if super::iters::is_exc(vm, &e, crate::exc::ExcType::TypeError) => {
+                    return Err(Exc::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        let [k, v] = <[Value; 2]>::try_from(kv).map_err(|kv| {
+            Exc::value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                kv.len()
+            ))
+        })?;
+        let hk = vm.hkey(k)?;
+        d.borrow_mut().insert(hk, v);
+        i += 1;
     }
     Ok(())
 }
@@ -284,10 +333,10 @@ pub fn install(t: &mut Types) {
         ],
     );
     let fk = native_method("dict", "fromkeys", fromkeys);
-    t.dict.dict.borrow_mut().set_str(
-        "fromkeys",
-        Value::Object(Rc::new(crate::vm::attr::ClassMethod(fk))),
-    );
+    t.dict
+        .dict
+        .borrow_mut()
+        .set_str("fromkeys", Value::Object(Rc::new(crate::vm::attr::ClassMethod(fk))));
     dunder::install_dict(&t.dict);
     for kind in [ViewKind::Keys, ViewKind::Values, ViewKind::Items] {
         let name = DictView::type_name_of(kind);

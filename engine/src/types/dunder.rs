@@ -13,9 +13,7 @@ use std::rc::Rc;
 fn this(args: &[Value], name: &str) -> PyResult<Value> {
     match args.first() {
         Some(v) => Ok(unwrap(v)),
-        None => Err(Exc::type_error(format!(
-            "descriptor '{name}' needs an argument"
-        ))),
+        None => Err(Exc::type_error(format!("descriptor '{name}' needs an argument"))),
     }
 }
 
@@ -30,20 +28,10 @@ fn other<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Value> {
 }
 
 fn is_num(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
-    )
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
 }
 
-fn binary(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &Kwargs,
-    op: BinOp,
-    reflected: bool,
-    name: &str,
-) -> PyResult {
+fn binary(vm: &mut Vm, args: &[Value], kw: &Kwargs, op: BinOp, reflected: bool, name: &str) -> PyResult {
     args::no_kw(name, kw)?;
     let s = this(args, name)?;
     let o = unwrap(other(args, name)?);
@@ -159,10 +147,7 @@ fn setitem(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
             vm.setitem(&s, k.clone(), v.clone())?;
             Ok(Value::None)
         }
-        r => Err(Exc::type_error(format!(
-            "expected 2 arguments, got {}",
-            r.len()
-        ))),
+        r => Err(Exc::type_error(format!("expected 2 arguments, got {}", r.len()))),
     }
 }
 
@@ -191,10 +176,7 @@ fn format(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this(args, "__format__")?;
     let spec = other(args, "__format__")?;
     let spec = args::str_arg(spec, || {
-        format!(
-            "__format__() argument must be str, not {}",
-            vm.type_name(spec)
-        )
+        format!("__format__() argument must be str, not {}", vm.type_name(spec))
     })?;
     vm.format(&s, spec).map(Value::Str)
 }
@@ -289,11 +271,7 @@ pub fn install_seq(class: &Rc<Class>, owner: &'static str) {
         put(
             class,
             owner,
-            &[
-                ("__str__", str_),
-                ("__mod__", modulo),
-                ("__format__", format),
-            ],
+            &[("__str__", str_), ("__mod__", modulo), ("__format__", format)],
         );
     }
 }
@@ -415,9 +393,5 @@ pub fn install_num(class: &Rc<Class>, owner: &'static str) {
 pub fn install_range(class: &Rc<Class>) {
     put(class, "range", &COMPARE[..2]);
     put(class, "range", CONTAINER);
-    put(
-        class,
-        "range",
-        &[("__getitem__", getitem), ("__hash__", hash)],
-    );
+    put(class, "range", &[("__getitem__", getitem), ("__hash__", hash)]);
 }

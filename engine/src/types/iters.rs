@@ -41,9 +41,7 @@ pub struct ListIter {
 impl ListIter {
     fn next_item(&self, _vm: &mut Vm) -> PyResult<Option<Value>> {
         let mut slot = self.list.borrow_mut();
-        let item = slot
-            .as_ref()
-            .and_then(|l| l.borrow().get(self.idx.get()).cloned());
+        let item = slot.as_ref().and_then(|l| l.borrow().get(self.idx.get()).cloned());
         match item {
             Some(v) => {
                 self.idx.set(self.idx.get() + 1);
@@ -341,10 +339,7 @@ impl SeqIter {
                 self.idx.set(i.saturating_add(1));
                 Ok(Some(v))
             }
-            Err(e)
-                if is_exc(vm, &e, ExcType::IndexError)
-                    || is_exc(vm, &e, ExcType::StopIteration) =>
-            {
+            Err(e) if is_exc(vm, &e, ExcType::IndexError) || is_exc(vm, &e, ExcType::StopIteration) => {
                 *self.obj.borrow_mut() = None;
                 Ok(None)
             }
@@ -404,6 +399,18 @@ pub fn make_iter(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 .is_some_and(|c| c.lookup("__next__").is_some());
             return Ok(if is_iterator { Some(v.clone()) } else { None });
         }
+        // An instance of a builtin subclass iterates its builtin value unless the class overrides `__iter__`.
+        Value::Instance(i) => {
+            let inherited = match i.class.borrow().lookup("__iter__") {
+                Some(f) => matches!(f, Value::Native(_)),
+                None => true,
+            };
+            let w = i.wrapped.borrow().clone();
+            if inherited && !matches!(w, Value::None | Value::Instance(_)) {
+                return make_iter(vm, &w);
+            }
+            return Ok(None);
+        }
         _ => return Ok(None),
     };
     Ok(Some(Value::Object(it)))
@@ -460,8 +467,7 @@ const ITERATOR_TYPES: &[&str] = &[
 ];
 
 pub fn install(t: &mut Types) {
-    let methods: &[(&'static str, NativeFn)] =
-        &[("__iter__", iter_self), ("__next__", next_native)];
+    let methods: &[(&'static str, NativeFn)] = &[("__iter__", iter_self), ("__next__", next_native)];
     for name in ITERATOR_TYPES {
         t.register_native(name, methods);
     }

@@ -34,9 +34,7 @@ native_iter!(Enumerate, |_| "enumerate");
 pub fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let slots = args::bind("enumerate", &["iterable", "start"], args, kw)?;
     let Some(iterable) = slots.first().cloned().flatten() else {
-        return Err(Exc::type_error(
-            "enumerate() missing required argument 'iterable'",
-        ));
+        return Err(Exc::type_error("enumerate() missing required argument 'iterable'"));
     };
     let start = match slots.get(1).cloned().flatten() {
         None => Value::Int(0),
@@ -220,10 +218,7 @@ impl Reversed {
         self.idx.set(i - 1);
         match vm.getitem(&self.seq, &Value::Int(i as i64 - 1)) {
             Ok(v) => Ok(Some(v)),
-            Err(e)
-                if is_exc(vm, &e, ExcType::IndexError)
-                    || is_exc(vm, &e, ExcType::StopIteration) =>
-            {
+            Err(e) if is_exc(vm, &e, ExcType::IndexError) || is_exc(vm, &e, ExcType::StopIteration) => {
                 self.idx.set(0);
                 Ok(None)
             }
@@ -247,14 +242,9 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         Value::Tuple(t) => rev("reversed", t.to_vec()),
         Value::Str(s) => rev(
             "reversed",
-            s.chars()
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-                .collect(),
+            s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
         ),
-        Value::Bytes(b) => rev(
-            "reversed",
-            b.iter().map(|&x| Value::Int(x as i64)).collect(),
-        ),
+        Value::Bytes(b) => rev("reversed", b.iter().map(|&x| Value::Int(x as i64)).collect()),
         Value::Range(r) => Value::Object(Rc::new(RangeIter::new(r, true))),
         Value::Dict(d) => dict_iter(d.clone(), super::dict::ViewKind::Keys, true),
         Value::Object(_) if seq.as_native::<super::dict::DictView>().is_some() => {
@@ -269,8 +259,7 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
                 return vm.call(&f, Vec::new());
             }
             let has_getitem = vm.getattr_opt(seq, "__getitem__")?.is_some();
-            let has_len =
-                matches!(seq, Value::Instance(_)) && vm.getattr_opt(seq, "__len__")?.is_some();
+            let has_len = matches!(seq, Value::Instance(_)) && vm.getattr_opt(seq, "__len__")?.is_some();
             if !(has_getitem && has_len) {
                 return Err(Exc::type_error(format!(
                     "'{}' object is not reversible",

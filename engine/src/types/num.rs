@@ -49,8 +49,7 @@ pub fn to_bigint(v: &Value) -> Option<BigInt> {
 /// The builtin value inside an instance of a subclass of int or float.
 fn wrapped_num(v: &Value) -> Option<Value> {
     if let Value::Instance(i) = v {
-        if let BaseKind::Wrapped(BuiltinType::Int | BuiltinType::Float | BuiltinType::Bool) =
-            i.class.borrow().base_kind
+        if let BaseKind::Wrapped(BuiltinType::Int | BuiltinType::Float | BuiltinType::Bool) = i.class.borrow().base_kind
         {
             return Some(i.wrapped.borrow().clone());
         }
@@ -96,14 +95,10 @@ pub fn round_value(vm: &mut Vm, x: &Value, ndigits: Option<&Value>) -> PyResult 
         }),
     };
     match num_of(x) {
-        Some(Num::Float(f)) => crate::pyconv::round_float(f, nd)
-            .map(num_value)
-            .map_err(from_pyerr),
+        Some(Num::Float(f)) => crate::pyconv::round_float(f, nd).map(num_value).map_err(from_pyerr),
         Some(n) => match nd {
             None => Ok(num_value(n)),
-            Some(k) => crate::pyconv::round_int(&n, k)
-                .map(num_value)
-                .map_err(from_pyerr),
+            Some(k) => crate::pyconv::round_int(&n, k).map(num_value).map_err(from_pyerr),
         },
         None => {
             if let Value::Instance(_) = x {
@@ -129,9 +124,7 @@ pub fn round_value(vm: &mut Vm, x: &Value, ndigits: Option<&Value>) -> PyResult 
 /// `int(x)` of a number or of an object with `__int__`/`__index__`/`__trunc__`.
 pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult {
     match num_of(v) {
-        Some(Num::Float(f)) => crate::pynum::float_to_int(f)
-            .map(num_value)
-            .map_err(from_pyerr),
+        Some(Num::Float(f)) => crate::pynum::float_to_int(f).map(num_value).map_err(from_pyerr),
         Some(n) => Ok(num_value(n)),
         None => {
             for name in ["__int__", "__index__", "__trunc__"] {
@@ -209,14 +202,9 @@ pub fn new_int(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult {
     }
     let slots = args::bind_kw("int", &["x", "base"], a.len(), kw)?;
     if slots.first().is_some_and(Option::is_some) {
-        return Err(Exc::type_error(
-            "'x' is an invalid keyword argument for int()",
-        ));
+        return Err(Exc::type_error("'x' is an invalid keyword argument for int()"));
     }
-    let base = a
-        .get(1)
-        .cloned()
-        .or_else(|| slots.get(1).cloned().flatten());
+    let base = a.get(1).cloned().or_else(|| slots.get(1).cloned().flatten());
     let Some(x) = a.first() else {
         if base.is_some() {
             return Err(Exc::type_error("int() missing string argument"));
@@ -227,18 +215,12 @@ pub fn new_int(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult {
         Some(b) => {
             let b = args::int_arg(vm, &b)?;
             match text_of(x) {
-                Some(s) => crate::pyconv::int_from_str(&s, b)
-                    .map(num_value)
-                    .map_err(from_pyerr),
-                None => Err(Exc::type_error(
-                    "int() can't convert non-string with explicit base",
-                )),
+                Some(s) => crate::pyconv::int_from_str(&s, b).map(num_value).map_err(from_pyerr),
+                None => Err(Exc::type_error("int() can't convert non-string with explicit base")),
             }
         }
         None => match text_of(x) {
-            Some(s) => crate::pyconv::int_from_str(&s, 10)
-                .map(num_value)
-                .map_err(from_pyerr),
+            Some(s) => crate::pyconv::int_from_str(&s, 10).map(num_value).map_err(from_pyerr),
             None => to_int(vm, x),
         },
     }
@@ -252,9 +234,7 @@ pub fn new_float(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult {
         return Ok(Value::Float(0.0));
     };
     match text_of(x) {
-        Some(s) => crate::pyconv::float_from_str(&s)
-            .map(Value::Float)
-            .map_err(from_pyerr),
+        Some(s) => crate::pyconv::float_from_str(&s).map(Value::Float).map_err(from_pyerr),
         None => to_float(vm, x).map(Value::Float),
     }
 }
@@ -309,24 +289,15 @@ fn byteorder(v: Option<Value>) -> PyResult<bool> {
         None => Ok(true),
         Some(Value::Str(s)) if &*s == "big" => Ok(true),
         Some(Value::Str(s)) if &*s == "little" => Ok(false),
-        Some(Value::Str(_)) => Err(Exc::value_error(
-            "byteorder must be either 'little' or 'big'",
-        )),
-        Some(_) => Err(Exc::type_error(
-            "to_bytes() argument 'byteorder' must be str",
-        )),
+        Some(Value::Str(_)) => Err(Exc::value_error("byteorder must be either 'little' or 'big'")),
+        Some(_) => Err(Exc::type_error("to_bytes() argument 'byteorder' must be str")),
     }
 }
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let n = this_int(vm, "to_bytes", args)?;
-    let slots = args::bind(
-        "to_bytes",
-        &["length", "byteorder", "signed"],
-        rest(args),
-        kw,
-    )?;
+    let slots = args::bind("to_bytes", &["length", "byteorder", "signed"], rest(args), kw)?;
     let length = match slots.first().cloned().flatten() {
         Some(v) => args::int_arg(vm, &v)?,
         None => 1,
@@ -346,11 +317,14 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     }
     let len = length as usize;
     // The value must fit in `length` bytes: below 2**(8*length), or in the signed range when `signed`.
-    let fits = if signed {
-        let half = BigInt::from(1) << (8 * len as u64).saturating_sub(1);
-        len > 0 && -&half <= b && b < half || len == 0 && b.is_zero()
+    let bits = 8 * len as u64;
+    let fits = if !signed {
+        b.bits() <= bits
+    } else if b.is_negative() {
+        // -(2**(bits-1)) is the most negative value that fits.
+        (-&b - 1u32).bits() < bits.max(1)
     } else {
-        b.bits() <= 8 * len as u64
+        b.bits() < bits
     };
     if !fits {
         return Err(Exc::overflow("int too big to convert"));
@@ -373,12 +347,7 @@ fn to_bytes(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, a classmethod.
 fn from_bytes(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    let slots = args::bind(
-        "from_bytes",
-        &["bytes", "byteorder", "signed"],
-        rest(args),
-        kw,
-    )?;
+    let slots = args::bind("from_bytes", &["bytes", "byteorder", "signed"], rest(args), kw)?;
     let Some(src) = slots.first().cloned().flatten() else {
         return Err(Exc::type_error(
             "from_bytes() missing required argument 'bytes' (pos 1)",
@@ -430,10 +399,7 @@ fn float_ratio(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         return Err(Exc::overflow("cannot convert Infinity to integer ratio"));
     }
     let (num, den) = exact_ratio(f);
-    Ok(Value::tuple(vec![
-        Value::from_bigint(num),
-        Value::from_bigint(den),
-    ]))
+    Ok(Value::tuple(vec![Value::from_bigint(num), Value::from_bigint(den)]))
 }
 
 /// A finite float as `num / den` in lowest terms with `den > 0`.
@@ -474,10 +440,10 @@ pub fn install(t: &Types) {
     ];
     add_methods(&t.int, "int", int_methods);
     let fb = native_method("int", "from_bytes", from_bytes);
-    t.int.dict.borrow_mut().set_str(
-        "from_bytes",
-        Value::Object(Rc::new(crate::vm::attr::ClassMethod(fb))),
-    );
+    t.int
+        .dict
+        .borrow_mut()
+        .set_str("from_bytes", Value::Object(Rc::new(crate::vm::attr::ClassMethod(fb))));
     dunder::install_num(&t.int, "int");
     dunder::install_num(&t.bool_, "bool");
     add_methods(

@@ -30,14 +30,8 @@ impl SliceIdx {
 }
 
 /// CPython's `PySlice_AdjustIndices`: clamps optional bounds into a sequence of `len` items.
-pub fn adjust_slice(
-    start: Option<i64>,
-    stop: Option<i64>,
-    step: Option<i64>,
-    len: usize,
-) -> PyResult<SliceIdx> {
-    let (start, stop, step, n) =
-        pystr::slice_indices(len as i64, start, stop, step).map_err(from_pyerr)?;
+pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize) -> PyResult<SliceIdx> {
+    let (start, stop, step, n) = pystr::slice_indices(len as i64, start, stop, step).map_err(from_pyerr)?;
     Ok(SliceIdx {
         start,
         stop,
@@ -152,23 +146,16 @@ pub fn seq_getitem(vm: &mut Vm, obj: &Value, idx: &Value) -> Option<PyResult> {
 }
 
 fn bad_index(what: &str, tname: String) -> Exc {
-    Exc::type_error(format!(
-        "{what} indices must be integers or slices, not {tname}"
-    ))
+    Exc::type_error(format!("{what} indices must be integers or slices, not {tname}"))
 }
 
 /// The items a resolved slice selects.
 pub fn take_slice(items: &[Value], si: SliceIdx) -> Vec<Value> {
     if si.step == 1 {
         let a = si.start.max(0) as usize;
-        return items
-            .get(a..a + si.len)
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default();
+        return items.get(a..a + si.len).map(<[Value]>::to_vec).unwrap_or_default();
     }
-    si.positions()
-        .filter_map(|p| items.get(p).cloned())
-        .collect()
+    si.positions().filter_map(|p| items.get(p).cloned()).collect()
 }
 
 fn str_at(s: &str, i: i64) -> PyResult {
@@ -206,8 +193,7 @@ fn range_getitem(vm: &mut Vm, r: &RangeObj, idx: &Value) -> PyResult {
             let step = args::opt_bound(vm, Some(c))?;
             let start = args::opt_bound(vm, Some(a))?;
             let stop = args::opt_bound(vm, Some(b))?;
-            let (sa, sb, sc, _) =
-                pystr::slice_indices(len, start, stop, step).map_err(from_pyerr)?;
+            let (sa, sb, sc, _) = pystr::slice_indices(len, start, stop, step).map_err(from_pyerr)?;
             let start = r.start as i128 + sa as i128 * r.step as i128;
             let stop = r.start as i128 + sb as i128 * r.step as i128;
             let step = r.step as i128 * sc as i128;
@@ -249,24 +235,17 @@ pub fn seq_setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> Option<PyR
             }
             Err(e) => Err(e),
         },
-        Value::Tuple(_)
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::Range(_)
-        | Value::FrozenSet(_) => Err(Exc::type_error(format!(
-            "'{}' object does not support item assignment",
-            vm.type_name(obj)
-        ))),
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::FrozenSet(_) => {
+            Err(Exc::type_error(format!(
+                "'{}' object does not support item assignment",
+                vm.type_name(obj)
+            )))
+        }
         _ => return None,
     })
 }
 
-fn list_set_slice(
-    vm: &mut Vm,
-    l: &Rc<std::cell::RefCell<Vec<Value>>>,
-    s: &[Value; 3],
-    v: &Value,
-) -> PyResult<()> {
+fn list_set_slice(vm: &mut Vm, l: &Rc<std::cell::RefCell<Vec<Value>>>, s: &[Value; 3], v: &Value) -> PyResult<()> {
     let len = l.borrow().len();
     let si = slice_indices(vm, s, len)?;
     let items = match v {
@@ -276,8 +255,7 @@ fn list_set_slice(
             Ok(items) => items,
             Err(e) => {
                 // CPython words a non-iterable right-hand side by the kind of slice.
-                if matches!(&e, Exc::Msg(crate::exc::ExcType::TypeError, m) if m.ends_with("is not iterable"))
-                {
+                if matches!(&e, Exc::Msg(crate::exc::ExcType::TypeError, m) if m.ends_with("is not iterable")) {
                     return Err(Exc::type_error(if si.step == 1 {
                         "can only assign an iterable"
                     } else {
@@ -346,14 +324,9 @@ pub fn seq_delitem(vm: &mut Vm, obj: &Value, idx: &Value) -> Option<PyResult<()>
             },
             Err(e) => Err(e),
         },
-        Value::Tuple(_)
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::Range(_)
-        | Value::FrozenSet(_) => Err(Exc::type_error(format!(
-            "'{}' object doesn't support item deletion",
-            vm.type_name(obj)
-        ))),
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::FrozenSet(_) => Err(
+            Exc::type_error(format!("'{}' object doesn't support item deletion", vm.type_name(obj))),
+        ),
         _ => return None,
     })
 }

@@ -32,9 +32,7 @@ impl Args {
         match self.take()? {
             Value::Int(n) => Ok(n),
             Value::Bool(b) => Ok(b as i64),
-            Value::BigInt(_) => Err(Exc::overflow(
-                "Python int too large to convert to C ssize_t",
-            )),
+            Value::BigInt(_) => Err(Exc::overflow("Python int too large to convert to C ssize_t")),
             _ => Err(Exc::type_error("* wants int")),
         }
     }
@@ -52,9 +50,7 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
             // CPython takes any non-tuple, non-str object with `__getitem__` as a possible mapping.
             let is_mapping = match other {
                 Value::Dict(_) | Value::List(_) | Value::Range(_) | Value::Bytes(_) => true,
-                Value::Instance(_) | Value::Object(_) => {
-                    vm.class_of(other).lookup("__getitem__").is_some()
-                }
+                Value::Instance(_) | Value::Object(_) => vm.class_of(other).lookup("__getitem__").is_some(),
                 _ => false,
             };
             Args {
@@ -96,9 +92,7 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
         }
     }
     if a.next < a.items.len() && a.mapping.is_none() {
-        return Err(Exc::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(Exc::type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
 }
@@ -146,9 +140,7 @@ fn convert(vm: &mut Vm, spec: &PercentSpec, v: &Value) -> PyResult<String> {
                     Err(e) => return Err(e),
                 },
             };
-            let x = x.ok_or_else(|| {
-                Exc::type_error(format!("must be real number, not {}", vm.type_name(v)))
-            })?;
+            let x = x.ok_or_else(|| Exc::type_error(format!("must be real number, not {}", vm.type_name(v))))?;
             pp::format_float(x, spec)
         }
         'c' => {

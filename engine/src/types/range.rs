@@ -69,11 +69,7 @@ fn step(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
 /// The position of `x` in the range, for ints.
 fn position(r: &RangeObj, x: i64) -> Option<i64> {
     let (s, e, st, x) = (r.start as i128, r.stop as i128, r.step as i128, x as i128);
-    let inside = if st > 0 {
-        s <= x && x < e
-    } else {
-        e < x && x <= s
-    };
+    let inside = if st > 0 { s <= x && x < e } else { e < x && x <= s };
     if inside && (x - s) % st == 0 {
         Some(((x - s) / st) as i64)
     } else {
@@ -128,9 +124,7 @@ fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn this_slice(args: &[Value]) -> PyResult<Rc<[Value; 3]>> {
     match args.first() {
         Some(Value::Slice(s)) => Ok(s.clone()),
-        _ => Err(Exc::type_error(
-            "descriptor for 'slice' objects needs a slice",
-        )),
+        _ => Err(Exc::type_error("descriptor for 'slice' objects needs a slice")),
     }
 }
 
@@ -164,20 +158,14 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn range_reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let r = this(vm, "__reversed__", args)?;
     noargs("range.__reversed__", rest(args), kw)?;
-    Ok(Value::Object(Rc::new(super::iters::RangeIter::new(
-        &r, true,
-    ))))
+    Ok(Value::Object(Rc::new(super::iters::RangeIter::new(&r, true))))
 }
 
 pub fn install(t: &Types) {
     add_methods(
         &t.range,
         "range",
-        &[
-            ("count", count),
-            ("index", index),
-            ("__reversed__", range_reversed),
-        ],
+        &[("count", count), ("index", index), ("__reversed__", range_reversed)],
     );
     add_property(&t.range, "range", "start", start);
     add_property(&t.range, "range", "stop", stop);

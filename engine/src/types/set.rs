@@ -2,7 +2,7 @@
 
 use super::args::{self, noargs, one, rest};
 use super::{add_methods, dunder, Types};
-use crate::dict::Set;
+use crate::dict::{HKey, Set};
 use crate::exc::{Exc, PyResult};
 use crate::native::{Kwargs, NativeFn};
 use crate::value::Value;
@@ -10,57 +10,186 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SetOp {
-    Union,
-    Intersection,
-    Difference,
-    SymmetricDifference,
+/// The other operand of a set operation, in the three shapes CPython's algorithms tell apart.
+pub enum Operand {
+    Set(Set),
+    /// A dict's keys, with their hashes (CPython grows the table for them up front).
+    Dict(Vec<HKey>),
+    Items(Vec<Value>),
 }
 
-/// One step of set algebra; the result keeps the left operand's order, then the right's.
-pub fn set_op(op: SetOp, a: &Set, b: &Set) -> Set {
-    let mut out = Set::new();
-    match op {
-        SetOp::Union => {
-            out = a.clone();
-            for k in b.iter() {
-                out.insert(k.clone());
+impl Operand {
+    pub fn of(vm: &mut Vm, v: &Value) -> PyResult<Operand> {
+        Ok(match args::unwrap(v) {
+            Value::Set(s) => Operand::Set(s.borrow().clone()),
+            Value::FrozenSet(s) => Operand::Set((*s).clone()),
+            Value::Dict(d) if !matches!(v, Value::Instance(_)) => {
+                Operand::Dict(d.borrow().map.keys().cloned().collect())
             }
-        }
-        SetOp::Intersection => {
-            for k in a.iter().filter(|k| b.contains(k)) {
-                out.insert(k.clone());
-            }
-        }
-        SetOp::Difference => {
-            for k in a.iter().filter(|k| !b.contains(k)) {
-                out.insert(k.clone());
-            }
-        }
-        SetOp::SymmetricDifference => {
-            for k in a.iter().filter(|k| !b.contains(k)) {
-                out.insert(k.clone());
-            }
-            for k in b.iter().filter(|k| !a.contains(k)) {
-                out.insert(k.clone());
+            _ => Operand::Items(vm.collect(v)?),
+        })
+    }
+
+    /// The operand as a set of its own (CPython's `make_new_set(type, other)`).
+    fn into_set(self, vm: &mut Vm) -> PyResult<Set> {
+        match self {
+            Operand::Set(s) => Ok(s.copy_compact()),
+            other => {
+                let mut t = Set::new();
+                update(vm, &mut t, other)?;
+                Ok(t)
             }
         }
     }
-    out
+}
+
+/// `so |= other`, CPython's `set_update_internal`.
+pub fn update(vm: &mut Vm, so: &mut Set, other: Operand) -> PyResult<()> {
+    match other {
+        Operand::Set(o) => so.merge(&o),
+        Operand::Dict(keys) => {
+            so.reserve_for(keys.len());
+            for k in keys {
+                so.insert(k);
+            }
+        }
+        Operand::Items(items) => {
+            for it in items {
+                let k = vm.hkey(it)?;
+                so.insert(k);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `so & other`, CPython's `set_intersection`: walks the smaller set, keeping what the larger holds.
+pub fn intersection_impl(vm: &mut Vm, so: &Set, other: Operand) -> PyResult<Set> {
+    let mut result = Set::new();
+    match other {
+        Operand::Set(o) => {
+            let (walk, probe) = if o.len() > so.len() { (so, &o) } else { (&o, so) };
+            for k in walk.iter() {
+                if probe.contains(k) {
+                    result.insert(k.clone());
+                }
+            }
+        }
+        Operand::Dict(keys) => {
+            for k in keys {
+                if so.contains(&k) {
+                    result.insert(k);
+                }
+            }
+        }
+        Operand::Items(items) => {
+            for it in items {
+                let k = vm.hkey(it)?;
+                if so.contains(&k) {
+                    result.insert(k);
+                }
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// `so - other`, CPython's `set_difference`.
+pub fn difference_impl(vm: &mut Vm, so: &Set, other: Operand) -> PyResult<Set> {
+    let other_set = match other {
+        Operand::Set(o) => o,
+        Operand::Dict(keys) => {
+            let mut t = Set::new();
+            for k in keys {
+                t.insert(k);
+            }
+            t
+        }
+        items @ Operand::Items(_) => {
+            let mut result = so.copy_compact();
+            difference_update(vm, &mut result, items)?;
+            return Ok(result);
+        }
+    };
+    // A much larger receiver is copied and trimmed rather than rebuilt.
+    if (so.len() >> 2) > other_set.len() {
+        let mut result = so.copy_compact();
+        for k in other_set.iter() {
+            result.remove(k);
+        }
+        return Ok(result);
+    }
+    let mut result = Set::new();
+    for k in so.iter() {
+        if !other_set.contains(k) {
+            result.insert(k.clone());
+        }
+    }
+    Ok(result)
+}
+
+/// `so -= other`, CPython's `set_difference_update_internal`.
+pub fn difference_update(vm: &mut Vm, so: &mut Set, other: Operand) -> PyResult<()> {
+    match other {
+        Operand::Set(o) => {
+            // A much larger other set is first cut down to what the two share.
+            let o = if (o.len() >> 3) > so.len() {
+                intersection_impl(vm, so, Operand::Set(o))?
+            } else {
+                o
+            };
+            for k in o.iter() {
+                so.remove(k);
+            }
+        }
+        Operand::Dict(keys) => {
+            for k in keys {
+                so.remove(&k);
+            }
+        }
+        Operand::Items(items) => {
+            for it in items {
+                let k = vm.hkey(it)?;
+                so.remove(&k);
+            }
+        }
+    }
+    so.shed_dummies();
+    Ok(())
+}
+
+/// `so ^ other`, CPython's `set_symmetric_difference`: a copy of `other`, toggled by each member of `so`.
+pub fn symmetric_difference(vm: &mut Vm, so: &Set, other: Operand) -> PyResult<Set> {
+    let mut result = other.into_set(vm)?;
+    for k in so.iter() {
+        if !result.remove(k) {
+            result.insert(k.clone());
+        }
+    }
+    Ok(result)
+}
+
+/// `so ^= other`: each member of `other` toggles its presence in `so`.
+pub fn symmetric_difference_update(vm: &mut Vm, so: &mut Set, other: Operand) -> PyResult<()> {
+    // A dict toggles in its own order; any other iterable becomes a set first.
+    let keys: Vec<HKey> = match other {
+        Operand::Set(o) => o.iter().cloned().collect(),
+        Operand::Dict(keys) => keys,
+        items => items.into_set(vm)?.iter().cloned().collect(),
+    };
+    for k in keys {
+        if !so.remove(&k) {
+            so.insert(k);
+        }
+    }
+    Ok(())
 }
 
 /// Builds a set from any iterable, hashing every item.
 pub fn set_from(vm: &mut Vm, v: &Value) -> PyResult<Set> {
-    match v {
-        Value::Set(s) => return Ok(s.borrow().clone()),
-        Value::FrozenSet(s) => return Ok((**s).clone()),
-        _ => {}
-    }
     let mut out = Set::new();
-    for item in vm.collect(v)? {
-        out.insert(vm.hkey(item)?);
-    }
+    let other = Operand::of(vm, v)?;
+    update(vm, &mut out, other)?;
     Ok(out)
 }
 
@@ -129,12 +258,9 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this_mut(vm, "pop", args)?;
     noargs("set.pop", rest(args), kw)?;
-    let first = s.borrow().iter().next().cloned();
-    match first {
-        Some(k) => {
-            s.borrow_mut().remove(&k);
-            Ok(k.value)
-        }
+    let k = s.borrow_mut().pop();
+    match k {
+        Some(k) => Ok(k.value),
         None => Err(args::key_error(Value::str("pop from an empty set"))),
     }
 }
@@ -153,69 +279,96 @@ fn copy(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     if let Value::FrozenSet(_) = v {
         return Ok(v);
     }
-    Ok(like(&v, s))
+    Ok(like(&v, s.copy_compact()))
 }
 
-/// `union`, `intersection` and `difference` take any number of iterables.
-fn many(vm: &mut Vm, name: &str, op: SetOp, args: &[Value], kw: &Kwargs) -> PyResult {
-    let (v, mut acc) = this_any(vm, name, args)?;
-    args::no_kw(&format!("set.{name}"), kw)?;
+fn union(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+    let (v, s) = this_any(vm, "union", args)?;
+    args::no_kw("set.union", kw)?;
+    let mut acc = s.copy_compact();
     for other in rest(args) {
-        let o = set_from(vm, other)?;
-        acc = set_op(op, &acc, &o);
+        let o = Operand::of(vm, other)?;
+        update(vm, &mut acc, o)?;
     }
     Ok(like(&v, acc))
 }
 
-fn union(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    many(vm, "union", SetOp::Union, args, kw)
-}
-
 fn intersection(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    many(vm, "intersection", SetOp::Intersection, args, kw)
+    let (v, s) = this_any(vm, "intersection", args)?;
+    args::no_kw("set.intersection", kw)?;
+    let mut acc = s.copy_compact();
+    for other in rest(args) {
+        let o = Operand::of(vm, other)?;
+        acc = intersection_impl(vm, &acc, o)?;
+    }
+    Ok(like(&v, acc))
 }
 
 fn difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    many(vm, "difference", SetOp::Difference, args, kw)
+    let (v, s) = this_any(vm, "difference", args)?;
+    args::no_kw("set.difference", kw)?;
+    let mut others = rest(args).iter();
+    let Some(first) = others.next() else {
+        return Ok(like(&v, s.copy_compact()));
+    };
+    let o = Operand::of(vm, first)?;
+    let mut acc = difference_impl(vm, &s, o)?;
+    for other in others {
+        let o = Operand::of(vm, other)?;
+        difference_update(vm, &mut acc, o)?;
+    }
+    Ok(like(&v, acc))
 }
 
-fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+fn symmetric_difference_m(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let (v, s) = this_any(vm, "symmetric_difference", args)?;
     let other = one("set.symmetric_difference", rest(args), kw)?;
-    let o = set_from(vm, other)?;
-    Ok(like(&v, set_op(SetOp::SymmetricDifference, &s, &o)))
+    let o = Operand::of(vm, other)?;
+    Ok(like(&v, symmetric_difference(vm, &s, o)?))
 }
 
-/// The `*_update` methods: the receiver becomes `self op other` for each argument in turn.
-fn update_with(vm: &mut Vm, name: &str, op: SetOp, args: &[Value], kw: &Kwargs) -> PyResult {
+/// The `*_update` methods change the receiver by each argument in turn.
+fn update_with(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+    step: fn(&mut Vm, &mut Set, Operand) -> PyResult<()>,
+) -> PyResult {
     let s = this_mut(vm, name, args)?;
     args::no_kw(&format!("set.{name}"), kw)?;
     for other in rest(args) {
-        let o = set_from(vm, other)?;
-        let out = set_op(op, &s.borrow(), &o);
-        *s.borrow_mut() = out;
+        let o = Operand::of(vm, other)?;
+        // Work on a copy so no borrow is held while hashing runs Python code.
+        let mut cur = s.borrow().clone();
+        step(vm, &mut cur, o)?;
+        *s.borrow_mut() = cur;
     }
     Ok(Value::None)
 }
 
-fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    update_with(vm, "update", SetOp::Union, args, kw)
+fn update_m(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+    update_with(vm, "update", args, kw, update)
 }
 
 fn intersection_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    update_with(vm, "intersection_update", SetOp::Intersection, args, kw)
+    update_with(vm, "intersection_update", args, kw, |vm, so, o| {
+        *so = intersection_impl(vm, so, o)?;
+        Ok(())
+    })
 }
 
-fn difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
-    update_with(vm, "difference_update", SetOp::Difference, args, kw)
+fn difference_update_m(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+    update_with(vm, "difference_update", args, kw, difference_update)
 }
 
-fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+fn symmetric_difference_update_m(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this_mut(vm, "symmetric_difference_update", args)?;
     let other = one("set.symmetric_difference_update", rest(args), kw)?;
-    let o = set_from(vm, other)?;
-    let out = set_op(SetOp::SymmetricDifference, &s.borrow(), &o);
-    *s.borrow_mut() = out;
+    let o = Operand::of(vm, other)?;
+    let mut cur = s.borrow().clone();
+    symmetric_difference_update(vm, &mut cur, o)?;
+    *s.borrow_mut() = cur;
     Ok(Value::None)
 }
 
@@ -263,7 +416,7 @@ pub fn install(t: &Types) {
         ("union", union),
         ("intersection", intersection),
         ("difference", difference),
-        ("symmetric_difference", symmetric_difference),
+        ("symmetric_difference", symmetric_difference_m),
         ("issubset", issubset),
         ("issuperset", issuperset),
         ("isdisjoint", isdisjoint),
@@ -279,10 +432,10 @@ pub fn install(t: &Types) {
             ("remove", remove),
             ("pop", pop),
             ("clear", clear),
-            ("update", update),
+            ("update", update_m),
             ("intersection_update", intersection_update),
-            ("difference_update", difference_update),
-            ("symmetric_difference_update", symmetric_difference_update),
+            ("difference_update", difference_update_m),
+            ("symmetric_difference_update", symmetric_difference_update_m),
             ("__init__", init),
         ],
     );

@@ -65,7 +65,11 @@ impl SetTable {
         let mut i = hash & mask;
         let mut perturb = hash;
         loop {
-            let run = if i + LINEAR_PROBES as u64 <= mask { LINEAR_PROBES } else { 0 };
+            let run = if i + LINEAR_PROBES as u64 <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=run as u64 {
                 if !visit((i + j) as usize) {
                     return;
@@ -97,7 +101,7 @@ impl SetTable {
     /// Adds `key`; false when an equal key was already there (which is kept).
     pub fn insert(&mut self, key: HKey) -> bool {
         let mut target = None;
-        let mut first_dummy = None;
+        let mut last_dummy = None;
         let mut present = false;
         self.probe(key.hash, |i| match self.slots.get(i) {
             Some(Slot::Live(k)) => {
@@ -108,9 +112,8 @@ impl SetTable {
                 true
             }
             Some(Slot::Dummy) => {
-                if first_dummy.is_none() {
-                    first_dummy = Some(i);
-                }
+                // CPython keeps the last dummy it passes, not the first.
+                last_dummy = Some(i);
                 true
             }
             Some(Slot::Empty) | None => {
@@ -121,7 +124,7 @@ impl SetTable {
         if present {
             return false;
         }
-        if let Some(d) = first_dummy {
+        if let Some(d) = last_dummy {
             if let Some(slot) = self.slots.get_mut(d) {
                 *slot = Slot::Live(key);
                 self.used += 1;
@@ -135,7 +138,11 @@ impl SetTable {
         self.used += 1;
         self.fill += 1;
         if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50_000 { self.used * 2 } else { self.used * 4 });
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
         }
         true
     }
@@ -205,6 +212,56 @@ impl SetTable {
         None
     }
 
+    /// Grows the table ahead of adding `n` more entries, as CPython does before merging a set or a dict.
+    pub fn reserve_for(&mut self, n: usize) {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
+            self.resize((self.used + n) * 2);
+        }
+    }
+
+    /// After a `difference_update`: CPython rebuilds the table once more than a quarter of it is dummies.
+    pub fn shed_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            self.resize(if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            });
+        }
+    }
+
+    /// CPython's `set_merge`: adds every member of `other`, copying its layout outright when this set is empty.
+    pub fn merge(&mut self, other: &SetTable) {
+        if other.used == 0 {
+            return;
+        }
+        self.reserve_for(other.used);
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            self.slots.clone_from(&other.slots);
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            for k in other.iter() {
+                self.insert_clean(k.clone());
+            }
+            self.fill = other.used;
+            self.used = other.used;
+            return;
+        }
+        for k in other.iter() {
+            self.insert(k.clone());
+        }
+    }
+
+    /// `set.copy()` and `set(other_set)`: a fresh table with no dummies, laid out as CPython lays out a copy.
+    pub fn copy_compact(&self) -> SetTable {
+        let mut t = SetTable::new();
+        t.merge(self);
+        t
+    }
+
     pub fn clear(&mut self) {
         *self = SetTable::new();
     }
@@ -253,7 +310,10 @@ mod tests {
         // Orders printed by python3.11 for sets built by adding these items in turn.
         assert_eq!(order(&set_of(&[3, 1, 3, 2, 1])), [1, 2, 3]);
         assert_eq!(order(&set_of(&[10, 1, 2, 3])), [3, 1, 10, 2]);
-        assert_eq!(order(&set_of(&[1, 2, 3, 4, 5, 6, 7, 100, 200, 33])), [1, 2, 3, 4, 5, 6, 7, 100, 200, 33]);
+        assert_eq!(
+            order(&set_of(&[1, 2, 3, 4, 5, 6, 7, 100, 200, 33])),
+            [1, 2, 3, 4, 5, 6, 7, 100, 200, 33]
+        );
         assert_eq!(order(&set_of(&[8, 16, 0])), [8, 16, 0]);
         // Five items pass three-fifths of eight slots: the table grows to 32.
         assert_eq!(order(&set_of(&[31, 20, 5, 9, 1])), [1, 5, 9, 20, 31]);

@@ -9,10 +9,7 @@ use crate::vm::Vm;
 const RUN: usize = 16;
 
 /// Sorts `items` stably by `lt`, stopping at the first comparison that raises.
-pub fn merge_sort<T: Clone>(
-    items: Vec<T>,
-    lt: &mut dyn FnMut(&T, &T) -> PyResult<bool>,
-) -> PyResult<Vec<T>> {
+pub fn merge_sort<T: Clone>(items: Vec<T>, lt: &mut dyn FnMut(&T, &T) -> PyResult<bool>) -> PyResult<Vec<T>> {
     let n = items.len();
     if n < 2 {
         return Ok(items);
@@ -61,12 +58,7 @@ pub fn merge_sort<T: Clone>(
 }
 
 /// Sorts values as `sorted(items, key=key, reverse=reverse)` does.
-pub fn sort_values(
-    vm: &mut Vm,
-    mut items: Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<Vec<Value>> {
+pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
     // Reversing before and after a stable ascending sort keeps equal items in their original order.
     if reverse {
         items.reverse();
@@ -79,9 +71,7 @@ pub fn sort_values(
                 let kv = vm.call(k, vec![it.clone()])?;
                 pairs.push((kv, it));
             }
-            let pairs = merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| {
-                vm.lt(&a.0, &b.0)
-            })?;
+            let pairs = merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| vm.lt(&a.0, &b.0))?;
             pairs.into_iter().map(|(_, v)| v).collect()
         }
     };
@@ -120,10 +110,7 @@ mod tests {
     #[test]
     fn merge_sort_is_stable_and_sorted() {
         let items: Vec<(i32, usize)> = (0..200).map(|i: i32| (i * 7919 % 13, i as usize)).collect();
-        let sorted = merge_sort(items.clone(), &mut |a: &(i32, usize), b: &(i32, usize)| {
-            Ok(a.0 < b.0)
-        })
-        .unwrap();
+        let sorted = merge_sort(items.clone(), &mut |a: &(i32, usize), b: &(i32, usize)| Ok(a.0 < b.0)).unwrap();
         let mut expect = items;
         expect.sort_by_key(|p| p.0);
         assert_eq!(sorted, expect);
@@ -131,9 +118,7 @@ mod tests {
 
     #[test]
     fn merge_sort_stops_on_error() {
-        let r = merge_sort(vec![3, 1, 2], &mut |_a: &i32, _b: &i32| {
-            Err(Exc::type_error("no"))
-        });
+        let r = merge_sort(vec![3, 1, 2], &mut |_a: &i32, _b: &i32| Err(Exc::type_error("no")));
         assert!(r.is_err());
     }
 }

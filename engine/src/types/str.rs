@@ -34,13 +34,7 @@ pub(super) fn opt_str_arg(vm: &Vm, name: &str, pos: usize, v: &Value) -> PyResul
     }
 }
 
-fn map_chars(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &Kwargs,
-    f: fn(&str) -> String,
-) -> PyResult {
+fn map_chars(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs, f: fn(&str) -> String) -> PyResult {
     let s = this(vm, name, args)?;
     noargs(&format!("str.{name}"), rest(args), kw)?;
     Ok(Value::str(&f(&s)))
@@ -70,13 +64,7 @@ fn title(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     map_chars(vm, "title", args, kw, c::title)
 }
 
-fn test_chars(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &Kwargs,
-    f: fn(&str) -> bool,
-) -> PyResult {
+fn test_chars(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs, f: fn(&str) -> bool) -> PyResult {
     let s = this(vm, name, args)?;
     noargs(&format!("str.{name}"), rest(args), kw)?;
     Ok(Value::Bool(f(&s)))
@@ -157,9 +145,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     if w <= char_len(&s) as i64 {
         return Ok(Value::Str(s));
     }
-    pystr::zfill(&s, w)
-        .map(|r| Value::str(&r))
-        .map_err(from_pyerr)
+    pystr::zfill(&s, w).map(|r| Value::str(&r)).map_err(from_pyerr)
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
@@ -176,9 +162,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         Some(v) => args::int_arg(vm, &v)?,
         None => 8,
     };
-    pystr::expandtabs(&s, tab)
-        .map(|r| Value::str(&r))
-        .map_err(from_pyerr)
+    pystr::expandtabs(&s, tab).map(|r| Value::str(&r)).map_err(from_pyerr)
 }
 
 fn removeprefix(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
@@ -255,27 +239,15 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let code = |c: char| Value::Int(c as i64);
     match args {
         [Value::Dict(m)] => {
-            let items: Vec<(Value, Value)> = m
-                .borrow()
-                .items()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            let items: Vec<(Value, Value)> = m.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
             for (k, v) in items {
                 let key = match &k {
-                    Value::Str(s) if char_len(s) == 1 => {
-                        s.chars().next().map(code).unwrap_or_default()
-                    }
+                    Value::Str(s) if char_len(s) == 1 => s.chars().next().map(code).unwrap_or_default(),
                     Value::Int(_) => k.clone(),
                     Value::Str(_) => {
-                        return Err(Exc::value_error(
-                            "string keys in translate table must be of length 1",
-                        ))
+                        return Err(Exc::value_error("string keys in translate table must be of length 1"))
                     }
-                    _ => {
-                        return Err(Exc::type_error(
-                            "keys in translate table must be strings or integers",
-                        ))
-                    }
+                    _ => return Err(Exc::type_error("keys in translate table must be strings or integers")),
                 };
                 d.insert(vm.hkey(key)?, v);
             }
@@ -321,11 +293,7 @@ fn maketrans(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
                 vm.type_name(other)
             )))
         }
-        [] => {
-            return Err(Exc::type_error(
-                "maketrans expected at least 1 argument, got 0",
-            ))
-        }
+        [] => return Err(Exc::type_error("maketrans expected at least 1 argument, got 0")),
     }
     Ok(Value::dict(d))
 }
@@ -346,17 +314,9 @@ fn translate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
             Some(Value::Str(r)) => out.push_str(&r),
             Some(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(r) => out.push(r),
-                None => {
-                    return Err(Exc::value_error(
-                        "character mapping must be in range(0x110000)",
-                    ))
-                }
+                None => return Err(Exc::value_error("character mapping must be in range(0x110000)")),
             },
-            Some(_) => {
-                return Err(Exc::type_error(
-                    "character mapping must return integer, None or str",
-                ))
-            }
+            Some(_) => return Err(Exc::type_error("character mapping must return integer, None or str")),
         }
         args::check_str_size(out.len())?;
     }
@@ -417,9 +377,9 @@ pub fn install(t: &Types) {
         ],
     );
     let mt = native_method("str", "maketrans", maketrans);
-    t.str_.dict.borrow_mut().set_str(
-        "maketrans",
-        Value::Object(Rc::new(crate::vm::attr::StaticMethod(mt))),
-    );
+    t.str_
+        .dict
+        .borrow_mut()
+        .set_str("maketrans", Value::Object(Rc::new(crate::vm::attr::StaticMethod(mt))));
     dunder::install_seq(&t.str_, "str");
 }

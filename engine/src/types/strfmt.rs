@@ -24,13 +24,7 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &FormatArgs) -> PyResult<String> {
     render(vm, fmt, args, &mut auto, 2)
 }
 
-fn render(
-    vm: &mut Vm,
-    fmt: &str,
-    args: &FormatArgs,
-    auto: &mut AutoNumber,
-    depth: u32,
-) -> PyResult<String> {
+fn render(vm: &mut Vm, fmt: &str, args: &FormatArgs, auto: &mut AutoNumber, depth: u32) -> PyResult<String> {
     if depth == 0 {
         return Err(Exc::value_error("Max string recursion exceeded"));
     }
@@ -64,19 +58,18 @@ fn render(
 /// The value a field name such as `0.attr[key]` denotes.
 fn lookup(vm: &mut Vm, name: &str, args: &FormatArgs, auto: &mut AutoNumber) -> PyResult<Value> {
     let field = pf::parse_field_name(name, auto).map_err(from_pyerr)?;
-    let mut obj = match &field.first {
-        FieldKey::Index(n) => args.positional.get(*n).cloned().ok_or_else(|| {
-            Exc::index_error(format!(
-                "Replacement index {n} out of range for positional args tuple"
-            ))
-        })?,
-        FieldKey::Name(k) => match &args.named {
-            Named::Kwargs(kw) => crate::native::kwarg(kw, k)
-                .cloned()
-                .ok_or_else(|| Exc::key_error(Value::str(k)))?,
-            Named::Mapping(m) => vm.getitem(m, &Value::str(k))?,
-        },
-    };
+    let mut obj =
+        match &field.first {
+            FieldKey::Index(n) => args.positional.get(*n).cloned().ok_or_else(|| {
+                Exc::index_error(format!("Replacement index {n} out of range for positional args tuple"))
+            })?,
+            FieldKey::Name(k) => match &args.named {
+                Named::Kwargs(kw) => crate::native::kwarg(kw, k)
+                    .cloned()
+                    .ok_or_else(|| Exc::key_error(Value::str(k)))?,
+                Named::Mapping(m) => vm.getitem(m, &Value::str(k))?,
+            },
+        };
     for access in &field.rest {
         obj = match access {
             FieldAccess::Attr(a) => vm.getattr(&obj, a)?,

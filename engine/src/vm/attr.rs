@@ -99,7 +99,10 @@ pub fn property_new(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult {
 }
 
 pub fn property_setter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
-    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'setter' requires a 'property'"))?;
+    let p = args
+        .first()
+        .and_then(|p| p.as_native::<Property>())
+        .ok_or_else(|| Exc::type_error("descriptor 'setter' requires a 'property'"))?;
     Ok(Value::Object(Rc::new(Property {
         fget: p.fget.clone(),
         fset: args.get(1).cloned().unwrap_or_default(),
@@ -108,7 +111,10 @@ pub fn property_setter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
 }
 
 pub fn property_deleter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
-    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'deleter' requires a 'property'"))?;
+    let p = args
+        .first()
+        .and_then(|p| p.as_native::<Property>())
+        .ok_or_else(|| Exc::type_error("descriptor 'deleter' requires a 'property'"))?;
     Ok(Value::Object(Rc::new(Property {
         fget: p.fget.clone(),
         fset: p.fset.clone(),
@@ -117,7 +123,10 @@ pub fn property_deleter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult 
 }
 
 pub fn property_getter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
-    let p = args.first().and_then(|p| p.as_native::<Property>()).ok_or_else(|| Exc::type_error("descriptor 'getter' requires a 'property'"))?;
+    let p = args
+        .first()
+        .and_then(|p| p.as_native::<Property>())
+        .ok_or_else(|| Exc::type_error("descriptor 'getter' requires a 'property'"))?;
     Ok(Value::Object(Rc::new(Property {
         fget: args.get(1).cloned().unwrap_or_default(),
         fset: p.fset.clone(),
@@ -126,11 +135,15 @@ pub fn property_getter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
 }
 
 pub fn staticmethod_new(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
-    Ok(Value::Object(Rc::new(StaticMethod(args.first().cloned().unwrap_or_default()))))
+    Ok(Value::Object(Rc::new(StaticMethod(
+        args.first().cloned().unwrap_or_default(),
+    ))))
 }
 
 pub fn classmethod_new(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
-    Ok(Value::Object(Rc::new(ClassMethod(args.first().cloned().unwrap_or_default()))))
+    Ok(Value::Object(Rc::new(ClassMethod(
+        args.first().cloned().unwrap_or_default(),
+    ))))
 }
 
 pub fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
@@ -147,11 +160,126 @@ pub fn super_new(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult {
     }
 }
 
+fn is_object_native(v: &Value, name: &str) -> bool {
+    matches!(v, Value::Native(n) if n.owner == Some("object") && n.name == name)
+}
+
+/// Whether a `__new__` found on a class is `object.__new__` (which needs no call).
+pub fn is_default_new(v: &Value) -> bool {
+    is_object_native(&unwrap_static(v), "__new__")
+}
+
+/// `object.__new__`, `object.__setattr__` and friends, and `__new__` of the builtin types that
+/// user classes subclass (`tuple.__new__(cls, items)` for namedtuples).
+pub fn install(vm: &mut Vm) {
+    use crate::native::NativeFn;
+    let object: &[(&'static str, NativeFn)] = &[
+        ("__new__", |vm, a, _| match a.first() {
+            Some(Value::Class(c)) => {
+                let c = c.clone();
+                Ok(vm.new_instance(&c, &[]))
+            }
+            _ => Err(Exc::type_error("object.__new__(X): X is not a type object")),
+        }),
+        ("__init__", |_, _, _| Ok(Value::None)),
+        ("__hash__", |vm, a, _| {
+            let v = a.first().cloned().unwrap_or_default();
+            let h = match &v {
+                Value::Instance(i) => i.serial,
+                other => vm.hash(other)?,
+            };
+            Ok(Value::Int((h & (i64::MAX as u64)) as i64))
+        }),
+        ("__init_subclass__", |_, _, _| Ok(Value::None)),
+        ("__setattr__", |vm, a, _| {
+            let (Some(Value::Instance(i)), Some(Value::Str(name)), Some(v)) = (a.first(), a.get(1), a.get(2)) else {
+                return Err(Exc::type_error("__setattr__ expects an object, a name and a value"));
+            };
+            let _ = vm;
+            i.dict.borrow_mut().set_rc(name.clone(), v.clone());
+            Ok(Value::None)
+        }),
+        ("__delattr__", |vm, a, _| {
+            let (Some(obj @ Value::Instance(i)), Some(Value::Str(name))) = (a.first(), a.get(1)) else {
+                return Err(Exc::type_error("__delattr__ expects an object and a name"));
+            };
+            if i.dict.borrow_mut().remove_str(name).is_none() {
+                return Err(vm.no_attribute(obj, name));
+            }
+            Ok(Value::None)
+        }),
+        ("__getattribute__", |vm, a, _| {
+            let (Some(obj), Some(Value::Str(name))) = (a.first(), a.get(1)) else {
+                return Err(Exc::type_error("__getattribute__ expects an object and a name"));
+            };
+            vm.getattr(obj, name)
+        }),
+    ];
+    let obj = vm.types.object.clone();
+    crate::types::add_methods(&obj, "object", object);
+    for (cls, bt) in [
+        (vm.types.tuple.clone(), crate::value::BuiltinType::Tuple),
+        (vm.types.int.clone(), crate::value::BuiltinType::Int),
+        (vm.types.str_.clone(), crate::value::BuiltinType::Str),
+        (vm.types.float.clone(), crate::value::BuiltinType::Float),
+        (vm.types.list.clone(), crate::value::BuiltinType::List),
+        (vm.types.dict.clone(), crate::value::BuiltinType::Dict),
+    ] {
+        let f: NativeFn = match bt {
+            crate::value::BuiltinType::Tuple => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::Tuple),
+            crate::value::BuiltinType::Int => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::Int),
+            crate::value::BuiltinType::Str => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::Str),
+            crate::value::BuiltinType::Float => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::Float),
+            crate::value::BuiltinType::List => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::List),
+            _ => |vm, a, kw| wrapped_new(vm, a, kw, crate::value::BuiltinType::Dict),
+        };
+        let name = cls.name.clone();
+        let owner: &'static str = match &*name {
+            "tuple" => "tuple",
+            "int" => "int",
+            "str" => "str",
+            "float" => "float",
+            "list" => "list",
+            _ => "dict",
+        };
+        crate::types::add_methods(&cls, owner, &[("__new__", f)]);
+    }
+}
+
+fn wrapped_new(vm: &mut Vm, a: &[Value], kw: &Kwargs, bt: crate::value::BuiltinType) -> PyResult {
+    let Some(Value::Class(c)) = a.first() else {
+        return Err(Exc::type_error("__new__(X): X is not a type object"));
+    };
+    let c = c.clone();
+    let rest = a.get(1..).unwrap_or(&[]);
+    let value = match bt {
+        crate::value::BuiltinType::List | crate::value::BuiltinType::Dict => {
+            crate::types::construct(vm, bt, &[], &Vec::new())?
+        }
+        _ => crate::types::construct(vm, bt, rest, kw)?,
+    };
+    if c.builtin.is_some() {
+        return Ok(value);
+    }
+    let inst = vm.new_instance(&c, &[]);
+    if let Value::Instance(i) = &inst {
+        *i.wrapped.borrow_mut() = value;
+    }
+    Ok(inst)
+}
+
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+            None => {
+                let e = self.no_attribute(obj, name);
+                let e = self.materialize(e);
+                if let Some(d) = self.exc_data(&e) {
+                    d.borrow_mut().hint = Some((Rc::from(name), obj.clone()));
+                }
+                Err(Exc::Raised(e))
+            }
         }
     }
 
@@ -237,7 +365,9 @@ impl Vm {
                     "__module__" => return Ok(Some(Value::Str(c.module.clone()))),
                     "__dict__" => return Ok(Some(Value::dict(c.dict.borrow().clone()))),
                     "__bases__" => {
-                        return Ok(Some(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())))
+                        return Ok(Some(Value::tuple(
+                            c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+                        )))
                     }
                     "__mro__" => {
                         let mut v = vec![Value::Class(c.clone())];
@@ -263,7 +393,11 @@ impl Vm {
                             return Ok(Some(Value::None));
                         }
                         // Methods of `type` itself, e.g. `cls.mro()`.
-                        Ok(self.types.type_.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m)))))
+                        Ok(self
+                            .types
+                            .type_
+                            .lookup(name)
+                            .map(|m| Value::Method(Rc::new((obj.clone(), m)))))
                     }
                 }
             }
@@ -286,7 +420,11 @@ impl Vm {
                 }),
                 _ => match f.attrs.borrow().get_str(name) {
                     Some(v) => Some(v),
-                    None => self.types.function.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m)))),
+                    None => self
+                        .types
+                        .function
+                        .lookup(name)
+                        .map(|m| Value::Method(Rc::new((obj.clone(), m)))),
                 },
             }),
             Value::Method(m) => Ok(match name {
@@ -381,7 +519,9 @@ impl Vm {
                 bound: None,
             }))));
         }
-        Err(Exc::attribute_error(format!("'super' object has no attribute '{name}'")))
+        Err(Exc::attribute_error(format!(
+            "'super' object has no attribute '{name}'"
+        )))
     }
 
     /// For a method call: `(function, self)` without making a bound method, or `(value, Null)`.
@@ -395,12 +535,12 @@ impl Vm {
                     }
                 }
             }
-            Value::List(_) | Value::Str(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_) | Value::Object(_) => {
-                if obj.as_native::<Super>().is_none() {
-                    let cls = self.class_of(&obj);
-                    if let Some(f @ Value::Native(_)) = cls.lookup(name) {
-                        return Ok((f, obj));
-                    }
+            Value::List(_) | Value::Str(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_) | Value::Object(_)
+                if obj.as_native::<Super>().is_none() =>
+            {
+                let cls = self.class_of(&obj);
+                if let Some(f @ Value::Native(_)) = cls.lookup(name) {
+                    return Ok((f, obj));
                 }
             }
             _ => {}

@@ -10,9 +10,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// What calling something amounts to: a value now, or a frame to run.
+#[allow(clippy::large_enum_variant)]
 pub enum Prepared {
     Value(Value),
-    Frame(Box<Frame>),
+    Frame(Frame),
 }
 
 impl Vm {
@@ -100,11 +101,20 @@ impl Vm {
                 }
                 Err(Exc::type_error(format!("'{}' object is not callable", o.type_name())))
             }
-            other => Err(Exc::type_error(format!("'{}' object is not callable", self.type_name(&other)))),
+            other => Err(Exc::type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(&other)
+            ))),
         }
     }
 
-    pub fn call_function(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Vec<(Str, Value)>, ret: Ret) -> PyResult<Prepared> {
+    pub fn call_function(
+        &mut self,
+        f: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Vec<(Str, Value)>,
+        ret: Ret,
+    ) -> PyResult<Prepared> {
         let code = f.code.clone();
         let mut frame = self.new_frame(code.clone(), f.globals.clone(), ret);
         self.bind_args(f, &mut frame, args, kwargs)?;
@@ -139,11 +149,17 @@ impl Vm {
                 // so a suspended generator is no reference cycle and is dropped like CPython's.
                 Ok(Prepared::Value(Value::Gen(Rc::new(g))))
             }
-            _ => Ok(Prepared::Frame(Box::new(frame))),
+            _ => Ok(Prepared::Frame(frame)),
         }
     }
 
-    fn bind_args(&mut self, f: &Rc<Function>, frame: &mut Frame, args: Vec<Value>, kwargs: Vec<(Str, Value)>) -> PyResult<()> {
+    fn bind_args(
+        &mut self,
+        f: &Rc<Function>,
+        frame: &mut Frame,
+        args: Vec<Value>,
+        kwargs: Vec<(Str, Value)>,
+    ) -> PyResult<()> {
         let code = &f.code;
         let qual = f.qualname.borrow().clone();
         let nargs = code.argcount as usize;
@@ -180,9 +196,13 @@ impl Vm {
                 String::new()
             };
             if kwgiven > 0 {
-                return Err(Exc::type_error(format!("{qual}() takes {takes} but {npos}{extra_kw} were given")));
+                return Err(Exc::type_error(format!(
+                    "{qual}() takes {takes} but {npos}{extra_kw} were given"
+                )));
             }
-            return Err(Exc::type_error(format!("{qual}() takes {takes} but {npos} {given} given")));
+            return Err(Exc::type_error(format!(
+                "{qual}() takes {takes} but {npos} {given} given"
+            )));
         }
         if code.has_varargs {
             if let Some(slot) = frame.locals.get_mut(varargs_slot) {
@@ -196,7 +216,9 @@ impl Vm {
             match pos {
                 Some(i) if i >= code.posonlyargcount as usize => {
                     if !matches!(frame.locals[i], Value::Null) {
-                        return Err(Exc::type_error(format!("{qual}() got multiple values for argument '{k}'")));
+                        return Err(Exc::type_error(format!(
+                            "{qual}() got multiple values for argument '{k}'"
+                        )));
                     }
                     frame.locals[i] = v;
                 }
@@ -206,7 +228,9 @@ impl Vm {
                 }
                 Some(_) => posonly_as_kw.push(k),
                 None => {
-                    return Err(Exc::type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
+                    return Err(Exc::type_error(format!(
+                        "{qual}() got an unexpected keyword argument '{k}'"
+                    )));
                 }
             }
         }
@@ -264,6 +288,21 @@ impl Vm {
             if bt == BuiltinType::Type && args.len() == 3 {
                 return super::attr::type_new(self, &args).map(Prepared::Value);
             }
+            if bt == BuiltinType::Native {
+                // Native classes construct through the `__new__` or `__il_call__` in their dict.
+                let hook = c
+                    .dict
+                    .borrow()
+                    .get_str("__new__")
+                    .or_else(|| c.dict.borrow().get_str("__il_call__"));
+                if let Some(new) = hook {
+                    let mut a = vec![Value::Class(c.clone())];
+                    a.append(&mut args);
+                    let new = super::attr::unwrap_static(&new);
+                    return self.call_kw(&new, a, kwargs).map(Prepared::Value);
+                }
+                return Err(Exc::type_error(format!("cannot create '{}' instances", c.name)));
+            }
             return crate::types::construct(self, bt, &args, &kwargs).map(Prepared::Value);
         }
         // A hook for classes that take over their own calls (enum lookups: `Color(1)`).
@@ -273,7 +312,8 @@ impl Vm {
             let v = self.call_kw(&hook, a, kwargs)?;
             return Ok(Prepared::Value(v));
         }
-        let inst = match c.lookup("__new__") {
+        let user_new = c.lookup("__new__").filter(|n| !super::attr::is_default_new(n));
+        let inst = match user_new {
             Some(new @ (Value::Function(_) | Value::Native(_))) => {
                 let mut a = vec![Value::Class(c.clone())];
                 a.extend(args.iter().cloned());
@@ -300,18 +340,19 @@ impl Vm {
                 args.insert(0, inst.clone());
                 self.call_function(&init, args, kwargs, Ret::Init(inst))
             }
-            Some(other @ Value::Native(_)) => {
+            Some(other @ Value::Native(_)) if !matches!(&other, Value::Native(n) if n.owner == Some("object")) => {
                 args.insert(0, inst.clone());
                 self.call_kw(&other, args, kwargs)?;
                 Ok(Prepared::Value(inst))
             }
             _ => {
-                let takes_args = c.base_kind != BaseKind::Object || c.lookup("__new__").is_some();
+                let has_new = c.lookup("__new__").is_some_and(|n| !super::attr::is_default_new(&n));
+                let takes_args = c.base_kind != BaseKind::Object || has_new;
                 if !takes_args && (!args.is_empty() || !kwargs.is_empty()) {
                     return Err(Exc::type_error(format!("{}() takes no arguments", c.name)));
                 }
                 if let BaseKind::Wrapped(bt) = c.base_kind {
-                    if c.lookup("__new__").is_none() {
+                    if !has_new {
                         let w = crate::types::construct(self, bt, &args, &kwargs)?;
                         if let Value::Instance(i) = &inst {
                             *i.wrapped.borrow_mut() = w;
@@ -345,7 +386,9 @@ impl Vm {
             _ => return Err(Exc::type_error("second argument (exceptions) must be a sequence")),
         };
         if items.is_empty() {
-            return Err(Exc::value_error("second argument (exceptions) must be a non-empty sequence"));
+            return Err(Exc::value_error(
+                "second argument (exceptions) must be a non-empty sequence",
+            ));
         }
         let base = self.types.exc(ExcType::BaseException);
         let exception = self.types.exc(ExcType::Exception);
@@ -396,7 +439,9 @@ impl Vm {
             BaseKind::Wrapped(BuiltinType::Float) => Value::Float(0.0),
             _ => Value::None,
         };
+        self.object_serial += 1;
         Value::Instance(Rc::new(Instance {
+            serial: self.object_serial,
             class: RefCell::new(c.clone()),
             dict: RefCell::new(Dict::new()),
             exc,
@@ -405,7 +450,14 @@ impl Vm {
     }
 
     /// Starts a class body: its frame runs with a fresh namespace and builds the class when it returns.
-    pub(super) fn build_class(&mut self, th: &mut Thread, body: Value, name: Value, bases: Vec<Value>, kwargs: Value) -> PyResult<Option<Exit>> {
+    pub(super) fn build_class(
+        &mut self,
+        th: &mut Thread,
+        body: Value,
+        name: Value,
+        bases: Vec<Value>,
+        kwargs: Value,
+    ) -> PyResult<Option<Exit>> {
         let Value::Function(f) = body else {
             return Err(Exc::type_error("__build_class__: func must be a function"));
         };
@@ -423,9 +475,17 @@ impl Vm {
                 .collect(),
             _ => Vec::new(),
         };
-        let mut frame = self.new_frame(f.code.clone(), f.globals.clone(), Ret::Class { name, bases, kwargs });
+        let mut frame = self.new_frame(
+            f.code.clone(),
+            f.globals.clone(),
+            Ret::Class(Box::new(super::frame::ClassHeader { name, bases, kwargs })),
+        );
         let mut ns = Dict::new();
-        let module = f.globals.borrow().get_str("__name__").unwrap_or_else(|| Value::str("__main__"));
+        let module = f
+            .globals
+            .borrow()
+            .get_str("__name__")
+            .unwrap_or_else(|| Value::str("__main__"));
         ns.set_str("__module__", module);
         ns.set_str("__qualname__", Value::Str(f.code.qualname.clone()));
         frame.ns = Some(Rc::new(RefCell::new(ns)));
@@ -442,7 +502,13 @@ impl Vm {
     }
 
     /// Makes a class object from a finished class body.
-    pub fn make_class(&mut self, name: Str, bases: Vec<Value>, ns: Rc<RefCell<Dict>>, kwargs: Vec<(Str, Value)>) -> PyResult<Value> {
+    pub fn make_class(
+        &mut self,
+        name: Str,
+        bases: Vec<Value>,
+        ns: Rc<RefCell<Dict>>,
+        kwargs: Vec<(Str, Value)>,
+    ) -> PyResult<Value> {
         let mut base_classes = Vec::new();
         for b in &bases {
             match b {
@@ -458,9 +524,8 @@ impl Vm {
         if base_classes.is_empty() {
             base_classes.push(self.types.object.clone());
         }
-        let mro = c3_mro(&base_classes).ok_or_else(|| {
-            Exc::type_error("Cannot create a consistent method resolution order (MRO) for bases")
-        })?;
+        let mro = c3_mro(&base_classes)
+            .ok_or_else(|| Exc::type_error("Cannot create a consistent method resolution order (MRO) for bases"))?;
         let base_kind = mro
             .iter()
             .map(|c| match c.builtin {
@@ -470,7 +535,11 @@ impl Vm {
             })
             .find(|k| *k != BaseKind::Object)
             .unwrap_or(BaseKind::Object);
-        let dict = ns.borrow().clone();
+        let mut dict = ns.borrow().clone();
+        // Defining __eq__ without __hash__ makes instances unhashable, as in CPython.
+        if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+            dict.set_str("__hash__", Value::None);
+        }
         let qualname = match dict.get_str("__qualname__") {
             Some(Value::Str(s)) => s,
             _ => name.clone(),
@@ -500,7 +569,11 @@ impl Vm {
         });
         let value = Value::Class(cls.clone());
         // `__init_subclass__` of the nearest ancestor that defines one.
-        if let Some(hook) = cls.mro.iter().find_map(|c| c.dict.borrow().get_str("__init_subclass__")) {
+        if let Some(hook) = cls
+            .mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get_str("__init_subclass__"))
+        {
             let f = super::attr::unwrap_classmethod(&hook);
             self.call_kw(&f, vec![value.clone()], kwargs)?;
         }
@@ -548,7 +621,10 @@ fn missing_err(qual: &str, kind: &str, names: &[Str]) -> Exc {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
         _ => {
-            let (last, rest) = quoted.split_last().map(|(l, r)| (l.clone(), r.join(", "))).unwrap_or_default();
+            let (last, rest) = quoted
+                .split_last()
+                .map(|(l, r)| (l.clone(), r.join(", ")))
+                .unwrap_or_default();
             format!("{rest}, and {last}")
         }
     };

@@ -120,7 +120,10 @@ impl Vm {
     pub fn regroup(&mut self, like: &Value, excs: Vec<Value>) -> Value {
         let (cls, msg) = match like {
             Value::Instance(i) => {
-                let msg = i.exc.as_ref().and_then(|d| d.borrow().group.as_ref().map(|g| g.0.clone()));
+                let msg = i
+                    .exc
+                    .as_ref()
+                    .and_then(|d| d.borrow().group.as_ref().map(|g| g.0.clone()));
                 (i.class.borrow().clone(), msg.unwrap_or_else(|| Value::str("")))
             }
             _ => (self.types.exc(ExcType::ExceptionGroup), Value::str("")),
@@ -141,7 +144,9 @@ impl Vm {
 
     /// `except* T`: splits the group on top into the part not matching and the part matching.
     pub fn split_group(&mut self, group: &Value, typ: &Value) -> PyResult<(Value, Value)> {
-        let members = self.exc_data(group).and_then(|d| d.borrow().group.as_ref().map(|g| g.1.clone()));
+        let members = self
+            .exc_data(group)
+            .and_then(|d| d.borrow().group.as_ref().map(|g| g.1.clone()));
         let Some(members) = members else {
             // A naked exception is wrapped in a group when it matches.
             if self.exc_matches(group, typ)? {
@@ -174,8 +179,16 @@ impl Vm {
                 no.push(m);
             }
         }
-        let matched = if yes.is_empty() { Value::None } else { self.regroup(group, yes) };
-        let rest = if no.is_empty() { Value::None } else { self.regroup(group, no) };
+        let matched = if yes.is_empty() {
+            Value::None
+        } else {
+            self.regroup(group, yes)
+        };
+        let rest = if no.is_empty() {
+            Value::None
+        } else {
+            self.regroup(group, no)
+        };
         Ok((rest, matched))
     }
 
@@ -235,7 +248,9 @@ impl Vm {
     pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Instance(i) if i.exc.is_some() => Ok(v),
-            Value::Class(c) if c.base_kind == BaseKind::Exception || c.is_subclass(&self.types.exc(ExcType::BaseException)) => {
+            Value::Class(c)
+                if c.base_kind == BaseKind::Exception || c.is_subclass(&self.types.exc(ExcType::BaseException)) =>
+            {
                 self.call(&v, vec![])
             }
             _ => Err(Exc::type_error("exceptions must derive from BaseException")),
@@ -307,19 +322,31 @@ impl Vm {
         let bar = if group.is_some() { "| " } else { "" };
         if !tb.is_empty() {
             if group.is_some() {
-                out.push_str(&format!("{indent}  + Exception Group Traceback (most recent call last):\n"));
+                out.push_str(&format!(
+                    "{indent}  + Exception Group Traceback (most recent call last):\n"
+                ));
             } else {
                 out.push_str(&format!("{indent}Traceback (most recent call last):\n"));
             }
             for e in tb.iter().rev() {
-                let pre = if group.is_some() { format!("{indent}  {bar}") } else { indent.to_string() };
-                out.push_str(&format!("{pre}  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
+                let pre = if group.is_some() {
+                    format!("{indent}  {bar}")
+                } else {
+                    indent.to_string()
+                };
+                out.push_str(&format!(
+                    "{pre}  File \"{}\", line {}, in {}\n",
+                    e.filename, e.line, e.name
+                ));
                 if let Some(src) = self.source_line(&e.filename, e.line) {
                     out.push_str(&format!("{pre}    {src}\n"));
                 }
             }
         }
         let mut line = self.exc_line(exc);
+        if let Some(s) = self.suggestion(exc) {
+            line.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         let notes = self.exc_data(exc).map(|d| d.borrow().notes.clone()).unwrap_or_default();
         for n in notes {
             if let Ok(s) = self.to_str(&n) {
@@ -332,7 +359,10 @@ impl Vm {
             let n = members.len();
             for (i, m) in members.iter().enumerate() {
                 let head = if i == 0 { "+-+" } else { "  +" };
-                out.push_str(&format!("{indent}  {head}---------------- {} ----------------\n", i + 1));
+                out.push_str(&format!(
+                    "{indent}  {head}---------------- {} ----------------\n",
+                    i + 1
+                ));
                 let mut sub = String::new();
                 self.format_one(m, &mut sub, "");
                 for l in sub.lines() {
@@ -347,6 +377,33 @@ impl Vm {
         }
     }
 
+    /// CPython's "Did you mean" for NameError and AttributeError, by its edit-distance rules.
+    fn suggestion(&mut self, exc: &Value) -> Option<String> {
+        let (name, place) = self.exc_data(exc)?.borrow().hint.clone()?;
+        let lists: Vec<Vec<String>> = if self.exc_is(exc, ExcType::NameError) {
+            match &place {
+                Value::Tuple(t) => t
+                    .iter()
+                    .map(|l| match l {
+                        Value::Tuple(items) => items
+                            .iter()
+                            .filter_map(|v| match v {
+                                Value::Str(s) => Some(s.to_string()),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                    .collect(),
+                _ => return None,
+            }
+        } else {
+            let dir = crate::builtins::dir_of(self, &place).ok()?;
+            vec![dir]
+        };
+        lists.iter().find_map(|l| best_match(&name, l))
+    }
+
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         if filename != &*self.filename || line == 0 {
             return None;
@@ -354,6 +411,89 @@ impl Vm {
         let l = self.source.lines().nth(line as usize - 1)?.trim();
         (!l.is_empty()).then(|| l.to_string())
     }
+}
+
+const MOVE_COST: usize = 2;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        1
+    } else {
+        MOVE_COST
+    }
+}
+
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let pre = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
+    let (mut a, mut b) = (&a[pre..], &b[pre..]);
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    a = &a[..a.len() - suf];
+    b = &b[..b.len() - suf];
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > 40 || b.len() > 40 {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+/// The closest candidate within CPython's distance bound, first one winning ties.
+fn best_match(name: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() > 750 {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let mut max = (name.len() + c.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), c.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((c, d));
+        }
+    }
+    best.map(|(c, _)| c.clone())
 }
 
 /// The methods every exception has, and those of exception groups.
@@ -365,7 +505,10 @@ pub fn install(vm: &mut Vm) {
                 return Err(Exc::type_error("add_note() takes exactly one argument"));
             };
             if !matches!(note, Value::Str(_)) {
-                return Err(Exc::type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
+                return Err(Exc::type_error(format!(
+                    "note must be a str, not '{}'",
+                    vm.type_name(note)
+                )));
             }
             if let Some(d) = vm.exc_data(e) {
                 d.borrow_mut().notes.push(note.clone());

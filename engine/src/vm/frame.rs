@@ -22,16 +22,14 @@ pub enum Ret {
     Push,
     /// `__init__`: check it is `None`, push the new instance instead.
     Init(Value),
-    /// A class body: build the class from the namespace.
-    Class {
-        name: Str,
-        bases: Vec<Value>,
-        kwargs: Vec<(Str, Value)>,
-    },
+    /// A class body: build the class from the namespace (boxed: frames stay small).
+    Class(Box<ClassHeader>),
     /// A generator driven by `ForIter`: a yield pushes the item; a return ends the loop.
     ForIter,
     /// A generator driven by `yield from`: its return value replaces it on the stack.
     YieldFrom,
+    /// A module's body run by `import`: the module is the import's result.
+    Import(Value),
     /// A coroutine being awaited: its return value is the await's result.
     Await,
     /// An async generator's `__anext__` being awaited: a yield is the result, a return raises
@@ -43,6 +41,14 @@ pub enum Ret {
     Send,
     /// The bottom frame of a thread: its value ends the thread.
     Exit,
+}
+
+/// What a class statement says besides its body.
+#[derive(Clone, Debug)]
+pub struct ClassHeader {
+    pub name: Str,
+    pub bases: Vec<Value>,
+    pub kwargs: Vec<(Str, Value)>,
 }
 
 pub struct Frame {

@@ -28,7 +28,10 @@ impl Vm {
                             return self.import("asyncio");
                         }
                     }
-                    return Err(Exc::new(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
+                    return Err(Exc::new(
+                        ExcType::ModuleNotFoundError,
+                        format!("No module named '{name}'"),
+                    ));
                 }
             },
         };
@@ -45,13 +48,69 @@ impl Vm {
         }))
     }
 
+    /// `import name` from an instruction: a module written in Python runs as a frame on this thread, so the
+    /// budget can interrupt it like any other code; native modules are made at once.
+    pub fn import_into(&mut self, th: &mut Thread, name: &str) -> PyResult<Option<Value>> {
+        if let Some(m) = self.modules.get_str(name) {
+            return Ok(Some(m));
+        }
+        let src = match name {
+            "asyncio" => Some(include_str!("../asyncio/prelude.py")),
+            _ => crate::modules::source(name),
+        };
+        let Some(src) = src else {
+            return self.import(name).map(Some);
+        };
+        let (m, frame) = self.module_frame(name, src)?;
+        if self.depth + 1 > self.recursion_limit {
+            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let _ = m;
+        th.frames.push(frame);
+        self.depth += 1;
+        Ok(None)
+    }
+
+    /// Compiles a module's source and makes its (cached) module object and the frame that runs its body.
+    fn module_frame(&mut self, name: &str, source: &str) -> PyResult<(Value, super::frame::Frame)> {
+        let tree = crate::parser::parse(source).map_err(|e| {
+            Exc::new(
+                ExcType::SystemError,
+                format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
+            )
+        })?;
+        let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
+            Exc::new(
+                ExcType::SystemError,
+                format!("module {name} failed to compile: line {}: {}", e.line, e.msg),
+            )
+        })?;
+        let mut d = Dict::new();
+        d.set_str("__name__", Value::str(name));
+        let globals = Rc::new(RefCell::new(d));
+        let m = Value::Module(Rc::new(Module {
+            name: Rc::from(name),
+            dict: globals.clone(),
+        }));
+        // Cached before its body runs, so a module importing itself indirectly sees it.
+        self.modules.set_str(name, m.clone());
+        let frame = self.new_frame(code, globals, Ret::Import(m.clone()));
+        Ok((m, frame))
+    }
+
     /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks).
     pub fn exec_module_source(&mut self, name: &str, source: &str) -> PyResult {
         let tree = crate::parser::parse(source).map_err(|e| {
-            Exc::new(ExcType::SystemError, format!("module {name} failed to parse: line {}: {}", e.line, e.msg))
+            Exc::new(
+                ExcType::SystemError,
+                format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
+            )
         })?;
         let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
-            Exc::new(ExcType::SystemError, format!("module {name} failed to compile: line {}: {}", e.line, e.msg))
+            Exc::new(
+                ExcType::SystemError,
+                format!("module {name} failed to compile: line {}: {}", e.line, e.msg),
+            )
         })?;
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));

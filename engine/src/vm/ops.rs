@@ -51,7 +51,9 @@ fn num_binary(op: BinOp, a: &Num, b: &Num) -> Result<Num, crate::pyerr::PyErr> {
         BinOp::BitAnd => n::bitand(a, b),
         BinOp::BitOr => n::bitor(a, b),
         BinOp::BitXor => n::bitxor(a, b),
-        BinOp::MatMult => Err(crate::pyerr::PyErr::type_err("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMult => Err(crate::pyerr::PyErr::type_err(
+            "unsupported operand type(s) for @: 'int' and 'int'",
+        )),
     }
 }
 
@@ -123,10 +125,15 @@ impl Vm {
 
     pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult {
         if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
-            if !matches!(a, Value::Bool(_)) || !matches!(b, Value::Bool(_)) || !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+            if !matches!(a, Value::Bool(_))
+                || !matches!(b, Value::Bool(_))
+                || !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+            {
                 return num_binary(op, &x, &y).map(num_to_value).map_err(from_pyerr);
             }
-            let (Value::Bool(p), Value::Bool(q)) = (a, b) else { return Ok(Value::None) };
+            let (Value::Bool(p), Value::Bool(q)) = (a, b) else {
+                return Ok(Value::None);
+            };
             return Ok(Value::Bool(match op {
                 BinOp::BitAnd => *p & *q,
                 BinOp::BitOr => *p | *q,
@@ -135,6 +142,9 @@ impl Vm {
         }
         // In-place operators mutate lists, sets and dicts.
         if inplace {
+            if let Some(r) = crate::types::seq_inplace(self, op, a, b) {
+                return r;
+            }
             match (op, a) {
                 (BinOp::Add, Value::List(l)) => {
                     let items = self.collect(b)?;
@@ -252,7 +262,10 @@ impl Vm {
                 return self.call(&f, vec![a.clone()]);
             }
         }
-        Err(Exc::type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a))))
+        Err(Exc::type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(a)
+        )))
     }
 
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
@@ -287,7 +300,11 @@ impl Vm {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
             return Ok(Value::Bool((x == y) != negate));
         }
-        let (name, rname) = if negate { ("__ne__", "__ne__") } else { ("__eq__", "__eq__") };
+        let (name, rname) = if negate {
+            ("__ne__", "__ne__")
+        } else {
+            ("__eq__", "__eq__")
+        };
         for (x, y, n) in [(a, b, name), (b, a, rname)] {
             if let Some(c) = self.user_class(x) {
                 if let Some(f) = c.lookup(n) {
@@ -356,6 +373,14 @@ impl Vm {
         if let Some(r) = crate::types::seq_compare(self, op, &ua, &ub) {
             return r.map(Value::Bool);
         }
+        if let Value::Object(o) = a {
+            if let Some(f) = self.types.native(o.type_name()).and_then(|c| c.lookup(name)) {
+                let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
         Err(Exc::type_error(format!(
             "'{sym}' not supported between instances of '{}' and '{}'",
             self.type_name(a),
@@ -377,7 +402,7 @@ impl Vm {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
             Value::FrozenSet(s) => !s.is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 if let Some(f) = cls.lookup("__bool__") {
@@ -422,20 +447,13 @@ impl Vm {
             }
             Value::None => 0x5f37_59df,
             Value::Tuple(t) => {
-                let mut h: u64 = 0x345678;
+                let mut hs = Vec::with_capacity(t.len());
                 for item in t.iter() {
-                    let x = self.hash(item)?;
-                    h = (h ^ x).wrapping_mul(1_000_003).rotate_left(7);
+                    hs.push(self.hash(item)?);
                 }
-                h
+                crate::types::hash::tuple_hash(&hs)
             }
-            Value::FrozenSet(s) => {
-                let mut h: u64 = 0;
-                for k in s.iter() {
-                    h ^= k.hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                }
-                h
-            }
+            Value::FrozenSet(s) => crate::types::hash::frozenset_hash(s.iter().map(|k| k.hash)),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(Exc::type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -452,14 +470,13 @@ impl Vm {
                             None => return Err(Exc::type_error("__hash__ method should return an integer")),
                         }
                     }
-                    _ => {
-                        if cls.lookup("__eq__").is_some_and(|e| matches!(e, Value::Function(_))) && !cls.flags.get().is_enum {
-                            return Err(Exc::type_error(format!("unhashable type: '{}'", cls.name)));
-                        }
-                        v.ptr().unwrap_or(0) as u64 >> 4
-                    }
+                    _ => i.serial,
                 }
             }
+            Value::Object(_) => match crate::asyncio::as_future(v) {
+                Some(f) => f.serial,
+                None => v.ptr().unwrap_or(0) as u64 >> 4,
+            },
             other => other.ptr().unwrap_or(0) as u64 >> 4,
         })
     }
@@ -529,12 +546,12 @@ impl Vm {
                         return self.call(&f, vec![v.clone()]);
                     }
                 }
-                if cls.lookup("__getitem__").is_some() {
-                    return Ok(Value::Object(Rc::new(crate::types::SeqIter::new(v.clone()))));
-                }
                 let w = i.wrapped.borrow().clone();
                 if !w.is_none() {
                     return self.iter(&w);
+                }
+                if cls.lookup("__getitem__").is_some() {
+                    return Ok(Value::Object(Rc::new(crate::types::SeqIter::new(v.clone()))));
                 }
             }
             Value::Object(o) => {
@@ -553,7 +570,10 @@ impl Vm {
             }
             _ => {}
         }
-        Err(Exc::type_error(format!("'{}' object is not iterable", self.type_name(v))))
+        Err(Exc::type_error(format!(
+            "'{}' object is not iterable",
+            self.type_name(v)
+        )))
     }
 
     /// The next item of an iterator, `None` when it is exhausted.
@@ -570,7 +590,10 @@ impl Vm {
                     if let Some(f) = cls.and_then(|c| c.lookup("__next__")) {
                         return self.next_via(&f, it);
                     }
-                    Err(Exc::type_error(format!("'{}' object is not an iterator", o.type_name())))
+                    Err(Exc::type_error(format!(
+                        "'{}' object is not an iterator",
+                        o.type_name()
+                    )))
                 }
             },
             Value::Instance(i) => {
@@ -580,7 +603,10 @@ impl Vm {
                     None => Err(Exc::type_error(format!("'{}' object is not an iterator", cls.name))),
                 }
             }
-            other => Err(Exc::type_error(format!("'{}' object is not an iterator", self.type_name(other)))),
+            other => Err(Exc::type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(other)
+            ))),
         }
     }
 
@@ -643,7 +669,12 @@ impl Vm {
             }
             Value::Object(o) => match o.len() {
                 Some(n) => n,
-                None => return Err(Exc::type_error(format!("object of type '{}' has no len()", o.type_name()))),
+                None => {
+                    return Err(Exc::type_error(format!(
+                        "object of type '{}' has no len()",
+                        o.type_name()
+                    )))
+                }
             },
             Value::Class(c) => match c.lookup("__il_len__") {
                 Some(f) => {
@@ -666,6 +697,13 @@ impl Vm {
     }
 
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = container {
+            if let Some(f) = c.lookup("__il_contains__") {
+                let f = super::attr::unwrap_classmethod(&f);
+                let r = self.call(&f, vec![container.clone(), item.clone()])?;
+                return self.truthy(&r);
+            }
+        }
         let c = self.unwrap_builtin(container);
         if let Some(r) = crate::types::contains(self, &c, item) {
             return r;
@@ -729,7 +767,10 @@ impl Vm {
                         return self.call(&f, vec![obj.clone(), idx.clone()]);
                     }
                 }
-                Err(Exc::type_error(format!("'{}' object is not subscriptable", o.type_name())))
+                Err(Exc::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    o.type_name()
+                )))
             }
             _ => match crate::types::seq_getitem(self, obj, idx) {
                 Some(r) => r,
@@ -760,7 +801,10 @@ impl Vm {
                 if !w.is_none() {
                     return self.setitem(&w, idx, v);
                 }
-                Err(Exc::type_error(format!("'{}' object does not support item assignment", cls.name)))
+                Err(Exc::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    cls.name
+                )))
             }
             Value::Object(o) => {
                 if let Some(cls) = self.types.native(o.type_name()) {
@@ -769,7 +813,10 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                Err(Exc::type_error(format!("'{}' object does not support item assignment", o.type_name())))
+                Err(Exc::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    o.type_name()
+                )))
             }
             _ => match crate::types::seq_setitem(self, obj, idx, v) {
                 Some(r) => r,
@@ -795,7 +842,10 @@ impl Vm {
                 if !w.is_none() {
                     return self.delitem(&w, idx);
                 }
-                Err(Exc::type_error(format!("'{}' object doesn't support item deletion", cls.name)))
+                Err(Exc::type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    cls.name
+                )))
             }
             Value::Object(o) => {
                 if let Some(cls) = self.types.native(o.type_name()) {
@@ -804,7 +854,10 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                Err(Exc::type_error(format!("'{}' object doesn't support item deletion", o.type_name())))
+                Err(Exc::type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    o.type_name()
+                )))
             }
             _ => match crate::types::seq_delitem(self, obj, idx) {
                 Some(r) => r,

@@ -32,7 +32,10 @@ impl Vm {
 
     fn repr_string(&mut self, v: &Value) -> PyResult<String> {
         if self.depth > self.recursion_limit {
-            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(Exc::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         Ok(match v {
             Value::None => "None".into(),
@@ -130,6 +133,11 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
+                if let Some(f) = c.lookup("__il_repr__") {
+                    let f = super::attr::unwrap_classmethod(&f);
+                    let r = self.call(&f, vec![v.clone()])?;
+                    return Ok(self.to_str(&r)?.to_string());
+                }
                 if c.builtin.is_some() || &*c.module == "builtins" {
                     format!("<class '{}'>", c.name)
                 } else {
@@ -239,7 +247,10 @@ impl Vm {
                     if let Some((msg, items)) = group {
                         let m = self.to_str(&msg)?;
                         let n = items.len();
-                        return Ok(Rc::from(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
+                        return Ok(Rc::from(format!(
+                            "{m} ({n} sub-exception{})",
+                            if n == 1 { "" } else { "s" }
+                        )));
                     }
                     if cls.lookup("__repr__").is_none_or(|r| matches!(r, Value::Native(_))) {
                         let args = exc.borrow().args.clone();

@@ -11,22 +11,12 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// `(sub[, start[, end]])` of the `find` family.
-fn parse<'a>(
-    vm: &mut Vm,
-    name: &str,
-    a: &'a [Value],
-    kw: &Kwargs,
-) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
+fn parse<'a>(vm: &mut Vm, name: &str, a: &'a [Value], kw: &Kwargs) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
     args::no_kw(name, kw)?;
     args::takes(name, a, 1, 3)?;
     let sub = match &a[0] {
         Value::Str(x) => &**x,
-        other => {
-            return Err(Exc::type_error(format!(
-                "must be str, not {}",
-                vm.type_name(other)
-            )))
-        }
+        other => return Err(Exc::type_error(format!("must be str, not {}", vm.type_name(other)))),
     };
     let start = args::opt_bound(vm, a.get(1))?;
     let end = args::opt_bound(vm, a.get(2))?;
@@ -48,17 +38,13 @@ pub fn rfind(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 pub fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this(vm, "index", args)?;
     let (sub, a, b) = parse(vm, "index", rest(args), kw)?;
-    pystr::index(&s, sub, a, b)
-        .map(Value::Int)
-        .map_err(from_pyerr)
+    pystr::index(&s, sub, a, b).map(Value::Int).map_err(from_pyerr)
 }
 
 pub fn rindex(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this(vm, "rindex", args)?;
     let (sub, a, b) = parse(vm, "rindex", rest(args), kw)?;
-    pystr::rindex(&s, sub, a, b)
-        .map(Value::Int)
-        .map_err(from_pyerr)
+    pystr::rindex(&s, sub, a, b).map(Value::Int).map_err(from_pyerr)
 }
 
 pub fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {

@@ -43,17 +43,13 @@ fn split_args(vm: &mut Vm, name: &str, a: &[Value], kw: &Kwargs) -> PyResult<(Op
 pub fn split(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this(vm, "split", args)?;
     let (sep, max) = split_args(vm, "split", rest(args), kw)?;
-    pystr::split(&s, sep.as_deref(), max)
-        .map(strs)
-        .map_err(from_pyerr)
+    pystr::split(&s, sep.as_deref(), max).map(strs).map_err(from_pyerr)
 }
 
 pub fn rsplit(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let s = this(vm, "rsplit", args)?;
     let (sep, max) = split_args(vm, "rsplit", rest(args), kw)?;
-    pystr::rsplit(&s, sep.as_deref(), max)
-        .map(strs)
-        .map_err(from_pyerr)
+    pystr::rsplit(&s, sep.as_deref(), max).map(strs).map_err(from_pyerr)
 }
 
 pub fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
@@ -76,10 +72,7 @@ pub fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 fn sep_arg<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(Exc::type_error(format!(
-            "must be str, not {}",
-            vm.type_name(other)
-        ))),
+        other => Err(Exc::type_error(format!("must be str, not {}", vm.type_name(other)))),
     }
 }
 

@@ -1,0 +1,552 @@
+//! Slicing a run never changes it, and every recorded trace keeps the promises of `trace.rs`'s state machine.
+//!
+//! A run sliced into budgets of 1, 7 or 1000 steps, or into short stretches of virtual time, with the clock
+//! pushed to arbitrary times whenever the program waits, must print and trace byte for byte what one
+//! `run_to_end` does.
+
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use interleave::session::{Budget, Config, Session, Status};
+use interleave::trace::{Event, ObjInfo, TaskInfo, Time};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+/// Everything a run produces that the host can observe.
+#[derive(Debug, PartialEq, Eq)]
+struct Outcome {
+    exit_code: i32,
+    stdout: String,
+    stderr: String,
+    events: Vec<Event>,
+    tasks: Vec<TaskInfo>,
+    objects: Vec<ObjInfo>,
+    texts: Vec<String>,
+    error: Option<(String, String, u32)>,
+}
+
+fn outcome(s: &Session, exit_code: i32) -> Outcome {
+    let t = s.trace();
+    Outcome {
+        exit_code,
+        stdout: s.stdout().to_string(),
+        stderr: s.stderr().to_string(),
+        events: t.events.clone(),
+        tasks: t.tasks.clone(),
+        objects: t.objects.clone(),
+        texts: t.texts.clone(),
+        error: s.error().map(|e| (e.kind.clone(), e.message.clone(), e.line)),
+    }
+}
+
+fn whole(source: &str) -> Outcome {
+    let mut s = Session::new(source, Config::default());
+    let code = s.run_to_end();
+    outcome(&s, code)
+}
+
+/// How the host treats the clock between slices.
+#[derive(Debug, Clone, Copy)]
+enum Clock {
+    /// Straight to the deadline, as `run_to_end` does.
+    Jump,
+    /// Halfway first (the program must go on waiting, with nothing new recorded), then far past the deadline.
+    HalfwayThenPast,
+    /// Budgets of this much virtual time each, besides the steps.
+    Slices(Time),
+    /// Pushes the clock to pseudo-random times, past the deadline or short of it, whenever the program waits.
+    Chaos(u64),
+    /// As `Chaos`, and pushes it after every budget that ran out too (`advance_to` must then change nothing
+    /// that matters: the clock may only move when nothing can run before the next timer).
+    Pushy(u64),
+}
+
+/// A tiny xorshift, so the chaos is the same on every run of the test.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+fn sliced(source: &str, steps: u64, clock: Clock) -> Outcome {
+    let mut s = Session::new(source, Config::default());
+    let mut rng = match clock {
+        Clock::Chaos(seed) | Clock::Pushy(seed) => seed | 1,
+        _ => 1,
+    };
+    let mut calls = 0u64;
+    loop {
+        calls += 1;
+        assert!(calls < 50_000_000, "the sliced run does not end");
+        let until = match clock {
+            Clock::Slices(dt) => s.now().saturating_add(dt),
+            _ => Time::MAX,
+        };
+        let before = s.now();
+        let status = s.run(Budget { steps, until });
+        assert!(s.now() >= before, "run moved the clock backwards");
+        match status {
+            Status::Done { exit_code } => return outcome(&s, exit_code),
+            Status::Runnable => {
+                if let Clock::Pushy(_) = clock {
+                    let deadline = s.next_deadline();
+                    let now = s.now();
+                    s.advance_to(now.saturating_add(next(&mut rng) % 1_000_000_000));
+                    check_clock(&s, now, deadline);
+                }
+            }
+            Status::Waiting { until: deadline } => {
+                assert!(deadline > s.now(), "waiting for a time already reached");
+                assert_eq!(s.next_deadline(), Some(deadline));
+                let now = s.now();
+                match clock {
+                    Clock::Jump | Clock::Slices(_) => s.advance_to(deadline),
+                    Clock::HalfwayThenPast => {
+                        let events = s.trace().events.len();
+                        s.advance_to(now + (deadline - now) / 2);
+                        assert_eq!(s.run(Budget { steps, until }), Status::Waiting { until: deadline });
+                        assert_eq!(
+                            s.trace().events.len(),
+                            events,
+                            "a wait that has not ended recorded events"
+                        );
+                        s.advance_to(Time::MAX);
+                        assert_eq!(s.now(), deadline, "advance_to went past the deadline");
+                    }
+                    Clock::Chaos(_) | Clock::Pushy(_) => {
+                        let roll = next(&mut rng);
+                        let t = match roll % 4 {
+                            0 => Time::MAX,
+                            1 => now.saturating_add(roll % (deadline - now)),
+                            _ => deadline.saturating_add(roll % 1_000_000_000),
+                        };
+                        s.advance_to(t);
+                        check_clock(&s, now, Some(deadline));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// After `advance_to`, the clock is where it was or further, and never past the deadline.
+fn check_clock(s: &Session, before: Time, deadline: Option<Time>) {
+    assert!(s.now() >= before, "advance_to moved the clock backwards");
+    match deadline {
+        Some(d) => assert!(
+            s.now() <= d.max(before),
+            "advance_to passed the deadline {d}: now {}",
+            s.now()
+        ),
+        None => assert_eq!(s.now(), before, "advance_to moved the clock with no timer to wait for"),
+    }
+}
+
+fn first_difference(a: &Outcome, b: &Outcome) -> String {
+    if a.stdout != b.stdout {
+        return format!("stdout:\n{}\n--- vs ---\n{}", a.stdout, b.stdout);
+    }
+    if a.stderr != b.stderr {
+        return format!("stderr:\n{}\n--- vs ---\n{}", a.stderr, b.stderr);
+    }
+    if let Some(i) = a.events.iter().zip(&b.events).position(|(x, y)| x != y) {
+        return format!("event #{i}: {:?} vs {:?}", a.events[i], b.events[i]);
+    }
+    if a.events.len() != b.events.len() {
+        return format!("{} events vs {}", a.events.len(), b.events.len());
+    }
+    format!("{a:?}\n--- vs ---\n{b:?}")
+}
+
+fn assert_same_under_slicing(name: &str, source: &str, slicings: &[(u64, Clock)]) {
+    let mut s = Session::new(source, Config::default());
+    s.run_to_end();
+    let broken = invariants::violations(s.trace());
+    let reference = whole(source);
+    assert!(
+        broken.is_empty(),
+        "{name}: the trace breaks its invariants:\n{}",
+        broken.join("\n")
+    );
+    for &(steps, clock) in slicings {
+        let got = sliced(source, steps, clock);
+        assert!(
+            got == reference,
+            "{name}: budgets of {steps} steps with {clock:?} differ from run_to_end: {}",
+            first_difference(&reference, &got)
+        );
+    }
+}
+
+const ALL_SLICINGS: &[(u64, Clock)] = &[
+    (1, Clock::Jump),
+    (7, Clock::HalfwayThenPast),
+    (1000, Clock::HalfwayThenPast),
+    (7, Clock::Chaos(0x9e37_79b9_7f4a_7c15)),
+    (1000, Clock::Chaos(12345)),
+    (u64::MAX, Clock::Slices(1_000)),
+    (13, Clock::Slices(3_000_000)),
+];
+
+const GATHER: &str = r#"
+import asyncio
+
+async def worker(name, delay):
+    print(name, "start")
+    await asyncio.sleep(delay)
+    print(name, "done")
+    return name * 2
+
+async def main():
+    results = await asyncio.gather(worker("a", 0.3), worker("b", 0.1), worker("c", 0.2), worker("d", 0))
+    print(results)
+
+asyncio.run(main())
+"#;
+
+const LOCKS: &str = r#"
+import asyncio
+
+counter = 0
+
+async def bump(lock, name):
+    global counter
+    for i in range(3):
+        async with lock:
+            value = counter
+            await asyncio.sleep(0.01)
+            counter = value + 1
+            print(name, counter)
+
+async def main():
+    lock = asyncio.Lock()
+    sem = asyncio.Semaphore(2)
+    async def limited(i):
+        async with sem:
+            await asyncio.sleep(0.05 * i)
+            print("limited", i)
+    await asyncio.gather(bump(lock, "x"), bump(lock, "y"), *(limited(i) for i in range(4)))
+    print("counter", counter)
+
+asyncio.run(main())
+"#;
+
+const QUEUES: &str = r#"
+import asyncio
+
+async def producer(q, n):
+    for i in range(n):
+        await q.put(i)
+        print("put", i)
+        await asyncio.sleep(0.02)
+    await q.join()
+    print("all processed")
+
+async def consumer(q, name):
+    while True:
+        item = await q.get()
+        await asyncio.sleep(0.05)
+        print(name, "got", item)
+        q.task_done()
+
+async def main():
+    q = asyncio.Queue(maxsize=2)
+    workers = [asyncio.create_task(consumer(q, f"w{i}")) for i in range(2)]
+    await producer(q, 6)
+    for w in workers:
+        w.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+    print("cancelled", [w.cancelled() for w in workers])
+
+asyncio.run(main())
+"#;
+
+const TIMEOUTS: &str = r#"
+import asyncio
+
+async def slow():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        print("slow cancelled")
+        raise
+
+async def main():
+    try:
+        await asyncio.wait_for(slow(), timeout=0.5)
+    except asyncio.TimeoutError:
+        print("wait_for timed out")
+    try:
+        async with asyncio.timeout(0.25):
+            await asyncio.sleep(1)
+    except TimeoutError:
+        print("timeout block expired")
+    done, pending = await asyncio.wait([asyncio.create_task(asyncio.sleep(t)) for t in (0.1, 0.2, 5)], timeout=0.3)
+    print(len(done), len(pending))
+    for t in pending:
+        t.cancel()
+    ev = asyncio.Event()
+    asyncio.get_running_loop().call_later(0.2, ev.set)
+    await ev.wait()
+    print("event set at", round(asyncio.get_running_loop().time(), 3) >= 0)
+
+asyncio.run(main())
+"#;
+
+const CPU_BOUND: &str = r#"
+import asyncio
+import time
+
+async def crunch(name, n):
+    total = 0
+    for i in range(n):
+        total += i * i
+        if i % 500 == 0:
+            await asyncio.sleep(0)
+    print(name, total)
+
+async def sleeper():
+    print("sleeper blocks")
+    time.sleep(0.05)
+    print("sleeper wakes")
+    await asyncio.sleep(0.001)
+    print("sleeper done")
+
+async def ticker():
+    for i in range(5):
+        print("tick", i)
+        await asyncio.sleep(0.0001)
+
+async def main():
+    await asyncio.gather(crunch("a", 3000), sleeper(), ticker(), crunch("b", 2000))
+
+asyncio.run(main())
+print("after the loop")
+"#;
+
+const ERRORS: &str = r#"
+import asyncio
+
+async def fails(delay):
+    await asyncio.sleep(delay)
+    raise ValueError(f"boom {delay}")
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(fails(0.1))
+        tg.create_task(asyncio.sleep(1))
+        tg.create_task(fails(0.2))
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn gather_is_the_same_however_it_is_sliced() {
+    assert_same_under_slicing("gather", GATHER, ALL_SLICINGS);
+}
+
+#[test]
+fn locks_and_semaphores_are_the_same_however_they_are_sliced() {
+    assert_same_under_slicing("locks", LOCKS, ALL_SLICINGS);
+}
+
+#[test]
+fn queues_are_the_same_however_they_are_sliced() {
+    assert_same_under_slicing("queues", QUEUES, ALL_SLICINGS);
+}
+
+#[test]
+fn timeouts_are_the_same_however_they_are_sliced() {
+    assert_same_under_slicing("timeouts", TIMEOUTS, ALL_SLICINGS);
+}
+
+#[test]
+fn cpu_bound_tasks_and_time_sleep_are_the_same_however_they_are_sliced() {
+    assert_same_under_slicing("cpu_bound", CPU_BOUND, ALL_SLICINGS);
+}
+
+#[test]
+fn an_uncaught_exception_group_is_the_same_however_it_is_sliced() {
+    assert_same_under_slicing("errors", ERRORS, ALL_SLICINGS);
+}
+
+const LEFTOVER_TASK: &str = r#"
+import asyncio
+
+async def main():
+    asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    print("main done")
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn pushing_the_clock_after_a_spent_budget_changes_nothing() {
+    let pushy: Vec<(u64, Clock)> = [1, 3, 7, 50].into_iter().map(|n| (n, Clock::Pushy(n * 31))).collect();
+    for (name, source) in [("leftover_task", LEFTOVER_TASK), ("gather", GATHER), ("queues", QUEUES)] {
+        assert_same_under_slicing(name, source, &pushy);
+    }
+}
+
+const MAIN_THREAD_SLEEP: &str = r#"
+import time
+print("before")
+time.sleep(0.5)
+print("after")
+"#;
+
+const IMPORTS_ONLY: &str = "import asyncio\nprint('imported')\n";
+
+/// The calls of a run sliced into `dt` nanoseconds of virtual time that end past their `until` (the first few).
+fn overshoots(source: &str, dt: Time) -> Option<String> {
+    let mut s = Session::new(source, Config::default());
+    let mut found = Vec::new();
+    for _ in 0..10_000_000 {
+        let until = s.now().saturating_add(dt);
+        let before = s.now();
+        let status = s.run(Budget { steps: u64::MAX, until });
+        if s.now() > until && found.len() < 3 {
+            found.push(format!(
+                "from {before} until {until} returned {status:?} at {}",
+                s.now()
+            ));
+        }
+        match status {
+            Status::Done { .. } => return (!found.is_empty()).then(|| found.join("; ")),
+            Status::Waiting { until } => s.advance_to(until),
+            Status::Runnable => {}
+        }
+    }
+    Some("the run does not end".into())
+}
+
+#[test]
+fn a_run_never_passes_its_time_budget() {
+    let programs = [
+        ("imports_only", IMPORTS_ONLY),
+        ("main_thread_sleep", MAIN_THREAD_SLEEP),
+        ("gather", GATHER),
+        ("cpu_bound", CPU_BOUND),
+    ];
+    let failures: Vec<String> = programs
+        .iter()
+        .filter_map(|(name, source)| overshoots(source, 1_000).map(|e| format!("{name}: {e}")))
+        .collect();
+    assert!(failures.is_empty(), "runs past Budget::until:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn two_runs_of_a_seeded_random_program_are_identical() {
+    let source = "import random\nprint([random.random() for _ in range(5)], random.choice('abcdef'))\n";
+    assert_eq!(whole(source), whole(source));
+}
+
+fn programs_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
+}
+
+fn asyncio_programs(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            asyncio_programs(&path, out);
+        } else if path.extension().is_some_and(|x| x == "py")
+            && fs::read_to_string(&path).is_ok_and(|s| s.contains("asyncio"))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+}
+
+/// Runs `check` on each program on a big-stacked thread with a time limit; collects failures instead of stopping.
+fn over_corpus(check: fn(&str, &str) -> Result<(), String>) {
+    let root = programs_root();
+    let mut programs = Vec::new();
+    asyncio_programs(&root, &mut programs);
+    assert!(
+        programs.len() > 50,
+        "the asyncio corpus is missing: {} programs",
+        programs.len()
+    );
+    let mut failures = Vec::new();
+    for path in &programs {
+        let name = path.strip_prefix(&root).unwrap().display().to_string();
+        let source = fs::read_to_string(path).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let label = name.clone();
+        thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                let r = std::panic::catch_unwind(|| check(&label, &source));
+                let _ = tx.send(r.unwrap_or_else(|_| Err("panicked".into())));
+            })
+            .unwrap();
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => failures.push(format!("{name}: {e}")),
+            Err(_) => failures.push(format!("{name}: no answer within 60 s")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs:\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_asyncio_program_in_the_corpus_keeps_the_trace_invariants() {
+    over_corpus(|_, source| {
+        let mut s = Session::new(source, Config::default());
+        s.run_to_end();
+        let broken = invariants::violations(s.trace());
+        match broken.len() {
+            0 => Ok(()),
+            n => Err(format!("{n} violations, first: {}", broken[0])),
+        }
+    });
+}
+
+#[test]
+fn every_asyncio_program_in_the_corpus_is_the_same_when_sliced() {
+    over_corpus(|_, source| {
+        let reference = whole(source);
+        for (steps, clock) in [
+            (7, Clock::Chaos(7)),
+            (1000, Clock::HalfwayThenPast),
+            (u64::MAX, Clock::Slices(50_000)),
+        ] {
+            let got = sliced(source, steps, clock);
+            if got != reference {
+                return Err(format!(
+                    "{steps} steps, {clock:?}: {}",
+                    first_difference(&reference, &got)
+                ));
+            }
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn every_event_of_the_corpus_lies_on_a_line_of_its_program() {
+    over_corpus(|_, source| {
+        let mut s = Session::new(source, Config::default());
+        s.run_to_end();
+        let outside = invariants::lines_outside(s.trace(), source);
+        match outside.len() {
+            0 => Ok(()),
+            n => Err(format!("{n} events or tasks, first: {}", outside[0])),
+        }
+    });
+}

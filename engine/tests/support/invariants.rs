@@ -1,0 +1,179 @@
+//! Checks a recorded trace against the state machine that `trace.rs`'s module doc promises.
+//!
+//! Shared by the determinism and fuzz tests through `#[path]`, so it is not a test crate of its own.
+
+use interleave::trace::{EventKind, ObjKind, TaskId, Trace, Wake, MAIN_THREAD};
+use std::collections::{HashMap, VecDeque};
+
+/// Where one task stands, as its events so far say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Created, not yet scheduled.
+    New,
+    Queued,
+    Running,
+    Waiting,
+    Finished,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimerPhase {
+    Armed,
+    Ended,
+}
+
+/// Every broken promise, each as `event #i: what`. Empty when the trace keeps them all.
+pub fn violations(trace: &Trace) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut phases: HashMap<TaskId, Phase> = HashMap::new();
+    let mut ready: VecDeque<TaskId> = VecDeque::new();
+    let mut running: Option<TaskId> = None;
+    let mut timers: HashMap<u32, TimerPhase> = HashMap::new();
+    let mut holders: HashMap<u32, Vec<TaskId>> = HashMap::new();
+    let mut last_at = 0;
+    for (i, e) in trace.events.iter().enumerate() {
+        let mut fail = |what: String| out.push(format!("event #{i} ({:?} of task {}): {what}", e.kind, e.task));
+        if e.at < last_at {
+            fail(format!("time runs backwards from {last_at} to {}", e.at));
+        }
+        last_at = e.at;
+        let phase = phases.get(&e.task).copied();
+        if e.task != MAIN_THREAD && phase.is_none() && !matches!(e.kind, EventKind::Created { .. }) {
+            fail("the task's first event is not Created".into());
+        }
+        if e.task as usize >= trace.tasks.len() {
+            fail(format!("task id past the {} recorded tasks", trace.tasks.len()));
+        }
+        match e.kind {
+            EventKind::Created { parent } => {
+                if e.task == MAIN_THREAD || phase.is_some() {
+                    fail("Created twice, or for the main thread".into());
+                }
+                if parent != MAIN_THREAD && !phases.contains_key(&parent) {
+                    fail(format!("parent {parent} was never created"));
+                }
+                phases.insert(e.task, Phase::New);
+            }
+            EventKind::Ready { by } => {
+                if !matches!(phase, Some(Phase::New | Phase::Waiting | Phase::Running)) {
+                    fail(format!("Ready from {phase:?}: a task is queued at most once"));
+                }
+                if phase == Some(Phase::Running) && !matches!(by, Wake::Yield) {
+                    fail(format!("the running task was made ready by {by:?}"));
+                }
+                if let Wake::Timer(t) = by {
+                    if timers.get(&t) != Some(&TimerPhase::Ended) {
+                        fail(format!("woken by timer {t}, which has not fired"));
+                    }
+                }
+                phases.insert(e.task, Phase::Queued);
+                ready.push_back(e.task);
+            }
+            EventKind::Resumed => {
+                if let Some(other) = running {
+                    fail(format!("task {other} is still running"));
+                }
+                if ready.front() != Some(&e.task) {
+                    fail(format!("not the head of the FIFO ready queue {ready:?}"));
+                }
+                ready.retain(|&t| t != e.task);
+                running = Some(e.task);
+                phases.insert(e.task, Phase::Running);
+            }
+            EventKind::Suspended { .. } => {
+                if running != Some(e.task) {
+                    fail(format!("suspended while {running:?} runs"));
+                }
+                running = None;
+                // A task that yields is queued again before it is suspended.
+                if phase != Some(Phase::Queued) {
+                    phases.insert(e.task, Phase::Waiting);
+                }
+            }
+            EventKind::Finished { .. } => {
+                match phase {
+                    Some(Phase::Running) if running == Some(e.task) => running = None,
+                    // Cancelled before it ever ran: it leaves the ready queue without a Resumed.
+                    Some(Phase::New | Phase::Queued) if running.is_none() => ready.retain(|&t| t != e.task),
+                    _ => fail(format!("finished from {phase:?} while {running:?} runs")),
+                }
+                phases.insert(e.task, Phase::Finished);
+            }
+            EventKind::Print { .. } | EventKind::Blocked { .. } => {
+                if e.task != running.unwrap_or(MAIN_THREAD) {
+                    fail(format!("recorded for a task that is not running ({running:?} is)"));
+                }
+            }
+            EventKind::TimerArmed { timer, .. } => {
+                if timers.insert(timer, TimerPhase::Armed).is_some() {
+                    fail(format!("timer {timer} armed twice"));
+                }
+            }
+            EventKind::TimerFired { timer } | EventKind::TimerCancelled { timer } => {
+                if timers.insert(timer, TimerPhase::Ended) != Some(TimerPhase::Armed) {
+                    fail(format!("timer {timer} ends without being armed, or ends twice"));
+                }
+            }
+            EventKind::Acquired { obj } => {
+                let holding = holders.entry(obj).or_default();
+                let exclusive = trace.objects.get(obj as usize).map(|o| o.kind);
+                if matches!(exclusive, Some(ObjKind::Lock | ObjKind::Condition)) && !holding.is_empty() {
+                    fail(format!("object {obj} acquired while {holding:?} hold it"));
+                }
+                holding.push(e.task);
+            }
+            EventKind::Released { obj } => {
+                let holding = holders.entry(obj).or_default();
+                // asyncio lets any task release a lock, so the pairing is per object, not per task.
+                match holding.iter().position(|&t| t == e.task) {
+                    Some(at) => {
+                        holding.remove(at);
+                    }
+                    None if !holding.is_empty() => {
+                        holding.remove(0);
+                    }
+                    // A plain semaphore may be released more often than acquired: its counter just grows.
+                    None if trace
+                        .objects
+                        .get(obj as usize)
+                        .is_some_and(|o| o.kind == ObjKind::Semaphore) => {}
+                    None => fail(format!("object {obj} released while nobody holds it")),
+                }
+            }
+            EventKind::Renamed { .. } | EventKind::CancelRequested { .. } => {
+                if phase == Some(Phase::Finished) {
+                    fail("after the task finished".into());
+                }
+            }
+        }
+        if e.task != MAIN_THREAD && phase == Some(Phase::Finished) && !matches!(e.kind, EventKind::Finished { .. }) {
+            // Reported once above for Renamed/CancelRequested; everything else is just as wrong.
+            if !matches!(e.kind, EventKind::Renamed { .. } | EventKind::CancelRequested { .. }) {
+                out.push(format!(
+                    "event #{i} ({:?}): task {} acts after it finished",
+                    e.kind, e.task
+                ));
+            }
+        }
+    }
+    if let Some(t) = running {
+        out.push(format!("task {t} was resumed and never suspended or finished"));
+    }
+    out
+}
+
+/// Events whose line lies outside the program: the line of some internal code leaked into the trace.
+pub fn lines_outside(trace: &Trace, source: &str) -> Vec<String> {
+    let lines = source.lines().count() as u32;
+    let events = trace.events.iter().enumerate().filter(|(_, e)| e.line > lines);
+    let tasks = trace.tasks.iter().filter(|t| t.created_line > lines);
+    events
+        .map(|(i, e)| {
+            format!(
+                "event #{i} ({:?} of task {}) is on line {} of {lines}",
+                e.kind, e.task, e.line
+            )
+        })
+        .chain(tasks.map(|t| format!("task {} was created on line {} of {lines}", t.name, t.created_line)))
+        .collect()
+}
