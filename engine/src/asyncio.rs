@@ -175,7 +175,16 @@ impl FutureObj {
                 }
                 let waiter = t.fut_waiter.borrow().clone();
                 if let (false, Some(w)) = (self.is_done(), waiter) {
-                    s.push_str(&format!(" wait_for={}", w.describe(vm)?));
+                    // Tasks awaiting each other would describe each other forever.
+                    let me = self as *const FutureObj as usize;
+                    if vm.repr_stack.contains(&me) {
+                        s.push_str(" wait_for=...");
+                    } else {
+                        vm.repr_stack.push(me);
+                        let inner = w.describe(vm);
+                        vm.repr_stack.pop();
+                        s.push_str(&format!(" wait_for={}", inner?));
+                    }
                 }
                 s.push('>');
                 Ok(s)
@@ -245,6 +254,21 @@ pub struct AClose {
 }
 
 impl NativeObject for AClose {
+    fn type_name(&self) -> &'static str {
+        "async_generator_athrow"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// The awaitable of an async generator's `athrow(exc)`.
+pub struct AThrow {
+    pub gen: Rc<crate::vm::gen::Generator>,
+    pub exc: Value,
+}
+
+impl NativeObject for AThrow {
     fn type_name(&self) -> &'static str {
         "async_generator_athrow"
     }

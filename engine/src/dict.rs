@@ -94,6 +94,13 @@ pub struct Dict {
     pub map: IndexMap<HKey, Value, Build>,
 }
 
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let map = std::mem::take(&mut self.map);
+        crate::value::bury(map.into_iter().flat_map(|(k, v)| [k.value, v]));
+    }
+}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()

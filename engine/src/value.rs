@@ -25,8 +25,8 @@ pub enum Value {
     Float(f64),
     Str(Str),
     Bytes(Rc<[u8]>),
-    List(Rc<RefCell<Vec<Value>>>),
-    Tuple(Rc<[Value]>),
+    List(Rc<ListCell>),
+    Tuple(Rc<TupleData>),
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<Set>>),
     FrozenSet(Rc<Set>),
@@ -49,6 +49,91 @@ pub enum Value {
     Gen(Rc<crate::vm::gen::Generator>),
     /// Native objects with state: iterators, futures, tasks, deques, loops and the like.
     Object(Rc<dyn crate::native::NativeObject>),
+}
+
+/// A list's items. Dropping one frees nested containers iteratively (see [`bury`]), so a list nested a
+/// hundred thousand deep does not overflow the stack when it goes.
+pub struct ListCell(RefCell<Vec<Value>>);
+
+impl ListCell {
+    pub fn new(items: Vec<Value>) -> ListCell {
+        ListCell(RefCell::new(items))
+    }
+}
+
+impl std::ops::Deref for ListCell {
+    type Target = RefCell<Vec<Value>>;
+    fn deref(&self) -> &RefCell<Vec<Value>> {
+        &self.0
+    }
+}
+
+impl Drop for ListCell {
+    fn drop(&mut self) {
+        bury(std::mem::take(self.0.get_mut()));
+    }
+}
+
+/// A tuple's items; dropped like [`ListCell`].
+#[derive(Debug)]
+pub struct TupleData(Box<[Value]>);
+
+impl std::ops::Deref for TupleData {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        &self.0
+    }
+}
+
+impl From<Vec<Value>> for TupleData {
+    fn from(v: Vec<Value>) -> TupleData {
+        TupleData(v.into_boxed_slice())
+    }
+}
+
+impl From<&[Value]> for TupleData {
+    fn from(v: &[Value]) -> TupleData {
+        TupleData(v.to_vec().into_boxed_slice())
+    }
+}
+
+impl Drop for TupleData {
+    fn drop(&mut self) {
+        bury(std::mem::take(&mut self.0).into_vec());
+    }
+}
+
+thread_local! {
+    static GRAVE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static DIGGING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Drops values that may hold containers without recursing: nested containers are queued and freed
+/// one at a time by the outermost call (CPython's "trashcan" does the same job).
+pub fn bury(items: impl IntoIterator<Item = Value>) {
+    let mut nested = false;
+    for v in items {
+        match v {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Instance(_) => {
+                GRAVE.with(|g| g.borrow_mut().push(v));
+                nested = true;
+            }
+            other => drop(other),
+        }
+    }
+    if !nested || DIGGING.with(|d| d.get()) {
+        return;
+    }
+    DIGGING.with(|d| d.set(true));
+    while let Some(v) = GRAVE.with(|g| g.borrow_mut().pop()) {
+        drop(v);
+    }
+    DIGGING.with(|d| d.set(false));
 }
 
 pub struct RangeObj {
@@ -200,11 +285,11 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(ListCell::new(items)))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::from(items))
+        Value::Tuple(Rc::new(TupleData::from(items)))
     }
 
     pub fn dict(d: Dict) -> Value {

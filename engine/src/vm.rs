@@ -87,6 +87,11 @@ pub struct Vm {
     pub control: Option<Control>,
     pub warnings: WarningSink,
     pub frame_serial: u64,
+    /// How deep Rust code has recursed on the program's behalf (reprs, comparisons, hashes, natives calling
+    /// Python): bounded so that nested data or callbacks end in RecursionError, not a blown stack.
+    pub cdepth: usize,
+    /// While a nested run is on: the step count at which it is stopped.
+    pub nested_cap: Option<u64>,
     /// The running thread is blocked (in `time.sleep`) until this time.
     pub blocked_until: Time,
     /// Counts objects that hash by identity, so their hashes are the same on every run.
@@ -99,6 +104,9 @@ pub struct Vm {
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
     pub repr_stack: Vec<usize>,
+    /// Instances with a user `__eq__` used as dict keys or set members, by hash: an equal key found here is
+    /// used in its place, so dicts (which compare keys by identity) honour the user's `__eq__`.
+    pub eq_keys: std::collections::HashMap<u64, Vec<std::rc::Weak<crate::value::Instance>>>,
     /// Spare value vectors from finished frames, reused for new ones.
     pub vec_pool: Vec<Vec<Value>>,
     /// The program's source, for traceback lines.
@@ -130,6 +138,8 @@ impl Vm {
             warnings: Rc::new(RefCell::new(Vec::new())),
             frame_serial: 0,
             blocked_until: 0,
+            cdepth: 0,
+            nested_cap: None,
             object_serial: 0,
             filename: Rc::from(config.filename.as_str()),
             max_events: config.max_events,
@@ -139,6 +149,7 @@ impl Vm {
             seed: config.seed,
             repr_stack: Vec::new(),
             vec_pool: Vec::new(),
+            eq_keys: std::collections::HashMap::new(),
             source: Rc::from(""),
             types,
         };
@@ -1099,10 +1110,15 @@ impl Vm {
                             Value::Module(m) => m.name.to_string(),
                             _ => "?".into(),
                         };
-                        return Err(Exc::new(
+                        let e = self.materialize(Exc::new(
                             ExcType::ImportError,
                             format!("cannot import name '{name}' from '{mname}' (unknown location)"),
                         ));
+                        if let Value::Instance(i) = &e {
+                            i.dict.borrow_mut().set_str("name", Value::str(&mname));
+                            i.dict.borrow_mut().set_str("path", Value::None);
+                        }
+                        return Err(Exc::Raised(e));
                     }
                 };
                 push(th, v);
@@ -1333,6 +1349,22 @@ impl Vm {
                     self.push_gen(th, &g, Value::None, Ret::ANext)?;
                     return Ok(None);
                 }
+                if let Some(a) = v.as_native::<crate::asyncio::AThrow>() {
+                    let (g, exc) = (a.gen.clone(), a.exc.clone());
+                    if g.state.get() == GenState::Finished {
+                        return Err(Exc::Raised(exc));
+                    }
+                    if g.state.get() == GenState::Created {
+                        g.state.set(GenState::Finished);
+                        g.frame.borrow_mut().take();
+                        return Err(Exc::Raised(exc));
+                    }
+                    self.push_gen(th, &g, Value::None, Ret::ANext)?;
+                    if let Some(f) = th.frames.last_mut() {
+                        f.stack.pop();
+                    }
+                    return Ok(self.unwind(th, exc));
+                }
                 if let Some(a) = v.as_native::<crate::asyncio::AClose>() {
                     let g = a.gen.clone();
                     if matches!(g.state.get(), GenState::Created | GenState::Finished) {
@@ -1436,22 +1468,60 @@ impl Vm {
 
     /// Runs a nested thread to its end: the budget cannot interrupt it, and it cannot suspend.
     fn run_nested(&mut self, th: &mut Thread) -> PyResult {
-        if self.depth + 1 > self.recursion_limit {
-            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        if self.depth + 1 > self.recursion_limit || self.cdepth + NESTED_COST > C_LIMIT {
+            return Err(Exc::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
         }
+        self.cdepth += NESTED_COST;
+        let r = self.run_nested_inner(th);
+        self.cdepth -= NESTED_COST;
+        r
+    }
+
+    /// Enters a level of Rust recursion on the program's behalf; `what` ends CPython's message.
+    pub fn enter_c(&mut self, what: &str) -> PyResult<()> {
+        if self.cdepth + 1 > C_LIMIT {
+            return Err(Exc::new(
+                ExcType::RecursionError,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
+        }
+        self.cdepth += 1;
+        Ok(())
+    }
+
+    pub fn leave_c(&mut self) {
+        self.cdepth = self.cdepth.saturating_sub(1);
+    }
+
+    fn run_nested_inner(&mut self, th: &mut Thread) -> PyResult {
         let (sl, tl) = (self.step_limit, self.time_limit);
-        self.step_limit = u64::MAX;
+        // A nested run cannot be paused, so it gets a fixed allowance of its own (shared by the runs nested
+        // in it): the same on every slicing, and short enough that the page stays responsive.
+        let outermost = self.nested_cap.is_none();
+        if outermost {
+            self.nested_cap = Some(self.steps.saturating_add(NESTED_STEPS));
+        }
+        self.step_limit = self.nested_cap.unwrap_or(u64::MAX);
         self.time_limit = Time::MAX;
         let exit = self.run(th);
         self.step_limit = sl;
         self.time_limit = tl;
+        if outermost {
+            self.nested_cap = None;
+        }
         match exit {
             Exit::Returned(v) | Exit::Yielded(v) => Ok(v),
             Exit::Raised(e) => Err(Exc::Raised(e)),
             Exit::Await(_) | Exit::Yield => Err(Exc::runtime(
                 "Interleave cannot suspend a task inside a call made by a builtin (e.g. a key function); await it directly",
             )),
-            Exit::Budget | Exit::RunLoop => Err(Exc::runtime("asyncio event loop cannot run inside a nested call")),
+            Exit::Budget => Err(Exc::runtime(format!(
+                "a function called by a builtin (a __repr__, __eq__, key function...) ran for more than {NESTED_STEPS} steps; Interleave stops it so the page stays responsive"
+            ))),
+            Exit::RunLoop => Err(Exc::runtime("asyncio event loop cannot run inside a nested call")),
         }
     }
 
@@ -1515,6 +1585,12 @@ impl Vm {
         Exc::Raised(exc)
     }
 }
+
+/// The bound on `Vm::cdepth`; a native calling back into Python costs `NESTED_COST` (its Rust frames are bigger).
+const C_LIMIT: usize = 1200;
+/// How many instructions a call made by a builtin may run, all nested calls included.
+const NESTED_STEPS: u64 = 20_000_000;
+const NESTED_COST: usize = 8;
 
 /// Int-by-int arithmetic that stays in `i64`; `None` sends the operation down the general path.
 #[inline]

@@ -34,7 +34,7 @@ pub(crate) use native_iter;
 
 /// `iter(list)`: reads the live list by position, so appends during iteration are seen.
 pub struct ListIter {
-    list: RefCell<Option<Rc<RefCell<Vec<Value>>>>>,
+    list: RefCell<Option<Rc<crate::value::ListCell>>>,
     idx: Cell<usize>,
 }
 
@@ -59,7 +59,7 @@ native_iter!(ListIter, |_| "list_iterator");
 
 /// `reversed(list)`: `idx` is one past the next position to read; 0 means exhausted.
 pub struct ListRevIter {
-    list: Rc<RefCell<Vec<Value>>>,
+    list: Rc<crate::value::ListCell>,
     idx: Cell<usize>,
 }
 
@@ -84,7 +84,7 @@ impl ListRevIter {
 }
 native_iter!(ListRevIter, |_| "list_reverseiterator");
 
-pub fn list_reversed(list: Rc<RefCell<Vec<Value>>>) -> Value {
+pub fn list_reversed(list: Rc<crate::value::ListCell>) -> Value {
     let n = list.borrow().len();
     Value::Object(Rc::new(ListRevIter {
         list,
@@ -95,12 +95,12 @@ pub fn list_reversed(list: Rc<RefCell<Vec<Value>>>) -> Value {
 /// An iterator over a fixed sequence of values, under whichever type name CPython gives it.
 pub struct VecIter {
     name: &'static str,
-    items: Rc<[Value]>,
+    items: Rc<crate::value::TupleData>,
     idx: Cell<usize>,
 }
 
 impl VecIter {
-    pub fn new(name: &'static str, items: Rc<[Value]>) -> VecIter {
+    pub fn new(name: &'static str, items: Rc<crate::value::TupleData>) -> VecIter {
         VecIter {
             name,
             items,

@@ -235,8 +235,17 @@ pub fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let seq = &args[0];
     let rev = |name: &'static str, mut items: Vec<Value>| {
         items.reverse();
-        Value::Object(Rc::new(VecIter::new(name, Rc::from(items))))
+        Value::Object(Rc::new(VecIter::new(
+            name,
+            Rc::new(crate::value::TupleData::from(items)),
+        )))
     };
+    if let Value::Class(c) = seq {
+        if let Some(f) = c.lookup("__il_reversed__") {
+            let f = crate::vm::attr::unwrap_classmethod(&f);
+            return vm.call(&f, vec![seq.clone()]);
+        }
+    }
     Ok(match seq {
         Value::List(l) => list_reversed(l.clone()),
         Value::Tuple(t) => rev("reversed", t.to_vec()),

@@ -7,10 +7,10 @@ use crate::exc::{Exc, PyResult};
 use crate::native::Kwargs;
 use crate::value::Value;
 use crate::vm::Vm;
-use std::cell::RefCell;
+
 use std::rc::Rc;
 
-type ListRef = Rc<RefCell<Vec<Value>>>;
+type ListRef = Rc<crate::value::ListCell>;
 
 fn this(vm: &Vm, name: &str, args: &[Value]) -> PyResult<ListRef> {
     match args::recv(vm, "list", name, args, |v| matches!(v, Value::List(_)))? {

@@ -245,7 +245,7 @@ pub fn seq_setitem(vm: &mut Vm, obj: &Value, idx: Value, v: Value) -> Option<PyR
     })
 }
 
-fn list_set_slice(vm: &mut Vm, l: &Rc<std::cell::RefCell<Vec<Value>>>, s: &[Value; 3], v: &Value) -> PyResult<()> {
+fn list_set_slice(vm: &mut Vm, l: &Rc<crate::value::ListCell>, s: &[Value; 3], v: &Value) -> PyResult<()> {
     let len = l.borrow().len();
     let si = slice_indices(vm, s, len)?;
     let items = match v {

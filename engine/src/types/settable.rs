@@ -20,6 +20,16 @@ enum Slot {
     Live(HKey),
 }
 
+impl Drop for SetTable {
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.slots);
+        crate::value::bury(slots.into_iter().filter_map(|s| match s {
+            Slot::Live(k) => Some(k.value),
+            _ => None,
+        }));
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct SetTable {
     slots: Vec<Slot>,

@@ -9,7 +9,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
 
-fn this(vm: &Vm, name: &str, args: &[Value]) -> PyResult<Rc<[Value]>> {
+fn this(vm: &Vm, name: &str, args: &[Value]) -> PyResult<Rc<crate::value::TupleData>> {
     match args::recv(vm, "tuple", name, args, |v| matches!(v, Value::Tuple(_)))? {
         Value::Tuple(t) => Ok(t),
         _ => Err(Exc::type_error("expected a tuple")),

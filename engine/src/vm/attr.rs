@@ -309,8 +309,23 @@ impl Vm {
                 }
                 _ => attr.clone(),
             },
+            Value::Instance(d) => {
+                let dc = d.class.borrow().clone();
+                match dc.lookup("__get__") {
+                    Some(get) => self.call(&get, vec![attr.clone(), obj.clone(), Value::Class(cls.clone())])?,
+                    None => attr.clone(),
+                }
+            }
             _ => attr.clone(),
         })
+    }
+
+    /// A user descriptor with `__set__` (or `__delete__`) found on the class takes the assignment.
+    fn data_descriptor(&self, cls: &Rc<Class>, name: &str, method: &str) -> Option<Value> {
+        let attr = cls.lookup(name)?;
+        let Value::Instance(d) = &attr else { return None };
+        let m = d.class.borrow().lookup(method)?;
+        Some(Value::Method(Rc::new((attr.clone(), m))))
     }
 
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -327,7 +342,22 @@ impl Vm {
                         return Ok(Some(v));
                     }
                 }
+                if name == "code" && self.exc_is(obj, ExcType::SystemExit) {
+                    let args = inst.exc.as_ref().map(|e| e.borrow().args.clone()).unwrap_or_default();
+                    return Ok(Some(match args.len() {
+                        0 => Value::None,
+                        1 => args[0].clone(),
+                        _ => Value::tuple(args),
+                    }));
+                }
                 let class_attr = cls.lookup(name);
+                if let Some(a @ Value::Instance(d)) = &class_attr {
+                    let has_set = d.class.borrow().lookup("__set__").is_some();
+                    if has_set {
+                        let receiver = obj.clone();
+                        return self.bind(a.clone(), obj, &cls, &receiver).map(Some);
+                    }
+                }
                 if let Some(a) = &class_attr {
                     if a.as_native::<Property>().is_some() {
                         let receiver = obj.clone();
@@ -407,8 +437,14 @@ impl Vm {
                 }
                 Ok(m.dict.borrow().get_str(name))
             }
+            Value::Function(f) if f.attrs.borrow().get_str(name).is_some() => Ok(f.attrs.borrow().get_str(name)),
             Value::Function(f) => Ok(match name {
                 "__name__" => Some(Value::Str(f.name.borrow().clone())),
+                "__annotations__" => {
+                    let d = Value::dict(crate::dict::Dict::new());
+                    f.attrs.borrow_mut().set_str("__annotations__", d.clone());
+                    Some(d)
+                }
                 "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Some(Value::Str(f.module.clone())),
                 "__doc__" => Some(f.doc.clone()),
@@ -553,6 +589,10 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
+                if let Some(set) = self.data_descriptor(&cls, name, "__set__") {
+                    self.call(&set, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
                 if let Some(a) = cls.lookup(name) {
                     if let Some(p) = a.as_native::<Property>() {
                         if p.fset.is_none() {
@@ -604,6 +644,15 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                let mut flags = c.flags.get();
+                match name {
+                    "__setattr__" => flags.has_setattr = true,
+                    "__getattr__" => flags.has_getattr = true,
+                    "__eq__" => flags.has_eq = true,
+                    "__hash__" => flags.has_hash = true,
+                    _ => {}
+                }
+                c.flags.set(flags);
                 c.dict.borrow_mut().set_str(name, v);
                 Ok(())
             }
@@ -647,6 +696,17 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let cls = inst.class.borrow().clone();
+            if let Some(f @ Value::Function(_)) = cls.lookup("__delattr__") {
+                self.call(&f, vec![obj.clone(), Value::str(name)])?;
+                return Ok(());
+            }
+            if let Some(del) = self.data_descriptor(&cls, name, "__delete__") {
+                self.call(&del, vec![obj.clone()])?;
+                return Ok(());
+            }
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().remove_str(name),
             Value::Class(c) => c.dict.borrow_mut().remove_str(name),

@@ -568,6 +568,17 @@ impl Vm {
             flags: Cell::new(flags),
         });
         let value = Value::Class(cls.clone());
+        // Descriptors learn their names (`__set_name__`), in definition order.
+        let items: Vec<(Value, Value)> = cls.dict.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            if let Value::Instance(d) = &v {
+                let hook = d.class.borrow().lookup("__set_name__");
+                if let Some(f) = hook {
+                    let bound = Value::Method(Rc::new((v.clone(), f)));
+                    self.call(&bound, vec![value.clone(), k])?;
+                }
+            }
+        }
         // `__init_subclass__` of the nearest ancestor that defines one.
         if let Some(hook) = cls
             .mro

@@ -3,7 +3,7 @@
 use super::frame::Thread;
 use super::Vm;
 use crate::exc::{Exc, ExcData, ExcType, PyResult, TbEntry};
-use crate::value::{BaseKind, Value};
+use crate::value::{BaseKind, Str, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -328,12 +328,26 @@ impl Vm {
             } else {
                 out.push_str(&format!("{indent}Traceback (most recent call last):\n"));
             }
+            let pre = if group.is_some() {
+                format!("{indent}  {bar}")
+            } else {
+                indent.to_string()
+            };
+            // Like CPython, a run of identical entries shows three times, then a count.
+            let mut last: Option<(Str, u32, Str)> = None;
+            let mut repeats = 0usize;
             for e in tb.iter().rev() {
-                let pre = if group.is_some() {
-                    format!("{indent}  {bar}")
+                let key = (e.filename.clone(), e.line, e.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeats += 1;
+                    if repeats > 3 {
+                        continue;
+                    }
                 } else {
-                    indent.to_string()
-                };
+                    repeated(out, &pre, repeats);
+                    last = Some(key);
+                    repeats = 1;
+                }
                 out.push_str(&format!(
                     "{pre}  File \"{}\", line {}, in {}\n",
                     e.filename, e.line, e.name
@@ -342,6 +356,7 @@ impl Vm {
                     out.push_str(&format!("{pre}    {src}\n"));
                 }
             }
+            repeated(out, &pre, repeats);
         }
         let mut line = self.exc_line(exc);
         if let Some(s) = self.suggestion(exc) {
@@ -410,6 +425,15 @@ impl Vm {
         }
         let l = self.source.lines().nth(line as usize - 1)?.trim();
         (!l.is_empty()).then(|| l.to_string())
+    }
+}
+
+/// CPython's note for a traceback entry shown three times and then repeated more.
+fn repeated(out: &mut String, pre: &str, repeats: usize) {
+    if repeats > 3 {
+        let n = repeats - 3;
+        let s = if n == 1 { "" } else { "s" };
+        out.push_str(&format!("{pre}  [Previous line repeated {n} more time{s}]\n"));
     }
 }
 

@@ -181,6 +181,20 @@ pub fn install(vm: &mut Vm) {
         ("__iter__", |_, a, _| Ok(a.first().cloned().unwrap_or_default())),
     ];
     crate::types::add_methods(&vm.types.generator, "generator", gen_methods);
+    let builtins: &[(&'static str, NativeFn)] = &[
+        ("aiter", |vm, a, _| {
+            let v = a.first().cloned().unwrap_or_default();
+            vm.aiter(&v)
+        }),
+        ("anext", |vm, a, _| {
+            let v = a.first().cloned().unwrap_or_default();
+            vm.anext(&v)
+        }),
+    ];
+    for (name, f) in builtins {
+        let v = crate::types::native_fn(name, *f);
+        vm.builtins.borrow_mut().set_str(name, v);
+    }
     crate::types::add_methods(
         &vm.types.coroutine,
         "coroutine",
@@ -202,6 +216,11 @@ pub fn install(vm: &mut Vm) {
             ("asend", |vm, a, _| {
                 let v = a.first().cloned().unwrap_or_default();
                 vm.anext(&v)
+            }),
+            ("athrow", |vm, a, _| {
+                let g = gen_arg(a)?;
+                let exc = vm.exc_from_throw_args(a)?;
+                Ok(Value::Object(Rc::new(crate::asyncio::AThrow { gen: g, exc })))
             }),
             ("aclose", |_, a, _| {
                 let g = gen_arg(a)?;

@@ -294,6 +294,13 @@ impl Vm {
     }
 
     fn rich_eq(&mut self, a: &Value, b: &Value, negate: bool) -> PyResult {
+        self.enter_c(" in comparison")?;
+        let r = self.rich_eq_inner(a, b, negate);
+        self.leave_c();
+        r
+    }
+
+    fn rich_eq_inner(&mut self, a: &Value, b: &Value, negate: bool) -> PyResult {
         if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
             return Ok(Value::Bool(num_eq(&x, &y) != negate));
         }
@@ -339,6 +346,13 @@ impl Vm {
     }
 
     fn rich_order(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        self.enter_c(" in comparison")?;
+        let r = self.rich_order_inner(op, a, b);
+        self.leave_c();
+        r
+    }
+
+    fn rich_order_inner(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
         if let (Some(x), Some(y)) = (num_value(a), num_value(b)) {
             let o = crate::pynum::num_cmp(&x, &y);
             return Ok(Value::Bool(match o {
@@ -435,10 +449,49 @@ impl Vm {
     /// Hashes a value for use as a dict key or set member.
     pub fn hkey(&mut self, v: Value) -> PyResult<HKey> {
         let hash = self.hash(&v)?;
+        if let Value::Instance(inst) = &v {
+            let user_eq = inst
+                .class
+                .borrow()
+                .lookup("__eq__")
+                .is_some_and(|f| matches!(f, Value::Function(_)));
+            if user_eq {
+                return self.canonical_key(hash, v);
+            }
+        }
+        Ok(HKey { hash, value: v })
+    }
+
+    /// An equal instance seen before as a key with the same hash stands for `v`.
+    fn canonical_key(&mut self, hash: u64, v: Value) -> PyResult<HKey> {
+        let seen: Vec<_> = self.eq_keys.get(&hash).cloned().unwrap_or_default();
+        for w in &seen {
+            if let Some(inst) = w.upgrade() {
+                let other = Value::Instance(inst);
+                if other.is(&v) || self.eq(&other, &v)? {
+                    return Ok(HKey { hash, value: other });
+                }
+            }
+        }
+        if let Value::Instance(inst) = &v {
+            let list = self.eq_keys.entry(hash).or_default();
+            list.retain(|w| w.strong_count() > 0);
+            list.push(Rc::downgrade(inst));
+        }
         Ok(HKey { hash, value: v })
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<u64> {
+        if let Value::Tuple(_) | Value::FrozenSet(_) = v {
+            self.enter_c(" while calling a Python object")?;
+            let r = self.hash_inner(v);
+            self.leave_c();
+            return r;
+        }
+        self.hash_inner(v)
+    }
+
+    fn hash_inner(&mut self, v: &Value) -> PyResult<u64> {
         Ok(match v {
             Value::Str(s) => hash_str(s),
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => {
@@ -623,6 +676,7 @@ impl Vm {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::Range(r) if r.len() > 50_000_000 => return Err(Exc::memory()),
             _ => {}
         }
         let it = self.iter(v)?;

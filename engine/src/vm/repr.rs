@@ -31,6 +31,13 @@ impl Vm {
     }
 
     fn repr_string(&mut self, v: &Value) -> PyResult<String> {
+        self.enter_c(" while getting the repr of an object")?;
+        let r = self.repr_inner(v);
+        self.leave_c();
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         if self.depth > self.recursion_limit {
             return Err(Exc::new(
                 ExcType::RecursionError,
