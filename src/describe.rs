@@ -150,6 +150,7 @@ mod tests {
             coro: "f".into(),
             parent: 0,
             created_line: 1,
+            internal: false,
         };
         Trace {
             tasks: vec![task("main"), task("Task-1"), task("Task-2"), task("Task-3")],

@@ -99,6 +99,7 @@ mod tests {
                 coro: "f".into(),
                 parent: 0,
                 created_line: 1,
+                internal: false,
             });
         }
         let ev = |task, line, kind| Event {

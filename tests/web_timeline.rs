@@ -25,6 +25,7 @@ fn trace_with_tasks(names: &[&str]) -> Trace {
             coro: "worker".into(),
             parent: 0,
             created_line: 1,
+            internal: false,
         });
     }
     trace

@@ -65,6 +65,8 @@ pub struct FutureObj {
     pub obj: ObjId,
     /// The timer of an `asyncio.sleep`, cancelled with the future.
     pub timer: Cell<Option<u64>>,
+    /// The timer that completes this future, if it is an `asyncio.sleep` (kept after it fires).
+    pub sleep_timer: Cell<u32>,
     /// `gather`'s outer future cancels its children instead of itself.
     pub cancel_hook: RefCell<Value>,
     /// The CancelledError that ended a task, handed out once by `result()` (as CPython's `_cancelled_exc`).
@@ -329,7 +331,8 @@ pub enum Handle {
 pub struct Loop {
     pub ready: VecDeque<Handle>,
     pub timers: BinaryHeap<Reverse<(Time, u64)>>,
-    pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>)>,
+    /// Each pending timer's handle, cancel flag and the task that armed it.
+    pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>, TaskId)>,
     pub seq: u64,
     /// Handles left to run in the current iteration.
     pub ntodo: usize,
@@ -368,6 +371,7 @@ impl Vm {
                 let by = match &h {
                     Handle::Step { exc: Some(_), .. } => Wake::Cancel { by: self.current_task },
                     Handle::Step { .. } => Wake::Spawn,
+                    Handle::Wakeup { fut, .. } if fut.sleep_timer.get() != 0 => Wake::Timer(fut.sleep_timer.get()),
                     Handle::Wakeup { fut, .. } => Wake::Done {
                         obj: fut.task.as_ref().map_or(fut.obj, |t| t.id),
                         by: self.current_task,
@@ -385,8 +389,8 @@ impl Vm {
         let id = self.aio.seq;
         let cancelled = Rc::new(Cell::new(false));
         self.aio.timers.push(Reverse((when, id)));
-        self.aio.timer_table.insert(id, (h, cancelled.clone()));
         let task = self.current_task;
+        self.aio.timer_table.insert(id, (h, cancelled.clone(), task));
         self.event(
             task,
             EventKind::TimerArmed {
@@ -398,7 +402,7 @@ impl Vm {
     }
 
     pub fn cancel_timer(&mut self, id: u64) {
-        if let Some((_, c)) = self.aio.timer_table.remove(&id) {
+        if let Some((_, c, _)) = self.aio.timer_table.remove(&id) {
             c.set(true);
             let task = self.current_task;
             self.event(task, EventKind::TimerCancelled { timer: id as u32 });
@@ -408,7 +412,7 @@ impl Vm {
     pub fn next_timer(&mut self) -> Option<Time> {
         while let Some(Reverse((when, id))) = self.aio.timers.peek().copied() {
             match self.aio.timer_table.get(&id) {
-                Some((_, c)) if !c.get() => return Some(when),
+                Some((_, c, _)) if !c.get() => return Some(when),
                 _ => {
                     self.aio.timers.pop();
                     self.aio.timer_table.remove(&id);
@@ -431,6 +435,7 @@ impl Vm {
             task: None,
             obj: 0,
             timer: Cell::new(None),
+            sleep_timer: Cell::new(0),
             cancel_hook: RefCell::new(Value::None),
             cancelled_exc: RefCell::new(Value::None),
             sink: self.warnings.clone(),
@@ -463,6 +468,7 @@ impl Vm {
         self.push_gen(&mut th, g, Value::None, Ret::Exit)?;
         self.depth = self.depth.saturating_sub(1);
         let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
+        let th_hidden = th.frames.first().is_some_and(|f| f.code.hidden);
         let task = Rc::new(FutureObj {
             serial: id as u64,
             state: Cell::new(FutState::Pending),
@@ -486,6 +492,7 @@ impl Vm {
             }),
             obj: 0,
             timer: Cell::new(None),
+            sleep_timer: Cell::new(0),
             cancel_hook: RefCell::new(Value::None),
             cancelled_exc: RefCell::new(Value::None),
             sink: self.warnings.clone(),
@@ -495,6 +502,7 @@ impl Vm {
             coro: g.qualname.to_string(),
             parent: self.current_task,
             created_line: self.line,
+            internal: th_hidden,
         });
         let parent = self.current_task;
         self.event(id, EventKind::Created { parent });
@@ -634,9 +642,8 @@ impl Vm {
                 let Some(Reverse((_, id))) = self.aio.timers.pop() else {
                     break;
                 };
-                if let Some((h, _)) = self.aio.timer_table.remove(&id) {
-                    let task = self.current_task;
-                    self.event(task, EventKind::TimerFired { timer: id as u32 });
+                if let Some((h, _, owner)) = self.aio.timer_table.remove(&id) {
+                    self.event(owner, EventKind::TimerFired { timer: id as u32 });
                     if let Handle::SleepDone { fut, .. } = &h {
                         fut.timer.set(None);
                     }

@@ -256,6 +256,7 @@ impl Session {
         self.vm.aio.ready.clear();
         self.vm.aio.in_progress = None;
         self.vm.flush_warnings();
+        self.vm.trace.events.shrink_to_fit();
         self.state = State::Done(code);
     }
 

@@ -29,7 +29,8 @@
 //! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
 //!   computation is visible as a long Resumed..Suspended stretch instead).
 //!
-//! Events are compact (`size_of::<Event>()` is 32 bytes); names and printed text live in side tables.
+//! Events are compact (`size_of::<Event>()` is 40 bytes, so a million events take 40 MB); names and printed text
+//! live in side tables.
 
 /// Virtual time in nanoseconds since the run started.
 pub type Time = u64;
@@ -170,6 +171,8 @@ pub struct TaskInfo {
     pub coro: String,
     pub parent: TaskId,
     pub created_line: u32,
+    /// A task of the runtime itself (`asyncio.run`'s shutdown steps), which views may hide.
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -115,6 +115,7 @@ pub struct Vm {
 
 impl Vm {
     pub fn new(config: &crate::session::Config) -> Vm {
+        repr::reset_addresses();
         let types = Types::new();
         let mut vm = Vm {
             builtins: Rc::new(RefCell::new(Dict::new())),
@@ -162,6 +163,7 @@ impl Vm {
             coro: "<module>".into(),
             parent: 0,
             created_line: 0,
+            internal: false,
         });
         vm
     }

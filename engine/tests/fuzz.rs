@@ -39,7 +39,7 @@ const STACK_BYTES: usize = 256 << 20;
 /// The child's address space, so that a runaway allocation fails in the child instead of the machine.
 const MEMORY_KIB: u64 = 6 << 20;
 /// A case making no progress for this long is a hang.
-const HANG: Duration = Duration::from_secs(60);
+const HANG: Duration = Duration::from_secs(20);
 
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())

@@ -265,6 +265,32 @@ fn an_infinite_loop_in_a_native_callback_ends_after_a_fixed_allowance() {
 }
 
 #[test]
+fn a_single_builtin_call_cannot_run_away() {
+    // One instruction that loops inside Rust: the step budget cannot pause it, so it must end on its own.
+    let cases = [
+        "any(iter(int, 1))\n",
+        "x = [] * 2**40\n",
+        "x = () * 2**40\n",
+        "x = []\nx *= 2**40\n",
+        "import itertools\nx = any(itertools.repeat(0))\n",
+        "import itertools\nx = max(itertools.count())\n",
+    ];
+    isolated_each("a_single_builtin_call_cannot_run_away", &cases, |source| {
+        let mut s = Session::new(source, Config::default());
+        let started = Instant::now();
+        let status = s.run(Budget {
+            steps: 1_000_000,
+            until: Time::MAX,
+        });
+        let took = started.elapsed();
+        assert!(
+            took < Duration::from_secs(10),
+            "one budget took {took:?} and ended {status:?}"
+        );
+    });
+}
+
+#[test]
 fn huge_allocations_are_memory_errors_at_once() {
     let cases = [
         raising("x = [0] * 10**10\n", "MemoryError"),

@@ -21,6 +21,7 @@ impl Builder {
                 coro: "main".into(),
                 parent: 0,
                 created_line: 1,
+                internal: false,
             });
         }
         Builder { trace }

@@ -229,6 +229,7 @@ pub fn install(vm: &mut Vm) -> Dict {
                 },
             );
             fut.timer.set(Some(id));
+            fut.sleep_timer.set(id as u32);
             Ok(Value::Object(fut))
         }),
         ("current_task", |vm, _, _| {

@@ -118,6 +118,7 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
     };
     let count = count.max(0) as u64;
     let r = match seq {
+        Value::Str(s) if s.is_empty() => Ok(seq.clone()),
         Value::Str(s) => size(s.len(), count, check_str_size).map(|_| Value::Str(Rc::from(s.repeat(count as usize)))),
         Value::Bytes(b) => {
             size(b.len(), count, check_str_size).map(|_| Value::Bytes(Rc::from(b.repeat(count as usize))))
@@ -139,6 +140,9 @@ fn repeat(vm: &mut Vm, seq: &Value, n: &Value) -> Option<PyResult> {
 
 /// `items * count`, once `size` has checked that the result fits.
 fn repeat_values(items: &[Value], count: u64) -> Vec<Value> {
+    if items.is_empty() {
+        return Vec::new();
+    }
     let mut out = Vec::with_capacity(items.len() * count as usize);
     for _ in 0..count {
         out.extend_from_slice(items);

@@ -135,7 +135,9 @@ impl Vm {
                 } else {
                     None
                 };
+                self.object_serial += 1;
                 let g = super::gen::Generator {
+                    serial: self.object_serial,
                     kind: code.kind,
                     name: f.name.borrow().clone(),
                     qualname: f.qualname.borrow().clone(),

@@ -18,6 +18,8 @@ pub enum GenState {
 }
 
 pub struct Generator {
+    /// Creation order within the run (its stand-in address in reprs).
+    pub serial: u64,
     pub kind: CodeKind,
     pub name: Str,
     pub qualname: Str,

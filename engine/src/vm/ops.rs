@@ -159,8 +159,10 @@ impl Vm {
                             return Err(Exc::memory());
                         }
                         let mut out = Vec::with_capacity(cur.len() * n);
-                        for _ in 0..n {
-                            out.extend(cur.iter().cloned());
+                        if !cur.is_empty() {
+                            for _ in 0..n {
+                                out.extend(cur.iter().cloned());
+                            }
                         }
                         *l.borrow_mut() = out;
                         return Ok(a.clone());

@@ -5,9 +5,40 @@ use crate::exc::{Exc, ExcType, PyResult};
 use crate::value::{BuiltinType, Str, Value};
 use std::rc::Rc;
 
-/// A stand-in address for `<... at 0x...>` reprs: stable within a run.
+thread_local! {
+    static ADDRESSES: std::cell::RefCell<(u64, std::collections::HashMap<usize, u64>)> =
+        std::cell::RefCell::new((0, std::collections::HashMap::new()));
+}
+
+/// A stand-in address for `<... at 0x...>` reprs, handed out in order of first use, so that a program prints
+/// the same text on every run (real addresses would differ between runs and between native and wasm).
 pub fn addr(v: &Value) -> String {
-    format!("0x{:012x}", v.ptr().unwrap_or(0))
+    // Objects with a creation serial use it: an address reused after a free must not change the text.
+    let serial = match v {
+        Value::Instance(i) => Some(i.serial),
+        Value::Gen(g) => Some(g.serial),
+        Value::Object(_) => crate::asyncio::as_future(v).map(|f| f.serial),
+        _ => None,
+    };
+    if let Some(n) = serial {
+        return format!("0x7f01{:08x}", 0x1000 + n * 0x40);
+    }
+    let p = v.ptr().unwrap_or(0);
+    let n = ADDRESSES.with(|a| {
+        let mut a = a.borrow_mut();
+        let next = a.0 + 1;
+        let n = *a.1.entry(p).or_insert(next);
+        if n == next {
+            a.0 = next;
+        }
+        n
+    });
+    format!("0x7f00{:08x}", 0x1000 + n * 0x40)
+}
+
+/// Forgets the stand-in addresses of a previous run.
+pub fn reset_addresses() {
+    ADDRESSES.with(|a| *a.borrow_mut() = (0, std::collections::HashMap::new()));
 }
 
 impl Vm {
