@@ -69,6 +69,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
         (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
         (Int(x), Int(y)) => x == y,
         (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)),
         (FrozenSet(x), FrozenSet(y)) => x.len() == y.len() && x.iter().all(|k| y.contains(k)),
@@ -81,8 +82,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
 
 /// FNV-style string hash: stable across runs, so iteration orders never depend on a random seed.
 pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// The same hash over bytes, so `b"ab"` and `"ab"` hash alike, as in CPython.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
+    for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

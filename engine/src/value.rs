@@ -214,6 +214,9 @@ pub struct ClassFlags {
     pub has_eq: bool,
     pub has_hash: bool,
     pub is_enum: bool,
+    /// The class or an ancestor may hold a data descriptor (a property, or an object with `__set__` or
+    /// `__delete__`), which takes precedence over the instance dict; without one, lookups try the dict first.
+    pub has_descriptors: bool,
 }
 
 /// The layout an instance of a class needs, inherited from its builtin ancestor.
@@ -267,7 +270,8 @@ pub struct Instance {
     /// Creation order within the run: the default hash, so sets of objects iterate the same way every run.
     pub serial: u64,
     pub class: RefCell<Rc<Class>>,
-    pub dict: RefCell<Dict>,
+    /// Shared with `obj.__dict__`, which is live as in CPython.
+    pub dict: Rc<RefCell<Dict>>,
     /// Set when the class derives from a builtin exception.
     pub exc: Option<RefCell<ExcData>>,
     /// The wrapped builtin value of a subclass of a builtin type (`class Foo(dict)`).

@@ -334,11 +334,16 @@ impl Vm {
                 let cls = inst.class.borrow().clone();
                 match name {
                     "__class__" => return Ok(Some(Value::Class(cls))),
-                    "__dict__" => return Ok(Some(Value::dict(inst.dict.borrow().clone()))),
+                    "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
                     _ => {}
                 }
                 if let Some(exc) = &inst.exc {
                     if let Some(v) = self.exc_attr(exc, name) {
+                        return Ok(Some(v));
+                    }
+                }
+                if !cls.flags.get().has_descriptors {
+                    if let Some(v) = inst.dict.borrow().get_str(name) {
                         return Ok(Some(v));
                     }
                 }
@@ -645,6 +650,7 @@ impl Vm {
             }
             Value::Class(c) => {
                 let mut flags = c.flags.get();
+                flags.has_descriptors |= super::call::is_data_descriptor(&v);
                 match name {
                     "__setattr__" => flags.has_setattr = true,
                     "__getattr__" => flags.has_getattr = true,

@@ -445,7 +445,7 @@ impl Vm {
         Value::Instance(Rc::new(Instance {
             serial: self.object_serial,
             class: RefCell::new(c.clone()),
-            dict: RefCell::new(Dict::new()),
+            dict: Rc::new(RefCell::new(Dict::new())),
             exc,
             wrapped: RefCell::new(wrapped),
         }))
@@ -556,6 +556,9 @@ impl Vm {
             has_eq: dict.get_str("__eq__").is_some(),
             has_hash: dict.get_str("__hash__").is_some(),
             is_enum: mro.iter().any(|c| c.flags.get().is_enum),
+            has_descriptors: mro.iter().any(|c| {
+                c.flags.get().has_descriptors || c.builtin.is_some() && c.builtin != Some(BuiltinType::Object)
+            }) || dict.values().any(is_data_descriptor),
         };
         let cls = Rc::new(Class {
             name,
@@ -591,6 +594,18 @@ impl Vm {
             self.call_kw(&f, vec![value.clone()], kwargs)?;
         }
         Ok(value)
+    }
+}
+
+/// Whether a class attribute takes precedence over an instance's own attribute of the same name.
+pub fn is_data_descriptor(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => o.type_name() == "property",
+        Value::Instance(i) => {
+            let c = i.class.borrow();
+            c.lookup("__set__").is_some() || c.lookup("__delete__").is_some()
+        }
+        _ => false,
     }
 }
 

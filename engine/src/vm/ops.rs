@@ -496,6 +496,7 @@ impl Vm {
     fn hash_inner(&mut self, v: &Value) -> PyResult<u64> {
         Ok(match v {
             Value::Str(s) => hash_str(s),
+            Value::Bytes(b) => crate::dict::hash_bytes(b),
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => {
                 let n = num_value(v).unwrap_or(Num::Int(0));
                 crate::pynum::hash_num(&n) as u64
