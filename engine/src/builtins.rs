@@ -183,7 +183,7 @@ fn id(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let v = one("id", args, kw)?;
     let _ = vm;
     let n: i64 = match v.ptr() {
-        Some(p) => p as i64,
+        Some(_) => crate::vm::repr::stable_id(v) as i64,
         None => {
             let (tag, bits): (i64, u64) = match v {
                 Value::None => (1, 0),

@@ -92,6 +92,8 @@ pub struct Vm {
     pub cdepth: usize,
     /// While a nested run is on: the step count at which it is stopped.
     pub nested_cap: Option<u64>,
+    /// The step count when the current top-level instruction began.
+    pub instr_start: u64,
     /// The running thread is blocked (in `time.sleep`) until this time.
     pub blocked_until: Time,
     /// Counts objects that hash by identity, so their hashes are the same on every run.
@@ -141,6 +143,7 @@ impl Vm {
             blocked_until: 0,
             cdepth: 0,
             nested_cap: None,
+            instr_start: 0,
             object_serial: 0,
             filename: Rc::from(config.filename.as_str()),
             max_events: config.max_events,
@@ -357,6 +360,9 @@ impl Vm {
     fn dispatch(&mut self, th: &mut Thread) -> PyResult<Option<Exit>> {
         if self.steps >= self.step_limit || self.now >= self.time_limit {
             return Ok(Some(Exit::Budget));
+        }
+        if self.nested_cap.is_none() {
+            self.instr_start = self.steps;
         }
         if self.blocked_until > self.now {
             // A blocking call (time.sleep) holds the thread: the clock moves, within the budget.
@@ -1482,6 +1488,16 @@ impl Vm {
         r
     }
 
+    /// Fails once the work done inside one top-level instruction exceeds the nested allowance.
+    pub fn check_allowance(&self) -> PyResult<()> {
+        if self.steps.saturating_sub(self.instr_start) > NESTED_STEPS {
+            return Err(Exc::runtime(format!(
+                "a builtin call ran for more than {NESTED_STEPS} steps (an endless iterator, or a __repr__, __eq__ or key function that does not end); Interleave stops it so the page stays responsive"
+            )));
+        }
+        Ok(())
+    }
+
     /// Enters a level of Rust recursion on the program's behalf; `what` ends CPython's message.
     pub fn enter_c(&mut self, what: &str) -> PyResult<()> {
         if self.cdepth + 1 > C_LIMIT {
@@ -1504,7 +1520,7 @@ impl Vm {
         // in it): the same on every slicing, and short enough that the page stays responsive.
         let outermost = self.nested_cap.is_none();
         if outermost {
-            self.nested_cap = Some(self.steps.saturating_add(NESTED_STEPS));
+            self.nested_cap = Some(self.instr_start.saturating_add(NESTED_STEPS));
         }
         self.step_limit = self.nested_cap.unwrap_or(u64::MAX);
         self.time_limit = Time::MAX;
@@ -1591,7 +1607,7 @@ impl Vm {
 /// The bound on `Vm::cdepth`; a native calling back into Python costs `NESTED_COST` (its Rust frames are bigger).
 const C_LIMIT: usize = 1200;
 /// How many instructions a call made by a builtin may run, all nested calls included.
-const NESTED_STEPS: u64 = 20_000_000;
+const NESTED_STEPS: u64 = 5_000_000;
 const NESTED_COST: usize = 8;
 
 /// Int-by-int arithmetic that stays in `i64`; `None` sends the operation down the general path.

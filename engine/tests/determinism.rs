@@ -446,6 +446,29 @@ fn two_runs_of_a_seeded_random_program_are_identical() {
     assert_eq!(whole(source), whole(source));
 }
 
+const IDENTITIES: &str = r#"
+class C:
+    pass
+
+def f():
+    pass
+
+print(id(C), id(f), id(C()), id(print), id(object()), id([]))
+print(hash(C), hash(f), hash(C()), hash(object()))
+print(f, object(), lambda: 0, C())
+"#;
+
+#[test]
+fn ids_hashes_and_addresses_do_not_depend_on_the_allocator() {
+    // Both sessions stay alive, so the second cannot reuse the first one's memory.
+    let mut first = Session::new(IDENTITIES, Config::default());
+    first.run_to_end();
+    let mut second = Session::new(IDENTITIES, Config::default());
+    second.run_to_end();
+    assert_eq!(first.stderr(), "");
+    assert_eq!(first.stdout(), second.stdout());
+}
+
 fn programs_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
 }

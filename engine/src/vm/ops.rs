@@ -529,11 +529,7 @@ impl Vm {
                     _ => i.serial,
                 }
             }
-            Value::Object(_) => match crate::asyncio::as_future(v) {
-                Some(f) => f.serial,
-                None => v.ptr().unwrap_or(0) as u64 >> 4,
-            },
-            other => other.ptr().unwrap_or(0) as u64 >> 4,
+            other => super::repr::stable_id(other) >> 4,
         })
     }
 
@@ -634,6 +630,10 @@ impl Vm {
 
     /// The next item of an iterator, `None` when it is exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Builtins that consume iterators run inside one instruction: each item costs a step, within the
+        // same fixed allowance as nested calls, so an endless iterator cannot hang the page.
+        self.steps += 1;
+        self.check_allowance()?;
         match it {
             Value::Gen(g) => {
                 let g = g.clone();

@@ -13,6 +13,12 @@ thread_local! {
 /// A stand-in address for `<... at 0x...>` reprs, handed out in order of first use, so that a program prints
 /// the same text on every run (real addresses would differ between runs and between native and wasm).
 pub fn addr(v: &Value) -> String {
+    format!("0x{:012x}", stable_id(v))
+}
+
+/// A number standing for an object's identity, the same on every run of the same program: `id()`, the hash of
+/// objects that hash by identity, and the address in reprs.
+pub fn stable_id(v: &Value) -> u64 {
     // Objects with a creation serial use it: an address reused after a free must not change the text.
     let serial = match v {
         Value::Instance(i) => Some(i.serial),
@@ -21,7 +27,7 @@ pub fn addr(v: &Value) -> String {
         _ => None,
     };
     if let Some(n) = serial {
-        return format!("0x7f01{:08x}", 0x1000 + n * 0x40);
+        return 0x7f01_0000_1000 + n * 0x40;
     }
     let p = v.ptr().unwrap_or(0);
     let n = ADDRESSES.with(|a| {
@@ -33,7 +39,7 @@ pub fn addr(v: &Value) -> String {
         }
         n
     });
-    format!("0x7f00{:08x}", 0x1000 + n * 0x40)
+    0x7f00_0000_1000 + n * 0x40
 }
 
 /// Forgets the stand-in addresses of a previous run.

@@ -157,8 +157,11 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
             }
         }
         if e.task != MAIN_THREAD && phase == Some(Phase::Finished) && !matches!(e.kind, EventKind::Finished { .. }) {
-            // Reported once above for Renamed/CancelRequested; everything else is just as wrong.
-            if !matches!(e.kind, EventKind::Renamed { .. } | EventKind::CancelRequested { .. }) {
+            // Reported once above for Renamed/CancelRequested. A timer belongs to the task that armed it, and
+            // may fire or be cancelled after that task is gone (a `call_later` callback outliving it).
+            let reported = matches!(e.kind, EventKind::Renamed { .. } | EventKind::CancelRequested { .. });
+            let timer = matches!(e.kind, EventKind::TimerFired { .. } | EventKind::TimerCancelled { .. });
+            if !reported && !timer {
                 out.push(format!(
                     "event #{i} ({:?}): task {} acts after it finished",
                     e.kind, e.task
