@@ -87,9 +87,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             <p class="ctl-progress" role="status">
                 <span class="ctl-state">{ status(props.phase) }</span>
                 <span>{ format!("t = {}", seconds(p.now)) }</span>
-                <span>{ format!("{} events", grouped(p.events as u64)) }</span>
-                <span>{ format!("{} steps", grouped(p.steps)) }</span>
+                <span>{ count(p.events as u64, "event") }</span>
+                <span>{ count(p.steps, "step") }</span>
             </p>
         </div>
     }
+}
+
+/// "1 event", "2,000 events".
+fn count(n: u64, noun: &str) -> String {
+    format!("{} {noun}{}", grouped(n), if n == 1 { "" } else { "s" })
 }

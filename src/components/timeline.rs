@@ -198,7 +198,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let run = props.run.as_ref().map(|r| r.run.borrow());
     let trace = run.as_ref().map(|r| r.trace());
     let now = run.as_ref().map_or(0, |r| r.now());
-    let lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
+    let all_lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
+    // asyncio.run's own shutdown tasks are the runtime's business, not the program's: no lane for them.
+    let lanes: Vec<&Lane> = all_lanes
+        .iter()
+        .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal)))
+        .collect();
     let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
     let axis = ticks(&view, 6);
     let cursor = |t: Time, class: &'static str| {
@@ -208,7 +213,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let detail = match (props.detail, trace) {
-        (Some((task, i)), Some(trace)) => lanes
+        (Some((task, i)), Some(trace)) => all_lanes
             .get(task as usize)
             .and_then(|l| l.segments.get(i))
             .map(|seg| segment(trace, task, seg)),
@@ -246,7 +251,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-rows" style={format!("height: {}px", lanes.len() as f64 * ROW_HEIGHT)}>
                         { for rows.clone().filter_map(|i| {
                             let trace = trace?;
-                            Some(lane_row(trace, &lanes[i], i, props, now))
+                            Some(lane_row(trace, lanes.get(i)?, i, props, now))
                         }) }
                     </div>
                     if lanes.is_empty() {
