@@ -701,46 +701,20 @@ impl Vm {
                 let start = pop(f)?;
                 f.stack.push(Value::Slice(Rc::new([start, stop, step])));
             }
-            Instr::Binary(op) => {
+            Instr::Binary(op) | Instr::Inplace(op) => {
                 let b = pop(f)?;
                 let a = pop(f)?;
-                let v = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match int_fast(op, *x, *y) {
-                        Some(v) => Value::Int(v),
-                        None => {
-                            if !f.code.hidden {
-                                self.line = f.line();
-                            }
-                            self.binary(op, &a, &b, false)?
-                        }
-                    },
-                    _ => {
-                        if !f.code.hidden {
-                            self.line = f.line();
-                        }
-                        self.binary(op, &a, &b, false)?
-                    }
+                let fast = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
+                    _ => None,
                 };
-                push(th, v);
-            }
-            Instr::Inplace(op) => {
-                let b = pop(f)?;
-                let a = pop(f)?;
-                let v = match (&a, &b) {
-                    (Value::Int(x), Value::Int(y)) => match int_fast(op, *x, *y) {
-                        Some(v) => Value::Int(v),
-                        None => {
-                            if !f.code.hidden {
-                                self.line = f.line();
-                            }
-                            self.binary(op, &a, &b, true)?
-                        }
-                    },
-                    _ => {
+                let v = match fast {
+                    Some(v) => Value::Int(v),
+                    None => {
                         if !f.code.hidden {
                             self.line = f.line();
                         }
-                        self.binary(op, &a, &b, true)?
+                        self.binary(op, &a, &b, matches!(instr, Instr::Inplace(_)))?
                     }
                 };
                 push(th, v);

@@ -98,30 +98,10 @@ impl Vm {
         Ok((m, frame))
     }
 
-    /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks).
+    /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks), to its end.
     pub fn exec_module_source(&mut self, name: &str, source: &str) -> PyResult {
-        let tree = crate::parser::parse(source).map_err(|e| {
-            Exc::new(
-                ExcType::SystemError,
-                format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
-            )
-        })?;
-        let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
-            Exc::new(
-                ExcType::SystemError,
-                format!("module {name} failed to compile: line {}: {}", e.line, e.msg),
-            )
-        })?;
-        let mut d = Dict::new();
-        d.set_str("__name__", Value::str(name));
-        let globals = Rc::new(RefCell::new(d));
-        let m = Value::Module(Rc::new(Module {
-            name: Rc::from(name),
-            dict: globals.clone(),
-        }));
-        // Cache first, so a module importing itself indirectly sees it.
-        self.modules.set_str(name, m.clone());
-        let frame = self.new_frame(code, globals, Ret::Exit);
+        let (m, mut frame) = self.module_frame(name, source)?;
+        frame.ret = Ret::Exit;
         let mut th = Thread::default();
         th.frames.push(frame);
         let saved_line = self.line;
