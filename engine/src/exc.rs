@@ -92,6 +92,20 @@ pub struct ExcData {
     pub hint: Option<(Str, Value)>,
 }
 
+impl Drop for ExcData {
+    fn drop(&mut self) {
+        // Groups nested in groups, and long `__context__` chains, are freed without recursing.
+        let mut held = std::mem::take(&mut self.args);
+        held.push(std::mem::take(&mut self.cause));
+        held.push(std::mem::take(&mut self.context));
+        if let Some((msg, members)) = self.group.take() {
+            held.push(msg);
+            held.extend(members);
+        }
+        crate::value::bury(held);
+    }
+}
+
 macro_rules! exc_types {
     ($($name:ident : $parent:ident),* $(,)?) => {
         /// The builtin exception classes, each with its parent in CPython's hierarchy.

@@ -425,9 +425,10 @@ impl Vm {
     /// A bare instance of a class, its exception data or wrapped builtin value set up from `args`.
     pub fn new_instance(&mut self, c: &Rc<Class>, args: &[Value]) -> Value {
         let exc = match c.base_kind {
-            BaseKind::Exception => Some(RefCell::new(ExcData {
-                args: args.to_vec(),
-                ..ExcData::default()
+            BaseKind::Exception => Some(RefCell::new({
+                let mut d = ExcData::default();
+                d.args = args.to_vec();
+                d
             })),
             _ => None,
         };

@@ -21,7 +21,7 @@ impl Vm {
             self.now = self.blocked_until;
         }
         self.steps += 1;
-        self.now += self.step_cost;
+        self.now = self.now.saturating_add(self.step_cost);
         let Some(f) = th.frames.last_mut() else {
             return Ok(Some(Exit::Returned(Value::None)));
         };
@@ -72,16 +72,7 @@ impl Vm {
             Instr::LoadFast(i) => {
                 let v = f.locals.get(i as usize).cloned().unwrap_or(Value::Null);
                 if let Value::Null = v {
-                    let name = f
-                        .code
-                        .varnames
-                        .get(i as usize)
-                        .cloned()
-                        .unwrap_or_else(|| Rc::from("?"));
-                    return Err(Exc::new(
-                        ExcType::UnboundLocalError,
-                        format!("cannot access local variable '{name}' where it is not associated with a value"),
-                    ));
+                    return Err(unbound_local(f, i));
                 }
                 f.stack.push(v);
             }
@@ -94,16 +85,7 @@ impl Vm {
             Instr::DeleteFast(i) => {
                 if let Some(slot) = f.locals.get_mut(i as usize) {
                     if let Value::Null = slot {
-                        let name = f
-                            .code
-                            .varnames
-                            .get(i as usize)
-                            .cloned()
-                            .unwrap_or_else(|| Rc::from("?"));
-                        return Err(Exc::new(
-                            ExcType::UnboundLocalError,
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                        return Err(unbound_local(f, i));
                     }
                     *slot = Value::Null;
                 }
@@ -787,4 +769,18 @@ impl Vm {
         push(th, v);
         Ok(None)
     }
+}
+
+/// `UnboundLocalError` for the fast local `i`, in CPython's words.
+fn unbound_local(f: &Frame, i: u32) -> Exc {
+    let name = f
+        .code
+        .varnames
+        .get(i as usize)
+        .cloned()
+        .unwrap_or_else(|| Rc::from("?"));
+    Exc::new(
+        ExcType::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }

@@ -166,7 +166,10 @@ impl Vm {
         let mut no = Vec::new();
         for m in members {
             if self.exc_data(&m).is_some_and(|d| d.borrow().group.is_some()) {
-                let (r, mt) = self.split_group(&m, typ)?;
+                self.enter_c(" while splitting an exception group")?;
+                let split = self.split_group(&m, typ);
+                self.leave_c();
+                let (r, mt) = split?;
                 if !mt.is_none() {
                     yes.push(mt);
                 }
@@ -308,10 +311,15 @@ impl Vm {
             self.format_chain(&context, out, seen, depth + 1);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
-        self.format_one(exc, out, "");
+        self.format_one(exc, out, "", 0);
     }
 
-    fn format_one(&mut self, exc: &Value, out: &mut String, indent: &str) {
+    fn format_one(&mut self, exc: &Value, out: &mut String, indent: &str, depth: usize) {
+        // CPython shows groups ten levels deep; deeper nesting is summarised (and never recursed into).
+        if depth > 10 {
+            out.push_str(&format!("{indent}... (max_group_depth is 10)\n"));
+            return;
+        }
         let (tb, group) = match self.exc_data(exc) {
             Some(d) => {
                 let d = d.borrow();
@@ -379,7 +387,7 @@ impl Vm {
                     i + 1
                 ));
                 let mut sub = String::new();
-                self.format_one(m, &mut sub, "");
+                self.format_one(m, &mut sub, "", depth + 1);
                 for l in sub.lines() {
                     out.push_str(&format!("{indent}    | {l}\n"));
                 }
