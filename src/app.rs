@@ -115,7 +115,8 @@ pub fn app(props: &AppProps) -> Html {
                 steps: run.steps(),
             };
             let error = run.error().filter(|_| state.inspect.is_none()).map(error_mark);
-            (progress, task_lines(trace, shown), error)
+            let live = if state.inspect.is_none() { run.position() } else { None };
+            (progress, task_lines(trace, shown, live), error)
         }
         None => (Progress::default(), Vec::new(), None),
     };

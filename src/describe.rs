@@ -99,6 +99,9 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Waiting(WaitReason::Task(t)) => format!("awaiting {}", trace.task_name(t)),
         TaskPhase::Waiting(WaitReason::Future(obj)) => format!("awaiting {}", object(trace, obj)),
         TaskPhase::Waiting(WaitReason::Sync { obj, op }) => sync_wait(trace, obj, op),
+        TaskPhase::Waiting(WaitReason::EventLoop) => {
+            "in asyncio.run, waiting while the event loop runs the tasks".into()
+        }
         TaskPhase::Blocking { until } => {
             format!("blocking the whole loop until {} (time.sleep)", seconds(until))
         }
@@ -158,6 +161,7 @@ mod tests {
                 kind: ObjKind::Lock,
                 name: "Lock-1".into(),
                 created_line: 1,
+                internal: false,
             }],
             ..Trace::default()
         }

@@ -51,7 +51,9 @@ impl StateKind {
             TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => StateKind::Ready,
             TaskPhase::Running => StateKind::Running,
             TaskPhase::Waiting(WaitReason::Sleep { .. }) => StateKind::Sleeping,
-            TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_)) => StateKind::Awaiting,
+            TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_) | WaitReason::EventLoop) => {
+                StateKind::Awaiting
+            }
             TaskPhase::Waiting(WaitReason::Sync { .. }) => StateKind::Blocked,
             TaskPhase::Blocking { .. } => StateKind::Blocking,
             TaskPhase::Done => StateKind::Done,

@@ -28,16 +28,23 @@ pub struct LineMarks {
 }
 
 /// Each unfinished task's line, grouped by line in line order; on a line the running task comes first,
-/// then the others in creation order.
-pub fn task_lines(trace: &Trace, state: &LoopState) -> Vec<LineMarks> {
+/// then the others in creation order. `live` is where the running code is right now (the session's
+/// position), which moves on between events: a task computing in a loop is marked where it computes.
+pub fn task_lines(trace: &Trace, state: &LoopState, live: Option<(TaskId, u32)>) -> Vec<LineMarks> {
     let mut marks: Vec<(u32, bool, TaskId)> = state
         .tasks
         .iter()
         .enumerate()
         .filter_map(|(id, s)| {
             let s = s.as_ref()?;
-            let alive = !s.phase.is_finished() && s.phase != TaskPhase::New && s.line != 0;
-            alive.then_some((s.line, s.phase != TaskPhase::Running, id as TaskId))
+            let id = id as TaskId;
+            let running = s.phase == TaskPhase::Running;
+            let line = match live {
+                Some((task, line)) if running && task == id && line != 0 => line,
+                _ => s.line,
+            };
+            let alive = !s.phase.is_finished() && s.phase != TaskPhase::New && line != 0;
+            alive.then_some((line, !running, id))
         })
         .collect();
     marks.sort_unstable();
@@ -126,12 +133,18 @@ mod tests {
             ),
             ev(6, 4, EventKind::Resumed),
         ];
-        let lines = task_lines(&trace, &state_at(&trace, usize::MAX));
+        let state = state_at(&trace, usize::MAX);
+        let lines = task_lines(&trace, &state, None);
         assert_eq!(lines.len(), 1);
         let ids: Vec<_> = lines[0].tasks.iter().map(|m| m.task).collect();
         assert_eq!(ids, vec![6, 1, 2]);
         assert_eq!(lines[0].more, 2);
         assert!(lines[0].tasks[0].running);
         assert_eq!(lines[0].tasks[1].label, "Task-1: sleeping until 0.000 s");
+        // The running task's marker follows the session's position; a stale position of another task is ignored.
+        let lines = task_lines(&trace, &state, Some((6, 7)));
+        assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), vec![4, 7]);
+        assert_eq!(lines[1].tasks[0].task, 6);
+        assert_eq!(task_lines(&trace, &state, Some((1, 7))).len(), 1);
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use interleave::replay::{events_until, state_at, LoopState, Replay};
 use interleave::session::{Config, ProgramError, Session, Status};
-use interleave::trace::{Time, Trace};
+use interleave::trace::{TaskId, Time, Trace};
 
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
@@ -72,6 +72,14 @@ impl Run {
     pub fn error(&self) -> Option<&ProgramError> {
         match &self.source {
             Source::Live(session) => session.error(),
+            Source::Recorded { .. } => None,
+        }
+    }
+
+    /// The running task and the line it is at right now (live sessions only).
+    pub fn position(&self) -> Option<(TaskId, u32)> {
+        match &self.source {
+            Source::Live(session) => session.position(),
             Source::Recorded { .. } => None,
         }
     }

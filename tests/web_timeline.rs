@@ -42,6 +42,7 @@ fn lock_trace() -> Trace {
         kind: ObjKind::Lock,
         name: "Lock-1".into(),
         created_line: 2,
+        internal: false,
     });
     use EventKind::*;
     trace.events = vec![

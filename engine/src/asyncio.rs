@@ -10,7 +10,7 @@ mod natives;
 
 use crate::exc::{Exc, ExcType, PyResult};
 use crate::native::NativeObject;
-use crate::trace::{EventKind, ObjId, Outcome, TaskId, Time, WaitReason, Wake};
+use crate::trace::{EventKind, ObjId, Outcome, TaskId, Time, WaitReason, Wake, END_OF_TIME};
 use crate::value::{Str, Value};
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm, Warning, WarningSink};
@@ -338,6 +338,11 @@ pub struct Loop {
     pub ntodo: usize,
     pub running: bool,
     pub stopping: bool,
+    /// The line of the `asyncio.run` call the main thread is inside: its lane shows one wait for the loop
+    /// from the call to the return, not a wait per `run_until_complete` of the runner's shutdown.
+    pub main_in_run: Option<u32>,
+    /// The main thread's last event is its `Suspended(EventLoop)`.
+    pub main_waiting: bool,
     pub current: Option<Rc<FutureObj>>,
     /// Tasks not yet done, in creation order (`asyncio.all_tasks`).
     pub live: std::collections::BTreeMap<TaskId, Rc<FutureObj>>,
@@ -385,6 +390,7 @@ impl Vm {
     }
 
     pub fn call_at(&mut self, when: Time, h: Handle) -> (u64, Rc<Cell<bool>>) {
+        let when = when.min(END_OF_TIME);
         self.aio.seq += 1;
         let id = self.aio.seq;
         let cancelled = Rc::new(Cell::new(false));
@@ -1003,7 +1009,7 @@ impl Vm {
             return Err(Exc::value_error("sleep length must be non-negative"));
         }
         let ns = (secs * 1e9).min(1e18) as Time;
-        let until = self.now.saturating_add(ns);
+        let until = self.now.saturating_add(ns).min(END_OF_TIME);
         let task = self.current_task;
         self.event(task, EventKind::Blocked { until });
         self.blocked_until = until;

@@ -3,7 +3,7 @@
 use crate::ast::SyntaxError;
 use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
-use crate::trace::{EventKind, Stream, Time, Trace};
+use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason, MAIN_THREAD};
 use crate::value::Value;
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm};
@@ -92,6 +92,8 @@ pub struct Session {
     main: Thread,
     state: State,
     error: Option<ProgramError>,
+    /// How the main thread ended, for its `Finished` event.
+    main_outcome: Outcome,
 }
 
 impl Session {
@@ -104,6 +106,7 @@ impl Session {
             main: Thread::default(),
             state: State::Main,
             error: None,
+            main_outcome: Outcome::Returned,
         };
         let code =
             crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
@@ -118,6 +121,7 @@ impl Session {
                 }
                 let frame = s.vm.new_frame(code, globals, Ret::Exit);
                 s.main.frames.push(frame);
+                s.main_event(EventKind::Resumed);
             }
             Err(e) => s.syntax_error(source, &config.filename, e),
         }
@@ -150,6 +154,30 @@ impl Session {
         self.state = State::Done(1);
     }
 
+    /// Records an event of the main thread at its current line.
+    fn main_event(&mut self, kind: EventKind) {
+        // With no frame left (the program ended), the last line that ran.
+        let line = self.vm.line_of(&self.main);
+        if line != 0 {
+            self.vm.line = line;
+        }
+        self.vm.event(MAIN_THREAD, kind);
+    }
+
+    /// Where the code runs right now: the running task (0 for the main thread) and its line. `None` while
+    /// nothing runs (the loop is idle, between tasks, or the program ended).
+    pub fn position(&self) -> Option<(TaskId, u32)> {
+        match self.state {
+            State::Main => Some((MAIN_THREAD, self.vm.line_of(&self.main))),
+            State::Loop => {
+                let task = self.vm.aio.in_progress.as_ref()?.task.as_ref()?;
+                let th = task.thread.borrow();
+                Some((task.id, self.vm.line_of(th.as_ref()?)))
+            }
+            State::Done(_) => None,
+        }
+    }
+
     /// Runs until the budget is spent, nothing is ready before a timer, or the program ends.
     pub fn run(&mut self, budget: Budget) -> Status {
         self.vm.step_limit = self.vm.steps.saturating_add(budget.steps);
@@ -160,7 +188,15 @@ impl Session {
                 State::Main => match self.vm.run(&mut self.main) {
                     Exit::Returned(_) => self.finish(0),
                     Exit::Raised(e) => self.uncaught(e),
-                    Exit::RunLoop => self.state = State::Loop,
+                    Exit::RunLoop => {
+                        if !self.vm.aio.main_waiting {
+                            self.vm.aio.main_waiting = true;
+                            self.main_event(EventKind::Suspended {
+                                reason: WaitReason::EventLoop,
+                            });
+                        }
+                        self.state = State::Loop;
+                    }
                     Exit::Budget => return Status::Runnable,
                     Exit::Await(_) | Exit::Yield | Exit::Yielded(_) => {
                         let e = self.vm.materialize(Exc::runtime("'await' outside of a running task"));
@@ -175,8 +211,18 @@ impl Session {
                         Tick::Ran => {}
                         Tick::Budget => return Status::Runnable,
                         Tick::Idle(t) => return Status::Waiting { until: t },
-                        Tick::Stopped => self.state = State::Main,
+                        Tick::Stopped => {
+                            // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
+                            if self.vm.aio.main_in_run.is_none() {
+                                self.vm.aio.main_waiting = false;
+                                self.main_event(EventKind::Resumed);
+                            }
+                            self.state = State::Main;
+                        }
                         Tick::Deadlock => {
+                            self.main_outcome = Outcome::Raised {
+                                exc: self.vm.text("deadlock".into()),
+                            };
                             self.vm.write(
                                 Stream::Stderr,
                                 "Interleave: deadlock: every task is waiting and no timer is pending, so nothing can ever wake them (CPython would wait here forever).\n",
@@ -211,6 +257,10 @@ impl Session {
             self.finish(code);
             return;
         }
+        let summary = self.vm.repr(&e).map(|s| s.to_string()).unwrap_or_default();
+        self.main_outcome = Outcome::Raised {
+            exc: self.vm.text(summary),
+        };
         self.vm.flush_warnings();
         let text = self.vm.format_exception(&e);
         self.vm.write(Stream::Stderr, &text);
@@ -256,6 +306,8 @@ impl Session {
         self.vm.aio.ready.clear();
         self.vm.aio.in_progress = None;
         self.vm.flush_warnings();
+        let outcome = self.main_outcome;
+        self.main_event(EventKind::Finished { outcome });
         self.vm.trace.events.shrink_to_fit();
         self.state = State::Done(code);
     }

@@ -23,6 +23,9 @@
 //! - `Suspended` carries why the task waits; the wait ends with the task's next `Ready`.
 //! - `Print` events belong to the task that was running (task 0 is the program's main thread, outside
 //!   any task).
+//! - The main thread (task 0) has no `Created` or `Ready`: it is `Resumed` when the program starts,
+//!   `Suspended(EventLoop)` while the event loop runs the tasks, `Resumed` when the loop stops, and
+//!   `Finished` when the program ends (from either phase: a deadlock ends the run inside the loop).
 //! - `TimerArmed` is followed by exactly one `TimerFired` or `TimerCancelled` with the same timer id,
 //!   unless the run ended first.
 //! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it.
@@ -41,6 +44,10 @@ pub type ObjId = u32;
 pub type TimerId = u32;
 
 pub const MAIN_THREAD: TaskId = 0;
+
+/// The latest deadline a timer or blocking call may have (about 146 years). Later ones wait until then, so
+/// the clock never reaches `Time::MAX` and a host's `now + slice` always lies ahead of it.
+pub const END_OF_TIME: Time = 1 << 62;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Event {
@@ -131,6 +138,9 @@ pub enum WaitReason {
     Task(TaskId),
     /// Awaiting a plain future, `gather`, `wait`, a timeout or another combinator.
     Future(ObjId),
+    /// The main thread runs the event loop (`asyncio.run`, `run_until_complete`, `run_forever`) and waits
+    /// for it to stop; only task 0 waits for this.
+    EventLoop,
     /// Waiting on a synchronisation object (lock, event, condition, semaphore, queue).
     Sync {
         obj: ObjId,
@@ -197,6 +207,8 @@ pub struct ObjInfo {
     /// `Lock-1`, `Queue-2`: the kind and a counter per kind, in creation order.
     pub name: String,
     pub created_line: u32,
+    /// The runtime's own object (the `Event` inside a `Queue`): in the trace, but not the program's to see.
+    pub internal: bool,
 }
 
 /// Everything recorded so far. The host reads `events[seen..]` after each budget slice.

@@ -352,7 +352,7 @@ impl Vm {
         }
     }
 
-    fn line_of(&self, th: &Thread) -> u32 {
+    pub(crate) fn line_of(&self, th: &Thread) -> u32 {
         th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line())
     }
 

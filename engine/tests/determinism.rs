@@ -573,3 +573,27 @@ fn every_event_of_the_corpus_lies_on_a_line_of_its_program() {
         }
     });
 }
+
+const PAST_THE_END_OF_TIME: &str = r#"
+import asyncio
+
+async def worker(name, count):
+    for i in range(count):
+        await asyncio.sleep(1e300)
+        print(f"{name} step {i}")
+
+async def main():
+    await asyncio.gather(worker("fast", 4), worker("slow", 2))
+
+asyncio.run(main())
+print("the end")
+"#;
+
+#[test]
+fn sleeps_past_the_end_of_time_still_end_the_same_however_they_are_sliced() {
+    // Deadlines stop at END_OF_TIME, so the clock never saturates and a host's `now + slice` stays ahead.
+    let out = whole(PAST_THE_END_OF_TIME);
+    assert!(out.stdout.ends_with("the end\n"), "{}", out.stdout);
+    assert_same_under_slicing("past_the_end_of_time", PAST_THE_END_OF_TIME, ALL_SLICINGS);
+    assert_eq!(overshoots(PAST_THE_END_OF_TIME, 1_000_000_000), None);
+}

@@ -32,6 +32,7 @@ impl Builder {
             kind: ObjKind::Lock,
             name: "Lock-1".into(),
             created_line: 1,
+            internal: false,
         });
         self
     }
@@ -373,4 +374,72 @@ fn output_joins_partial_prints_and_splits_lines() {
             (2, Stream::Stdout, "tail"),
         ]
     );
+}
+
+/// The phases of a lane, without the times.
+fn phases(lane: &interleave::replay::Lane) -> Vec<TaskPhase> {
+    lane.segments.iter().map(|s| s.phase).collect()
+}
+
+#[test]
+fn the_main_thread_runs_then_waits_for_the_loop_then_runs_on() {
+    use interleave::session::{Config, Session};
+    let source =
+        "import asyncio\nx = 1\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\nprint('after')\n";
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 0);
+    let lanes = segments(s.trace());
+    assert_eq!(
+        phases(&lanes[0]),
+        [
+            TaskPhase::Running,
+            TaskPhase::Waiting(WaitReason::EventLoop),
+            TaskPhase::Running,
+            TaskPhase::Done
+        ]
+    );
+    let wait = lanes[0].segments[1];
+    assert_eq!(wait.line, 5, "the main thread waits at its asyncio.run line");
+    assert!(wait.end >= 1_000 * MS, "it waits as long as the loop runs: {wait:?}");
+    // The main thread's own time is not the loop's: main() sleeps on its own lane.
+    assert!(lanes[1]
+        .segments
+        .iter()
+        .any(|s| matches!(s.phase, TaskPhase::Waiting(WaitReason::Sleep { .. }))));
+}
+
+#[test]
+fn an_uncaught_error_fails_the_main_lane_and_a_deadlock_ends_it_waiting() {
+    use interleave::session::{Config, Session};
+    let mut s = Session::new("x = 1\nraise ValueError('no')\n", Config::default());
+    assert_eq!(s.run_to_end(), 1);
+    let lane = &segments(s.trace())[0];
+    assert!(
+        matches!(phases(lane)[..], [TaskPhase::Running, TaskPhase::Failed { .. }]),
+        "{lane:?}"
+    );
+    let source = "import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n";
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 1);
+    let lane = &segments(s.trace())[0];
+    assert_eq!(
+        phases(lane)[..2],
+        [TaskPhase::Running, TaskPhase::Waiting(WaitReason::EventLoop)]
+    );
+    assert!(matches!(phases(lane)[2], TaskPhase::Failed { .. }), "{lane:?}");
+}
+
+#[test]
+fn position_follows_the_running_code() {
+    use interleave::session::{Budget, Config, Session};
+    let source = "import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n";
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.position(), Some((0, 1)));
+    s.run(Budget {
+        steps: 10_000,
+        until: Time::MAX,
+    });
+    let (task, line) = s.position().expect("spin is running");
+    assert_eq!(task, 1);
+    assert!((3..=4).contains(&line), "inside the loop, not at line {line}");
 }

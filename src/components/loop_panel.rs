@@ -45,10 +45,11 @@ fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, o)| {
-            !matches!(
-                o.kind,
-                ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
-            )
+            !o.internal
+                && !matches!(
+                    o.kind,
+                    ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
+                )
         })
         .collect();
     if objects.is_empty() {

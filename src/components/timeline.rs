@@ -9,6 +9,8 @@
 
 use interleave::replay::Lane;
 use interleave::trace::{TaskId, Time, Trace};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
@@ -21,6 +23,13 @@ use crate::run::RunRef;
 pub const ROW_HEIGHT: f64 = 28.0;
 /// Rows built beyond the visible ones, above and below, so scrolling shows no gaps.
 const OVERSCAN: usize = 4;
+/// Room one axis label needs, in pixels ("12.345 s" and a gap either side).
+const TICK_SPACING: f64 = 80.0;
+/// A label this close to either end of the track (as a fraction of the track's width) aligns to that end
+/// instead of being centred on its tick, so it is never cut off.
+fn edge_band(track_px: f64) -> f64 {
+    (TICK_SPACING / 2.0 / track_px.max(1.0)).min(0.25)
+}
 
 /// A change of the visible window.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -118,6 +127,36 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
 pub fn timeline(props: &TimelineProps) -> Html {
     let overlay = use_node_ref();
     let view = props.viewport;
+    // The track's width in pixels decides how many axis labels fit. It is measured after each render and on
+    // window resizes; a change renders again with the new count.
+    let track_px = use_state(|| 0.0_f64);
+    let resized = use_state(|| 0_u32);
+    {
+        let (overlay, track_px) = (overlay.clone(), track_px.clone());
+        use_effect(move || {
+            if let Some(el) = overlay.cast::<Element>() {
+                let w = el.client_width() as f64;
+                if (w - *track_px).abs() >= 1.0 {
+                    track_px.set(w);
+                }
+            }
+        });
+    }
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || resized.set(resized.wrapping_add(1)));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
 
     let onwheel = {
         let (overlay, onnavigate) = (overlay.clone(), props.onnavigate.clone());
@@ -205,7 +244,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal)))
         .collect();
     let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
-    let axis = ticks(&view, 6);
+    let track = if *track_px > 0.0 { *track_px } else { 480.0 };
+    let axis = ticks(&view, ((track / TICK_SPACING).floor() as u64).clamp(2, 12));
+    let band = edge_band(track);
     let cursor = |t: Time, class: &'static str| {
         let f = view.fraction(t);
         (0.0..=1.0).contains(&f).then(|| {
@@ -239,8 +280,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <div class="tl-axis" aria-hidden="true">
                     <div class="tl-axis-track">
                         { for axis.iter().map(|t| html! {
-                            <span class={classes!("tl-tick", (t.fraction < 0.04).then_some("first"),
-                                                  (t.fraction > 0.96).then_some("last"))}
+                            <span class={classes!("tl-tick", (t.fraction < band).then_some("first"),
+                                                  (t.fraction > 1.0 - band).then_some("last"))}
                                   style={format!("left: {:.4}%", t.fraction * 100.0)}>
                                 { seconds_with(t.at, t.decimals) }
                             </span>

@@ -283,6 +283,24 @@ pub fn install(vm: &mut Vm) -> Dict {
             vm.control = Some(crate::vm::Control::RunLoop);
             Ok(Value::None)
         }),
+        ("main_in_run", |vm, a, _| {
+            // asyncio.run's entry and exit. The main thread's wait begins when the loop first starts (the
+            // session records it) and ends here, however often the runner restarts the loop in between.
+            let entering = a.first().is_some_and(|v| matches!(v, Value::Bool(true)));
+            if vm.current_task != 0 {
+                return Ok(Value::None);
+            }
+            if entering {
+                vm.aio.main_in_run = Some(vm.line);
+            } else if let Some(line) = vm.aio.main_in_run.take() {
+                if std::mem::take(&mut vm.aio.main_waiting) {
+                    // The runner's own code ran since: report the call's line again.
+                    vm.line = line;
+                    vm.event(0, EventKind::Resumed);
+                }
+            }
+            Ok(Value::None)
+        }),
         ("stop", |vm, _, _| {
             vm.aio.stopping = true;
             Ok(Value::None)
@@ -315,14 +333,30 @@ pub fn install(vm: &mut Vm) -> Dict {
                 Some(Value::Str(s)) => s.to_string(),
                 _ => "Future".into(),
             };
-            let n = vm.trace.objects.iter().filter(|o| o.kind == kind).count() + 1;
+            let n = vm
+                .trace
+                .objects
+                .iter()
+                .filter(|o| o.kind == kind && !o.internal)
+                .count()
+                + 1;
             let line = vm.line;
             vm.trace.objects.push(ObjInfo {
                 kind,
                 name: format!("{label}-{n}"),
                 created_line: line,
+                internal: false,
             });
             Ok(Value::Int(vm.trace.objects.len() as i64 - 1))
+        }),
+        ("hide", |vm, a, _| {
+            // The prelude's own objects (a Queue's Event) stay out of the program's view and numbering.
+            if let Some(Value::Int(i)) = a.first() {
+                if let Some(o) = usize::try_from(*i).ok().and_then(|i| vm.trace.objects.get_mut(i)) {
+                    o.internal = true;
+                }
+            }
+            Ok(Value::None)
         }),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {

@@ -220,8 +220,12 @@ async def sleep(delay, result=None):
 def run(main, *, debug=None):
     if _il.is_running():
         raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-    with Runner(debug=debug) as runner:
-        return runner.run(main)
+    _il.main_in_run(True)
+    try:
+        with Runner(debug=debug) as runner:
+            return runner.run(main)
+    finally:
+        _il.main_in_run(False)
 
 
 def _cancel_all_tasks(loop):
@@ -1015,6 +1019,7 @@ class Queue:
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
+        _il.hide(self._finished._il)
         self._finished.set()
         self._init(maxsize)
         self._il = _il.register(type(self).__name__)

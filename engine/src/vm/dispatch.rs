@@ -14,7 +14,8 @@ impl Vm {
         }
         if self.blocked_until > self.now {
             // A blocking call (time.sleep) holds the thread: the clock moves, within the budget.
-            if self.blocked_until > self.time_limit {
+            // (At the limit too: the step below would end past it.)
+            if self.blocked_until >= self.time_limit {
                 self.now = self.time_limit;
                 return Ok(Some(Exit::Budget));
             }

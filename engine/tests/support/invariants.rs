@@ -2,7 +2,7 @@
 //!
 //! Shared by the determinism and fuzz tests through `#[path]`, so it is not a test crate of its own.
 
-use interleave::trace::{EventKind, ObjKind, TaskId, Trace, Wake, MAIN_THREAD};
+use interleave::trace::{EventKind, ObjKind, TaskId, Trace, WaitReason, Wake, MAIN_THREAD};
 use std::collections::{HashMap, VecDeque};
 
 /// Where one task stands, as its events so far say.
@@ -83,14 +83,24 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 if let Some(other) = running {
                     fail(format!("task {other} is still running"));
                 }
-                if ready.front() != Some(&e.task) {
+                if e.task == MAIN_THREAD {
+                    // The main thread is never queued: it starts the program and goes on when the loop stops.
+                    if !matches!(phase, None | Some(Phase::Waiting)) {
+                        fail(format!("the main thread resumed from {phase:?}"));
+                    }
+                } else if ready.front() != Some(&e.task) {
                     fail(format!("not the head of the FIFO ready queue {ready:?}"));
                 }
                 ready.retain(|&t| t != e.task);
                 running = Some(e.task);
                 phases.insert(e.task, Phase::Running);
             }
-            EventKind::Suspended { .. } => {
+            EventKind::Suspended { reason } => {
+                if (e.task == MAIN_THREAD) != matches!(reason, WaitReason::EventLoop) {
+                    fail(format!(
+                        "{reason:?}: only the main thread waits for the event loop, and only for it"
+                    ));
+                }
                 if running != Some(e.task) {
                     fail(format!("suspended while {running:?} runs"));
                 }
@@ -103,6 +113,8 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
             EventKind::Finished { .. } => {
                 match phase {
                     Some(Phase::Running) if running == Some(e.task) => running = None,
+                    // A deadlock ends the program while the main thread waits for the loop.
+                    Some(Phase::Waiting) if e.task == MAIN_THREAD && running.is_none() => {}
                     // Cancelled before it ever ran: it leaves the ready queue without a Resumed.
                     Some(Phase::New | Phase::Queued) if running.is_none() => ready.retain(|&t| t != e.task),
                     _ => fail(format!("finished from {phase:?} while {running:?} runs")),

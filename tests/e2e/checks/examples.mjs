@@ -64,6 +64,32 @@ export async function laneNames(app) {
   return { count, names: [...names] };
 }
 
+/** Fails when two axis labels overlap or a label reaches outside the axis track. */
+async function assertAxisLabelsFit(app) {
+  const boxes = await app.page.locator('.tl-axis-track').evaluate((track) => {
+    const t = track.getBoundingClientRect();
+    return {
+      track: { left: t.left, right: t.right },
+      labels: [...track.querySelectorAll('.tl-tick')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent, left: r.left, right: r.right };
+      }),
+    };
+  });
+  if (boxes.labels.length < 2) throw new Error(`only ${boxes.labels.length} axis labels`);
+  for (const l of boxes.labels) {
+    if (l.left < boxes.track.left - 0.5 || l.right > boxes.track.right + 0.5) {
+      throw new Error(`axis label ${l.text} (${l.left}..${l.right}) sticks out of the track ${JSON.stringify(boxes.track)}`);
+    }
+  }
+  const sorted = [...boxes.labels].sort((a, b) => a.left - b.left);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].left < sorted[i - 1].right + 4) {
+      throw new Error(`axis labels ${sorted[i - 1].text} and ${sorted[i].text} overlap or touch`);
+    }
+  }
+}
+
 export const checks = EXPECTED.examples.map((example) => ({
   name: `example: ${example.title}`,
   async run(app) {
@@ -93,9 +119,20 @@ export const checks = EXPECTED.examples.map((example) => ({
       }
     }
 
+    // The main lane shows the module's own time: it runs, then waits inside asyncio.run while the loop runs.
+    const mainLane = app.page.getByRole('row', { name: 'main', exact: true });
+    const mainSegments = await mainLane.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    if (!mainSegments.some((l) => l.startsWith('main: in asyncio.run'))) {
+      throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
+    }
+
+    // Axis labels never overlap one another, nor stick out of the track.
+    await assertAxisLabelsFit(app);
+
     await app.screenshot(`example-${example.slug}-desktop`);
     await app.page.setViewportSize({ width: 390, height: 844 });
     await app.page.waitForTimeout(200);
+    await assertAxisLabelsFit(app);
     await app.screenshot(`example-${example.slug}-phone`);
     await app.page.setViewportSize({ width: 1280, height: 800 });
   },

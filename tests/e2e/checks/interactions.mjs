@@ -90,13 +90,16 @@ export const checks = [
     async run(app) {
       await app.setCode(TWO_TASKS);
       assertEqual(await step(app), 'Paused', 'state after the first Step');
+      // The module ran up to asyncio.run, which made main() a task and handed over to the loop.
+      assertEqual(await readyQueue(app), ['Task-1'], 'ready queue after step 1');
+      await step(app);
       // gather has wrapped both coroutines in tasks: both wait in the ready queue, in creation order.
-      assertEqual(await readyQueue(app), ['Task-2', 'Task-3'], 'ready queue after step 1');
-      assertEqual(await app.outputLines(), [], 'Output after step 1');
+      assertEqual(await readyQueue(app), ['Task-2', 'Task-3'], 'ready queue after step 2');
+      assertEqual(await app.outputLines(), [], 'Output after step 2');
       await step(app);
       // Task-2 printed, and its sleep(0) put it back at the end of the queue.
-      assertEqual(await app.outputLines(), ['a'], 'Output after step 2');
-      assertEqual(await readyQueue(app), ['Task-3', 'Task-2'], 'ready queue after step 2');
+      assertEqual(await app.outputLines(), ['a'], 'Output after step 3');
+      assertEqual(await readyQueue(app), ['Task-3', 'Task-2'], 'ready queue after step 3');
       let state = '';
       for (let i = 0; i < 30 && state !== 'Finished'; i++) state = await step(app);
       assertEqual(state, 'Finished', 'state after stepping to the end');

@@ -1,0 +1,187 @@
+// The page benchmark: how smoothly the release bundle plays back 100 tasks, and how a finished run of 10,000
+// tasks and about a million events responds to zooming and scrolling. A benchmark, not a test: it prints
+// figures for BENCHMARKS.md and fails only when the page cannot do the work at all.
+//
+//   node tests/e2e/bench.mjs [--dist DIR]
+//
+// Build the bundle first (`trunk build --release`, or let `scripts/test e2e` do it). Frame times come from
+// requestAnimationFrame timestamps in the page, long tasks from Chromium's Long Tasks API (tasks over 50 ms).
+
+import { resolve } from 'node:path';
+import { serveStatic, launchBrowser, App, waitUntil } from './harness.mjs';
+
+const HUNDRED_TASKS = `import asyncio
+import random
+
+random.seed(1)
+
+
+async def worker(i):
+    for step in range(10):
+        await asyncio.sleep(random.uniform(0.05, 0.3))
+        print(f"task {i} step {step}")
+
+
+async def main():
+    await asyncio.gather(*(worker(i) for i in range(100)))
+
+
+asyncio.run(main())
+`;
+
+const TEN_THOUSAND_TASKS = `import asyncio
+
+
+async def worker(i):
+    for step in range(20):
+        await asyncio.sleep(0.001 * (1 + (i * 7 + step) % 13))
+
+
+async def main():
+    await asyncio.gather(*(worker(i) for i in range(10_000)))
+
+
+asyncio.run(main())
+print("done")
+`;
+
+/** Starts recording frame timestamps and long tasks in the page. */
+async function startRecording(page) {
+  await page.evaluate(() => {
+    const rec = { frames: [], long: [], on: true };
+    window.__bench = rec;
+    const tick = (t) => {
+      if (!rec.on) return;
+      rec.frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    rec.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) rec.long.push(e.duration);
+    });
+    rec.observer.observe({ type: 'longtask' });
+  });
+}
+
+/** Stops recording and summarises: frame intervals and long tasks. */
+async function stopRecording(page) {
+  return page.evaluate(() => {
+    const rec = window.__bench;
+    rec.on = false;
+    rec.observer.disconnect();
+    const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i]).sort((a, b) => a - b);
+    const pct = (p) => (gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] : 0);
+    return {
+      frames: rec.frames.length,
+      seconds: rec.frames.length > 1 ? (rec.frames.at(-1) - rec.frames[0]) / 1000 : 0,
+      median: pct(0.5),
+      p99: pct(0.99),
+      max: gaps.at(-1) ?? 0,
+      over50: gaps.filter((g) => g > 50).length,
+      longTasks: rec.long.length,
+      longestTask: rec.long.length ? Math.max(...rec.long) : 0,
+    };
+  });
+}
+
+async function runState(app) {
+  return (await app.page.locator('.ctl-progress .ctl-state').textContent())?.trim() ?? '';
+}
+
+/** Runs `action` in the page and times it until the frame after it has been painted. */
+async function timeToPaint(page, action) {
+  return page.evaluate(async (src) => {
+    const act = new Function(src);
+    const t0 = performance.now();
+    act();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, action);
+}
+
+function ms(x) {
+  return `${x.toFixed(1)} ms`;
+}
+
+function summary(label, s) {
+  return `${label}: ${s.frames} frames over ${s.seconds.toFixed(1)} s; frame interval median ${ms(s.median)}, ` +
+    `p99 ${ms(s.p99)}, max ${ms(s.max)}; ${s.over50} frames over 50 ms; ${s.longTasks} long tasks` +
+    (s.longTasks ? ` (longest ${ms(s.longestTask)})` : '');
+}
+
+const args = process.argv.slice(2);
+let dist = resolve(import.meta.dirname, '../../dist');
+for (let i = 0; i < args.length; i++) if (args[i] === '--dist') dist = resolve(args[++i]);
+
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+const report = [];
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const app = new App(page);
+  await page.goto(server.url, { waitUntil: 'load' });
+  await app.code.waitFor({ timeout: 10_000 });
+
+  // 1. 100 tasks playing back live at 1x.
+  await app.setCode(HUNDRED_TASKS);
+  await app.setSpeed('1x');
+  await startRecording(page);
+  await app.button('Run').click();
+  await waitUntil(async () => (await runState(app)) === 'Finished', 'the 100-task run to finish', 60_000);
+  const live = await stopRecording(page);
+  const lines = (await app.outputLines()).length;
+  if (lines !== 1000) throw new Error(`the 100-task run printed ${lines} lines, not 1000`);
+  report.push(summary('100 tasks at 1x, live', live));
+
+  // 2. 10,000 tasks at instant speed, then zoom and scroll the finished run.
+  await app.button('Reset').click();
+  await app.setCode(TEN_THOUSAND_TASKS);
+  await app.setSpeed('instant');
+  await startRecording(page);
+  const started = Date.now();
+  await app.button('Run').click();
+  await waitUntil(async () => (await runState(app)) === 'Finished', 'the 10,000-task run to finish', 600_000);
+  const wall = (Date.now() - started) / 1000;
+  const running = await stopRecording(page);
+  const progress = (await page.locator('.ctl-progress').innerText()).replace(/\s+/g, ' ').trim();
+  report.push(`10,000 tasks at instant: finished in ${wall.toFixed(1)} s wall (${progress})`);
+  report.push(summary('  while it ran', running));
+
+  const grid = '.tl-grid';
+  const times = { zoom: [], wheel: [], scroll: [], pan: [] };
+  await startRecording(page);
+  for (let i = 0; i < 8; i++) {
+    times.zoom.push(await timeToPaint(page, `document.querySelector('${grid}').dispatchEvent(
+      new KeyboardEvent('keydown', { key: '${i < 4 ? '+' : '-'}', bubbles: true }))`));
+  }
+  for (let i = 0; i < 8; i++) {
+    times.wheel.push(await timeToPaint(page, `const g = document.querySelector('.tl-overlay').getBoundingClientRect();
+      document.querySelector('${grid}').dispatchEvent(new WheelEvent('wheel', { deltaY: ${i < 4 ? -300 : 300},
+        ctrlKey: true, clientX: g.left + g.width * 0.3, clientY: g.top + 10, bubbles: true, cancelable: true }))`));
+  }
+  for (let i = 0; i < 8; i++) {
+    times.pan.push(await timeToPaint(page, `document.querySelector('${grid}').dispatchEvent(
+      new KeyboardEvent('keydown', { key: '${i < 4 ? 'ArrowRight' : 'ArrowLeft'}', bubbles: true }))`));
+  }
+  for (let i = 1; i <= 20; i++) {
+    times.scroll.push(await timeToPaint(page, `const s = document.querySelector('.tl-scroll');
+      s.scrollTop = ${i} * s.scrollHeight / 21; s.dispatchEvent(new Event('scroll'))`));
+  }
+  const interacting = await stopRecording(page);
+  const elements = await page.locator(`${grid} *`).count();
+  const lanes = await page.locator(grid).getAttribute('aria-rowcount');
+  for (const [what, t] of Object.entries(times)) {
+    const sorted = [...t].sort((a, b) => a - b);
+    report.push(`  ${what}: ${t.length} times, input to painted frame median ${ms(sorted[sorted.length >> 1])}, ` +
+      `max ${ms(sorted.at(-1))}`);
+  }
+  report.push(summary('  while zooming and scrolling', interacting));
+  report.push(`  ${lanes} lanes, ${elements} elements in the timeline after scrolling`);
+  await app.screenshot('bench-10k-tasks');
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(report.join('\n'));
