@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use interleave::session::{Config, Session};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -17,6 +18,9 @@ use crate::marks::{error_mark, task_lines};
 use crate::pacing::SliceEnd;
 use crate::state::{Action, AppState, Theme};
 use crate::storage;
+
+/// How long after the page shows that the runtime is compiled ahead of the first Run.
+const WARM_UP_MS: u32 = 400;
 
 /// A callback that dispatches the same action whatever it is given.
 fn on<T: 'static>(state: &UseReducerHandle<AppState>, make: fn() -> Action) -> Callback<T> {
@@ -50,6 +54,15 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     use_effect_with(state.source.clone(), |source| storage::save_code(source));
+    // Compile the asyncio runtime once while the learner reads, so that pressing Run does not stall a frame
+    // (the engine keeps compiled runtime modules for the page's lifetime).
+    use_effect_with((), |_| {
+        let warm = gloo_timers::callback::Timeout::new(WARM_UP_MS, || {
+            let mut session = Session::new("import asyncio\n", Config::default());
+            session.run_to_end();
+        });
+        move || drop(warm)
+    });
     use_effect_with(state.theme, |theme| storage::apply_theme(*theme));
 
     // The driver runs while the phase says so; a new run, speed or mode replaces it, and dropping it stops it.

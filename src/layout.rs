@@ -2,15 +2,22 @@
 //! segments to draw, and the colour class of each task phase.
 //!
 //! Horizontal positions are fractions of the track's width (0.0 at the window's start, 1.0 at its end), so
-//! the view needs no measuring and survives resizes; culling works at a fixed resolution of [`COLUMNS`].
+//! the view survives resizes without a new layout; culling works at a resolution of columns the caller picks
+//! from the track's width (at most [`COLUMNS`]).
 
 use std::ops::Range;
 
 use interleave::replay::{Lane, Segment, TaskPhase};
 use interleave::trace::{Time, WaitReason};
 
-/// How many columns a track is divided into when deciding what is too small to draw on its own.
+/// The most columns a track is divided into when deciding what is too small to draw on its own.
 pub const COLUMNS: u64 = 1200;
+
+/// Columns for a track `track_px` pixels wide: one per two pixels, so nothing narrower than that is an
+/// element of its own.
+pub fn columns_for(track_px: f64) -> u64 {
+    ((track_px / 2.0) as u64).clamp(64, COLUMNS)
+}
 /// The narrowest window: one microsecond.
 pub const MIN_SPAN: Time = 1_000;
 /// The window shown before anything has happened, and the least a fitted window spans.
@@ -276,10 +283,10 @@ fn column_colour(lane: &Lane, first: usize, col_start: Time, col_end: Time) -> (
 ///
 /// Segments wider than a column become one block each; where segments are narrower, each column becomes
 /// one block (see [`column_colour`]), and neighbouring columns of one colour merge. Cost is
-/// O(drawn blocks × log segments): a lane of a million segments costs no more than [`COLUMNS`] searches.
-pub fn blocks(lane: &Lane, view: &Viewport, now: Time) -> Vec<Block> {
+/// O(drawn blocks × log segments): a lane of a million segments costs no more than `columns` searches.
+pub fn blocks(lane: &Lane, view: &Viewport, now: Time, columns: u64) -> Vec<Block> {
     let segs = &lane.segments;
-    let column = (view.span / COLUMNS).max(1);
+    let column = (view.span / columns.max(1)).max(1);
     let mut out: Vec<Block> = Vec::new();
     let mut i = lane.segment_at(view.start);
     // Everything before `floor` is drawn already (by a dense column).
@@ -462,7 +469,7 @@ mod tests {
             start: 200,
             span: 1_200,
         };
-        let b = blocks(&l, &v, 900);
+        let b = blocks(&l, &v, 900, COLUMNS);
         let got: Vec<_> = b.iter().map(|b| (b.segment, b.kind, b.dense)).collect();
         assert_eq!(
             got,
@@ -489,7 +496,7 @@ mod tests {
             start: 0,
             span: 10_000_000,
         };
-        let b = blocks(&l, &v, 10_000_000);
+        let b = blocks(&l, &v, 10_000_000, COLUMNS);
         assert!(b.len() <= COLUMNS as usize, "{} blocks", b.len());
         assert!(b.iter().all(|b| b.dense));
     }
@@ -501,7 +508,7 @@ mod tests {
             1_800,
             TaskPhase::Waiting(WaitReason::Sleep { until: 1_000 }),
         )]);
-        let b = blocks(&l, &Viewport { start: 0, span: 2_000 }, 2_000);
+        let b = blocks(&l, &Viewport { start: 0, span: 2_000 }, 2_000, COLUMNS);
         let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.left, b.width)).collect();
         assert_eq!(
             kinds,
@@ -524,8 +531,38 @@ mod tests {
                 span: 2_000_000_000,
             },
             2_000_000,
+            COLUMNS,
         );
         assert!(b.iter().any(|b| b.kind == StateKind::Running && b.dense), "{b:?}");
+    }
+
+    #[test]
+    fn fewer_columns_draw_fewer_blocks() {
+        // Alternating 1 µs sleeps and runs over 1 ms: at 1200 columns each is drawn, at 100 they merge.
+        let segments = (0..1000u64)
+            .map(|i| {
+                let phase = if i % 2 == 0 {
+                    TaskPhase::Running
+                } else {
+                    TaskPhase::Waiting(WaitReason::Sleep { until: (i + 1) * 1_000 })
+                };
+                seg(i * 1_000, (i + 1) * 1_000, phase)
+            })
+            .collect();
+        let l = lane(segments);
+        let v = Viewport {
+            start: 0,
+            span: 1_000_000,
+        };
+        let (fine, coarse) = (blocks(&l, &v, 1_000_000, COLUMNS), blocks(&l, &v, 1_000_000, 100));
+        assert!(
+            coarse.len() <= 100 && coarse.len() * 5 < fine.len(),
+            "{} vs {}",
+            coarse.len(),
+            fine.len()
+        );
+        assert_eq!(columns_for(580.0), 290);
+        assert_eq!(columns_for(10_000.0), COLUMNS);
     }
 
     #[test]
@@ -538,6 +575,7 @@ mod tests {
                 span: 1_200_000,
             },
             1000,
+            COLUMNS,
         );
         assert_eq!(b.len(), 1);
     }

@@ -124,6 +124,8 @@ pub trait Engine {
     fn now(&self) -> Time;
     /// How many events the trace holds.
     fn events(&self) -> usize;
+    /// Instructions executed so far.
+    fn steps(&self) -> u64;
     /// Whether a task suspended or finished at or after event `from`: a scheduling event happened.
     fn switched_since(&self, from: usize) -> bool;
 }
@@ -140,6 +142,9 @@ impl Engine for Session {
     }
     fn events(&self) -> usize {
         self.trace().events.len()
+    }
+    fn steps(&self) -> u64 {
+        Session::steps(self)
     }
     fn switched_since(&self, from: usize) -> bool {
         let events = &self.trace().events;
@@ -176,11 +181,18 @@ impl Default for Chunk {
 }
 
 impl Chunk {
-    fn adapt(&mut self, took_ms: f64) {
+    /// Learns from a call that ran `ran` instructions in `took_ms`. Only the rate counts: a call that ended
+    /// early (a sleep, the paced target) says nothing about how long a full chunk takes, and growing the chunk
+    /// on such calls once made a later burst of work run for hundreds of milliseconds in one go.
+    fn adapt(&mut self, ran: u64, took_ms: f64) {
         let scaled = if took_ms <= 0.05 {
-            self.0 * 4
+            if ran * 2 >= self.0 {
+                self.0 * 4
+            } else {
+                self.0
+            }
         } else {
-            (self.0 as f64 / took_ms) as u64
+            (ran as f64 / took_ms) as u64
         };
         self.0 = scaled.clamp(200, 1_000_000);
     }
@@ -200,12 +212,13 @@ pub fn run_slice(
     loop {
         let started = clock();
         let target = pacer.target(started);
+        let steps_before = engine.steps();
         let status = engine.run(Budget {
             steps: chunk.0,
             until: target,
         });
         let ended = clock();
-        chunk.adapt(ended - started);
+        chunk.adapt(engine.steps() - steps_before, ended - started);
         match status {
             Status::Done { exit_code } => return SliceEnd::Done { exit_code },
             Status::Runnable => {
@@ -302,6 +315,9 @@ mod tests {
         fn events(&self) -> usize {
             self.calls as usize
         }
+        fn steps(&self) -> u64 {
+            self.now / 20
+        }
         fn switched_since(&self, _from: usize) -> bool {
             self.work == 0
         }
@@ -313,6 +329,21 @@ mod tests {
             t += step_ms;
             t
         }
+    }
+
+    #[test]
+    fn chunks_grow_only_on_calls_that_used_them() {
+        let mut c = Chunk::default();
+        // Calls that returned early (waiting) at once: no growth.
+        for _ in 0..10 {
+            c.adapt(10, 0.01);
+        }
+        assert_eq!(c, Chunk::default());
+        // A full chunk in no time: grow. A measured rate: about a millisecond's worth.
+        c.adapt(2_000, 0.01);
+        assert_eq!(c.0, 8_000);
+        c.adapt(3_000, 2.0);
+        assert_eq!(c.0, 1_500);
     }
 
     #[test]

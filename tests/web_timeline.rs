@@ -87,6 +87,16 @@ fn lock_trace() -> Trace {
 }
 
 async fn mount(trace: Trace, viewport: Viewport, height: f64) -> Element {
+    mount_with(trace, viewport, height, |p| p).await
+}
+
+/// Mounts the timeline with props adjusted by `adjust` (callbacks to observe, say).
+async fn mount_with(
+    trace: Trace,
+    viewport: Viewport,
+    height: f64,
+    adjust: impl FnOnce(TimelineProps) -> TimelineProps,
+) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -108,6 +118,7 @@ async fn mount(trace: Trace, viewport: Viewport, height: f64) -> Element {
         onendinspect: Callback::noop(),
         ondescribe: Callback::noop(),
     };
+    let props = adjust(props);
     yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
     root
@@ -167,4 +178,42 @@ async fn only_visible_lanes_are_built() {
     assert_eq!(built[0].get_attribute("aria-label").as_deref(), Some("main"));
     let grid = root.query_selector("[role=grid]").unwrap().unwrap();
     assert_eq!(grid.get_attribute("aria-rowcount").as_deref(), Some("1000"));
+}
+
+#[wasm_bindgen_test]
+async fn focusing_a_segment_describes_it_and_enter_inspects_its_start() {
+    let described = Rc::new(RefCell::new(Vec::new()));
+    let inspected = Rc::new(RefCell::new(Vec::new()));
+    let (d, i) = (described.clone(), inspected.clone());
+    let root = mount_with(lock_trace(), Viewport::fit(500 * MS), 400.0, move |p| TimelineProps {
+        ondescribe: Callback::from(move |seg| d.borrow_mut().push(seg)),
+        oninspect: Callback::from(move |t| i.borrow_mut().push(t)),
+        ..p
+    })
+    .await;
+    let task2 = &rows(&root)[2];
+    let waiting: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
+        task2
+            .query_selector("[aria-label^='Task-2: waiting for Lock-1']")
+            .unwrap()
+            .expect("Task-2's wait is drawn"),
+    );
+    waiting.focus().unwrap();
+    let seg = described
+        .borrow()
+        .last()
+        .copied()
+        .flatten()
+        .expect("focus described a segment");
+    assert_eq!(seg.0, 2, "the segment belongs to Task-2's lane");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    waiting.dispatch_event(&enter).unwrap();
+    assert_eq!(
+        *inspected.borrow(),
+        vec![3 * MS],
+        "Enter shows the moment the wait began"
+    );
 }

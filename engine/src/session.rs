@@ -87,6 +87,9 @@ enum State {
 }
 
 /// One program's run.
+/// Budget steps a loop tick costs besides the instructions it runs.
+const TICK_STEPS: u64 = 2;
+
 pub struct Session {
     vm: Vm,
     main: Thread,
@@ -208,7 +211,10 @@ impl Session {
                         return Status::Runnable;
                     }
                     match self.vm.loop_tick() {
-                        Tick::Ran => {}
+                        // A tick's own work (timers, callbacks in Rust) runs no instruction but still takes
+                        // time: it counts against the budget, so a slice stays short even when most of its
+                        // ticks run no Python. (The clock is not charged: slicing never changes the trace.)
+                        Tick::Ran => self.vm.step_limit = self.vm.step_limit.saturating_sub(TICK_STEPS),
                         Tick::Budget => return Status::Runnable,
                         Tick::Idle(t) => return Status::Waiting { until: t },
                         Tick::Stopped => {

@@ -199,7 +199,8 @@ asyncio.run(main())
             for _ in 0..3 {
                 assert_eq!(s.run(budget), Status::Runnable);
             }
-            assert!(s.steps() >= 3_000_000);
+            // Nearly all of each budget went to the loop (a few steps pay for the loop's own ticks).
+            assert!(s.steps() >= 2_999_000, "{} steps", s.steps());
         },
     );
 }

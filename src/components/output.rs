@@ -2,6 +2,8 @@
 
 use interleave::replay::OutputLine;
 use interleave::trace::{Stream, Trace};
+use std::rc::Rc;
+
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -37,19 +39,13 @@ pub fn output(props: &OutputProps) -> Html {
     let log = use_node_ref();
     // Whether the log was scrolled to its end: only then does new output scroll it.
     let at_end = use_mut_ref(|| true);
-    {
-        let (log, at_end) = (log.clone(), at_end.clone());
-        let tick = props.run.as_ref().map(|r| r.tick);
-        use_effect_with(tick, move |_| {
-            if let (Some(el), true) = (log.cast::<HtmlElement>(), *at_end.borrow()) {
-                el.set_scroll_top(el.scroll_height());
-            }
-        });
-    }
-    let onscroll = Callback::from(move |e: Event| {
-        let el: HtmlElement = e.target_unchecked_into();
-        *at_end.borrow_mut() = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
-    });
+    let onscroll = {
+        let at_end = at_end.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlElement = e.target_unchecked_into();
+            *at_end.borrow_mut() = el.scroll_height() - el.scroll_top() - el.client_height() < 24;
+        })
+    };
     // One structure whatever the state, so the log element (a live region) is never replaced.
     let run = props.run.as_ref().map(|r| r.run.borrow());
     let state = run
@@ -58,6 +54,22 @@ pub fn output(props: &OutputProps) -> Html {
     let lines = state.map_or(&[][..], |s| &s.output[..]);
     let hidden = lines.len().saturating_sub(SHOWN_LINES);
     let has_stderr = lines.iter().rev().take(50).any(|l| l.stream == Stream::Stderr);
+    {
+        // Scroll to the end when the output grew (not on every tick: touching scroll positions makes the
+        // browser lay the page out at once, which a big timeline makes slow). Setting scrollTop past the end
+        // clamps to the end without reading the height.
+        let (log, at_end) = (log.clone(), at_end.clone());
+        let grew = (
+            props.run.as_ref().map(|r| Rc::as_ptr(&r.run)),
+            lines.len(),
+            lines.last().map_or(0, |l| l.text.len()),
+        );
+        use_effect_with(grew, move |_| {
+            if let (Some(el), true) = (log.cast::<HtmlElement>(), *at_end.borrow()) {
+                el.set_scroll_top(i32::MAX);
+            }
+        });
+    }
     // An error the engine reported without printing a traceback still shows, as stderr.
     let error = run
         .as_ref()

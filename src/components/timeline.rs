@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::components::legend::Legend;
 use crate::describe::{grouped, seconds, seconds_with, segment, task_style};
-use crate::layout::{blocks, ticks, visible_rows, Viewport};
+use crate::layout::{blocks, columns_for, ticks, visible_rows, Viewport};
 use crate::run::RunRef;
 
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
@@ -75,11 +75,13 @@ fn fraction_at(overlay: &NodeRef, client_x: i32) -> Option<f64> {
     (rect.width() > 0.0 && (0.0..=1.0).contains(&f)).then_some(f)
 }
 
-fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now: Time) -> Html {
+fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now: Time, columns: u64) -> Html {
     let task = lane.task;
     let name = trace.task_name(task).to_string();
     let view = &props.viewport;
-    let drawn = blocks(lane, view, now);
+    let drawn = blocks(lane, view, now, columns);
+    // No listeners per segment: the grid handles hover, focus and keys for all of them through the
+    // `data-task`/`data-seg` attributes (see `segment_of`), which keeps a row cheap to build.
     let segs = drawn.iter().map(|b| {
         let style = format!(
             "left: {:.4}%; width: {:.4}%",
@@ -87,77 +89,60 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
             (b.width + b.left.min(0.0)).max(0.0) * 100.0
         );
         let class = classes!("seg", format!("s-{}", b.kind.class()), b.dense.then_some("dense"));
-        let detail = Some((task, b.segment));
-        let ondescribe = props.ondescribe.clone();
-        let onmouseenter = Callback::from(move |_: MouseEvent| ondescribe.emit(detail));
+        let seg_index = b.segment.to_string();
         if b.dense {
-            return html! { <div {class} {style} aria-hidden="true" {onmouseenter}></div> };
+            return html! { <div {class} {style} aria-hidden="true" data-seg={seg_index}></div> };
         }
-        let seg = &lane.segments[b.segment];
-        let label = segment(trace, task, seg);
-        let onfocus = {
-            let ondescribe = props.ondescribe.clone();
-            Callback::from(move |_: FocusEvent| ondescribe.emit(detail))
-        };
-        let onkeydown = {
-            let oninspect = props.oninspect.clone();
-            let (start, allowed) = (seg.start, props.inspectable);
-            Callback::from(move |e: KeyboardEvent| {
-                if allowed && (e.key() == "Enter" || e.key() == " ") {
-                    e.prevent_default();
-                    oninspect.emit(start);
-                }
-            })
-        };
+        let label = segment(trace, task, &lane.segments[b.segment]);
         html! {
-            <div {class} {style} tabindex="0" role="button" aria-label={label.clone()} title={label}
-                 {onmouseenter} {onfocus} {onkeydown}></div>
+            <div {class} {style} tabindex="0" role="button" aria-label={label} data-seg={seg_index}></div>
         }
     });
     html! {
         <div key={task} class="tl-row" role="row" aria-label={name.clone()} aria-rowindex={(index + 1).to_string()}
-             style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(task))}>
+             style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(task))} data-task={task.to_string()}>
             <div class="tl-name" role="rowheader" title={name.clone()}>{ name }</div>
             <div class="tl-track" role="gridcell">{ for segs }</div>
         </div>
     }
 }
 
+/// The (lane, segment index) a segment element inside the grid stands for, from its data attributes.
+fn segment_of(target: Option<web_sys::EventTarget>) -> Option<(TaskId, usize)> {
+    let el = target?.dyn_into::<Element>().ok()?.closest("[data-seg]").ok()??;
+    let seg = el.get_attribute("data-seg")?.parse().ok()?;
+    let row = el.closest("[data-task]").ok()??;
+    Some((row.get_attribute("data-task")?.parse().ok()?, seg))
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let overlay = use_node_ref();
     let view = props.viewport;
-    // The track's width in pixels decides how many axis labels fit. It is measured after each render and on
-    // window resizes; a change renders again with the new count.
+    // The track's width in pixels decides how many axis labels fit and how fine the columns are. A
+    // ResizeObserver reports it when it changes; reading it on every render would force a layout each time.
     let track_px = use_state(|| 0.0_f64);
-    let resized = use_state(|| 0_u32);
     {
         let (overlay, track_px) = (overlay.clone(), track_px.clone());
-        use_effect(move || {
-            if let Some(el) = overlay.cast::<Element>() {
-                let w = el.client_width() as f64;
-                if (w - *track_px).abs() >= 1.0 {
+        use_effect_with((), move |_| {
+            let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let entry: Option<web_sys::ResizeObserverEntry> = entries.get(0).dyn_into().ok();
+                if let Some(w) = entry.map(|e| e.content_rect().width()) {
                     track_px.set(w);
                 }
-            }
-        });
-    }
-    {
-        let resized = resized.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || resized.set(resized.wrapping_add(1)));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            });
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(el)) = (&observer, overlay.cast::<Element>()) {
+                o.observe(&el);
             }
             move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                if let Some(o) = observer {
+                    o.disconnect();
                 }
+                drop(callback);
             }
         });
     }
-
     let onwheel = {
         let (overlay, onnavigate) = (overlay.clone(), props.onnavigate.clone());
         Callback::from(move |e: WheelEvent| {
@@ -190,10 +175,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
             props.onnavigate.clone(),
             props.onstepinspect.clone(),
             props.onendinspect.clone(),
+            props.oninspect.clone(),
         );
         let allowed = props.inspectable;
+        let run = props.run.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let (onnavigate, onstep, onend) = &p;
+            let (onnavigate, onstep, onend, oninspect) = &p;
+            if allowed && (e.key() == "Enter" || e.key() == " ") {
+                // Enter on a focused segment shows the loop as it was when the segment began.
+                let start = segment_of(e.target()).and_then(|(task, i)| {
+                    let run = run.as_ref()?.run.borrow();
+                    Some(run.replay.lanes.get(task as usize)?.segments.get(i)?.start)
+                });
+                if let Some(start) = start {
+                    e.prevent_default();
+                    oninspect.emit(start);
+                }
+                return;
+            }
             let nav = |n| onnavigate.emit(n);
             match e.key().as_str() {
                 "+" | "=" => nav(Navigate::Zoom {
@@ -226,6 +225,23 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let ondescribe = props.ondescribe.clone();
         Callback::from(move |_: MouseEvent| ondescribe.emit(None))
     };
+    let onmouseover = {
+        let (ondescribe, current) = (props.ondescribe.clone(), props.detail);
+        Callback::from(move |e: MouseEvent| {
+            let seg = segment_of(e.target());
+            if seg.is_some() && seg != current {
+                ondescribe.emit(seg);
+            }
+        })
+    };
+    let onfocusin = {
+        let ondescribe = props.ondescribe.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(seg) = segment_of(e.target()) {
+                ondescribe.emit(Some(seg));
+            }
+        })
+    };
     let nav_button = |label: &'static str, text: &'static str, n: Navigate| {
         let onnavigate = props.onnavigate.clone();
         html! {
@@ -247,6 +263,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let track = if *track_px > 0.0 { *track_px } else { 480.0 };
     let axis = ticks(&view, ((track / TICK_SPACING).floor() as u64).clamp(2, 12));
     let band = edge_band(track);
+    let columns = columns_for(track);
     let cursor = |t: Time, class: &'static str| {
         let f = view.fraction(t);
         (0.0..=1.0).contains(&f).then(|| {
@@ -276,7 +293,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
             <Legend />
             <div class="tl-grid" role="grid" aria-label="Tasks over time" aria-rowcount={lanes.len().to_string()}
-                 tabindex="0" {onkeydown} {onwheel} {onclick} {onmouseleave}>
+                 tabindex="0" {onkeydown} {onwheel} {onclick} {onmouseleave} {onmouseover} {onfocusin}>
                 <div class="tl-axis" aria-hidden="true">
                     <div class="tl-axis-track">
                         { for axis.iter().map(|t| html! {
@@ -292,7 +309,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-rows" style={format!("height: {}px", lanes.len() as f64 * ROW_HEIGHT)}>
                         { for rows.clone().filter_map(|i| {
                             let trace = trace?;
-                            Some(lane_row(trace, lanes.get(i)?, i, props, now))
+                            Some(lane_row(trace, lanes.get(i)?, i, props, now, columns))
                         }) }
                     </div>
                     if lanes.is_empty() {

@@ -2,10 +2,12 @@
 
 use super::frame::{Ret, Thread};
 use super::Vm;
+use crate::code::Code;
 use crate::dict::Dict;
 use crate::exc::{Exc, ExcType, PyResult};
 use crate::value::{Module, Value};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 impl Vm {
@@ -72,19 +74,8 @@ impl Vm {
     }
 
     /// Compiles a module's source and makes its (cached) module object and the frame that runs its body.
-    fn module_frame(&mut self, name: &str, source: &str) -> PyResult<(Value, super::frame::Frame)> {
-        let tree = crate::parser::parse(source).map_err(|e| {
-            Exc::new(
-                ExcType::SystemError,
-                format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
-            )
-        })?;
-        let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
-            Exc::new(
-                ExcType::SystemError,
-                format!("module {name} failed to compile: line {}: {}", e.line, e.msg),
-            )
-        })?;
+    fn module_frame(&mut self, name: &str, source: &'static str) -> PyResult<(Value, super::frame::Frame)> {
+        let code = compiled_module(name, source)?;
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));
         let globals = Rc::new(RefCell::new(d));
@@ -99,7 +90,7 @@ impl Vm {
     }
 
     /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks), to its end.
-    pub fn exec_module_source(&mut self, name: &str, source: &str) -> PyResult {
+    pub fn exec_module_source(&mut self, name: &str, source: &'static str) -> PyResult {
         let (m, mut frame) = self.module_frame(name, source)?;
         frame.ret = Ret::Exit;
         let mut th = Thread::default();
@@ -113,4 +104,32 @@ impl Vm {
         }
         Ok(m)
     }
+}
+
+thread_local! {
+    /// The runtime's modules compiled once per thread: their sources are fixed, code objects are immutable, and
+    /// parsing the asyncio prelude anew for every run would stall the page at each Run. Keyed by the name and
+    /// the source's address, which identify a built-in source.
+    static COMPILED: RefCell<HashMap<(String, usize), Rc<Code>>> = RefCell::new(HashMap::new());
+}
+
+fn compiled_module(name: &str, source: &'static str) -> PyResult<Rc<Code>> {
+    let key = (name.to_string(), source.as_ptr() as usize);
+    if let Some(code) = COMPILED.with(|c| c.borrow().get(&key).cloned()) {
+        return Ok(code);
+    }
+    let tree = crate::parser::parse(source).map_err(|e| {
+        Exc::new(
+            ExcType::SystemError,
+            format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
+        )
+    })?;
+    let code = crate::compiler::compile(&tree, &format!("<{name}>"), true).map_err(|e| {
+        Exc::new(
+            ExcType::SystemError,
+            format!("module {name} failed to compile: line {}: {}", e.line, e.msg),
+        )
+    })?;
+    COMPILED.with(|c| c.borrow_mut().insert(key, code.clone()));
+    Ok(code)
 }
