@@ -1,6 +1,7 @@
 //! Turns a syntax tree into code objects: one per module, function, class body and comprehension.
 
 mod expr;
+mod pattern;
 mod stmt;
 pub mod symtable;
 
@@ -415,6 +416,9 @@ fn stack_effect(i: &Instr) -> i32 {
         WithExceptStart => 1,
         PrepReraiseStar => -1,
         ImportStar => -1,
+        MatchSequence | MatchMapping | GetLen | MatchKeys => 1,
+        MatchClass(_) => -2,
+        CopyDictWithoutKeys => 0,
     }
 }
 

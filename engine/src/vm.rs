@@ -8,6 +8,7 @@ pub mod frame;
 pub mod gen;
 pub mod import;
 pub mod ops;
+mod pattern;
 pub mod repr;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};

@@ -18,6 +18,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn stmt(&mut self, s: &Stmt) -> CResult {
         self.set_line(s.pos);
         match &s.kind {
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Expr(e) => {
                 self.expr(e)?;
                 self.emit(Instr::Pop);

@@ -182,6 +182,16 @@ impl Builder {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.body(&c.body);
+                }
+            }
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
                 self.expr(value);
@@ -336,6 +346,43 @@ impl Builder {
                 }
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Singleton(_) => {}
+            PatternKind::Star(n) => {
+                if let Some(n) = n {
+                    self.bind(n);
+                }
+            }
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => ps.iter().for_each(|q| self.pattern(q)),
+            PatternKind::Mapping { keys, patterns, rest } => {
+                keys.iter().for_each(|k| self.expr(k));
+                patterns.iter().for_each(|q| self.pattern(q));
+                if let Some(n) = rest {
+                    self.bind(n);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls);
+                patterns.iter().chain(kwd_patterns).for_each(|q| self.pattern(q));
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(q) = pattern {
+                    self.pattern(q);
+                }
+                if let Some(n) = name {
+                    self.bind(n);
+                }
+            }
         }
     }
 

@@ -735,6 +735,12 @@ impl Vm {
                 };
                 push(th, v);
             }
+            Instr::MatchSequence
+            | Instr::MatchMapping
+            | Instr::GetLen
+            | Instr::MatchKeys
+            | Instr::MatchClass(_)
+            | Instr::CopyDictWithoutKeys => return self.pattern_op(th, instr),
             Instr::ImportStar => {
                 let m = pop(f)?;
                 if let Value::Module(m) = m {
