@@ -486,6 +486,19 @@ impl<'a> Compiler<'a> {
             c.emit(Instr::ReturnValue);
             Ok(())
         })?;
+        let annotations = super::symtable::annotations(f);
+        if !annotations.is_empty() {
+            // `f.__annotations__`, set before the decorators see the function.
+            self.emit(Instr::Dup);
+            for (name, a) in &annotations {
+                self.load_const(Value::Str(name.clone()));
+                self.expr(a)?;
+            }
+            self.emit(Instr::BuildMap(annotations.len() as u32));
+            self.emit(Instr::Swap(1));
+            let i = self.name_index("__annotations__");
+            self.emit(Instr::StoreAttr(i));
+        }
         for _ in &f.decorators {
             self.emit(Instr::Call(1));
         }

@@ -86,6 +86,25 @@ pub struct SymTable {
     pub by_node: HashMap<usize, usize>,
 }
 
+/// A function's annotations in the order of its `__annotations__`: parameters, then `return`.
+pub fn annotations(f: &FunctionDef) -> Vec<(Name, &Expr)> {
+    let a = &f.args;
+    let params = a
+        .posonly
+        .iter()
+        .chain(&a.args)
+        .chain(&a.vararg)
+        .chain(&a.kwonly)
+        .chain(&a.kwarg);
+    let mut out: Vec<(Name, &Expr)> = params
+        .filter_map(|p| p.annotation.as_ref().map(|e| (p.name.clone(), e)))
+        .collect();
+    if let Some(r) = &f.returns {
+        out.push((Name::from("return"), r));
+    }
+    out
+}
+
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
@@ -220,6 +239,9 @@ impl Builder {
                     self.expr(d);
                 }
                 self.args(&f.args);
+                for (_, a) in annotations(f) {
+                    self.expr(a);
+                }
                 self.bind(&f.name);
                 self.open(node_key(&**f), ScopeKind::Function);
                 self.params(&f.args);

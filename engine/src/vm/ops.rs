@@ -113,6 +113,31 @@ impl Vm {
         }
     }
 
+    /// The order to try a comparison's methods in: the reflected one first when the right operand's class is
+    /// a proper subclass of the left's, as in CPython.
+    fn reflected_first<'v>(
+        &self,
+        a: &'v Value,
+        b: &'v Value,
+        name: &'static str,
+        rname: &'static str,
+    ) -> [(&'v Value, &'v Value, &'static str); 2] {
+        if let (Some(ca), Some(cb)) = (self.user_class(a), self.user_class(b)) {
+            if !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) {
+                return [(b, a, rname), (a, b, name)];
+            }
+        }
+        [(a, b, name), (b, a, rname)]
+    }
+
+    /// A dunder of a native object's class (a deque's `__add__`, `__eq__`).
+    fn native_method(&self, v: &Value, name: &str) -> Option<Value> {
+        match v {
+            Value::Object(o) => self.types.native(o.type_name()).and_then(|c| c.lookup(name)),
+            _ => None,
+        }
+    }
+
     fn unwrap_builtin(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => match &*i.wrapped.borrow() {
@@ -222,6 +247,15 @@ impl Vm {
         if let Some(r) = crate::types::seq_binary(self, op, &ua, &ub) {
             return r;
         }
+        let natives = [(a, b, iname, inplace), (a, b, name, true), (b, a, rname, true)];
+        for (x, y, n, wanted) in natives {
+            if let Some(f) = self.native_method(x, n).filter(|_| wanted) {
+                let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
         let sym = op_symbol(op);
         let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
         if op == BinOp::Pow && !inplace {
@@ -314,7 +348,7 @@ impl Vm {
         } else {
             ("__eq__", "__eq__")
         };
-        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+        for (x, y, n) in self.reflected_first(a, b, name, rname) {
             if let Some(c) = self.user_class(x) {
                 if let Some(f) = c.lookup(n) {
                     if !matches!(f, Value::Native(_)) {
@@ -343,6 +377,14 @@ impl Vm {
         }
         if let (Some(fa), Some(fb)) = (crate::asyncio::as_future(a), crate::asyncio::as_future(b)) {
             return Ok(Value::Bool(Rc::ptr_eq(&fa, &fb) != negate));
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(f) = self.native_method(x, name) {
+                let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
         }
         Ok(Value::Bool(a.is(b) != negate))
     }
@@ -373,7 +415,7 @@ impl Vm {
             CmpOp::Gt => ("__gt__", "__lt__", ">"),
             _ => ("__ge__", "__le__", ">="),
         };
-        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+        for (x, y, n) in self.reflected_first(a, b, name, rname) {
             if let Some(c) = self.user_class(x) {
                 if let Some(f) = c.lookup(n) {
                     if !matches!(f, Value::Native(_)) {
@@ -522,12 +564,27 @@ impl Vm {
                     Some(f @ Value::Function(_)) => {
                         let r = self.call(&f, vec![v.clone()])?;
                         match num_value(&r) {
+                            // A result that fits a machine word is the hash itself (but -1, which means an error).
+                            Some(Num::Int(-1)) => -2i64 as u64,
+                            Some(Num::Int(i)) => i as u64,
                             Some(n) => crate::pynum::hash_num(&n) as u64,
                             None => return Err(Exc::type_error("__hash__ method should return an integer")),
                         }
                     }
                     _ => i.serial,
                 }
+            }
+            Value::Object(o) => {
+                if let Some(c) = self.types.native(o.type_name()) {
+                    if let Some(Value::None) = c.lookup("__hash__") {
+                        let name = match &*c.module {
+                            "" | "builtins" => c.name.to_string(),
+                            m => format!("{m}.{}", c.name),
+                        };
+                        return Err(Exc::type_error(format!("unhashable type: '{name}'")));
+                    }
+                }
+                super::repr::stable_id(v) >> 4
             }
             other => super::repr::stable_id(other) >> 4,
         })
