@@ -239,6 +239,10 @@ impl NativeObject for YieldNow {
 /// The awaitable of an async generator's `__anext__`.
 pub struct ANext {
     pub gen: Rc<crate::vm::gen::Generator>,
+    /// What the generator's `yield` receives (`asend(value)`).
+    pub send: Value,
+    /// `anext(gen, default)`: the result when the generator is exhausted.
+    pub default: Option<Value>,
 }
 
 impl NativeObject for ANext {

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod construct;
 pub mod dict;
 pub mod dunder;
+pub mod generic_alias;
 pub mod hash;
 pub mod iters;
 pub mod lazy;
@@ -247,6 +248,7 @@ impl Types {
         range::install(&types);
         bytes::install(&types);
         iters::install(&mut types);
+        generic_alias::install(&mut types);
         add_methods(
             &types.property,
             "property",

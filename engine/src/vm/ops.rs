@@ -872,7 +872,10 @@ impl Vm {
                     let f = super::attr::unwrap_classmethod(&f);
                     return self.call(&f, vec![obj.clone(), idx.clone()]);
                 }
-                // `list[int]` and friends in annotations: a generic alias is the class itself here.
+                if crate::types::generic_alias::subscriptable(c) {
+                    return Ok(crate::types::generic_alias::make(obj.clone(), idx));
+                }
+                // Other classes in annotations (`Foo[int]`): the class itself here.
                 Ok(obj.clone())
             }
             Value::Object(o) => {
@@ -1031,7 +1034,11 @@ impl Vm {
     pub fn anext(&mut self, v: &Value) -> PyResult {
         match v {
             Value::Gen(g) if g.kind == crate::code::CodeKind::AsyncGenerator => {
-                Ok(Value::Object(Rc::new(crate::asyncio::ANext { gen: g.clone() })))
+                Ok(Value::Object(Rc::new(crate::asyncio::ANext {
+                    gen: g.clone(),
+                    send: Value::None,
+                    default: None,
+                })))
             }
             _ => match self.getattr_opt(v, "__anext__")? {
                 Some(f) => self.call(&f, vec![]),
