@@ -143,6 +143,9 @@ pub enum Instr {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// `locals()`/`vars()` (0) or `dir()` (1) without arguments in a function or class body: the frame's
+    /// bound variables as a new dict, or their sorted names.
+    LoadLocals(u32),
     /// `match`: pushes whether the subject on top is a sequence pattern's kind of sequence (not str or bytes).
     MatchSequence,
     /// `match`: pushes whether the subject on top is a mapping.

@@ -416,7 +416,7 @@ fn stack_effect(i: &Instr) -> i32 {
         WithExceptStart => 1,
         PrepReraiseStar => -1,
         ImportStar => -1,
-        MatchSequence | MatchMapping | GetLen | MatchKeys => 1,
+        MatchSequence | MatchMapping | GetLen | MatchKeys | LoadLocals(_) => 1,
         MatchClass(_) => -2,
         CopyDictWithoutKeys => 0,
     }

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod frame;
 pub mod gen;
 pub mod import;
+mod introspect;
 pub mod ops;
 mod pattern;
 pub mod repr;

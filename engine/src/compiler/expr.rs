@@ -1,6 +1,6 @@
 //! Code generation for expressions: operators, calls, displays, comprehensions, f-strings, lambdas, await and yield.
 
-use super::symtable::node_key;
+use super::symtable::{node_key, Place, ScopeKind};
 use super::{syntax_err, CResult, Compiler};
 use crate::ast::*;
 use crate::code::{CodeKind, Instr};
@@ -259,6 +259,19 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.name.is_none());
+        // `locals()`, `vars()` and `dir()` read the frame they are called from.
+        if let ExprKind::Name(n) = &func.kind {
+            let reads_frame = matches!(&**n, "locals" | "vars" | "dir")
+                && args.is_empty()
+                && keywords.is_empty()
+                && !matches!(self.scope_kind(), ScopeKind::Module)
+                && matches!(self.scope().place(n), Place::Global | Place::Name);
+            if reads_frame {
+                self.set_line(e.pos);
+                self.emit(Instr::LoadLocals(u32::from(&**n == "dir")));
+                return Ok(());
+            }
+        }
         // Zero-argument super() becomes super(__class__, first_parameter).
         if let ExprKind::Name(n) = &func.kind {
             if &**n == "super" && args.is_empty() && keywords.is_empty() && self.in_function() {

@@ -741,6 +741,7 @@ impl Vm {
             | Instr::MatchKeys
             | Instr::MatchClass(_)
             | Instr::CopyDictWithoutKeys => return self.pattern_op(th, instr),
+            Instr::LoadLocals(as_names) => return self.load_locals(th, as_names == 1),
             Instr::ImportStar => {
                 let m = pop(f)?;
                 if let Value::Module(m) = m {
