@@ -23,8 +23,9 @@ fn secs_to_ns(v: &Value) -> PyResult<Time> {
         Value::Bool(b) => *b as i64 as f64,
         _ => return Err(Exc::type_error("a number is required")),
     };
+    // CPython schedules a NaN delay or deadline like one already passed (`max(0, nan)` is 0).
     if s.is_nan() {
-        return Err(Exc::value_error("Invalid value NaN (not a number)"));
+        return Ok(0);
     }
     Ok((s.max(0.0) * 1e9).min(9e18) as Time)
 }
