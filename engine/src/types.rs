@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod arith;
+pub mod bytearray;
 pub mod bytes;
 pub mod compare;
 pub mod construct;
@@ -249,6 +250,7 @@ impl Types {
         bytes::install(&types);
         iters::install(&mut types);
         generic_alias::install(&mut types);
+        bytearray::install(&mut types);
         add_methods(
             &types.property,
             "property",

@@ -831,6 +831,10 @@ impl Vm {
         if let Some(r) = crate::types::contains(self, &c, item) {
             return r;
         }
+        if let Some(f) = self.native_method(container, "__contains__") {
+            let r = self.call(&f, vec![container.clone(), item.clone()])?;
+            return self.truthy(&r);
+        }
         if let Value::Instance(i) = container {
             let cls = i.class.borrow().clone();
             if let Some(f) = cls.lookup("__contains__") {
