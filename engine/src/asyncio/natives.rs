@@ -150,6 +150,22 @@ pub fn install(vm: &mut Vm) -> Dict {
     ];
     let future_cls = vm.types.register_native("Future", fut_methods);
     let task_cls = vm.types.register_native("Task", fut_methods);
+    // `fut._state`, read-only: 'PENDING', 'CANCELLED' or 'FINISHED'.
+    let state = Value::Object(Rc::new(crate::vm::attr::Property {
+        fget: native("_state", |_, a, _| {
+            let f = fut_arg(a, 0)?;
+            Ok(Value::str(match f.state.get() {
+                FutState::Pending => "PENDING",
+                FutState::Cancelled => "CANCELLED",
+                FutState::Finished => "FINISHED",
+            }))
+        }),
+        fset: Value::None,
+        fdel: Value::None,
+    }));
+    for cls in [&future_cls, &task_cls] {
+        cls.dict.borrow_mut().set_str("_state", state.clone());
+    }
     future_cls.dict.borrow_mut().set_str(
         "__il_call__",
         native("Future", |vm, _, _| Ok(Value::Object(vm.new_future()))),
