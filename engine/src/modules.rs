@@ -80,6 +80,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "enum" => include_str!("modules/enum.py"),
         "functools" => include_str!("modules/functools.py"),
         "heapq" => include_str!("modules/heapq.py"),
+        "__future__" => include_str!("modules/__future__.py"),
         "inspect" => include_str!("modules/inspect.py"),
         "itertools" => include_str!("modules/itertools.py"),
         "json" => include_str!("modules/json.py"),

@@ -44,7 +44,7 @@ impl<'a> Compiler<'a> {
                 }
                 // Class bodies record their annotations in order (dataclasses read them).
                 if let (ExprKind::Name(n), true) = (&target.kind, self.unit().code.kind == CodeKind::Class) {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.load_name("__annotations__");
                     self.load_const(Value::Str(n.clone()));
                     self.emit(Instr::StoreSubscript);
@@ -492,7 +492,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::Dup);
             for (name, a) in &annotations {
                 self.load_const(Value::Str(name.clone()));
-                self.expr(a)?;
+                self.annotation(a)?;
             }
             self.emit(Instr::BuildMap(annotations.len() as u32));
             self.emit(Instr::Swap(1));
