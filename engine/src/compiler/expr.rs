@@ -14,6 +14,13 @@ impl<'a> Compiler<'a> {
         }
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            // Complex numbers are not supported: `2j` calls `complex`, which says so, rather than being wrong.
+            ExprKind::Constant(Constant::Imag(f)) => {
+                self.load_name("complex");
+                self.load_const(Value::Float(0.0));
+                self.load_const(Value::Float(*f));
+                self.emit(Instr::Call(2));
+            }
             ExprKind::Constant(c) => {
                 let v = constant(c);
                 self.load_const(v);
