@@ -143,6 +143,8 @@ pub enum Instr {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// A class base that is a generic alias (`list[int]`) becomes its origin.
+    MroEntry,
     /// `locals()`/`vars()` (0) or `dir()` (1) without arguments in a function or class body: the frame's
     /// bound variables as a new dict, or their sorted names.
     LoadLocals(u32),

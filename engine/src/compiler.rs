@@ -435,7 +435,7 @@ fn stack_effect(i: &Instr) -> i32 {
         ImportStar => -1,
         MatchSequence | MatchMapping | GetLen | MatchKeys | LoadLocals(_) => 1,
         MatchClass(_) => -2,
-        CopyDictWithoutKeys => 0,
+        CopyDictWithoutKeys | MroEntry => 0,
     }
 }
 

@@ -591,6 +591,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::Str(c.name.clone()));
         for b in &c.bases {
             self.expr(b)?;
+            // `class L(list[int])`: a generic alias stands for its origin (CPython's `__mro_entries__`).
+            if let ExprKind::Subscript { .. } = b.kind {
+                self.emit(Instr::MroEntry);
+            }
         }
         let mut n = 0;
         for k in &c.keywords {

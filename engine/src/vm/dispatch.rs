@@ -742,6 +742,7 @@ impl Vm {
             | Instr::MatchClass(_)
             | Instr::CopyDictWithoutKeys => return self.pattern_op(th, instr),
             Instr::LoadLocals(as_names) => return self.load_locals(th, as_names == 1),
+            Instr::MroEntry => return self.mro_entry(th),
             Instr::ImportStar => {
                 let m = pop(f)?;
                 if let Value::Module(m) = m {

@@ -1,9 +1,21 @@
-//! `locals()`, `vars()` and `dir()` called without arguments inside a function or class body.
+//! `locals()`, `vars()` and `dir()` called without arguments inside a function or class body, and the
+//! origin of a generic alias used as a class base.
 
 use super::*;
 use crate::dict::Dict;
 
 impl Vm {
+    pub(super) fn mro_entry(&mut self, th: &mut Thread) -> PyResult<Option<Exit>> {
+        let f = frame(th)?;
+        let base = pop(f)?;
+        let v = match base.as_native::<crate::types::generic_alias::GenericAlias>() {
+            Some(ga) => ga.origin.clone(),
+            None => base,
+        };
+        push(th, v);
+        Ok(None)
+    }
+
     pub(super) fn load_locals(&mut self, th: &mut Thread, as_names: bool) -> PyResult<Option<Exit>> {
         let f = frame(th)?;
         let d = match &f.ns {
