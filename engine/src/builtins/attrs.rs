@@ -37,6 +37,11 @@ fn any_class(
                 }
             }
             Value::Tuple(t) => stack.extend(t.iter().rev().cloned()),
+            Value::Object(o) if o.as_any().is::<crate::types::generic_alias::UnionType>() => {
+                if let Some(u) = o.as_any().downcast_ref::<crate::types::generic_alias::UnionType>() {
+                    stack.extend(u.args.iter().rev().cloned());
+                }
+            }
             _ => return Err(Exc::type_error(bad.to_string())),
         }
     }

@@ -247,6 +247,11 @@ impl Vm {
         if let Some(r) = crate::types::seq_binary(self, op, &ua, &ub) {
             return r;
         }
+        if op == BinOp::BitOr {
+            if let Some(u) = crate::types::generic_alias::union(self, a, b) {
+                return Ok(u);
+            }
+        }
         let natives = [(a, b, iname, inplace), (a, b, name, true), (b, a, rname, true)];
         for (x, y, n, wanted) in natives {
             if let Some(f) = self.native_method(x, n).filter(|_| wanted) {
