@@ -96,6 +96,15 @@ fn eq(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::Bool(true))
 }
 
+/// `list[int]([1, 2])`: calls the origin.
+fn call(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
+    let Some(ga) = a.first().and_then(|v| v.as_native::<GenericAlias>()) else {
+        return Ok(Value::None);
+    };
+    let origin = ga.origin.clone();
+    vm.call_kw(&origin, a[1..].to_vec(), k.clone())
+}
+
 pub struct UnionType {
     pub args: Vec<Value>,
 }
@@ -165,6 +174,6 @@ fn union_eq(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 }
 
 pub fn install(t: &mut Types) {
-    t.register_native_in("types", "GenericAlias", &[("__eq__", eq)]);
+    t.register_native_in("types", "GenericAlias", &[("__eq__", eq), ("__call__", call)]);
     t.register_native_in("types", "UnionType", &[("__eq__", union_eq)]);
 }

@@ -6,3 +6,4 @@ print(deque[int], list["X"])
 x: list[int] = [1]
 def f(a: dict[str, int]) -> list[str]: pass
 print(f.__annotations__)
+print(list[int]([1, 2]), dict[str, int](a=1), tuple[int, ...]("ab"), set[int]())
