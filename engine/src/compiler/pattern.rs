@@ -1,15 +1,22 @@
 //! The `match` statement: each case's pattern compiles to tests on a copy of the subject, with a chain of
 //! `Pop`s after it so that a failed test, whatever it left on the stack, lands on the next case.
+//!
+//! As in CPython, names are bound only when the whole pattern matched: a captured value is moved down the
+//! stack, under the items the pattern still works on, and the names are stored once every test passed.
 
 use super::{CResult, Compiler};
-use crate::ast::{CmpOp, Constant, Expr, MatchCase, Pattern, PatternKind};
+use crate::ast::{CmpOp, Constant, Expr, MatchCase, Name, Pattern, PatternKind};
 use crate::code::Instr;
 use crate::value::Value;
 
-/// Where failed tests of one pattern jump: `jumps[k]` jump with `k` items above `base` on the stack.
+/// One pattern being matched: where its failed tests jump, and the values it captured so far.
 struct Fails {
+    /// The stack depth below everything the pattern pushes (its subject included).
     base: i32,
+    /// `jumps[k]` jump with `k` items above `base` on the stack.
     jumps: Vec<Vec<usize>>,
+    /// The names of the captured values, which sit right above `base`, in stack order.
+    caps: Vec<Name>,
 }
 
 impl Fails {
@@ -17,6 +24,7 @@ impl Fails {
         Fails {
             base,
             jumps: Vec::new(),
+            caps: Vec::new(),
         }
     }
 
@@ -37,11 +45,14 @@ impl Compiler<'_> {
             self.set_line(c.pos);
             self.emit(Instr::Dup);
             let mut fails = Fails::new(base);
-            self.pattern(&c.pattern, &mut fails, 1)?;
+            self.pattern(&c.pattern, &mut fails)?;
+            // Every test passed: bind the names (before the guard, which may read them).
+            for name in fails.caps.clone().iter().rev() {
+                self.store_name(name);
+            }
             if let Some(g) = &c.guard {
                 self.expr(g)?;
-                let j = self.emit(Instr::PopJumpIfFalse(0));
-                fails.record(j, 0);
+                self.fail_if_false(&mut fails);
             }
             self.emit(Instr::Pop);
             self.body(&c.body)?;
@@ -70,19 +81,37 @@ impl Compiler<'_> {
         self.set_depth(fails.base);
     }
 
-    fn fail_if_false(&mut self, fails: &mut Fails, k: usize) {
+    /// Pops a test's result; when it is false, fails with whatever is left on the stack.
+    fn fail_if_false(&mut self, fails: &mut Fails) {
         let j = self.emit(Instr::PopJumpIfFalse(0));
+        let k = (self.depth() - fails.base).max(0) as usize;
         fails.record(j, k);
     }
 
-    /// Matches the subject on top (with `depth` items above the base, the subject included), consuming it.
-    fn pattern(&mut self, p: &Pattern, fails: &mut Fails, depth: usize) -> CResult {
+    /// Fails unconditionally with what is on the stack.
+    fn fail_jump(&mut self, fails: &mut Fails) {
+        let k = (self.depth() - fails.base).max(0) as usize;
+        let j = self.emit(Instr::Jump(0));
+        fails.record(j, k);
+    }
+
+    /// Keeps the value on top for binding `name` later: moves it under the items still being matched.
+    fn capture(&mut self, name: &Name, fails: &mut Fails) {
+        let above = self.depth() - fails.base - fails.caps.len() as i32 - 1;
+        if above > 0 {
+            self.emit(Instr::Rot(above as u32));
+        }
+        fails.caps.push(name.clone());
+    }
+
+    /// Matches the subject on top, consuming it.
+    fn pattern(&mut self, p: &Pattern, fails: &mut Fails) -> CResult {
         self.set_line(p.pos);
         match &p.kind {
             PatternKind::Value(e) => {
                 self.expr(e)?;
                 self.emit(Instr::Compare(CmpOp::Eq));
-                self.fail_if_false(fails, depth - 1);
+                self.fail_if_false(fails);
             }
             PatternKind::Singleton(c) => {
                 let v = match c {
@@ -91,19 +120,19 @@ impl Compiler<'_> {
                 };
                 self.load_const(v);
                 self.emit(Instr::Compare(CmpOp::Is));
-                self.fail_if_false(fails, depth - 1);
+                self.fail_if_false(fails);
             }
             PatternKind::Star(name) | PatternKind::As { pattern: None, name } => match name {
-                Some(n) => self.store_name(n),
+                Some(n) => self.capture(n, fails),
                 None => {
                     self.emit(Instr::Pop);
                 }
             },
             PatternKind::As { pattern: Some(q), name } => {
                 self.emit(Instr::Dup);
-                self.pattern(q, fails, depth + 1)?;
+                self.pattern(q, fails)?;
                 match name {
-                    Some(n) => self.store_name(n),
+                    Some(n) => self.capture(n, fails),
                     None => {
                         self.emit(Instr::Pop);
                     }
@@ -111,7 +140,7 @@ impl Compiler<'_> {
             }
             PatternKind::Sequence(items) => {
                 self.emit(Instr::MatchSequence);
-                self.fail_if_false(fails, depth);
+                self.fail_if_false(fails);
                 let n = items.len();
                 let star = items.iter().position(|q| matches!(q.kind, PatternKind::Star(_)));
                 if !(star.is_some() && n == 1) {
@@ -122,27 +151,28 @@ impl Compiler<'_> {
                     };
                     self.load_const(Value::Int(want as i64));
                     self.emit(Instr::Compare(op));
-                    self.fail_if_false(fails, depth);
+                    self.fail_if_false(fails);
                 }
                 match star {
                     Some(s) => self.emit(Instr::UnpackEx(s as u32, (n - s - 1) as u32)),
                     None => self.emit(Instr::UnpackSequence(n as u32)),
                 };
-                for (i, q) in items.iter().enumerate() {
-                    self.pattern(q, fails, depth - 1 + (n - i))?;
+                for q in items {
+                    self.pattern(q, fails)?;
                 }
             }
             PatternKind::Mapping { keys, patterns, rest } => {
                 self.emit(Instr::MatchMapping);
-                self.fail_if_false(fails, depth);
+                self.fail_if_false(fails);
                 let k = keys.len();
                 if k == 0 {
                     match rest {
                         Some(r) => {
                             self.emit(Instr::BuildTuple(0));
                             self.emit(Instr::CopyDictWithoutKeys);
-                            self.store_name(r);
+                            self.emit(Instr::Swap(1));
                             self.emit(Instr::Pop);
+                            self.capture(r, fails);
                         }
                         None => {
                             self.emit(Instr::Pop);
@@ -153,7 +183,7 @@ impl Compiler<'_> {
                 self.emit(Instr::GetLen);
                 self.load_const(Value::Int(k as i64));
                 self.emit(Instr::Compare(CmpOp::GtE));
-                self.fail_if_false(fails, depth);
+                self.fail_if_false(fails);
                 for key in keys {
                     self.expr(key)?;
                 }
@@ -162,21 +192,24 @@ impl Compiler<'_> {
                 self.emit(Instr::Dup);
                 self.load_const(Value::None);
                 self.emit(Instr::Compare(CmpOp::IsNot));
-                self.fail_if_false(fails, depth + 2);
+                self.fail_if_false(fails);
                 self.emit(Instr::UnpackSequence(k as u32));
-                for (i, q) in patterns.iter().enumerate() {
-                    self.pattern(q, fails, depth + 1 + (k - i))?;
+                for q in patterns {
+                    self.pattern(q, fails)?;
                 }
+                // The subject and the keys are left.
                 match rest {
                     Some(r) => {
                         self.emit(Instr::CopyDictWithoutKeys);
-                        self.store_name(r);
+                        self.emit(Instr::Swap(1));
+                        self.emit(Instr::Pop);
+                        self.capture(r, fails);
                     }
                     None => {
                         self.emit(Instr::Pop);
+                        self.emit(Instr::Pop);
                     }
                 }
-                self.emit(Instr::Pop);
             }
             PatternKind::Class {
                 cls,
@@ -193,34 +226,81 @@ impl Compiler<'_> {
                 self.emit(Instr::Dup);
                 self.load_const(Value::None);
                 self.emit(Instr::Compare(CmpOp::IsNot));
-                self.fail_if_false(fails, depth);
+                self.fail_if_false(fails);
                 let n = patterns.len() + kwd_patterns.len();
                 self.emit(Instr::UnpackSequence(n as u32));
-                for (i, q) in patterns.iter().chain(kwd_patterns).enumerate() {
-                    self.pattern(q, fails, depth - 1 + (n - i))?;
+                for q in patterns.iter().chain(kwd_patterns) {
+                    self.pattern(q, fails)?;
                 }
             }
-            PatternKind::Or(alts) => {
-                let mut ends = Vec::new();
-                let Some((last, firsts)) = alts.split_last() else {
-                    return Ok(());
-                };
-                for alt in firsts {
-                    // The alternative tries a copy; when it fails, the subject is still there for the next one.
-                    let base = self.depth();
-                    self.emit(Instr::Dup);
-                    let mut sub = Fails::new(base);
-                    self.pattern(alt, &mut sub, 1)?;
-                    self.emit(Instr::Pop);
-                    ends.push(self.emit(Instr::Jump(0)));
-                    self.fail_pops(&sub);
+            PatternKind::Or(alts) => self.or_pattern(alts, fails)?,
+        }
+        Ok(())
+    }
+
+    /// Each alternative tries a copy of the subject with its own captures; the first that matches puts them
+    /// in one order (the first alternative's) and moves them down among the enclosing pattern's captures.
+    fn or_pattern(&mut self, alts: &[Pattern], fails: &mut Fails) -> CResult {
+        let mut ends = Vec::new();
+        let mut order: Option<Vec<Name>> = None;
+        let before = self.depth();
+        for alt in alts {
+            self.emit(Instr::Dup);
+            let mut sub = Fails::new(before);
+            self.pattern(alt, &mut sub)?;
+            let caps = sub.caps.clone();
+            let target = order.get_or_insert_with(|| caps.clone()).clone();
+            self.permute(caps, &target);
+            let k = target.len() as u32;
+            // Drop the subject, which sits under the captures.
+            for _ in 0..k {
+                self.emit(Instr::Rot(k));
+            }
+            self.emit(Instr::Pop);
+            // Move the captures under the enclosing pattern's working items.
+            let above = self.depth() - fails.base - fails.caps.len() as i32 - k as i32;
+            if above > 0 {
+                for _ in 0..k {
+                    self.emit(Instr::Rot(above as u32 + k - 1));
                 }
-                self.pattern(last, fails, depth)?;
-                for j in ends {
-                    self.patch(j);
+            }
+            ends.push(self.emit(Instr::Jump(0)));
+            self.fail_pops(&sub);
+        }
+        // No alternative matched: the subject is left.
+        self.emit(Instr::Pop);
+        self.fail_jump(fails);
+        let order = order.unwrap_or_default();
+        self.set_depth(before - 1 + order.len() as i32);
+        for j in ends {
+            self.patch(j);
+        }
+        // The captures now belong to the enclosing pattern.
+        fails.caps.extend(order);
+        Ok(())
+    }
+
+    /// Reorders the captures on top of the stack, named `cur` from the bottom up, into `target`'s order.
+    fn permute(&mut self, mut cur: Vec<Name>, target: &[Name]) {
+        let k = cur.len();
+        for (t, want) in target.iter().enumerate().take(k) {
+            let Some(idx) = cur[t..].iter().position(|n| n == want).map(|i| i + t) else {
+                continue;
+            };
+            let window = k - t;
+            if window < 2 {
+                continue;
+            }
+            // `Rot(window - 1)` cycles the unsorted top items: `depth` times brings the wanted one to the top,
+            // once more puts it at the bottom of the window, its place.
+            let depth = k - 1 - idx;
+            for _ in 0..=depth {
+                self.emit(Instr::Rot((window - 1) as u32));
+                if let Some(v) = cur.pop() {
+                    let at = cur.len() + 1 - window;
+                    cur.insert(at, v);
                 }
             }
         }
-        Ok(())
     }
 }
