@@ -580,6 +580,21 @@ impl Vm {
                 }
             }
             Value::Object(o) => {
+                // Generic aliases and unions that compare equal hash alike.
+                if let Some(ga) = v.as_native::<crate::types::generic_alias::GenericAlias>() {
+                    let mut hs = vec![self.hash(&ga.origin)?];
+                    for a in &ga.args {
+                        hs.push(self.hash(a)?);
+                    }
+                    return Ok(crate::types::hash::tuple_hash(&hs));
+                }
+                if let Some(u) = v.as_native::<crate::types::generic_alias::UnionType>() {
+                    let mut h = 0u64;
+                    for a in &u.args {
+                        h ^= self.hash(a)?;
+                    }
+                    return Ok(h);
+                }
                 if let Some(c) = self.types.native(o.type_name()) {
                     if let Some(Value::None) = c.lookup("__hash__") {
                         let name = match &*c.module {

@@ -9,3 +9,4 @@ try:
     int | 3
 except TypeError as e:
     print("TypeError", e)
+print(hash(list[int]) == hash(list[int]), hash(int | str) == hash(str | int), hash(dict[str, int]) == hash(dict[str, bool]))
