@@ -96,6 +96,11 @@ pub enum StmtKind {
     },
     Global(Vec<Name>),
     Nonlocal(Vec<Name>),
+    /// `match subject:` and its `case` blocks, in order.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Pass,
     Break,
     Continue,
@@ -172,6 +177,53 @@ pub struct Alias {
     pub pos: Pos,
     pub name: Name,
     pub asname: Option<Name>,
+}
+
+/// `case pattern if guard: body`
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pos: Pos,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub pos: Pos,
+    pub kind: PatternKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    /// A literal or a dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[a, *rest, b]` or `(a, b)`: at most one `Star` among the items.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_`, `None`) inside a sequence pattern.
+    Star(Option<Name>),
+    /// `{key: pattern, **rest}`: keys are literals or dotted names.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    /// `Cls(p, q, attr=r)`
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Name>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `pattern as name`; a bare capture has no pattern, the wildcard `_` neither pattern nor name.
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Name>,
+    },
+    /// `p | q | r`
+    Or(Vec<Pattern>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

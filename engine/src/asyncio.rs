@@ -239,6 +239,10 @@ impl NativeObject for YieldNow {
 /// The awaitable of an async generator's `__anext__`.
 pub struct ANext {
     pub gen: Rc<crate::vm::gen::Generator>,
+    /// What the generator's `yield` receives (`asend(value)`).
+    pub send: Value,
+    /// `anext(gen, default)`: the result when the generator is exhausted.
+    pub default: Option<Value>,
 }
 
 impl NativeObject for ANext {
@@ -468,11 +472,12 @@ impl Vm {
             Some(n) => n,
             None => Rc::from(format!("Task-{}", self.aio.task_names)),
         };
-        self.aio.next_task_id += 1;
-        let id = self.aio.next_task_id;
         let mut th = Thread::default();
         self.push_gen(&mut th, g, Value::None, Ret::Exit)?;
         self.depth = self.depth.saturating_sub(1);
+        // Only a task that exists takes an id: ids index the trace's task list.
+        self.aio.next_task_id += 1;
+        let id = self.aio.next_task_id;
         let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
         let th_hidden = th.frames.first().is_some_and(|f| f.code.hidden);
         let task = Rc::new(FutureObj {

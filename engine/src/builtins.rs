@@ -67,6 +67,9 @@ pub fn install(vm: &mut Vm) {
     for (name, class) in vm.types.named() {
         entries.push((name, Value::Class(class)));
     }
+    if let Some(c) = vm.types.native("bytearray") {
+        entries.push(("bytearray", Value::Class(c)));
+    }
     for (t, class) in vm.types.all_excs() {
         // asyncio's own exceptions are reached through `asyncio`, not by bare name.
         if t.module() == "builtins" {

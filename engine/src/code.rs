@@ -143,6 +143,25 @@ pub enum Instr {
     ImportName(u32),
     ImportFrom(u32),
     ImportStar,
+    /// A class base that is a generic alias (`list[int]`) becomes its origin.
+    MroEntry,
+    /// `locals()`/`vars()` (0) or `dir()` (1) without arguments in a function or class body: the frame's
+    /// bound variables as a new dict, or their sorted names.
+    LoadLocals(u32),
+    /// `match`: pushes whether the subject on top is a sequence pattern's kind of sequence (not str or bytes).
+    MatchSequence,
+    /// `match`: pushes whether the subject on top is a mapping.
+    MatchMapping,
+    /// `match`: pushes `len()` of the top.
+    GetLen,
+    /// `match`: with the subject and a tuple of keys on top, pushes a tuple of their values, or `None` when
+    /// one is missing.
+    MatchKeys,
+    /// `match`: pops the subject, the class and a tuple of keyword attribute names; pushes a tuple of the
+    /// `n` positional and the keyword attributes, or `None` when the subject does not match.
+    MatchClass(u32),
+    /// `match`: replaces a tuple of keys on top with a dict copy of the subject below, without those keys.
+    CopyDictWithoutKeys,
     /// Pops a value and, when it is not `None` in the interactive sense, nothing: used for `__debug__`-free builds.
     SetupAnnotations,
 }

@@ -1,8 +1,10 @@
 //! Turns a syntax tree into code objects: one per module, function, class body and comprehension.
 
 mod expr;
+mod pattern;
 mod stmt;
 pub mod symtable;
+mod unparse;
 
 use crate::ast::{self, Module, Pos, SyntaxError, SyntaxErrorKind};
 use crate::code::{Code, CodeKind, Instr};
@@ -48,6 +50,8 @@ pub struct Compiler<'a> {
     units: Vec<Unit>,
     filename: Str,
     hidden: bool,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    future_annotations: bool,
 }
 
 /// Compiles a parsed module. Errors are the ones CPython reports at compile time
@@ -59,6 +63,10 @@ pub fn compile(module: &Module, filename: &str, hidden: bool) -> Result<Rc<Code>
         units: Vec::new(),
         filename: Rc::from(filename),
         hidden,
+        future_annotations: module.body.iter().any(|s| {
+            matches!(&s.kind, ast::StmtKind::ImportFrom { module: Some(m), names, level: 0 }
+                if &**m == "__future__" && names.iter().any(|a| &*a.name == "annotations"))
+        }),
     };
     c.push_unit("<module>", "<module>", CodeKind::Module, 0, 1);
     for s in &module.body {
@@ -137,6 +145,16 @@ impl<'a> Compiler<'a> {
     fn scope(&self) -> &symtable::Scope {
         let id = self.units.last().map_or(0, |u| u.scope);
         &self.table.scopes[id]
+    }
+
+    /// An annotation's value: evaluated, or its source text under `from __future__ import annotations`.
+    fn annotation(&mut self, a: &ast::Expr) -> CResult {
+        if self.future_annotations {
+            self.load_const(Value::Str(Rc::from(unparse::unparse(a))));
+            Ok(())
+        } else {
+            self.expr(a)
+        }
     }
 
     fn scope_kind(&self) -> ScopeKind {
@@ -415,6 +433,9 @@ fn stack_effect(i: &Instr) -> i32 {
         WithExceptStart => 1,
         PrepReraiseStar => -1,
         ImportStar => -1,
+        MatchSequence | MatchMapping | GetLen | MatchKeys | LoadLocals(_) => 1,
+        MatchClass(_) => -2,
+        CopyDictWithoutKeys | MroEntry => 0,
     }
 }
 

@@ -3,9 +3,10 @@
 //!
 //! Python sources run on the engine itself, so they use only the language the engine supports; their frames are
 //! hidden from tracebacks. Native helpers they build on live in private modules (`_random`, `_collections`,
-//! `_sys`, `_time`), as CPython's do.
+//! `_sys`, `_time`, `_inspect`), as CPython's do.
 
 pub mod deque;
+pub mod inspect;
 pub mod math;
 pub mod random;
 pub mod sys;
@@ -32,6 +33,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => random::native_module(vm),
         "_collections" => deque::native_module(vm),
         "_sys" => sys::native_module(vm),
+        "_inspect" => inspect::native_module(vm),
         "builtins" => Value::Module(Rc::new(Module {
             name: Rc::from("builtins"),
             dict: vm.builtins.clone(),
@@ -78,6 +80,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "enum" => include_str!("modules/enum.py"),
         "functools" => include_str!("modules/functools.py"),
         "heapq" => include_str!("modules/heapq.py"),
+        "__future__" => include_str!("modules/__future__.py"),
+        "inspect" => include_str!("modules/inspect.py"),
         "itertools" => include_str!("modules/itertools.py"),
         "json" => include_str!("modules/json.py"),
         "logging" => include_str!("modules/logging.py"),

@@ -21,6 +21,8 @@ mod displays;
 mod expr;
 mod fstring;
 mod literals;
+mod pattern_checks;
+mod patterns;
 mod stmt;
 mod targets;
 

@@ -2,11 +2,13 @@
 
 pub mod args;
 pub mod arith;
+pub mod bytearray;
 pub mod bytes;
 pub mod compare;
 pub mod construct;
 pub mod dict;
 pub mod dunder;
+pub mod generic_alias;
 pub mod hash;
 pub mod iters;
 pub mod lazy;
@@ -247,6 +249,8 @@ impl Types {
         range::install(&types);
         bytes::install(&types);
         iters::install(&mut types);
+        generic_alias::install(&mut types);
+        bytearray::install(&mut types);
         add_methods(
             &types.property,
             "property",

@@ -7,7 +7,9 @@ pub mod errors;
 pub mod frame;
 pub mod gen;
 pub mod import;
+mod introspect;
 pub mod ops;
+mod pattern;
 pub mod repr;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
@@ -434,7 +436,11 @@ impl Vm {
                 }
                 Ok(None)
             }
-            Ret::ANext => Err(Exc::Args(ExcType::StopAsyncIteration, vec![])),
+            Ret::ANext(Some(default)) => {
+                push(th, default);
+                Ok(None)
+            }
+            Ret::ANext(None) => Err(Exc::Args(ExcType::StopAsyncIteration, vec![])),
             Ret::AClose => {
                 push(th, Value::None);
                 Ok(None)
@@ -543,8 +549,12 @@ impl Vm {
             }
             Value::Object(_) => {
                 if let Some(a) = v.as_native::<crate::asyncio::ANext>() {
-                    let g = a.gen.clone();
-                    self.push_gen(th, &g, Value::None, Ret::ANext)?;
+                    let (g, send, default) = (a.gen.clone(), a.send.clone(), a.default.clone());
+                    if let (Some(d), GenState::Finished) = (&default, g.state.get()) {
+                        push(th, d.clone());
+                        return Ok(None);
+                    }
+                    self.push_gen(th, &g, send, Ret::ANext(default))?;
                     return Ok(None);
                 }
                 if let Some(a) = v.as_native::<crate::asyncio::AThrow>() {
@@ -557,7 +567,7 @@ impl Vm {
                         g.frame.borrow_mut().take();
                         return Err(Exc::Raised(exc));
                     }
-                    self.push_gen(th, &g, Value::None, Ret::ANext)?;
+                    self.push_gen(th, &g, Value::None, Ret::ANext(None))?;
                     if let Some(f) = th.frames.last_mut() {
                         f.stack.pop();
                     }

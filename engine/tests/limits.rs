@@ -275,6 +275,7 @@ fn a_single_builtin_call_cannot_run_away() {
         "x = []\nx *= 2**40\n",
         "import itertools\nx = any(itertools.repeat(0))\n",
         "import itertools\nx = max(itertools.count())\n",
+        "x = sum(range(10**12))\n",
     ];
     isolated_each("a_single_builtin_call_cannot_run_away", &cases, |source| {
         let mut s = Session::new(source, Config::default());
@@ -411,6 +412,11 @@ fn deeply_nested_source_is_a_syntax_error() {
             format!("x = {}1{}\n", "f'{".repeat(200), "}'".repeat(200)),
             format!("x = {}\n", "await ".repeat(100_000)),
             format!("{}x\n", "@d\n".repeat(100_000)),
+            format!("match x:\n    case {}a{}: pass\n", "[".repeat(199), "]".repeat(199)),
+            format!("match x:\n    case {}1{}: pass\n", "P(".repeat(199), ")".repeat(199)),
+            format!("match x:\n    case {}1{}: pass\n", "{0: ".repeat(199), "}".repeat(199)),
+            format!("match x:\n    case 1{}: pass\n", " | 1".repeat(100_000)),
+            format!("match {}x:\n    case 1: pass\n", "-".repeat(100_000)),
             (0..200)
                 .map(|i| format!("{}if x:\n", " ".repeat(i)))
                 .collect::<String>()

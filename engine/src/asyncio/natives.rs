@@ -23,8 +23,9 @@ fn secs_to_ns(v: &Value) -> PyResult<Time> {
         Value::Bool(b) => *b as i64 as f64,
         _ => return Err(Exc::type_error("a number is required")),
     };
+    // CPython schedules a NaN delay or deadline like one already passed (`max(0, nan)` is 0).
     if s.is_nan() {
-        return Err(Exc::value_error("Invalid value NaN (not a number)"));
+        return Ok(0);
     }
     Ok((s.max(0.0) * 1e9).min(9e18) as Time)
 }
@@ -149,6 +150,22 @@ pub fn install(vm: &mut Vm) -> Dict {
     ];
     let future_cls = vm.types.register_native("Future", fut_methods);
     let task_cls = vm.types.register_native("Task", fut_methods);
+    // `fut._state`, read-only: 'PENDING', 'CANCELLED' or 'FINISHED'.
+    let state = Value::Object(Rc::new(crate::vm::attr::Property {
+        fget: native("_state", |_, a, _| {
+            let f = fut_arg(a, 0)?;
+            Ok(Value::str(match f.state.get() {
+                FutState::Pending => "PENDING",
+                FutState::Cancelled => "CANCELLED",
+                FutState::Finished => "FINISHED",
+            }))
+        }),
+        fset: Value::None,
+        fdel: Value::None,
+    }));
+    for cls in [&future_cls, &task_cls] {
+        cls.dict.borrow_mut().set_str("_state", state.clone());
+    }
     future_cls.dict.borrow_mut().set_str(
         "__il_call__",
         native("Future", |vm, _, _| Ok(Value::Object(vm.new_future()))),

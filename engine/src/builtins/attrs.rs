@@ -37,6 +37,11 @@ fn any_class(
                 }
             }
             Value::Tuple(t) => stack.extend(t.iter().rev().cloned()),
+            Value::Object(o) if o.as_any().is::<crate::types::generic_alias::UnionType>() => {
+                if let Some(u) = o.as_any().downcast_ref::<crate::types::generic_alias::UnionType>() {
+                    stack.extend(u.args.iter().rev().cloned());
+                }
+            }
             _ => return Err(Exc::type_error(bad.to_string())),
         }
     }
@@ -46,6 +51,14 @@ fn any_class(
 pub fn isinstance(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     args::no_kw("isinstance", kw)?;
     args::expect("isinstance", args, 2, 2)?;
+    if args[1]
+        .as_native::<crate::types::generic_alias::GenericAlias>()
+        .is_some()
+    {
+        return Err(Exc::type_error(
+            "isinstance() argument 2 cannot be a parameterized generic",
+        ));
+    }
     let obj = args[0].clone();
     let r = any_class(
         vm,
@@ -64,6 +77,14 @@ pub fn isinstance(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 pub fn issubclass(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     args::no_kw("issubclass", kw)?;
     args::expect("issubclass", args, 2, 2)?;
+    if args[1]
+        .as_native::<crate::types::generic_alias::GenericAlias>()
+        .is_some()
+    {
+        return Err(Exc::type_error(
+            "issubclass() argument 2 cannot be a parameterized generic",
+        ));
+    }
     let Value::Class(sub) = &args[0] else {
         return Err(Exc::type_error("issubclass() arg 1 must be a class"));
     };

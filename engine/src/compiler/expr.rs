@@ -1,6 +1,6 @@
 //! Code generation for expressions: operators, calls, displays, comprehensions, f-strings, lambdas, await and yield.
 
-use super::symtable::node_key;
+use super::symtable::{node_key, Place, ScopeKind};
 use super::{syntax_err, CResult, Compiler};
 use crate::ast::*;
 use crate::code::{CodeKind, Instr};
@@ -14,6 +14,13 @@ impl<'a> Compiler<'a> {
         }
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
+            // Complex numbers are not supported: `2j` calls `complex`, which says so, rather than being wrong.
+            ExprKind::Constant(Constant::Imag(f)) => {
+                self.load_name("complex");
+                self.load_const(Value::Float(0.0));
+                self.load_const(Value::Float(*f));
+                self.emit(Instr::Call(2));
+            }
             ExprKind::Constant(c) => {
                 let v = constant(c);
                 self.load_const(v);
@@ -259,6 +266,19 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.name.is_none());
+        // `locals()`, `vars()` and `dir()` read the frame they are called from.
+        if let ExprKind::Name(n) = &func.kind {
+            let reads_frame = matches!(&**n, "locals" | "vars" | "dir")
+                && args.is_empty()
+                && keywords.is_empty()
+                && !matches!(self.scope_kind(), ScopeKind::Module)
+                && matches!(self.scope().place(n), Place::Global | Place::Name);
+            if reads_frame {
+                self.set_line(e.pos);
+                self.emit(Instr::LoadLocals(u32::from(&**n == "dir")));
+                return Ok(());
+            }
+        }
         // Zero-argument super() becomes super(__class__, first_parameter).
         if let ExprKind::Name(n) = &func.kind {
             if &**n == "super" && args.is_empty() && keywords.is_empty() && self.in_function() {

@@ -18,6 +18,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn stmt(&mut self, s: &Stmt) -> CResult {
         self.set_line(s.pos);
         match &s.kind {
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Expr(e) => {
                 self.expr(e)?;
                 self.emit(Instr::Pop);
@@ -43,7 +44,7 @@ impl<'a> Compiler<'a> {
                 }
                 // Class bodies record their annotations in order (dataclasses read them).
                 if let (ExprKind::Name(n), true) = (&target.kind, self.unit().code.kind == CodeKind::Class) {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     self.load_name("__annotations__");
                     self.load_const(Value::Str(n.clone()));
                     self.emit(Instr::StoreSubscript);
@@ -485,6 +486,19 @@ impl<'a> Compiler<'a> {
             c.emit(Instr::ReturnValue);
             Ok(())
         })?;
+        let annotations = super::symtable::annotations(f);
+        if !annotations.is_empty() {
+            // `f.__annotations__`, set before the decorators see the function.
+            self.emit(Instr::Dup);
+            for (name, a) in &annotations {
+                self.load_const(Value::Str(name.clone()));
+                self.annotation(a)?;
+            }
+            self.emit(Instr::BuildMap(annotations.len() as u32));
+            self.emit(Instr::Swap(1));
+            let i = self.name_index("__annotations__");
+            self.emit(Instr::StoreAttr(i));
+        }
         for _ in &f.decorators {
             self.emit(Instr::Call(1));
         }
@@ -577,6 +591,10 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::Str(c.name.clone()));
         for b in &c.bases {
             self.expr(b)?;
+            // `class L(list[int])`: a generic alias stands for its origin (CPython's `__mro_entries__`).
+            if let ExprKind::Subscript { .. } = b.kind {
+                self.emit(Instr::MroEntry);
+            }
         }
         let mut n = 0;
         for k in &c.keywords {

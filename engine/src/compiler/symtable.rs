@@ -86,6 +86,25 @@ pub struct SymTable {
     pub by_node: HashMap<usize, usize>,
 }
 
+/// A function's annotations in the order of its `__annotations__`: parameters, then `return`.
+pub fn annotations(f: &FunctionDef) -> Vec<(Name, &Expr)> {
+    let a = &f.args;
+    let params = a
+        .posonly
+        .iter()
+        .chain(&a.args)
+        .chain(&a.vararg)
+        .chain(&a.kwonly)
+        .chain(&a.kwarg);
+    let mut out: Vec<(Name, &Expr)> = params
+        .filter_map(|p| p.annotation.as_ref().map(|e| (p.name.clone(), e)))
+        .collect();
+    if let Some(r) = &f.returns {
+        out.push((Name::from("return"), r));
+    }
+    out
+}
+
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
@@ -182,6 +201,16 @@ impl Builder {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject);
+                for c in cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.body(&c.body);
+                }
+            }
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
                 self.expr(value);
@@ -210,6 +239,9 @@ impl Builder {
                     self.expr(d);
                 }
                 self.args(&f.args);
+                for (_, a) in annotations(f) {
+                    self.expr(a);
+                }
                 self.bind(&f.name);
                 self.open(node_key(&**f), ScopeKind::Function);
                 self.params(&f.args);
@@ -336,6 +368,43 @@ impl Builder {
                 }
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Singleton(_) => {}
+            PatternKind::Star(n) => {
+                if let Some(n) = n {
+                    self.bind(n);
+                }
+            }
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => ps.iter().for_each(|q| self.pattern(q)),
+            PatternKind::Mapping { keys, patterns, rest } => {
+                keys.iter().for_each(|k| self.expr(k));
+                patterns.iter().for_each(|q| self.pattern(q));
+                if let Some(n) = rest {
+                    self.bind(n);
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls);
+                patterns.iter().chain(kwd_patterns).for_each(|q| self.pattern(q));
+            }
+            PatternKind::As { pattern, name } => {
+                if let Some(q) = pattern {
+                    self.pattern(q);
+                }
+                if let Some(n) = name {
+                    self.bind(n);
+                }
+            }
         }
     }
 

@@ -299,7 +299,10 @@ fn remove(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
             d.items.borrow_mut().remove(i);
             Ok(Value::None)
         }
-        None => Err(Exc::value_error("deque.remove(x): x not in deque")),
+        None => {
+            let r = vm.repr(&x)?;
+            Err(Exc::value_error(format!("{r} is not in deque")))
+        }
     }
 }
 

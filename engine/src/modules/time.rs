@@ -4,7 +4,7 @@
 //! same dates; the monotonic clocks start at zero.
 
 use super::{float_arg, module, Funcs};
-use crate::exc::{Exc, PyResult};
+use crate::exc::{Exc, ExcType, PyResult};
 use crate::native::Kwargs;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -48,8 +48,29 @@ fn sleep(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
             a.len()
         )));
     };
+    // CPython converts to nanoseconds first: NaN and values out of range fail before the sign is checked.
+    const NS_LIMIT: f64 = 9_223_372_036_854_775_808.0;
     let s = match crate::types::args::unwrap(secs) {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_) => float_arg(vm, secs)?,
+        Value::Float(f) if f.is_nan() => return Err(Exc::value_error("Invalid value NaN (not a number)")),
+        Value::Float(f) if !(f * 1e9 > -NS_LIMIT && f * 1e9 < NS_LIMIT) => {
+            return Err(Exc::new(
+                ExcType::OverflowError,
+                "timestamp out of range for platform time_t",
+            ))
+        }
+        Value::Int(i) if i.checked_mul(1_000_000_000).is_none() => {
+            return Err(Exc::new(
+                ExcType::OverflowError,
+                "timestamp too large to convert to C _PyTime_t",
+            ))
+        }
+        Value::BigInt(_) => {
+            return Err(Exc::new(
+                ExcType::OverflowError,
+                "timestamp too large to convert to C _PyTime_t",
+            ))
+        }
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => float_arg(vm, secs)?,
         _ => {
             return Err(Exc::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

@@ -145,6 +145,23 @@ impl Checker {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject, false);
+                if let Some((pos, msg)) = super::pattern_checks::check_cases(cases) {
+                    self.compiler_error(pos, msg);
+                }
+                for c in cases {
+                    let mut exprs = Vec::new();
+                    super::pattern_checks::pattern_exprs(&c.pattern, &mut exprs);
+                    for e in exprs {
+                        self.expr(e, false);
+                    }
+                    if let Some(g) = &c.guard {
+                        self.expr(g, false);
+                    }
+                    self.body(&c.body);
+                }
+            }
             StmtKind::FunctionDef(f) => {
                 self.exprs(&f.decorators);
                 let params = self.arguments(&f.args, true);
@@ -625,6 +642,16 @@ fn bindings(body: &[Stmt], out: &mut Vec<Name>) {
                 }
             }
             StmtKind::Nonlocal(names) => out.extend(names.iter().cloned()),
+            StmtKind::Match { subject, cases } => {
+                walrus_targets(subject, out);
+                for c in cases {
+                    super::pattern_checks::pattern_names(&c.pattern, out);
+                    if let Some(g) = &c.guard {
+                        walrus_targets(g, out);
+                    }
+                    bindings(&c.body, out);
+                }
+            }
             StmtKind::Expr(e) | StmtKind::Return(Some(e)) => walrus_targets(e, out),
             _ => {}
         }

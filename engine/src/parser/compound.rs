@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 impl Parser<'_> {
     /// The body after a compound statement's `:`: statements on the same line, or an indented block.
-    fn block(&mut self, header: &Token, what: &str) -> PResult<Body> {
+    pub(super) fn block(&mut self, header: &Token, what: &str) -> PResult<Body> {
         let mut body = Vec::new();
         if !self.at(Tok::Newline) {
             self.simple_stmts(&mut body)?;

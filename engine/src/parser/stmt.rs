@@ -51,34 +51,10 @@ impl Parser<'_> {
                 }
                 out.push(self.compound()?)
             }
-            Tok::Name if self.is_match_statement() => {
-                let t = self.tok();
-                return Err(self.fail_tok(&t, "Interleave does not support the match statement yet"));
-            }
+            Tok::Name if self.starts_match_statement() => out.push(self.match_stmt()?),
             _ => self.simple_stmts(out)?,
         }
         Ok(())
-    }
-
-    /// Whether a `match` statement starts here: `match ...:`, then an indented `case`. The tree has no
-    /// node for one, so it is refused plainly rather than with a puzzling "invalid syntax".
-    fn is_match_statement(&self) -> bool {
-        let t = self.toks[self.pos];
-        if self.text(&t) != "match" {
-            return false;
-        }
-        let Some(nl) = self.toks[self.pos..]
-            .iter()
-            .position(|t| matches!(t.kind, Tok::Newline | Tok::EndMarker))
-        else {
-            return false;
-        };
-        let nl = self.pos + nl;
-        let next = |k: usize| self.toks.get(nl + k).copied();
-        nl > self.pos + 1
-            && self.toks[nl - 1].kind == Tok::Colon
-            && next(1).is_some_and(|t| t.kind == Tok::Indent)
-            && next(2).is_some_and(|t| t.kind == Tok::Name && self.text(&t) == "case")
     }
 
     pub(super) fn simple_stmts(&mut self, out: &mut Body) -> PResult<()> {

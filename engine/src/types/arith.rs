@@ -75,6 +75,12 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
             v.extend_from_slice(y);
             check_str_size(v.len()).map(|_| Value::Bytes(Rc::from(v)))
         }
+        (Value::Bytes(x), other) if other.as_native::<super::bytearray::ByteArray>().is_some() => {
+            let y = super::bytearray::bytes_like(other).unwrap_or_else(|| Rc::from(&b""[..]));
+            let mut v = x.to_vec();
+            v.extend_from_slice(&y);
+            check_str_size(v.len()).map(|_| Value::Bytes(Rc::from(v)))
+        }
         // An instance may still answer with `__radd__`; the caller tries that and words the failure.
         (_, Value::Instance(_)) => return None,
         (Value::Str(_), _) => Err(only_concat("str", vm.type_name(b))),

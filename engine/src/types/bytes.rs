@@ -1,4 +1,4 @@
-//! A minimal `bytes`: construction, `decode`, `hex`, and the sequence protocol.
+//! A minimal `bytes`: construction, `decode`, `hex`, and the sequence protocol (`bytearray.rs` is its mutable twin).
 
 use super::args::{self, check_str_size, rest};
 use super::{add_methods, dunder, Types};
@@ -173,6 +173,9 @@ fn from_latin1(s: &str) -> Value {
 
 /// A bytes argument: `a bytes-like object is required, not 'str'`.
 fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Rc<[u8]>> {
+    if let Some(b) = super::bytearray::bytes_like(v) {
+        return Ok(b);
+    }
     match args::unwrap(v) {
         Value::Bytes(b) => Ok(b),
         _ => Err(Exc::type_error(format!(
@@ -310,7 +313,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let items = vm.collect(it)?;
     let mut out: Vec<u8> = Vec::new();
     for (i, x) in items.iter().enumerate() {
-        let Value::Bytes(p) = args::unwrap(x) else {
+        let Some(p) = super::bytearray::bytes_like(x) else {
             return Err(Exc::type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(x)

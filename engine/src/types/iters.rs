@@ -441,6 +441,25 @@ pub fn next_native(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     }
 }
 
+/// The iterators over a builtin container or a range, which end after a bounded number of items (a range
+/// may be longer than any container, which is why `Vm::next` still bounds them by `MAX_ITEMS`).
+pub const FINITE_ITERATOR_TYPES: &[&str] = &[
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "set_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+];
+
 /// The type names of the iterators defined here and in `lazy`.
 const ITERATOR_TYPES: &[&str] = &[
     "list_iterator",

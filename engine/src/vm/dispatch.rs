@@ -736,6 +736,14 @@ impl Vm {
                 };
                 push(th, v);
             }
+            Instr::MatchSequence
+            | Instr::MatchMapping
+            | Instr::GetLen
+            | Instr::MatchKeys
+            | Instr::MatchClass(_)
+            | Instr::CopyDictWithoutKeys => return self.pattern_op(th, instr),
+            Instr::LoadLocals(as_names) => return self.load_locals(th, as_names == 1),
+            Instr::MroEntry => return self.mro_entry(th),
             Instr::ImportStar => {
                 let m = pop(f)?;
                 if let Value::Module(m) = m {

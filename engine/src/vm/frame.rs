@@ -33,8 +33,8 @@ pub enum Ret {
     /// A coroutine being awaited: its return value is the await's result.
     Await,
     /// An async generator's `__anext__` being awaited: a yield is the result, a return raises
-    /// `StopAsyncIteration`.
-    ANext,
+    /// `StopAsyncIteration` (or gives the default of `anext(gen, default)`).
+    ANext(Option<Value>),
     /// An async generator closed by `await agen.aclose()`: its end is the await's result.
     AClose,
     /// `gen.send()`/`next(gen)` from the interpreter: a yield is the result; a return raises StopIteration.

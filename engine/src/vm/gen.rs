@@ -190,7 +190,16 @@ pub fn install(vm: &mut Vm) {
         }),
         ("anext", |vm, a, _| {
             let v = a.first().cloned().unwrap_or_default();
-            vm.anext(&v)
+            match (&v, a.get(1)) {
+                (Value::Gen(g), Some(d)) if g.kind == CodeKind::AsyncGenerator => {
+                    Ok(Value::Object(Rc::new(crate::asyncio::ANext {
+                        gen: g.clone(),
+                        send: Value::None,
+                        default: Some(d.clone()),
+                    })))
+                }
+                _ => vm.anext(&v),
+            }
         }),
     ];
     for (name, f) in builtins {
@@ -215,9 +224,19 @@ pub fn install(vm: &mut Vm) {
                 let v = a.first().cloned().unwrap_or_default();
                 vm.anext(&v)
             }),
-            ("asend", |vm, a, _| {
-                let v = a.first().cloned().unwrap_or_default();
-                vm.anext(&v)
+            ("asend", |_, a, _| {
+                let g = gen_arg(a)?;
+                let send = a.get(1).cloned().unwrap_or_default();
+                if g.state.get() == GenState::Created && !send.is_none() {
+                    return Err(Exc::type_error(
+                        "can't send non-None value to a just-started async generator",
+                    ));
+                }
+                Ok(Value::Object(Rc::new(crate::asyncio::ANext {
+                    gen: g,
+                    send,
+                    default: None,
+                })))
             }),
             ("athrow", |vm, a, _| {
                 let g = gen_arg(a)?;

@@ -113,6 +113,31 @@ impl Vm {
         }
     }
 
+    /// The order to try a comparison's methods in: the reflected one first when the right operand's class is
+    /// a proper subclass of the left's, as in CPython.
+    fn reflected_first<'v>(
+        &self,
+        a: &'v Value,
+        b: &'v Value,
+        name: &'static str,
+        rname: &'static str,
+    ) -> [(&'v Value, &'v Value, &'static str); 2] {
+        if let (Some(ca), Some(cb)) = (self.user_class(a), self.user_class(b)) {
+            if !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) {
+                return [(b, a, rname), (a, b, name)];
+            }
+        }
+        [(a, b, name), (b, a, rname)]
+    }
+
+    /// A dunder of a native object's class (a deque's `__add__`, `__eq__`).
+    fn native_method(&self, v: &Value, name: &str) -> Option<Value> {
+        match v {
+            Value::Object(o) => self.types.native(o.type_name()).and_then(|c| c.lookup(name)),
+            _ => None,
+        }
+    }
+
     fn unwrap_builtin(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => match &*i.wrapped.borrow() {
@@ -222,6 +247,20 @@ impl Vm {
         if let Some(r) = crate::types::seq_binary(self, op, &ua, &ub) {
             return r;
         }
+        if op == BinOp::BitOr {
+            if let Some(u) = crate::types::generic_alias::union(self, a, b) {
+                return Ok(u);
+            }
+        }
+        let natives = [(a, b, iname, inplace), (a, b, name, true), (b, a, rname, true)];
+        for (x, y, n, wanted) in natives {
+            if let Some(f) = self.native_method(x, n).filter(|_| wanted) {
+                let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
         let sym = op_symbol(op);
         let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
         if op == BinOp::Pow && !inplace {
@@ -314,7 +353,7 @@ impl Vm {
         } else {
             ("__eq__", "__eq__")
         };
-        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+        for (x, y, n) in self.reflected_first(a, b, name, rname) {
             if let Some(c) = self.user_class(x) {
                 if let Some(f) = c.lookup(n) {
                     if !matches!(f, Value::Native(_)) {
@@ -343,6 +382,14 @@ impl Vm {
         }
         if let (Some(fa), Some(fb)) = (crate::asyncio::as_future(a), crate::asyncio::as_future(b)) {
             return Ok(Value::Bool(Rc::ptr_eq(&fa, &fb) != negate));
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(f) = self.native_method(x, name) {
+                let r = self.call(&f, vec![x.clone(), y.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
         }
         Ok(Value::Bool(a.is(b) != negate))
     }
@@ -373,7 +420,7 @@ impl Vm {
             CmpOp::Gt => ("__gt__", "__lt__", ">"),
             _ => ("__ge__", "__le__", ">="),
         };
-        for (x, y, n) in [(a, b, name), (b, a, rname)] {
+        for (x, y, n) in self.reflected_first(a, b, name, rname) {
             if let Some(c) = self.user_class(x) {
                 if let Some(f) = c.lookup(n) {
                     if !matches!(f, Value::Native(_)) {
@@ -522,12 +569,42 @@ impl Vm {
                     Some(f @ Value::Function(_)) => {
                         let r = self.call(&f, vec![v.clone()])?;
                         match num_value(&r) {
+                            // A result that fits a machine word is the hash itself (but -1, which means an error).
+                            Some(Num::Int(-1)) => -2i64 as u64,
+                            Some(Num::Int(i)) => i as u64,
                             Some(n) => crate::pynum::hash_num(&n) as u64,
                             None => return Err(Exc::type_error("__hash__ method should return an integer")),
                         }
                     }
                     _ => i.serial,
                 }
+            }
+            Value::Object(o) => {
+                // Generic aliases and unions that compare equal hash alike.
+                if let Some(ga) = v.as_native::<crate::types::generic_alias::GenericAlias>() {
+                    let mut hs = vec![self.hash(&ga.origin)?];
+                    for a in &ga.args {
+                        hs.push(self.hash(a)?);
+                    }
+                    return Ok(crate::types::hash::tuple_hash(&hs));
+                }
+                if let Some(u) = v.as_native::<crate::types::generic_alias::UnionType>() {
+                    let mut h = 0u64;
+                    for a in &u.args {
+                        h ^= self.hash(a)?;
+                    }
+                    return Ok(h);
+                }
+                if let Some(c) = self.types.native(o.type_name()) {
+                    if let Some(Value::None) = c.lookup("__hash__") {
+                        let name = match &*c.module {
+                            "" | "builtins" => c.name.to_string(),
+                            m => format!("{m}.{}", c.name),
+                        };
+                        return Err(Exc::type_error(format!("unhashable type: '{name}'")));
+                    }
+                }
+                super::repr::stable_id(v) >> 4
             }
             other => super::repr::stable_id(other) >> 4,
         })
@@ -631,9 +708,18 @@ impl Vm {
     /// The next item of an iterator, `None` when it is exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         // Builtins that consume iterators run inside one instruction: each item costs a step, within the
-        // same fixed allowance as nested calls, so an endless iterator cannot hang the page.
+        // same fixed allowance as nested calls, so an endless iterator cannot hang the page. Iterating a
+        // builtin container or range may go on as long as the largest container could be
+        // (`list(range(10**7))` works as in CPython).
         self.steps += 1;
-        self.check_allowance()?;
+        let finite = match it {
+            Value::Object(o) => crate::types::iters::FINITE_ITERATOR_TYPES.contains(&o.type_name()),
+            _ => false,
+        };
+        let within = self.steps.saturating_sub(self.instr_start) <= crate::types::args::MAX_ITEMS as u64 + 64;
+        if !(finite && within) {
+            self.check_allowance()?;
+        }
         match it {
             Value::Gen(g) => {
                 let g = g.clone();
@@ -765,6 +851,10 @@ impl Vm {
         if let Some(r) = crate::types::contains(self, &c, item) {
             return r;
         }
+        if let Some(f) = self.native_method(container, "__contains__") {
+            let r = self.call(&f, vec![container.clone(), item.clone()])?;
+            return self.truthy(&r);
+        }
         if let Value::Instance(i) = container {
             let cls = i.class.borrow().clone();
             if let Some(f) = cls.lookup("__contains__") {
@@ -815,7 +905,10 @@ impl Vm {
                     let f = super::attr::unwrap_classmethod(&f);
                     return self.call(&f, vec![obj.clone(), idx.clone()]);
                 }
-                // `list[int]` and friends in annotations: a generic alias is the class itself here.
+                if crate::types::generic_alias::subscriptable(c) {
+                    return Ok(crate::types::generic_alias::make(obj.clone(), idx));
+                }
+                // Other classes in annotations (`Foo[int]`): the class itself here.
                 Ok(obj.clone())
             }
             Value::Object(o) => {
@@ -974,7 +1067,11 @@ impl Vm {
     pub fn anext(&mut self, v: &Value) -> PyResult {
         match v {
             Value::Gen(g) if g.kind == crate::code::CodeKind::AsyncGenerator => {
-                Ok(Value::Object(Rc::new(crate::asyncio::ANext { gen: g.clone() })))
+                Ok(Value::Object(Rc::new(crate::asyncio::ANext {
+                    gen: g.clone(),
+                    send: Value::None,
+                    default: None,
+                })))
             }
             _ => match self.getattr_opt(v, "__anext__")? {
                 Some(f) => self.call(&f, vec![]),

@@ -227,7 +227,10 @@ impl Vm {
                         _ => inner,
                     });
                 }
-                format!("<{}.{} object at {}>", cls.module, cls.qualname, addr(v))
+                match &*cls.module {
+                    "builtins" => format!("<{} object at {}>", cls.qualname, addr(v)),
+                    m => format!("<{m}.{} object at {}>", cls.qualname, addr(v)),
+                }
             }
         })
     }
