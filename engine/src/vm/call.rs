@@ -155,6 +155,41 @@ impl Vm {
         }
     }
 
+    /// Calls a plain function whose arguments are on the caller's stack from index `first`, moving them
+    /// straight into the new frame's locals; the caller's stack is then cut to `keep` items (dropping the
+    /// function and `LoadMethod`'s marker). Only for calls where `binds_directly` holds.
+    pub(super) fn push_direct_call(
+        &mut self,
+        th: &mut Thread,
+        func: &Rc<Function>,
+        first: usize,
+        keep: usize,
+    ) -> PyResult<()> {
+        if self.depth + 1 > self.recursion_limit {
+            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let code = &func.code;
+        let mut frame = self.new_frame(code.clone(), func.globals.clone(), Ret::Push);
+        let Some(caller) = th.frames.last_mut() else {
+            return Err(Exc::new(ExcType::SystemError, "internal error: no calling frame"));
+        };
+        for (slot, arg) in frame.locals.iter_mut().zip(caller.stack.drain(first..)) {
+            *slot = arg;
+        }
+        caller.stack.truncate(keep);
+        for arg in code.cell_args.iter() {
+            let init = match arg {
+                Some(a) => std::mem::replace(&mut frame.locals[*a as usize], Value::Null),
+                None => Value::Null,
+            };
+            frame.cells.push(Rc::new(RefCell::new(init)));
+        }
+        frame.cells.extend(func.closure.iter().cloned());
+        th.frames.push(frame);
+        self.depth += 1;
+        Ok(())
+    }
+
     fn bind_args(
         &mut self,
         f: &Rc<Function>,
@@ -642,6 +677,16 @@ fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
             return None;
         }
     }
+}
+
+/// Whether calling `code` with `nargs` positional arguments and no keywords binds them one to one to its
+/// parameters, with no defaults, `*args` or `**kwargs` involved and no generator to make.
+pub(super) fn binds_directly(code: &Code, nargs: usize) -> bool {
+    code.kind == CodeKind::Function
+        && code.argcount as usize == nargs
+        && code.kwonlyargcount == 0
+        && !code.has_varargs
+        && !code.has_varkw
 }
 
 fn missing_err(qual: &str, kind: &str, names: &[Str]) -> Exc {
