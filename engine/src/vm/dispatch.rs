@@ -219,8 +219,22 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop(f)?;
+                    let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                    // An instance's own attribute, when no class descriptor can take precedence over it.
+                    if let Value::Instance(inst) = &obj {
+                        let cls = inst.class.borrow().clone();
+                        if inst.exc.is_none() && self.no_data_descriptor(&cls, name, hash) {
+                            let found = inst.dict.borrow().get_hashed(name, hash).cloned();
+                            if let Some(v) = found {
+                                if !matches!(&**name, "__class__" | "__dict__") {
+                                    f.stack.push(v);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    let name = name.clone();
                     if !f.code.hidden {
                         self.line = f.line();
                     }
@@ -228,9 +242,36 @@ impl Vm {
                     push(th, v);
                 }
                 Instr::StoreAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop(f)?;
                     let v = pop(f)?;
+                    let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                    // A plain instance (no descriptors, no `__setattr__`, not an exception) stores straight
+                    // into its dict.
+                    if let Value::Instance(inst) = &obj {
+                        let cls = inst.class.borrow().clone();
+                        if inst.exc.is_none()
+                            && !cls.flags.get().has_setattr
+                            && self.no_data_descriptor(&cls, name, hash)
+                        {
+                            let mut d = inst.dict.borrow_mut();
+                            match d.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
+                                Some(idx) => {
+                                    if let Some((_, slot)) = d.map.get_index_mut(idx) {
+                                        *slot = v;
+                                    }
+                                }
+                                None => {
+                                    let key = crate::dict::HKey {
+                                        hash,
+                                        value: Value::Str(name.clone()),
+                                    };
+                                    d.map.insert(key, v);
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    let name = name.clone();
                     self.setattr(&obj, &name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
@@ -239,9 +280,9 @@ impl Vm {
                     self.delattr(&obj, &name)?;
                 }
                 Instr::LoadMethod(i) => {
-                    let name = f.code.names[i as usize].clone();
+                    let (name, hash) = (f.code.names[i as usize].clone(), f.code.name_hashes[i as usize]);
                     let obj = pop(f)?;
-                    let (a, b) = self.load_method(obj, &name)?;
+                    let (a, b) = self.load_method_hashed(obj, &name, hash)?;
                     let f = frame(th)?;
                     f.stack.push(a);
                     f.stack.push(b);
@@ -265,12 +306,11 @@ impl Vm {
                             continue;
                         }
                     }
-                    let mut args: Vec<Value> = f.stack.split_off(len - n);
-                    let recv = pop(f)?;
+                    // The receiver (unless `LoadMethod` left its marker) and the arguments, in one vector.
+                    let has_self = !matches!(f.stack[len - n - 1], Value::Null);
+                    let args: Vec<Value> = f.stack.drain(len - n - has_self as usize..).collect();
+                    f.stack.truncate(len - n - 1);
                     let func = pop(f)?;
-                    if !matches!(recv, Value::Null) {
-                        args.insert(0, recv);
-                    }
                     match self.call_into(th, func, args, Vec::new())? {
                         None => continue,
                         exit => return Ok(exit),
@@ -813,6 +853,22 @@ impl Vm {
         let v = self.compare(op, &a, &b)?;
         push(th, v);
         Ok(None)
+    }
+}
+
+impl Vm {
+    /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor
+    /// (a property, or an object whose class has `__set__`) of that name, as `getattr_opt` decides.
+    #[inline]
+    fn no_data_descriptor(&mut self, cls: &Rc<crate::value::Class>, name: &Str, hash: u64) -> bool {
+        if !cls.flags.get().has_descriptors {
+            return true;
+        }
+        match self.class_lookup(cls, name, hash) {
+            None => true,
+            Some(Value::Instance(_)) => false,
+            Some(a) => a.as_native::<super::attr::Property>().is_none(),
+        }
     }
 }
 
