@@ -324,6 +324,9 @@ pub fn install(vm: &mut Vm) -> Dict {
             });
             Ok(Value::Int(vm.trace.objects.len() as i64 - 1))
         }),
+        ("queue_put", super::fast::queue_put),
+        ("queue_get", super::fast::queue_get),
+        ("set_queue_class", super::fast::set_queue_class),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

@@ -1069,6 +1069,8 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        if _il.queue_put(self, item):
+            return None
         while self.full():
             putter = _il.Future()
             self._putters.append(putter)
@@ -1093,6 +1095,9 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
+        item = _il.queue_get(self, _MISSING)
+        if item is not _MISSING:
+            return item
         while self.empty():
             getter = _il.Future()
             self._getters.append(getter)
@@ -1126,6 +1131,10 @@ class Queue:
         if self._unfinished_tasks > 0:
             _il.waiting(self._il, 'join')
             await self._finished.wait()
+
+
+_il.set_queue_class(Queue)
+_MISSING = object()
 
 
 class PriorityQueue(Queue):

@@ -1,0 +1,114 @@
+//! Rust fast paths for `asyncio.Queue`: `await q.put(x)` on a queue with room and `await q.get()` on one
+//! with items do exactly what the prelude's `put_nowait`/`get_nowait` do, without running their Python.
+//! They apply only to instances of the prelude's own `Queue` class (subclasses may override `_put`,
+//! `_get` or `full`), and only when every attribute they touch has the type the prelude gave it; otherwise
+//! they change nothing and the Python path runs.
+
+use super::as_future;
+use crate::exc::PyResult;
+use crate::value::{Instance, Value};
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// The queue instance, when it is a plain `Queue` made by the prelude's class.
+fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
+    let Some(Value::Instance(q)) = v else { return None };
+    let cls = vm.aio.queue_class.as_ref()?;
+    (Rc::ptr_eq(&q.class.borrow(), cls) && q.exc.is_none()).then(|| q.clone())
+}
+
+/// A list of waiter futures (`_getters`, `_putters`), checked before anything changes.
+fn waiters(q: &Instance, name: &str) -> Option<Rc<crate::value::ListCell>> {
+    match q.dict.borrow().get_str(name) {
+        Some(Value::List(l)) if l.borrow().iter().all(|w| as_future(w).is_some()) => Some(l),
+        _ => None,
+    }
+}
+
+/// `Queue._wakeup_next`: wakes the first waiter that is not done yet, dropping the ones before it.
+fn wakeup_next(vm: &mut Vm, waiters: &crate::value::ListCell) -> PyResult<()> {
+    loop {
+        let w = {
+            let mut l = waiters.borrow_mut();
+            if l.is_empty() {
+                return Ok(());
+            }
+            l.remove(0)
+        };
+        if let Some(f) = as_future(&w) {
+            if !f.is_done() {
+                return vm.fut_set_result(&f, Value::None);
+            }
+        }
+    }
+}
+
+/// `_interleave.queue_put(q, item)`: `put_nowait(item)` when `q` is a plain queue with room; whether it did.
+pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(q) = plain_queue(vm, a.first()) else {
+        return Ok(Value::Bool(false));
+    };
+    let item = a.get(1).cloned().unwrap_or_default();
+    let (maxsize, queue, unfinished, finished) = {
+        let d = q.dict.borrow();
+        (
+            d.get_str("_maxsize"),
+            d.get_str("_queue"),
+            d.get_str("_unfinished_tasks"),
+            d.get_str("_finished"),
+        )
+    };
+    let (Some(Value::Int(maxsize)), Some(Value::List(queue)), Some(Value::Int(unfinished)), Some(Value::Instance(ev))) =
+        (maxsize, queue, unfinished, finished)
+    else {
+        return Ok(Value::Bool(false));
+    };
+    // `full()`: the Python path raises or waits.
+    if maxsize > 0 && queue.borrow().len() as i64 >= maxsize {
+        return Ok(Value::Bool(false));
+    }
+    let Some(unfinished) = unfinished.checked_add(1) else {
+        return Ok(Value::Bool(false));
+    };
+    let Some(getters) = waiters(&q, "_getters") else {
+        return Ok(Value::Bool(false));
+    };
+    if !matches!(ev.dict.borrow().get_str("_value"), Some(Value::Bool(_))) {
+        return Ok(Value::Bool(false));
+    }
+    queue.borrow_mut().push(item);
+    q.dict.borrow_mut().set_str("_unfinished_tasks", Value::Int(unfinished));
+    // `self._finished.clear()`.
+    ev.dict.borrow_mut().set_str("_value", Value::Bool(false));
+    wakeup_next(vm, &getters)?;
+    Ok(Value::Bool(true))
+}
+
+/// `_interleave.queue_get(q, missing)`: `get_nowait()` when `q` is a plain queue with items, else `missing`.
+pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let missing = a.get(1).cloned().unwrap_or_default();
+    let Some(q) = plain_queue(vm, a.first()) else {
+        return Ok(missing);
+    };
+    let queue = q.dict.borrow().get_str("_queue");
+    let Some(Value::List(queue)) = queue else {
+        return Ok(missing);
+    };
+    if queue.borrow().is_empty() {
+        return Ok(missing);
+    }
+    let Some(putters) = waiters(&q, "_putters") else {
+        return Ok(missing);
+    };
+    let item = queue.borrow_mut().remove(0);
+    wakeup_next(vm, &putters)?;
+    Ok(item)
+}
+
+/// `_interleave.set_queue_class(Queue)`: tells the fast paths which class is the prelude's `Queue`.
+pub fn set_queue_class(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    if let Some(Value::Class(c)) = a.first() {
+        vm.aio.queue_class = Some(c.clone());
+    }
+    Ok(Value::None)
+}
