@@ -5,9 +5,11 @@
 //! they change nothing and the Python path runs.
 
 use super::as_future;
+use crate::dict::{hash_str, Dict, StrKey};
 use crate::exc::PyResult;
 use crate::value::{Instance, Value};
 use crate::vm::Vm;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The queue instance, when it is a plain `Queue` made by the prelude's class.
@@ -40,6 +42,22 @@ fn wakeup_next(vm: &mut Vm, waiters: &crate::value::ListCell) -> PyResult<()> {
                 return vm.fut_set_result(&f, Value::None);
             }
         }
+    }
+}
+
+/// `d[name] = v` for a name `d` already holds, in place (what `set_str` does, without a new key).
+fn replace(d: &RefCell<Dict>, name: &str, v: Value) {
+    let mut d = d.borrow_mut();
+    match d.map.get_index_of(&StrKey {
+        hash: hash_str(name),
+        s: name,
+    }) {
+        Some(i) => {
+            if let Some((_, slot)) = d.map.get_index_mut(i) {
+                *slot = v;
+            }
+        }
+        None => d.set_str(name, v),
     }
 }
 
@@ -77,9 +95,9 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
         return Ok(Value::Bool(false));
     }
     queue.borrow_mut().push(item);
-    q.dict.borrow_mut().set_str("_unfinished_tasks", Value::Int(unfinished));
+    replace(&q.dict, "_unfinished_tasks", Value::Int(unfinished));
     // `self._finished.clear()`.
-    ev.dict.borrow_mut().set_str("_value", Value::Bool(false));
+    replace(&ev.dict, "_value", Value::Bool(false));
     wakeup_next(vm, &getters)?;
     Ok(Value::Bool(true))
 }

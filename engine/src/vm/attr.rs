@@ -582,6 +582,11 @@ impl Vm {
                     }
                 }
             }
+            Value::Module(m) => {
+                if let Some(v) = m.dict.borrow().get_hashed(name, hash) {
+                    return Ok((v.clone(), Value::Null));
+                }
+            }
             Value::List(_) | Value::Str(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_) | Value::Object(_)
                 if obj.as_native::<Super>().is_none() =>
             {

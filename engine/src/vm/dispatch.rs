@@ -234,6 +234,14 @@ impl Vm {
                             }
                         }
                     }
+                    // A module's global.
+                    if let Value::Module(m) = &obj {
+                        let found = m.dict.borrow().get_hashed(name, hash).cloned();
+                        if let Some(v) = found {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
                     let name = name.clone();
                     if !f.code.hidden {
                         self.line = f.line();
@@ -300,7 +308,7 @@ impl Vm {
                         // The receiver, unless `LoadMethod` left its marker, is the first argument.
                         let has_self = !matches!(f.stack[len - n - 1], Value::Null);
                         let first = len - n - has_self as usize;
-                        if call::binds_directly(&func.code, len - first) {
+                        if call::binds_directly(func, len - first) {
                             let func = func.clone();
                             self.push_direct_call(th, &func, first, len - n - 2)?;
                             continue;
@@ -326,7 +334,7 @@ impl Vm {
                         self.line = f.line();
                     }
                     if let Value::Function(func) = &f.stack[len - n - 1] {
-                        if call::binds_directly(&func.code, n) {
+                        if call::binds_directly(func, n) {
                             let func = func.clone();
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
                             continue;
