@@ -5,12 +5,46 @@
 //! they change nothing and the Python path runs.
 
 use super::as_future;
-use crate::dict::{hash_str, Dict, StrKey};
+use crate::dict::{Dict, StrKey};
 use crate::exc::PyResult;
 use crate::value::{Instance, Value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+/// `dict::hash_str`, at compile time, for the attribute names read here.
+const fn name_hash(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// An attribute name with its hash.
+struct Name(&'static str, u64);
+
+macro_rules! name {
+    ($s:literal) => {
+        Name($s, name_hash($s))
+    };
+}
+
+const MAXSIZE: Name = name!("_maxsize");
+const QUEUE: Name = name!("_queue");
+const UNFINISHED: Name = name!("_unfinished_tasks");
+const FINISHED: Name = name!("_finished");
+const GETTERS: Name = name!("_getters");
+const PUTTERS: Name = name!("_putters");
+const VALUE: Name = name!("_value");
+
+fn get(d: &RefCell<Dict>, n: &Name) -> Option<Value> {
+    d.borrow().get_hashed(n.0, n.1).cloned()
+}
 
 /// The queue instance, when it is a plain `Queue` made by the prelude's class.
 fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
@@ -20,8 +54,8 @@ fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
 }
 
 /// A list of waiter futures (`_getters`, `_putters`), checked before anything changes.
-fn waiters(q: &Instance, name: &str) -> Option<Rc<crate::value::ListCell>> {
-    match q.dict.borrow().get_str(name) {
+fn waiters(q: &Instance, name: &Name) -> Option<Rc<crate::value::ListCell>> {
+    match get(&q.dict, name) {
         Some(Value::List(l)) if l.borrow().iter().all(|w| as_future(w).is_some()) => Some(l),
         _ => None,
     }
@@ -46,18 +80,18 @@ fn wakeup_next(vm: &mut Vm, waiters: &crate::value::ListCell) -> PyResult<()> {
 }
 
 /// `d[name] = v` for a name `d` already holds, in place (what `set_str` does, without a new key).
-fn replace(d: &RefCell<Dict>, name: &str, v: Value) {
+fn replace(d: &RefCell<Dict>, name: &Name, v: Value) {
     let mut d = d.borrow_mut();
     match d.map.get_index_of(&StrKey {
-        hash: hash_str(name),
-        s: name,
+        hash: name.1,
+        s: name.0,
     }) {
         Some(i) => {
             if let Some((_, slot)) = d.map.get_index_mut(i) {
                 *slot = v;
             }
         }
-        None => d.set_str(name, v),
+        None => d.set_str(name.0, v),
     }
 }
 
@@ -67,15 +101,12 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
         return Ok(Value::Bool(false));
     };
     let item = a.get(1).cloned().unwrap_or_default();
-    let (maxsize, queue, unfinished, finished) = {
-        let d = q.dict.borrow();
-        (
-            d.get_str("_maxsize"),
-            d.get_str("_queue"),
-            d.get_str("_unfinished_tasks"),
-            d.get_str("_finished"),
-        )
-    };
+    let (maxsize, queue, unfinished, finished) = (
+        get(&q.dict, &MAXSIZE),
+        get(&q.dict, &QUEUE),
+        get(&q.dict, &UNFINISHED),
+        get(&q.dict, &FINISHED),
+    );
     let (Some(Value::Int(maxsize)), Some(Value::List(queue)), Some(Value::Int(unfinished)), Some(Value::Instance(ev))) =
         (maxsize, queue, unfinished, finished)
     else {
@@ -88,16 +119,16 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     let Some(unfinished) = unfinished.checked_add(1) else {
         return Ok(Value::Bool(false));
     };
-    let Some(getters) = waiters(&q, "_getters") else {
+    let Some(getters) = waiters(&q, &GETTERS) else {
         return Ok(Value::Bool(false));
     };
-    if !matches!(ev.dict.borrow().get_str("_value"), Some(Value::Bool(_))) {
+    if !matches!(get(&ev.dict, &VALUE), Some(Value::Bool(_))) {
         return Ok(Value::Bool(false));
     }
     queue.borrow_mut().push(item);
-    replace(&q.dict, "_unfinished_tasks", Value::Int(unfinished));
+    replace(&q.dict, &UNFINISHED, Value::Int(unfinished));
     // `self._finished.clear()`.
-    replace(&ev.dict, "_value", Value::Bool(false));
+    replace(&ev.dict, &VALUE, Value::Bool(false));
     wakeup_next(vm, &getters)?;
     Ok(Value::Bool(true))
 }
@@ -108,14 +139,14 @@ pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     let Some(q) = plain_queue(vm, a.first()) else {
         return Ok(missing);
     };
-    let queue = q.dict.borrow().get_str("_queue");
+    let queue = get(&q.dict, &QUEUE);
     let Some(Value::List(queue)) = queue else {
         return Ok(missing);
     };
     if queue.borrow().is_empty() {
         return Ok(missing);
     }
-    let Some(putters) = waiters(&q, "_putters") else {
+    let Some(putters) = waiters(&q, &PUTTERS) else {
         return Ok(missing);
     };
     let item = queue.borrow_mut().remove(0);

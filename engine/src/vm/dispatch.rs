@@ -139,7 +139,7 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-                    let v = f.globals.borrow().get_hashed(name, hash).cloned();
+                    let v = lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash);
                     let v = match v {
                         Some(v) => v,
                         None => {
@@ -159,7 +159,7 @@ impl Vm {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     let mut g = f.globals.borrow_mut();
-                    match g.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
+                    match index_hinted(&g, &f.code, i, name, hash) {
                         Some(idx) => {
                             if let Some((_, slot)) = g.map.get_index_mut(idx) {
                                 *slot = v;
@@ -176,8 +176,11 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-                    let mut found = f.ns.as_ref().and_then(|ns| ns.borrow().get_hashed(name, hash).cloned());
-                    if found.is_none() {
+                    let mut found = match &f.ns {
+                        Some(ns) => ns.borrow().get_hashed(name, hash).cloned(),
+                        None => lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash),
+                    };
+                    if found.is_none() && f.ns.is_some() {
                         found = f.globals.borrow().get_hashed(name, hash).cloned();
                     }
                     if found.is_none() {
@@ -198,7 +201,7 @@ impl Vm {
                         Some(ns) => ns.borrow_mut(),
                         None => f.globals.borrow_mut(),
                     };
-                    match d.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
+                    match index_hinted(&d, &f.code, i, name, hash) {
                         // Rebinding a name replaces the value in place; the key is kept.
                         Some(idx) => {
                             if let Some((_, slot)) = d.map.get_index_mut(idx) {
@@ -862,6 +865,28 @@ impl Vm {
         push(th, v);
         Ok(None)
     }
+}
+
+/// The index of the string key `name` in `d`, trying first where the code's name `i` was last found.
+#[inline]
+fn index_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u64) -> Option<usize> {
+    let slot = code.name_slots.get(i as usize)?;
+    let hint = slot.get() as usize;
+    if let Some((k, _)) = d.map.get_index(hint) {
+        if k.hash == hash && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, name) || **s == **name) {
+            return Some(hint);
+        }
+    }
+    let found = d.map.get_index_of(&crate::dict::StrKey { hash, s: name })?;
+    slot.set(found as u32);
+    Some(found)
+}
+
+/// The value of the string key `name` in `d`, found with `index_hinted`.
+#[inline]
+fn lookup_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u64) -> Option<Value> {
+    let idx = index_hinted(d, code, i, name, hash)?;
+    d.map.get_index(idx).map(|(_, v)| v.clone())
 }
 
 impl Vm {
