@@ -307,15 +307,23 @@ impl Vm {
                     if !f.code.hidden {
                         self.line = f.line();
                     }
-                    if let Value::Function(func) = &f.stack[len - n - 2] {
-                        // The receiver, unless `LoadMethod` left its marker, is the first argument.
-                        let has_self = !matches!(f.stack[len - n - 1], Value::Null);
-                        let first = len - n - has_self as usize;
-                        if call::binds_directly(func, len - first) {
+                    // The receiver, unless `LoadMethod` left its marker, is the first argument.
+                    let has_self = !matches!(f.stack[len - n - 1], Value::Null);
+                    let first = len - n - has_self as usize;
+                    match &f.stack[len - n - 2] {
+                        Value::Function(func) if call::binds_directly(func, len - first) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, first, len - n - 2)?;
                             continue;
                         }
+                        Value::Native(nf) if nf.bound.is_none() => {
+                            let func = nf.func;
+                            match self.native_in_place(f, func, first, len - n - 2)? {
+                                None => continue,
+                                exit => return Ok(exit),
+                            }
+                        }
+                        _ => {}
                     }
                     // The receiver (unless `LoadMethod` left its marker) and the arguments, in one vector.
                     let has_self = !matches!(f.stack[len - n - 1], Value::Null);
@@ -336,12 +344,31 @@ impl Vm {
                     if !f.code.hidden {
                         self.line = f.line();
                     }
-                    if let Value::Function(func) = &f.stack[len - n - 1] {
-                        if call::binds_directly(func, n) {
+                    match &f.stack[len - n - 1] {
+                        Value::Function(func) if call::binds_directly(func, n) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
                             continue;
                         }
+                        Value::Native(nf) if nf.bound.is_none() => {
+                            let func = nf.func;
+                            match self.native_in_place(f, func, len - n, len - n - 1)? {
+                                None => continue,
+                                exit => return Ok(exit),
+                            }
+                        }
+                        // A bound method: its receiver takes the method's place as the first argument.
+                        Value::Method(m) => {
+                            if let Value::Function(func) = &m.1 {
+                                if call::binds_directly(func, n + 1) {
+                                    let (func, recv) = (func.clone(), m.0.clone());
+                                    f.stack[len - n - 1] = recv;
+                                    self.push_direct_call(th, &func, len - n - 1, len - n - 1)?;
+                                    continue;
+                                }
+                            }
+                        }
+                        _ => {}
                     }
                     let args: Vec<Value> = f.stack.split_off(len - n);
                     let func = pop(f)?;
@@ -890,6 +917,25 @@ fn lookup_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u
 }
 
 impl Vm {
+    /// Calls a native function on the arguments where they lie on the frame's stack (from `first`), with no
+    /// argument vector; then cuts the stack to `keep` items and pushes the result, as `call_into` would.
+    #[inline]
+    fn native_in_place(
+        &mut self,
+        f: &mut Frame,
+        func: crate::native::NativeFn,
+        first: usize,
+        keep: usize,
+    ) -> PyResult<Option<Exit>> {
+        let v = func(self, f.stack.get(first..).unwrap_or_default(), &Vec::new())?;
+        f.stack.truncate(keep);
+        f.stack.push(v);
+        if let Some(Control::RunLoop) = self.control.take() {
+            return Ok(Some(Exit::RunLoop));
+        }
+        Ok(None)
+    }
+
     /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor
     /// (a property, or an object whose class has `__set__`) of that name, as `getattr_opt` decides.
     #[inline]
