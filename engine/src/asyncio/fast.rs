@@ -3,6 +3,8 @@
 //! They apply only to instances of the prelude's own `Queue` class (subclasses may override `_put`,
 //! `_get` or `full`), and only when every attribute they touch has the type the prelude gave it; otherwise
 //! they change nothing and the Python path runs.
+//!
+//! Also `Lock.acquire`'s `all(w.cancelled() for w in self._waiters)`, without a generator.
 
 use super::as_future;
 use crate::dict::{Dict, StrKey};
@@ -160,4 +162,18 @@ pub fn set_queue_class(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) ->
         vm.aio.queue_class = Some(c.clone());
     }
     Ok(Value::None)
+}
+
+/// `_interleave.all_cancelled(futures)`: `all(f.cancelled() for f in futures)`, for a list of futures.
+pub fn all_cancelled(_vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(Value::List(l)) = a.first() else {
+        return Err(crate::exc::Exc::type_error("a list of futures was expected"));
+    };
+    for w in l.borrow().iter() {
+        let f = as_future(w).ok_or_else(|| crate::exc::Exc::type_error("a Future was expected"))?;
+        if f.state.get() != super::FutState::Cancelled {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }

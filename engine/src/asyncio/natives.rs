@@ -324,6 +324,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             });
             Ok(Value::Int(vm.trace.objects.len() as i64 - 1))
         }),
+        ("all_cancelled", super::fast::all_cancelled),
         ("queue_put", super::fast::queue_put),
         ("queue_get", super::fast::queue_get),
         ("set_queue_class", super::fast::set_queue_class),

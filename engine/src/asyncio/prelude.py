@@ -748,7 +748,7 @@ class Lock:
         return self._locked
 
     async def acquire(self):
-        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
+        if not self._locked and (self._waiters is None or _il.all_cancelled(self._waiters)):
             self._locked = True
             _il.acquired(self._il)
             return True
