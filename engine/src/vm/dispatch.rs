@@ -401,7 +401,10 @@ impl Vm {
                     if !f.code.hidden {
                         self.line = f.line();
                     }
-                    return self.call_into(th, func, args, kwargs);
+                    match self.call_into(th, func, args, kwargs)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::CallEx(flags) => {
                     let kwargs = if flags & 1 != 0 { Some(pop(f)?) } else { None };
@@ -423,7 +426,10 @@ impl Vm {
                             }
                         }
                     }
-                    return self.call_into(th, func, args, kw);
+                    match self.call_into(th, func, args, kw)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::Subscript => {
                     let idx = pop(f)?;
@@ -492,14 +498,20 @@ impl Vm {
                                 if !f.code.hidden {
                                     self.line = f.line();
                                 }
-                                return self.compare_push(th, op, a, b);
+                                match self.compare_push(th, op, a, b)? {
+                                    None => continue,
+                                    exit => return Ok(exit),
+                                }
                             }
                         }),
                         _ => {
                             if !f.code.hidden {
                                 self.line = f.line();
                             }
-                            return self.compare_push(th, op, a, b);
+                            match self.compare_push(th, op, a, b)? {
+                                None => continue,
+                                exit => return Ok(exit),
+                            }
                         }
                     };
                     f.stack.push(v);
@@ -677,7 +689,10 @@ impl Vm {
                 }
                 Instr::ForIter(target) => {
                     let it = top(f)?.clone();
-                    return self.for_iter(th, it, target);
+                    match self.for_iter(th, it, target)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::YieldFrom(target) => {
                     let it = top(f)?.clone();
@@ -717,7 +732,10 @@ impl Vm {
                     if !f.code.hidden {
                         self.line = f.line();
                     }
-                    return self.build_class(th, body, name, bases, kwargs);
+                    match self.build_class(th, body, name, bases, kwargs)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::ReturnValue => {
                     let v = pop(f)?;
@@ -728,7 +746,10 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(f)?;
-                    return self.do_yield(th, v);
+                    match self.do_yield(th, v)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::GetAwaitable => {
                     let v = pop(f)?;
@@ -738,7 +759,10 @@ impl Vm {
                 Instr::Await => {
                     let v = pop(f)?;
                     self.line = self.line_of(th);
-                    return self.await_value(th, v);
+                    match self.await_value(th, v)? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::GetAIter => {
                     let v = pop(f)?;
@@ -820,7 +844,10 @@ impl Vm {
                     let len = f.stack.len();
                     let exit = f.stack.get(len.wrapping_sub(2)).cloned().ok_or_else(stack_err)?;
                     let typ = self.type_of(&exc);
-                    return self.call_into(th, exit, vec![typ, exc, Value::None], Vec::new());
+                    match self.call_into(th, exit, vec![typ, exc, Value::None], Vec::new())? {
+                        None => continue,
+                        exit => return Ok(exit),
+                    }
                 }
                 Instr::LoadAssertionError => {
                     let c = self.types.exc(ExcType::AssertionError);
