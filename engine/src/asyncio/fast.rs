@@ -1,5 +1,6 @@
 //! Rust fast paths for `asyncio.Queue`: `await q.put(x)` on a queue with room and `await q.get()` on one
-//! with items do exactly what the prelude's `put_nowait`/`get_nowait` do, without running their Python.
+//! with items do exactly what the prelude's `put_nowait`/`get_nowait` do, without running their Python;
+//! so does `task_done()` while other tasks stay unfinished.
 //! They apply only to instances of the prelude's own `Queue` class (subclasses may override `_put`,
 //! `_get` or `full`), and only when every attribute they touch has the type the prelude gave it; otherwise
 //! they change nothing and the Python path runs.
@@ -154,6 +155,21 @@ pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     let item = queue.borrow_mut().remove(0);
     wakeup_next(vm, &putters)?;
     Ok(item)
+}
+
+/// `_interleave.queue_task_done(q)`: `task_done()` when `q` is a plain queue with more than one unfinished
+/// task (so nothing is to be woken); whether it did.
+pub fn queue_task_done(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(q) = plain_queue(vm, a.first()) else {
+        return Ok(Value::Bool(false));
+    };
+    match get(&q.dict, &UNFINISHED) {
+        Some(Value::Int(n)) if n > 1 => {
+            replace(&q.dict, &UNFINISHED, Value::Int(n - 1));
+            Ok(Value::Bool(true))
+        }
+        _ => Ok(Value::Bool(false)),
+    }
 }
 
 /// `_interleave.set_queue_class(Queue)`: tells the fast paths which class is the prelude's `Queue`.

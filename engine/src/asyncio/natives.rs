@@ -326,6 +326,7 @@ pub fn install(vm: &mut Vm) -> Dict {
         }),
         ("all_cancelled", super::fast::all_cancelled),
         ("queue_put", super::fast::queue_put),
+        ("queue_task_done", super::fast::queue_task_done),
         ("queue_get", super::fast::queue_get),
         ("set_queue_class", super::fast::set_queue_class),
         ("waiting", |vm, a, _| {

@@ -1121,6 +1121,8 @@ class Queue:
         return item
 
     def task_done(self):
+        if _il.queue_task_done(self):
+            return None
         if self._unfinished_tasks <= 0:
             raise ValueError('task_done() called too many times')
         self._unfinished_tasks -= 1

@@ -223,6 +223,10 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(f)?;
+                    // Trace events report the line of the last attribute read (a getattr may run Python).
+                    if !f.code.hidden {
+                        self.line = f.line();
+                    }
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     // An instance's own attribute, when no class descriptor can take precedence over it.
                     if let Value::Instance(inst) = &obj {
@@ -246,9 +250,6 @@ impl Vm {
                         }
                     }
                     let name = name.clone();
-                    if !f.code.hidden {
-                        self.line = f.line();
-                    }
                     let v = self.getattr(&obj, &name)?;
                     push(th, v);
                 }
