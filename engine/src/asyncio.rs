@@ -6,6 +6,7 @@
 //! `__wakeup` callback, so programs see the same interleaving as under CPython. Everything built
 //! on top (gather, locks, queues, timeouts, TaskGroup) is Python in `asyncio/prelude.py`.
 
+mod fast;
 mod natives;
 
 use crate::exc::{Exc, ExcType, PyResult};
@@ -359,6 +360,8 @@ pub struct Loop {
     /// Set by the prelude right before a task awaits a synchronisation primitive.
     pub pending_reason: Option<WaitReason>,
     pub loop_obj: Value,
+    /// The prelude's `Queue` class, whose plain instances get the fast paths of `fast.rs`.
+    pub queue_class: Option<Rc<crate::value::Class>>,
 }
 
 /// What one tick of the loop did.

@@ -192,6 +192,9 @@ pub struct Code {
     pub names: Vec<Str>,
     /// `dict::hash_str` of each name, computed once.
     pub name_hashes: Vec<u64>,
+    /// For each name, where a global or name lookup last found it in its dict: a hint the interpreter checks
+    /// before using (`u32::MAX`: none yet).
+    pub name_slots: Vec<std::cell::Cell<u32>>,
     /// Parameters first, in order: positional (incl. positional-only), keyword-only, `*args`, `**kwargs`.
     pub varnames: Vec<Str>,
     pub cellvars: Vec<Str>,

@@ -103,6 +103,7 @@ impl<'a> Compiler<'a> {
             consts: Vec::new(),
             names: Vec::new(),
             name_hashes: Vec::new(),
+            name_slots: Vec::new(),
             varnames: s.varnames.clone(),
             cellvars: s.cellvars.clone(),
             freevars: s.freevars.clone(),
@@ -134,6 +135,7 @@ impl<'a> Compiler<'a> {
         let u = self.units.pop().expect("unit stack is never empty here");
         let mut code = u.code;
         code.name_hashes = code.names.iter().map(|n| crate::dict::hash_str(n)).collect();
+        code.name_slots = code.names.iter().map(|_| std::cell::Cell::new(u32::MAX)).collect();
         code.stacksize = u.max_depth.max(0) as u32 + 4;
         code
     }

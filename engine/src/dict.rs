@@ -40,7 +40,9 @@ impl Hash for StrKey<'_> {
 
 impl indexmap::Equivalent<HKey> for StrKey<'_> {
     fn equivalent(&self, key: &HKey) -> bool {
-        key.hash == self.hash && matches!(&key.value, Value::Str(k) if &**k == self.s)
+        // Names usually come from the same code object that stored them: the same pointer, no memcmp.
+        key.hash == self.hash
+            && matches!(&key.value, Value::Str(k) if std::ptr::eq(k.as_ptr(), self.s.as_ptr()) && k.len() == self.s.len() || &**k == self.s)
     }
 }
 

@@ -400,12 +400,17 @@ impl Class {
 
     /// Looks a name up along the MRO.
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get_str(name) {
-            return Some(v);
+        self.lookup_hashed(name, crate::dict::hash_str(name))
+    }
+
+    /// `lookup` with the name's hash already known (names in code objects carry theirs).
+    pub fn lookup_hashed(&self, name: &str, hash: u64) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get_hashed(name, hash) {
+            return Some(v.clone());
         }
         for c in self.mro.iter() {
-            if let Some(v) = c.dict.borrow().get_str(name) {
-                return Some(v);
+            if let Some(v) = c.dict.borrow().get_hashed(name, hash) {
+                return Some(v.clone());
             }
         }
         None

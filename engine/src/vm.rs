@@ -1,6 +1,7 @@
 //! The interpreter: runs frames on an explicit stack, instruction by instruction, under a budget.
 
 pub mod attr;
+pub mod cache;
 pub mod call;
 mod dispatch;
 pub mod errors;
@@ -116,6 +117,8 @@ pub struct Vm {
     pub vec_pool: Vec<Vec<Value>>,
     /// The program's source, for traceback lines.
     pub source: Rc<str>,
+    /// Cached attribute lookups on classes (`cache.rs`).
+    pub attr_cache: Vec<cache::Entry>,
 }
 
 impl Vm {
@@ -158,6 +161,7 @@ impl Vm {
             vec_pool: Vec::new(),
             eq_keys: std::collections::HashMap::new(),
             source: Rc::from(""),
+            attr_cache: Vec::new(),
             types,
         };
         crate::builtins::install(&mut vm);

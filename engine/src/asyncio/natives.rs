@@ -375,6 +375,11 @@ pub fn install(vm: &mut Vm) -> Dict {
             }
             Ok(Value::None)
         }),
+        ("all_cancelled", super::fast::all_cancelled),
+        ("queue_put", super::fast::queue_put),
+        ("queue_task_done", super::fast::queue_task_done),
+        ("queue_get", super::fast::queue_get),
+        ("set_queue_class", super::fast::set_queue_class),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

@@ -752,7 +752,7 @@ class Lock:
         return self._locked
 
     async def acquire(self):
-        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
+        if not self._locked and (self._waiters is None or _il.all_cancelled(self._waiters)):
             self._locked = True
             _il.acquired(self._il)
             return True
@@ -1074,6 +1074,8 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        if _il.queue_put(self, item):
+            return None
         while self.full():
             putter = _il.Future()
             self._putters.append(putter)
@@ -1098,6 +1100,9 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
+        item = _il.queue_get(self, _MISSING)
+        if item is not _MISSING:
+            return item
         while self.empty():
             getter = _il.Future()
             self._getters.append(getter)
@@ -1121,6 +1126,8 @@ class Queue:
         return item
 
     def task_done(self):
+        if _il.queue_task_done(self):
+            return None
         if self._unfinished_tasks <= 0:
             raise ValueError('task_done() called too many times')
         self._unfinished_tasks -= 1
@@ -1131,6 +1138,10 @@ class Queue:
         if self._unfinished_tasks > 0:
             _il.waiting(self._il, 'join')
             await self._finished.wait()
+
+
+_il.set_queue_class(Queue)
+_MISSING = object()
 
 
 class PriorityQueue(Queue):

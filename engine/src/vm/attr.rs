@@ -567,20 +567,31 @@ impl Vm {
 
     /// For a method call: `(function, self)` without making a bound method, or `(value, Null)`.
     pub fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
+        self.load_method_hashed(obj, &Rc::from(name), crate::dict::hash_str(name))
+    }
+
+    /// `load_method` with the name's hash already known: the receiver and the function, unbound, when the
+    /// method is a plain function or native found on the class; else the attribute and `Null`.
+    pub fn load_method_hashed(&mut self, obj: Value, name: &crate::value::Str, hash: u64) -> PyResult<(Value, Value)> {
         match &obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
-                if inst.exc.is_none() && inst.dict.borrow().get_str(name).is_none() {
-                    if let Some(f @ Value::Function(_)) = cls.lookup(name) {
+                if inst.exc.is_none() && inst.dict.borrow().get_hashed(name, hash).is_none() {
+                    if let Some(f @ Value::Function(_)) = self.class_lookup(&cls, name, hash) {
                         return Ok((f, obj));
                     }
+                }
+            }
+            Value::Module(m) => {
+                if let Some(v) = m.dict.borrow().get_hashed(name, hash) {
+                    return Ok((v.clone(), Value::Null));
                 }
             }
             Value::List(_) | Value::Str(_) | Value::Dict(_) | Value::Tuple(_) | Value::Set(_) | Value::Object(_)
                 if obj.as_native::<Super>().is_none() =>
             {
                 let cls = self.class_of(&obj);
-                if let Some(f @ Value::Native(_)) = cls.lookup(name) {
+                if let Some(f @ Value::Native(_)) = self.class_lookup(&cls, name, hash) {
                     return Ok((f, obj));
                 }
             }
@@ -660,6 +671,7 @@ impl Vm {
                 }
                 c.flags.set(flags);
                 c.dict.borrow_mut().set_str(name, v);
+                self.forget_class_lookups();
                 Ok(())
             }
             Value::Function(f) => {
@@ -715,7 +727,10 @@ impl Vm {
         }
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().remove_str(name),
-            Value::Class(c) => c.dict.borrow_mut().remove_str(name),
+            Value::Class(c) => {
+                self.forget_class_lookups();
+                c.dict.borrow_mut().remove_str(name)
+            }
             Value::Module(m) => m.dict.borrow_mut().remove_str(name),
             Value::Function(f) => f.attrs.borrow_mut().remove_str(name),
             _ => None,

@@ -130,29 +130,89 @@ impl Vm {
         frame.cells.extend(f.closure.iter().cloned());
         match code.kind {
             CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
-                let sink = if code.kind == CodeKind::Coroutine {
-                    Some(self.warnings.clone())
-                } else {
-                    None
-                };
-                self.object_serial += 1;
-                let g = super::gen::Generator {
-                    serial: self.object_serial,
-                    kind: code.kind,
-                    name: f.name.borrow().clone(),
-                    qualname: f.qualname.borrow().clone(),
-                    frame: RefCell::new(Some(Box::new(frame))),
-                    state: Cell::new(super::gen::GenState::Created),
-                    first_line: code.first_line,
-                    filename: code.filename.clone(),
-                    sink,
-                };
-                // The frame points back at its generator only while it runs (see `Vm::push_gen`),
-                // so a suspended generator is no reference cycle and is dropped like CPython's.
-                Ok(Prepared::Value(Value::Gen(Rc::new(g))))
+                Ok(Prepared::Value(self.make_generator(f, frame)))
             }
             _ => Ok(Prepared::Frame(frame)),
         }
+    }
+
+    /// The generator, coroutine or async generator object that will run `frame`, a call of `f`.
+    fn make_generator(&mut self, f: &Rc<Function>, frame: Frame) -> Value {
+        let code = &f.code;
+        let sink = if code.kind == CodeKind::Coroutine {
+            Some(self.warnings.clone())
+        } else {
+            None
+        };
+        self.object_serial += 1;
+        let g = super::gen::Generator {
+            serial: self.object_serial,
+            kind: code.kind,
+            name: f.name.borrow().clone(),
+            qualname: f.qualname.borrow().clone(),
+            frame: RefCell::new(Some(Box::new(frame))),
+            state: Cell::new(super::gen::GenState::Created),
+            first_line: code.first_line,
+            filename: code.filename.clone(),
+            sink,
+        };
+        // The frame points back at its generator only while it runs (see `Vm::push_gen`),
+        // so a suspended generator is no reference cycle and is dropped like CPython's.
+        Value::Gen(Rc::new(g))
+    }
+
+    /// Calls a plain function whose arguments are on the caller's stack from index `first`, moving them
+    /// straight into the new frame's locals; the caller's stack is then cut to `keep` items (dropping the
+    /// function and `LoadMethod`'s marker). A generator or coroutine function's frame goes into the object
+    /// pushed as the call's result instead. Only for calls where `binds_directly` holds.
+    pub(super) fn push_direct_call(
+        &mut self,
+        th: &mut Thread,
+        func: &Rc<Function>,
+        first: usize,
+        keep: usize,
+    ) -> PyResult<()> {
+        let code = &func.code;
+        let runs_now = code.kind == CodeKind::Function;
+        if runs_now && self.depth + 1 > self.recursion_limit {
+            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let mut frame = self.new_frame(code.clone(), func.globals.clone(), Ret::Push);
+        let Some(caller) = th.frames.last_mut() else {
+            return Err(Exc::new(ExcType::SystemError, "internal error: no calling frame"));
+        };
+        let nargs = caller.stack.len().saturating_sub(first);
+        for (slot, arg) in frame.locals.iter_mut().zip(caller.stack.drain(first..)) {
+            *slot = arg;
+        }
+        caller.stack.truncate(keep);
+        // Defaults fill the last positional parameters.
+        let argcount = code.argcount as usize;
+        let first_def = argcount.saturating_sub(func.defaults.len());
+        for i in nargs..argcount {
+            if let (Some(slot), Some(d)) = (frame.locals.get_mut(i), func.defaults.get(i - first_def)) {
+                *slot = d.clone();
+            }
+        }
+        for arg in code.cell_args.iter() {
+            let init = match arg {
+                Some(a) => std::mem::replace(&mut frame.locals[*a as usize], Value::Null),
+                None => Value::Null,
+            };
+            frame.cells.push(Rc::new(RefCell::new(init)));
+        }
+        frame.cells.extend(func.closure.iter().cloned());
+        if runs_now {
+            th.frames.push(frame);
+            self.depth += 1;
+        } else {
+            // Calling a generator or coroutine function only makes the object.
+            let g = self.make_generator(func, frame);
+            if let Some(caller) = th.frames.last_mut() {
+                caller.stack.push(g);
+            }
+        }
+        Ok(())
     }
 
     fn bind_args(
@@ -642,6 +702,21 @@ fn c3_mro(bases: &[Rc<Class>]) -> Option<Vec<Rc<Class>>> {
             return None;
         }
     }
+}
+
+/// Whether calling `f` with `nargs` positional arguments and no keywords binds them one to one to its first
+/// parameters, defaults filling the rest, with no keyword-only parameters, `*args` or `**kwargs` involved.
+pub(super) fn binds_directly(f: &Function, nargs: usize) -> bool {
+    let code = &f.code;
+    let argcount = code.argcount as usize;
+    matches!(
+        code.kind,
+        CodeKind::Function | CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator
+    ) && nargs <= argcount
+        && nargs + f.defaults.len() >= argcount
+        && code.kwonlyargcount == 0
+        && !code.has_varargs
+        && !code.has_varkw
 }
 
 fn missing_err(qual: &str, kind: &str, names: &[Str]) -> Exc {
