@@ -22,7 +22,7 @@ use crate::run::RunRef;
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
 pub const ROW_HEIGHT: f64 = 28.0;
 /// Rows built beyond the visible ones, above and below, so scrolling shows no gaps.
-const OVERSCAN: usize = 4;
+const OVERSCAN: usize = 2;
 /// Room one axis label needs, in pixels ("12.345 s" and a gap either side).
 const TICK_SPACING: f64 = 80.0;
 /// A label this close to either end of the track (as a fraction of the track's width) aligns to that end
