@@ -31,24 +31,6 @@ fn binop_prec(op: BinOp) -> u8 {
     }
 }
 
-fn binop_text(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mult => "*",
-        BinOp::MatMult => "@",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "**",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-        BinOp::BitAnd => "&",
-    }
-}
-
 fn cmp_text(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Eq => "==",
@@ -177,7 +159,7 @@ fn write(e: &Expr, out: &mut String, _min: u8) {
             let (lp, rp) = if *op == BinOp::Pow { (p + 1, p) } else { (p, p + 1) };
             write_at(left, out, lp);
             out.push(' ');
-            out.push_str(binop_text(*op));
+            out.push_str(crate::vm::ops::op_symbol(*op));
             out.push(' ');
             write_at(right, out, rp);
         }

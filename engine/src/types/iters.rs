@@ -460,22 +460,8 @@ pub const FINITE_ITERATOR_TYPES: &[&str] = &[
     "dict_reverseitemiterator",
 ];
 
-/// The type names of the iterators defined here and in `lazy`.
-const ITERATOR_TYPES: &[&str] = &[
-    "list_iterator",
-    "list_reverseiterator",
-    "tuple_iterator",
-    "str_ascii_iterator",
-    "str_iterator",
-    "bytes_iterator",
-    "range_iterator",
-    "set_iterator",
-    "dict_keyiterator",
-    "dict_valueiterator",
-    "dict_itemiterator",
-    "dict_reversekeyiterator",
-    "dict_reversevalueiterator",
-    "dict_reverseitemiterator",
+/// The type names of the other iterators defined here and in `lazy`.
+const OTHER_ITERATOR_TYPES: &[&str] = &[
     "iterator",
     "enumerate",
     "zip",
@@ -487,7 +473,7 @@ const ITERATOR_TYPES: &[&str] = &[
 
 pub fn install(t: &mut Types) {
     let methods: &[(&'static str, NativeFn)] = &[("__iter__", iter_self), ("__next__", next_native)];
-    for name in ITERATOR_TYPES {
+    for name in FINITE_ITERATOR_TYPES.iter().chain(OTHER_ITERATOR_TYPES) {
         t.register_native(name, methods);
     }
 }
