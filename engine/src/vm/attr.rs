@@ -567,6 +567,14 @@ impl Vm {
                 "__name__" => Some(Value::Str(g.name.clone())),
                 "__qualname__" => Some(Value::Str(g.qualname.clone())),
                 "gi_frame" | "cr_frame" | "ag_frame" if name.starts_with(frame_prefix(g.kind)) => Some(g.frame_value()),
+                // A plain generator is `Running` only while it executes (it cannot suspend a task's thread);
+                // a coroutine stays `Running` while its task waits, so only generators answer these.
+                "gi_running" if g.kind == crate::code::CodeKind::Generator => {
+                    Some(Value::Bool(g.state.get() == super::gen::GenState::Running))
+                }
+                "gi_suspended" if g.kind == crate::code::CodeKind::Generator => {
+                    Some(Value::Bool(g.state.get() == super::gen::GenState::Suspended))
+                }
                 _ => {
                     let cls = self.class_of(obj);
                     cls.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m))))

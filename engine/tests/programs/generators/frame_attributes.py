@@ -20,3 +20,11 @@ async def main():
     await c
     print(c.cr_frame)
 asyncio.run(main())
+def watcher():
+    yield me.gi_running, me.gi_suspended
+me = watcher()
+print(me.gi_running, me.gi_suspended)
+print(next(me))
+print(me.gi_running, me.gi_suspended)
+me.close()
+print(me.gi_running, me.gi_suspended, me.gi_frame)
