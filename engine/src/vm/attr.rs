@@ -124,9 +124,21 @@ fn all_slots(vm: &Vm, cls: &Rc<Class>) -> Vec<crate::value::Str> {
     out
 }
 
-/// Whether `name` is a slot of `cls` (or of an ancestor).
-fn is_slot(vm: &Vm, cls: &Rc<Class>, name: &str) -> bool {
-    all_slots(vm, cls).iter().any(|s| &**s == name)
+/// Whether `name` is a slot of `cls` (or of an ancestor), without allocating: the stores of slotted classes
+/// ask on every new attribute.
+pub(super) fn is_slot(_vm: &Vm, cls: &Rc<Class>, name: &str) -> bool {
+    let is = |v: &Value| matches!(v, Value::Str(s) if &**s == name);
+    std::iter::once(cls).chain(cls.mro.iter()).any(|c| {
+        let d = c.dict.borrow();
+        match d.get_str("__slots__") {
+            None => false,
+            Some(v @ Value::Str(_)) => is(&v),
+            Some(Value::Tuple(t)) => t.iter().any(is),
+            Some(Value::List(l)) => l.borrow().iter().any(is),
+            Some(Value::Dict(m)) => m.borrow().keys().any(is),
+            Some(_) => false,
+        }
+    })
 }
 
 /// Why an instance without `__dict__` refuses the assignment of `name`, or `None` when it takes it.
