@@ -251,6 +251,7 @@ impl Types {
         iters::install(&mut types);
         generic_alias::install(&mut types);
         bytearray::install(&mut types);
+        types.register_native("frame", &[]);
         add_methods(
             &types.property,
             "property",

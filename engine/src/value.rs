@@ -217,6 +217,9 @@ pub struct ClassFlags {
     /// The class or an ancestor may hold a data descriptor (a property, or an object with `__set__` or
     /// `__delete__`), which takes precedence over the instance dict; without one, lookups try the dict first.
     pub has_descriptors: bool,
+    /// Instances have no `__dict__`: the class and every ancestor but `object` define `__slots__` (without
+    /// `"__dict__"`), so only slot names can be assigned (they still live in `Instance::dict`).
+    pub no_dict: bool,
 }
 
 /// The layout an instance of a class needs, inherited from its builtin ancestor.

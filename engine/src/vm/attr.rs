@@ -75,6 +75,84 @@ pub fn unwrap_classmethod(v: &Value) -> Value {
     }
 }
 
+/// The prefix of a generator kind's attributes: `gi_frame`, `cr_frame`, `ag_frame`.
+fn frame_prefix(kind: crate::code::CodeKind) -> &'static str {
+    match kind {
+        crate::code::CodeKind::Coroutine => "cr_",
+        crate::code::CodeKind::AsyncGenerator => "ag_",
+        _ => "gi_",
+    }
+}
+
+/// The names a class's `__slots__` value declares.
+pub fn slot_names(vm: &Vm, v: &Value) -> PyResult<Vec<crate::value::Str>> {
+    let items: Vec<Value> = match v {
+        Value::Str(_) => vec![v.clone()],
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow().clone(),
+        Value::Dict(d) => d.borrow().keys().cloned().collect(),
+        other => {
+            return Err(Exc::type_error(format!(
+                "'{}' object is not iterable",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::Str(s) = &item else {
+            return Err(Exc::type_error(format!(
+                "__slots__ items must be strings, not '{}'",
+                vm.type_name(&item)
+            )));
+        };
+        // Not mangled: the compiler does not mangle private names either, so `self.__x` must find `__x`.
+        out.push(s.clone());
+    }
+    Ok(out)
+}
+
+/// The slot names that `cls` and its ancestors declare.
+fn all_slots(vm: &Vm, cls: &Rc<Class>) -> Vec<crate::value::Str> {
+    let mut out = Vec::new();
+    for c in std::iter::once(cls).chain(cls.mro.iter()) {
+        let declared = c.dict.borrow().get_str("__slots__");
+        if let Some(v) = declared {
+            out.extend(slot_names(vm, &v).unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// Whether `name` is a slot of `cls` (or of an ancestor), without allocating: the stores of slotted classes
+/// ask on every new attribute.
+pub(super) fn is_slot(_vm: &Vm, cls: &Rc<Class>, name: &str) -> bool {
+    let is = |v: &Value| matches!(v, Value::Str(s) if &**s == name);
+    std::iter::once(cls).chain(cls.mro.iter()).any(|c| {
+        let d = c.dict.borrow();
+        match d.get_str("__slots__") {
+            None => false,
+            Some(v @ Value::Str(_)) => is(&v),
+            Some(Value::Tuple(t)) => t.iter().any(is),
+            Some(Value::List(l)) => l.borrow().iter().any(is),
+            Some(Value::Dict(m)) => m.borrow().keys().any(is),
+            Some(_) => false,
+        }
+    })
+}
+
+/// Why an instance without `__dict__` refuses the assignment of `name`, or `None` when it takes it.
+fn slot_refusal(vm: &Vm, cls: &Rc<Class>, name: &str) -> Option<Exc> {
+    if !cls.flags.get().no_dict || is_slot(vm, cls, name) {
+        return None;
+    }
+    Some(Exc::attribute_error(if cls.lookup(name).is_some() {
+        format!("'{}' object attribute '{name}' is read-only", cls.name)
+    } else {
+        format!("'{}' object has no attribute '{name}'", cls.name)
+    }))
+}
+
 /// `type(name, bases, dict)`.
 pub fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult {
     let (Value::Str(name), Value::Tuple(bases), Value::Dict(ns)) = (&args[0], &args[1], &args[2]) else {
@@ -195,7 +273,10 @@ pub fn install(vm: &mut Vm) {
             let (Some(Value::Instance(i)), Some(Value::Str(name)), Some(v)) = (a.first(), a.get(1), a.get(2)) else {
                 return Err(Exc::type_error("__setattr__ expects an object, a name and a value"));
             };
-            let _ = vm;
+            let cls = i.class.borrow().clone();
+            if let Some(e) = slot_refusal(vm, &cls, name) {
+                return Err(e);
+            }
             i.dict.borrow_mut().set_rc(name.clone(), v.clone());
             Ok(Value::None)
         }),
@@ -204,6 +285,10 @@ pub fn install(vm: &mut Vm) {
                 return Err(Exc::type_error("__delattr__ expects an object and a name"));
             };
             if i.dict.borrow_mut().remove_str(name).is_none() {
+                let cls = i.class.borrow().clone();
+                if is_slot(vm, &cls, name) {
+                    return Err(Exc::attribute_error(name.to_string()));
+                }
                 return Err(vm.no_attribute(obj, name));
             }
             Ok(Value::None)
@@ -334,7 +419,19 @@ impl Vm {
                 let cls = inst.class.borrow().clone();
                 match name {
                     "__class__" => return Ok(Some(Value::Class(cls))),
-                    "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+                    "__dict__" if cls.flags.get().no_dict => return Ok(None),
+                    "__dict__" => {
+                        let slots = all_slots(self, &cls);
+                        if slots.is_empty() {
+                            return Ok(Some(Value::Dict(inst.dict.clone())));
+                        }
+                        // Slot values live in the same dict here; `__dict__` shows the others.
+                        let mut d = inst.dict.borrow().clone();
+                        for s in &slots {
+                            d.remove_str(s);
+                        }
+                        return Ok(Some(Value::dict(d)));
+                    }
                     _ => {}
                 }
                 if let Some(exc) = &inst.exc {
@@ -481,6 +578,15 @@ impl Vm {
             Value::Gen(g) => Ok(match name {
                 "__name__" => Some(Value::Str(g.name.clone())),
                 "__qualname__" => Some(Value::Str(g.qualname.clone())),
+                "gi_frame" | "cr_frame" | "ag_frame" if name.starts_with(frame_prefix(g.kind)) => Some(g.frame_value()),
+                // A plain generator is `Running` only while it executes (it cannot suspend a task's thread);
+                // a coroutine stays `Running` while its task waits, so only generators answer these.
+                "gi_running" if g.kind == crate::code::CodeKind::Generator => {
+                    Some(Value::Bool(g.state.get() == super::gen::GenState::Running))
+                }
+                "gi_suspended" if g.kind == crate::code::CodeKind::Generator => {
+                    Some(Value::Bool(g.state.get() == super::gen::GenState::Suspended))
+                }
                 _ => {
                     let cls = self.class_of(obj);
                     cls.lookup(name).map(|m| Value::Method(Rc::new((obj.clone(), m))))
@@ -656,6 +762,9 @@ impl Vm {
                         _ => {}
                     }
                 }
+                if let Some(e) = slot_refusal(self, &cls, name) {
+                    return Err(e);
+                }
                 inst.dict.borrow_mut().set_str(name, v);
                 Ok(())
             }
@@ -737,7 +846,12 @@ impl Vm {
         };
         match removed {
             Some(_) => Ok(()),
-            None => Err(self.no_attribute(obj, name)),
+            None => match obj {
+                Value::Instance(inst) if is_slot(self, &inst.class.borrow().clone(), name) => {
+                    Err(Exc::attribute_error(name.to_string()))
+                }
+                _ => Err(self.no_attribute(obj, name)),
+            },
         }
     }
 

@@ -155,6 +155,7 @@ impl Vm {
             first_line: code.first_line,
             filename: code.filename.clone(),
             sink,
+            frame_obj: RefCell::new(None),
         };
         // The frame points back at its generator only while it runs (see `Vm::push_gen`),
         // so a suspended generator is no reference cycle and is dropped like CPython's.
@@ -611,7 +612,28 @@ impl Vm {
             Some(Value::Str(s)) => s,
             _ => Rc::from("__main__"),
         };
+        let own_slots = match dict.get_str("__slots__") {
+            Some(v) => Some(super::attr::slot_names(self, &v)?),
+            None => None,
+        };
+        if let Some(slots) = &own_slots {
+            for s in slots {
+                if !matches!(&**s, "__dict__" | "__weakref__") && dict.get_str(s).is_some() {
+                    return Err(Exc::value_error(format!(
+                        "'{s}' in __slots__ conflicts with class variable"
+                    )));
+                }
+            }
+        }
+        let no_dict = own_slots
+            .as_ref()
+            .is_some_and(|s| !s.iter().any(|n| &**n == "__dict__"))
+            && base_kind == BaseKind::Object
+            && mro
+                .iter()
+                .all(|c| c.builtin == Some(BuiltinType::Object) || c.builtin.is_none() && c.flags.get().no_dict);
         let flags = ClassFlags {
+            no_dict,
             has_getattr: dict.get_str("__getattr__").is_some() || mro.iter().any(|c| c.flags.get().has_getattr),
             has_setattr: dict.get_str("__setattr__").is_some() || mro.iter().any(|c| c.flags.get().has_setattr),
             has_eq: dict.get_str("__eq__").is_some(),

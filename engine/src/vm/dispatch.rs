@@ -262,8 +262,12 @@ impl Vm {
                     // into its dict.
                     if let Value::Instance(inst) = &obj {
                         let cls = inst.class.borrow().clone();
+                        // An instance without `__dict__` takes a new name only through `setattr`'s slots check.
                         if inst.exc.is_none()
                             && !cls.flags.get().has_setattr
+                            && (!cls.flags.get().no_dict
+                                || inst.dict.borrow().get_hashed(name, hash).is_some()
+                                || super::attr::is_slot(self, &cls, name))
                             && self.no_data_descriptor(&cls, name, hash)
                         {
                             let mut d = inst.dict.borrow_mut();

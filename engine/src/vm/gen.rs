@@ -31,6 +31,8 @@ pub struct Generator {
     pub filename: Str,
     /// Warnings sink: a coroutine dropped before it ever ran reports itself here.
     pub sink: Option<crate::vm::WarningSink>,
+    /// The `frame` object handed out by `cr_frame`/`gi_frame`, so that it keeps its identity.
+    pub frame_obj: RefCell<Option<Value>>,
 }
 
 impl Generator {
@@ -52,6 +54,71 @@ impl Drop for Generator {
                 });
             }
         }
+    }
+}
+
+/// The frame object of a generator or coroutine (`gi_frame`, `cr_frame`), as far as a program can see it:
+/// its line, its code's name and its file. It refers to its generator weakly: the generator keeps it.
+pub struct FrameObj {
+    pub gen: std::rc::Weak<Generator>,
+}
+
+impl FrameObj {
+    fn line(&self) -> u32 {
+        let Some(g) = self.gen.upgrade() else { return 0 };
+        if g.state.get() == GenState::Created {
+            return g.first_line;
+        }
+        let line = g.frame.borrow().as_ref().map(|f| f.line());
+        line.unwrap_or(g.first_line)
+    }
+}
+
+impl crate::native::NativeObject for FrameObj {
+    fn type_name(&self) -> &'static str {
+        "frame"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn repr(&self, vm: &mut Vm) -> Option<PyResult<String>> {
+        let _ = vm;
+        let (file, name, serial) = match self.gen.upgrade() {
+            Some(g) => (g.filename.to_string(), g.name.to_string(), g.serial),
+            None => (String::new(), String::new(), 0),
+        };
+        // A stand-in address derived from the generator's creation order, stable from run to run.
+        let addr = 0x7f03_0000_1000 + serial * 0x40;
+        Some(Ok(format!(
+            "<frame at 0x{addr:012x}, file '{file}', line {}, code {name}>",
+            self.line()
+        )))
+    }
+    fn getattr(&self, vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+        let _ = vm;
+        match name {
+            "f_lineno" => Some(Ok(Value::Int(self.line() as i64))),
+            "f_back" => Some(Ok(Value::None)),
+            _ => None,
+        }
+    }
+}
+
+impl Generator {
+    /// `gi_frame`/`cr_frame`/`ag_frame`: the frame while the generator can still run, `None` once it ended.
+    pub fn frame_value(self: &Rc<Self>) -> Value {
+        if self.state.get() == GenState::Finished {
+            self.frame_obj.borrow_mut().take();
+            return Value::None;
+        }
+        self.frame_obj
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                Value::Object(Rc::new(FrameObj {
+                    gen: Rc::downgrade(self),
+                }))
+            })
+            .clone()
     }
 }
 
