@@ -122,6 +122,8 @@ try {
   const app = new App(page);
   await page.goto(server.url, { waitUntil: 'load' });
   await app.code.waitFor({ timeout: 10_000 });
+  // A learner reads before pressing Run; by then the page has compiled the asyncio runtime (WARM_UP_MS).
+  await page.waitForTimeout(1_000);
 
   // 1. 100 tasks playing back live at 1x.
   await app.setCode(HUNDRED_TASKS);
