@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use interleave::session::{Config, Session};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -57,10 +56,7 @@ pub fn app(props: &AppProps) -> Html {
     // Compile the asyncio runtime once while the learner reads, so that pressing Run does not stall a frame
     // (the engine keeps compiled runtime modules for the page's lifetime).
     use_effect_with((), |_| {
-        let warm = gloo_timers::callback::Timeout::new(WARM_UP_MS, || {
-            let mut session = Session::new("import asyncio\n", Config::default());
-            session.run_to_end();
-        });
+        let warm = gloo_timers::callback::Timeout::new(WARM_UP_MS, interleave::vm::import::precompile_runtime);
         move || drop(warm)
     });
     use_effect_with(state.theme, |theme| storage::apply_theme(*theme));

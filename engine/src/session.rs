@@ -86,17 +86,15 @@ enum State {
     Done(i32),
 }
 
-/// One program's run.
 /// Budget steps a loop tick costs besides the instructions it runs.
 const TICK_STEPS: u64 = 2;
 
+/// One program's run.
 pub struct Session {
     vm: Vm,
     main: Thread,
     state: State,
     error: Option<ProgramError>,
-    /// How the main thread ended, for its `Finished` event.
-    main_outcome: Outcome,
 }
 
 impl Session {
@@ -109,7 +107,6 @@ impl Session {
             main: Thread::default(),
             state: State::Main,
             error: None,
-            main_outcome: Outcome::Returned,
         };
         let code =
             crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
@@ -226,9 +223,6 @@ impl Session {
                             self.state = State::Main;
                         }
                         Tick::Deadlock => {
-                            self.main_outcome = Outcome::Raised {
-                                exc: self.vm.text("deadlock".into()),
-                            };
                             self.vm.write(
                                 Stream::Stderr,
                                 "Interleave: deadlock: every task is waiting and no timer is pending, so nothing can ever wake them (CPython would wait here forever).\n",
@@ -263,10 +257,6 @@ impl Session {
             self.finish(code);
             return;
         }
-        let summary = self.vm.repr(&e).map(|s| s.to_string()).unwrap_or_default();
-        self.main_outcome = Outcome::Raised {
-            exc: self.vm.text(summary),
-        };
         self.vm.flush_warnings();
         let text = self.vm.format_exception(&e);
         self.vm.write(Stream::Stderr, &text);
@@ -312,7 +302,16 @@ impl Session {
         self.vm.aio.ready.clear();
         self.vm.aio.in_progress = None;
         self.vm.flush_warnings();
-        let outcome = self.main_outcome;
+        // The main thread fails with the error that ended the program (an uncaught exception, a deadlock).
+        let outcome = match &self.error {
+            Some(e) if e.message.is_empty() => Outcome::Raised {
+                exc: self.vm.text(e.kind.clone()),
+            },
+            Some(e) => Outcome::Raised {
+                exc: self.vm.text(format!("{}: {}", e.kind, e.message)),
+            },
+            None => Outcome::Returned,
+        };
         self.main_event(EventKind::Finished { outcome });
         self.vm.trace.events.shrink_to_fit();
         self.state = State::Done(code);

@@ -159,15 +159,7 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-                    let mut g = f.globals.borrow_mut();
-                    match index_hinted(&g, &f.code, i, name, hash) {
-                        Some(idx) => {
-                            if let Some((_, slot)) = g.map.get_index_mut(idx) {
-                                *slot = v;
-                            }
-                        }
-                        None => g.set_rc(name.clone(), v),
-                    }
+                    store_hinted(&mut f.globals.borrow_mut(), &f.code, i, name, hash, v);
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
@@ -202,15 +194,7 @@ impl Vm {
                         Some(ns) => ns.borrow_mut(),
                         None => f.globals.borrow_mut(),
                     };
-                    match index_hinted(&d, &f.code, i, name, hash) {
-                        // Rebinding a name replaces the value in place; the key is kept.
-                        Some(idx) => {
-                            if let Some((_, slot)) = d.map.get_index_mut(idx) {
-                                *slot = v;
-                            }
-                        }
-                        None => d.set_rc(name.clone(), v),
-                    }
+                    store_hinted(&mut d, &f.code, i, name, hash, v);
                 }
                 Instr::DeleteName(i) => {
                     let name = f.code.names[i as usize].clone();
@@ -948,6 +932,18 @@ fn index_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u6
     let found = d.map.get_index_of(&crate::dict::StrKey { hash, s: name })?;
     slot.set(found as u32);
     Some(found)
+}
+
+/// Binds the string key `name` in `d` to `v`: rebinding replaces the value in place (the key is kept).
+fn store_hinted(d: &mut Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u64, v: Value) {
+    match index_hinted(d, code, i, name, hash) {
+        Some(idx) => {
+            if let Some((_, slot)) = d.map.get_index_mut(idx) {
+                *slot = v;
+            }
+        }
+        None => d.set_rc(name.clone(), v),
+    }
 }
 
 /// The value of the string key `name` in `d`, found with `index_hinted`.

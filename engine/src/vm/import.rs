@@ -20,7 +20,7 @@ impl Vm {
                 let d = crate::asyncio::install(self);
                 self.module_value(name, d)
             }
-            "asyncio" => self.exec_module_source("asyncio", include_str!("../asyncio/prelude.py"))?,
+            "asyncio" => self.exec_module_source("asyncio", ASYNCIO_PRELUDE)?,
             _ => match crate::modules::load(self, name)? {
                 Some(m) => m,
                 None => {
@@ -104,6 +104,15 @@ impl Vm {
         }
         Ok(m)
     }
+}
+
+/// The asyncio runtime's source; a `static`, so that every use has the one address [`compiled_module`] keys on.
+static ASYNCIO_PRELUDE: &str = include_str!("../asyncio/prelude.py");
+
+/// Compiles the asyncio runtime ahead of its first import (the page does this while the learner reads), so
+/// that the first `import asyncio` of a run does not stall. Touches no session.
+pub fn precompile_runtime() {
+    let _ = compiled_module("asyncio", ASYNCIO_PRELUDE);
 }
 
 thread_local! {
