@@ -8,7 +8,7 @@ use crate::exc::{Exc, ExcType, PyResult};
 use crate::native::{Kwargs, NativeFn};
 use crate::trace::Stream;
 use crate::types::args::{self, one};
-use crate::types::{lazy, native_fn};
+use crate::types::{builtin_fn, lazy};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -63,7 +63,7 @@ pub fn install(vm: &mut Vm) {
         ("vars", attrs::vars),
         ("dir", attrs::dir),
     ];
-    let mut entries: Vec<(&str, Value)> = funcs.iter().map(|&(n, f)| (n, native_fn(n, f))).collect();
+    let mut entries: Vec<(&str, Value)> = funcs.iter().map(|&(n, f)| (n, builtin_fn(n, f))).collect();
     for (name, class) in vm.types.named() {
         entries.push((name, Value::Class(class)));
     }

@@ -42,8 +42,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // CPython names the main script by its absolute path in tracebacks and warnings.
+    let filename = std::path::absolute(&file).map_or(file, |p| p.to_string_lossy().into_owned());
     let config = Config {
-        filename: file.clone(),
+        filename,
         seed,
         ..Config::default()
     };

@@ -93,6 +93,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "time" => include_str!("modules/time.py"),
         "types" => include_str!("modules/types.py"),
         "typing" => include_str!("modules/typing.py"),
+        "_il_iter" => include_str!("modules/_il_iter.py"),
         _ => return None,
     })
 }

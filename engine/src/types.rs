@@ -27,7 +27,7 @@ pub mod tuple;
 use crate::dict::Dict;
 use crate::exc::ExcType;
 use crate::native::NativeFn;
-use crate::value::{BaseKind, BuiltinType, Class, ClassFlags, NativeFunc, Value};
+use crate::value::{BaseKind, BuiltinType, Class, ClassFlags, Deferral, NativeFunc, Value};
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -59,6 +59,7 @@ pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) ->
         owner: Some(owner),
         func,
         bound: None,
+        defer: Deferral::of(Some(owner), name),
     }))
 }
 
@@ -69,6 +70,18 @@ pub fn native_fn(name: &'static str, func: NativeFn) -> Value {
         owner: None,
         func,
         bound: None,
+        defer: Deferral::Never,
+    }))
+}
+
+/// A builtin function (`sum`, `len`): [`native_fn`], deferring to Python where [`Deferral::of`] says so.
+pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
+    Value::Native(Rc::new(NativeFunc {
+        name,
+        owner: None,
+        func,
+        bound: None,
+        defer: Deferral::of(None, name),
     }))
 }
 

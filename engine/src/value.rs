@@ -172,6 +172,42 @@ pub struct NativeFunc {
     pub func: crate::native::NativeFn,
     /// A bound first argument (for natives made at run time, e.g. `functools.partial` helpers).
     pub bound: Option<Value>,
+    /// Whether calls whose iterable runs Python code go to a hidden Python helper (see `vm/defer.rs`).
+    pub defer: Deferral,
+}
+
+/// The builtins that consume a whole iterable and, when iterating it runs Python code (a generator, a
+/// class's `__iter__`, `map` with a lambda), hand the loop to a Python helper that the budget can pause.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Deferral {
+    Never,
+    Sum,
+    Min,
+    Max,
+    Sorted,
+    Any,
+    All,
+    /// `str.join`
+    Join,
+    /// `list.extend`
+    Extend,
+}
+
+impl Deferral {
+    /// The deferral of the builtin function or method `name` (`owner` is its type for a method).
+    pub fn of(owner: Option<&str>, name: &str) -> Deferral {
+        match (owner, name) {
+            (None, "sum") => Deferral::Sum,
+            (None, "min") => Deferral::Min,
+            (None, "max") => Deferral::Max,
+            (None, "sorted") => Deferral::Sorted,
+            (None, "any") => Deferral::Any,
+            (None, "all") => Deferral::All,
+            (Some("str"), "join") => Deferral::Join,
+            (Some("list"), "extend") => Deferral::Extend,
+            _ => Deferral::Never,
+        }
+    }
 }
 
 /// A Python function: code plus what it closed over.

@@ -3,6 +3,7 @@
 pub mod attr;
 pub mod cache;
 pub mod call;
+mod defer;
 mod dispatch;
 pub mod errors;
 pub mod frame;

@@ -292,6 +292,100 @@ fn a_single_builtin_call_cannot_run_away() {
     });
 }
 
+/// How many items the cases of the next test draw: each costs several steps, so each run spans many budgets.
+const DRAWN: u64 = 200_000;
+
+/// A program whose builtin draws from Python code, and what it prints, worked out here.
+fn drawing_cases() -> Vec<(String, String)> {
+    let n = DRAWN;
+    let million = 1_000_000u128;
+    vec![
+        // More than the nested allowance of 5M steps: this failed when the builtin resumed the generator itself.
+        (
+            "print(sum(i * i for i in range(1_000_000)))".into(),
+            ((million - 1) * million * (2 * million - 1) / 6).to_string(),
+        ),
+        (
+            format!("print(max((i * 7) % {n} for i in range({n})))"),
+            (n - 1).to_string(),
+        ),
+        (format!("print(min(-i for i in range({n})))"), format!("-{}", n - 1)),
+        (format!("print(any(i == {n} - 1 for i in range({n})))"), "True".into()),
+        (format!("print(all(i >= 0 for i in range({n})))"), "True".into()),
+        (format!("print(len(list(i for i in range({n}))))"), n.to_string()),
+        (format!("print(len(tuple(i for i in range({n}))))"), n.to_string()),
+        (
+            format!("print(len(set(map(lambda i: i % 1000, range({n})))))"),
+            "1000".into(),
+        ),
+        (format!("print(len(dict((i, i) for i in range({n}))))"), n.to_string()),
+        (
+            format!("print(sorted((i for i in range({n})), reverse=True)[0])"),
+            (n - 1).to_string(),
+        ),
+        (
+            format!("print(len(','.join(str(i % 10) for i in range({n}))))"),
+            (2 * n - 1).to_string(),
+        ),
+        (
+            format!("x = []\nx.extend(i for i in range({n}))\nprint(len(x))"),
+            n.to_string(),
+        ),
+        (
+            format!("class C:\n    def __iter__(self):\n        yield from range({n})\nprint(sum(C()))"),
+            (n * (n - 1) / 2).to_string(),
+        ),
+    ]
+}
+
+#[test]
+fn builtins_drawing_from_python_code_run_under_the_budget() {
+    // `sum(generator)` and its kind hand their loop to Python frames (see `vm/defer.rs`): the budget slices
+    // them like any other code, and they are not bound by the nested allowance.
+    isolated_each(
+        "builtins_drawing_from_python_code_run_under_the_budget",
+        &drawing_cases(),
+        |(source, printed)| {
+            let mut s = Session::new(&format!("{source}\n"), Config::default());
+            let budget = Budget {
+                steps: 100_000,
+                until: Time::MAX,
+            };
+            let mut slices = 0;
+            while let Status::Runnable = s.run(budget) {
+                slices += 1;
+                assert!(slices < 10_000, "still running");
+            }
+            assert_eq!(exit_code(&mut s), 0, "stderr ends:\n{}", tail(s.stderr()));
+            assert_eq!(s.stdout(), format!("{printed}\n"));
+            assert!(
+                slices >= 5,
+                "the builtin ran in {slices} slices: the budget did not pause it"
+            );
+        },
+    );
+}
+
+#[test]
+fn a_builtin_over_a_range_too_long_for_one_call_runs_under_the_budget() {
+    // `sum(range(10**8))` is more than a native call may draw at once: it loops in Python frames instead, which
+    // the budget pauses (CPython takes a second or two for it).
+    isolated(
+        "a_builtin_over_a_range_too_long_for_one_call_runs_under_the_budget",
+        || {
+            for source in ["print(sum(range(10**8)))\n", "print(max(range(10**8)))\n"] {
+                let mut s = Session::new(source, Config::default());
+                let budget = Budget {
+                    steps: 1_000_000,
+                    until: Time::MAX,
+                };
+                assert_eq!(s.run(budget), Status::Runnable, "{source}");
+                assert_eq!(s.run(budget), Status::Runnable, "{source}");
+            }
+        },
+    );
+}
+
 #[test]
 fn huge_allocations_are_memory_errors_at_once() {
     let cases = [

@@ -36,6 +36,7 @@ fn native(name: &'static str, func: NativeFn) -> Value {
         owner: None,
         func,
         bound: None,
+        defer: crate::value::Deferral::Never,
     }))
 }
 

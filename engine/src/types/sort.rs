@@ -58,27 +58,32 @@ pub fn merge_sort<T: Clone>(items: Vec<T>, lt: &mut dyn FnMut(&T, &T) -> PyResul
 }
 
 /// Sorts values as `sorted(items, key=key, reverse=reverse)` does.
-pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
-    // Reversing before and after a stable ascending sort keeps equal items in their original order.
-    if reverse {
-        items.reverse();
-    }
-    let mut sorted = match key {
-        None => merge_sort(items, &mut |a: &Value, b: &Value| vm.lt(a, b))?,
-        Some(k) => {
-            let mut pairs = Vec::with_capacity(items.len());
-            for it in items {
-                let kv = vm.call(k, vec![it.clone()])?;
-                pairs.push((kv, it));
-            }
-            let pairs = merge_sort(pairs, &mut |a: &(Value, Value), b: &(Value, Value)| vm.lt(&a.0, &b.0))?;
-            pairs.into_iter().map(|(_, v)| v).collect()
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    // Reversing before and after a stable ascending sort keeps equal items in their original order. Keys are
+    // computed first, in the list's order, as CPython does.
+    fn orient<T>(mut v: Vec<T>, reverse: bool) -> Vec<T> {
+        if reverse {
+            v.reverse();
         }
-    };
-    if reverse {
-        sorted.reverse();
+        v
     }
-    Ok(sorted)
+    Ok(orient(
+        match key {
+            None => merge_sort(orient(items, reverse), &mut |a: &Value, b: &Value| vm.lt(a, b))?,
+            Some(k) => {
+                let mut pairs = Vec::with_capacity(items.len());
+                for it in items {
+                    let kv = vm.call(k, vec![it.clone()])?;
+                    pairs.push((kv, it));
+                }
+                let pairs = merge_sort(orient(pairs, reverse), &mut |a: &(Value, Value), b: &(Value, Value)| {
+                    vm.lt(&a.0, &b.0)
+                })?;
+                pairs.into_iter().map(|(_, v)| v).collect()
+            }
+        },
+        reverse,
+    ))
 }
 
 /// Reads `key=` and `reverse=` for `sort()` and `sorted()`; the key `None` means no key.

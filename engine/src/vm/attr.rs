@@ -664,6 +664,7 @@ impl Vm {
                 owner: Some("object"),
                 func: |_, _, _| Ok(Value::None),
                 bound: None,
+                defer: crate::value::Deferral::Never,
             }))));
         }
         Err(Exc::attribute_error(format!(

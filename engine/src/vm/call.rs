@@ -73,6 +73,11 @@ impl Vm {
                 if let Some(b) = &n.bound {
                     args.insert(0, b.clone());
                 }
+                if n.defer != crate::value::Deferral::Never {
+                    if let Some(p) = self.defer_native(n.defer, &args, &kwargs)? {
+                        return Ok(p);
+                    }
+                }
                 let v = (n.func)(self, &args, &kwargs)?;
                 Ok(Prepared::Value(v))
             }
@@ -348,6 +353,9 @@ impl Vm {
             return self.new_exception_group(c, args, kwargs).map(Prepared::Value);
         }
         if let Some(bt) = c.builtin {
+            if let Some(p) = self.defer_construct(c, &args, &kwargs)? {
+                return Ok(p);
+            }
             if bt == BuiltinType::Type && args.len() == 3 {
                 return super::attr::type_new(self, &args).map(Prepared::Value);
             }

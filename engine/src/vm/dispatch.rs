@@ -306,7 +306,7 @@ impl Vm {
                             self.push_direct_call(th, &func, first, len - n - 2)?;
                             continue;
                         }
-                        Value::Native(nf) if nf.bound.is_none() => {
+                        Value::Native(nf) if nf.bound.is_none() && nf.defer == crate::value::Deferral::Never => {
                             let func = nf.func;
                             match self.native_in_place(f, func, first, len - n - 2)? {
                                 None => continue,
@@ -340,7 +340,7 @@ impl Vm {
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
                             continue;
                         }
-                        Value::Native(nf) if nf.bound.is_none() => {
+                        Value::Native(nf) if nf.bound.is_none() && nf.defer == crate::value::Deferral::Never => {
                             let func = nf.func;
                             match self.native_in_place(f, func, len - n, len - n - 1)? {
                                 None => continue,

@@ -1,0 +1,90 @@
+"""Loops of builtins whose iterable runs Python code.
+
+`sum(i * i for i in range(n))` would otherwise resume the generator from inside one native call, which the
+budget cannot pause. The engine hands such calls here (see `vm/defer.rs`), after the builtin's own argument
+checks, so the loop runs as frames the budget slices like the learner's own code. Each function does what
+CPython's C code does, in the same order: the same items are drawn, the same operators and key functions
+called, the same errors raised.
+"""
+
+_MISSING = object()
+
+
+def sum(iterable, start):
+    total = start
+    for item in iterable:
+        total = total + item
+    return total
+
+
+def extreme(iterable, key, default, name, smallest):
+    found = False
+    best = best_key = None
+    for item in iterable:
+        k = item if key is None else key(item)
+        if not found:
+            found = True
+            best = item
+            best_key = k
+        elif smallest:
+            if k < best_key:
+                best = item
+                best_key = k
+        elif k > best_key:
+            best = item
+            best_key = k
+    if found:
+        return best
+    if default is _MISSING:
+        raise ValueError(name + "() arg is an empty sequence")
+    return default
+
+
+def any(iterable):
+    for item in iterable:
+        if item:
+            return True
+    return False
+
+
+def all(iterable):
+    for item in iterable:
+        if not item:
+            return False
+    return True
+
+
+def to_list(iterable):
+    return [item for item in iterable]
+
+
+def to_tuple(iterable):
+    return tuple([item for item in iterable])
+
+
+def to_set(iterable):
+    return {item for item in iterable}
+
+
+def to_frozenset(iterable):
+    return frozenset([item for item in iterable])
+
+
+def to_dict(iterable):
+    return dict([item for item in iterable])
+
+
+def sorted(*iterable, **options):
+    items = [item for item in iterable[0]]
+    items.sort(**options)
+    return items
+
+
+def join(sep, iterable):
+    return sep.join([item for item in iterable])
+
+
+def extend(items, iterable):
+    append = items.append
+    for item in iterable:
+        append(item)
