@@ -115,7 +115,8 @@ pub struct Vm {
     /// used in its place, so dicts (which compare keys by identity) honour the user's `__eq__`.
     pub eq_keys: std::collections::HashMap<u64, Vec<std::rc::Weak<crate::value::Instance>>>,
     /// Spare value vectors from finished frames, reused for new ones.
-    pub vec_pool: Vec<Vec<Value>>,
+    /// Finished frames, kept for the next calls (see `recycle`).
+    pub frame_pool: Vec<Box<Frame>>,
     /// The program's source, for traceback lines.
     pub source: Rc<str>,
     /// Cached attribute lookups on classes (`cache.rs`).
@@ -159,7 +160,7 @@ impl Vm {
             random: crate::modules::random::RandomState::new(config.seed),
             seed: config.seed,
             repr_stack: Vec::new(),
-            vec_pool: Vec::new(),
+            frame_pool: Vec::new(),
             eq_keys: std::collections::HashMap::new(),
             source: Rc::from(""),
             attr_cache: Vec::new(),
@@ -227,26 +228,36 @@ impl Vm {
         self.event(task, EventKind::Print { stream, text: t });
     }
 
-    pub fn new_frame(&mut self, code: Rc<crate::code::Code>, globals: Rc<RefCell<Dict>>, ret: Ret) -> Frame {
+    pub fn new_frame(&mut self, code: Rc<crate::code::Code>, globals: Rc<RefCell<Dict>>, ret: Ret) -> Box<Frame> {
         self.frame_serial += 1;
         let nlocals = code.varnames.len();
         let ncells = code.cellvars.len() + code.freevars.len();
-        let mut stack = self.vec_pool.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        let mut locals = self.vec_pool.pop().unwrap_or_default();
-        locals.resize(nlocals, Value::Null);
-        Frame {
-            stack,
-            locals,
-            cells: Vec::with_capacity(ncells),
-            blocks: Vec::new(),
-            pc: 0,
-            globals,
-            ns: None,
-            ret,
-            gen: None,
-            serial: self.frame_serial,
-            code,
+        match self.frame_pool.pop() {
+            // A finished frame, its vectors empty but keeping their capacity.
+            Some(mut f) => {
+                f.stack.reserve(code.stacksize as usize);
+                f.locals.resize(nlocals, Value::Null);
+                f.cells.reserve(ncells);
+                f.pc = 0;
+                f.globals = globals;
+                f.ret = ret;
+                f.serial = self.frame_serial;
+                f.code = code;
+                f
+            }
+            None => Box::new(Frame {
+                stack: Vec::with_capacity(code.stacksize as usize),
+                locals: vec![Value::Null; nlocals],
+                cells: Vec::with_capacity(ncells),
+                blocks: Vec::new(),
+                pc: 0,
+                globals,
+                ns: None,
+                ret,
+                gen: None,
+                serial: self.frame_serial,
+                code,
+            }),
         }
     }
 
@@ -363,15 +374,17 @@ impl Vm {
         th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line())
     }
 
-    /// Keeps a finished frame's vectors for the next call.
-    fn recycle(&mut self, f: &mut Frame) {
-        if self.vec_pool.len() < 64 {
-            let mut a = std::mem::take(&mut f.stack);
-            a.clear();
-            let mut b = std::mem::take(&mut f.locals);
-            b.clear();
-            self.vec_pool.push(a);
-            self.vec_pool.push(b);
+    /// Keeps a finished frame, emptied, for the next call.
+    fn recycle(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.stack.clear();
+            f.locals.clear();
+            f.cells.clear();
+            f.blocks.clear();
+            f.ns = None;
+            f.gen = None;
+            f.ret = Ret::Push;
+            self.frame_pool.push(f);
         }
     }
 
@@ -380,14 +393,26 @@ impl Vm {
         let Some(mut done) = th.frames.pop() else {
             return Ok(Some(Exit::Returned(v)));
         };
-        if done.ns.is_none() {
-            self.recycle(&mut done);
-        }
         self.depth = self.depth.saturating_sub(1);
-        if let Some(g) = &done.gen {
+        if let Some(g) = done.gen.take() {
             g.state.set(GenState::Finished);
         }
-        match done.ret {
+        let ret = std::mem::replace(&mut done.ret, Ret::Push);
+        // A class body's namespace and `__class__` cell outlive its frame.
+        let class_parts = match &ret {
+            Ret::Class(_) => {
+                let class_cell = done
+                    .code
+                    .cellvars
+                    .iter()
+                    .position(|c| &**c == "__class__")
+                    .and_then(|i| done.cells.get(i).cloned());
+                Some((done.ns.clone().unwrap_or_default(), class_cell))
+            }
+            _ => None,
+        };
+        self.recycle(done);
+        match ret {
             Ret::Exit => Ok(Some(Exit::Returned(v))),
             Ret::Import(m) => {
                 push(th, m);
@@ -409,13 +434,7 @@ impl Vm {
             }
             Ret::Class(header) => {
                 let frame::ClassHeader { name, bases, kwargs } = *header;
-                let ns = done.ns.clone().unwrap_or_default();
-                let class_cell = done
-                    .code
-                    .cellvars
-                    .iter()
-                    .position(|c| &**c == "__class__")
-                    .and_then(|i| done.cells.get(i).cloned());
+                let (ns, class_cell) = class_parts.unwrap_or_default();
                 let cls = self.make_class(name, bases, ns, kwargs)?;
                 if let Some(cell) = class_cell {
                     *cell.borrow_mut() = cls.clone();
@@ -473,7 +492,7 @@ impl Vm {
             return Err(Exc::runtime("yield outside a generator frame"));
         };
         g.state.set(GenState::Suspended);
-        *g.frame.borrow_mut() = Some(Box::new(done));
+        *g.frame.borrow_mut() = Some(done);
         match ret {
             Ret::Exit | Ret::Send if th.frames.is_empty() => Ok(Some(Exit::Yielded(v))),
             Ret::AClose => Err(Exc::runtime("async generator ignored GeneratorExit")),
@@ -517,7 +536,7 @@ impl Vm {
         if self.depth + th.frames.len() >= self.recursion_limit + 50 {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
-        th.frames.push(*f);
+        th.frames.push(f);
         self.depth += 1;
         Ok(())
     }
@@ -868,7 +887,7 @@ fn split(f: &mut Frame, n: u32) -> PyResult<Vec<Value>> {
 
 #[inline]
 fn frame(th: &mut Thread) -> PyResult<&mut Frame> {
-    th.frames.last_mut().ok_or_else(stack_err)
+    th.frames.last_mut().map(|f| &mut **f).ok_or_else(stack_err)
 }
 
 #[inline]

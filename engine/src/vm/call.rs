@@ -10,10 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// What calling something amounts to: a value now, or a frame to run.
-#[allow(clippy::large_enum_variant)]
 pub enum Prepared {
     Value(Value),
-    Frame(Frame),
+    Frame(Box<Frame>),
 }
 
 impl Vm {
@@ -142,7 +141,7 @@ impl Vm {
     }
 
     /// The generator, coroutine or async generator object that will run `frame`, a call of `f`.
-    fn make_generator(&mut self, f: &Rc<Function>, frame: Frame) -> Value {
+    fn make_generator(&mut self, f: &Rc<Function>, frame: Box<Frame>) -> Value {
         let code = &f.code;
         let sink = if code.kind == CodeKind::Coroutine {
             Some(self.warnings.clone())
@@ -155,7 +154,7 @@ impl Vm {
             kind: code.kind,
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             state: Cell::new(super::gen::GenState::Created),
             first_line: code.first_line,
             filename: code.filename.clone(),

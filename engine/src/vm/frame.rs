@@ -79,7 +79,8 @@ impl Frame {
 /// A stack of frames that runs as a unit: the main program, one asyncio task, or a nested call.
 #[derive(Default)]
 pub struct Thread {
-    pub frames: Vec<Frame>,
+    /// Boxed, so that suspending a generator or resuming one moves a pointer, not the frame.
+    pub frames: Vec<Box<Frame>>,
     /// Exceptions being handled (`sys.exc_info()`), innermost last.
     pub exc_stack: Vec<Value>,
 }

@@ -74,7 +74,7 @@ impl Vm {
     }
 
     /// Compiles a module's source and makes its (cached) module object and the frame that runs its body.
-    fn module_frame(&mut self, name: &str, source: &'static str) -> PyResult<(Value, super::frame::Frame)> {
+    fn module_frame(&mut self, name: &str, source: &'static str) -> PyResult<(Value, Box<super::frame::Frame>)> {
         let code = compiled_module(name, source)?;
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));
