@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 pub type Str = Rc<str>;
 
-/// A Python value: 16 bytes, cheap to clone (small values inline, the rest behind `Rc`).
+/// A Python value: 24 bytes (a tag and at most a fat `Rc`), cheap to clone (small values inline, the rest behind
+/// `Rc`).
 #[derive(Clone, Default)]
 pub enum Value {
     #[default]

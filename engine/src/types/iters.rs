@@ -460,8 +460,9 @@ pub const FINITE_ITERATOR_TYPES: &[&str] = &[
     "dict_reverseitemiterator",
 ];
 
-/// The type names of the other iterators defined here and in `lazy`.
-const OTHER_ITERATOR_TYPES: &[&str] = &[
+/// The type names of the other iterators defined here and in `lazy`: each draws from another iterable or calls
+/// a function, so its `__next__` may run Python code.
+pub const OTHER_ITERATOR_TYPES: &[&str] = &[
     "iterator",
     "enumerate",
     "zip",

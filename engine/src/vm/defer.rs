@@ -24,28 +24,19 @@ use std::rc::Rc;
 /// The hidden module whose functions take over the loops.
 const HELPERS: &str = "_il_iter";
 
-/// Native iterators whose `__next__` may run Python code: they draw from another iterable or call a function.
-const LAZY_ITERATORS: &[&str] = &[
-    "iterator",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
-    "reversed",
-    "callable_iterator",
-];
-
-/// How an iterable is drawn from: whether doing so runs Python code, or is too long for one native call.
+/// Whether drawing from `v` may run Python code: a generator, an instance of a Python class, or a native
+/// iterator over another iterable or a function (`map`, `zip`, `iter(f, sentinel)`...).
 fn runs_python(v: &Value, dict_like: bool) -> bool {
     match v {
         Value::Gen(g) => g.kind == CodeKind::Generator,
         // `dict(x)` asks an instance for `keys()` first, which the helper would not do.
         Value::Instance(_) => !dict_like,
-        Value::Object(o) => LAZY_ITERATORS.contains(&o.type_name()),
+        Value::Object(o) => crate::types::iters::OTHER_ITERATOR_TYPES.contains(&o.type_name()),
         _ => false,
     }
 }
 
+/// A range longer than one native call may draw from (`Vm::next`'s allowance for finite iterators).
 fn too_long(v: &Value) -> bool {
     matches!(v, Value::Range(r) if r.len() > crate::types::args::MAX_ITEMS as i64)
 }
