@@ -22,6 +22,8 @@ pub struct Module {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stmt {
     pub pos: Pos,
+    /// Where it ends: the line of its last token and the column just past that token (for tracebacks' carets).
+    pub end: Pos,
     pub kind: StmtKind,
 }
 
@@ -229,6 +231,8 @@ pub enum PatternKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     pub pos: Pos,
+    /// Where it ends, as for [`Stmt::end`]; a parenthesized expression ends inside its parentheses.
+    pub end: Pos,
     pub kind: ExprKind,
 }
 

@@ -187,6 +187,8 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// The source line of each instruction.
     pub lines: Vec<u32>,
+    /// The source span of each instruction (CPython's `co_positions`), for the carets under traceback lines.
+    pub spans: Vec<Span>,
     pub first_line: u32,
     pub consts: Vec<Value>,
     pub names: Vec<Str>,
@@ -219,6 +221,14 @@ impl Code {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }
 
+    /// The span of the instruction at `pc`, when it is known.
+    pub fn span_at(&self, pc: usize) -> Option<Span> {
+        self.spans
+            .get(pc)
+            .copied()
+            .filter(|s| s.line > 0 && s.end_line >= s.line)
+    }
+
     pub fn is_async(&self) -> bool {
         matches!(self.kind, CodeKind::Coroutine | CodeKind::AsyncGenerator)
     }
@@ -229,3 +239,41 @@ impl Code {
 }
 
 pub type CodeRef = Rc<Code>;
+
+/// Where an instruction comes from: the node being compiled when it was emitted (CPython's `co_positions`).
+/// Lines are 1-based; columns are 0-based character offsets, the end exclusive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+impl Span {
+    /// The parser's start position of this span (the inverse of [`Span::between`]).
+    pub fn start(&self) -> crate::ast::Pos {
+        crate::ast::Pos {
+            line: self.line,
+            col: self.col + 1,
+        }
+    }
+
+    /// The parser's end position of this span.
+    pub fn end(&self) -> crate::ast::Pos {
+        crate::ast::Pos {
+            line: self.end_line,
+            col: self.end_col + 1,
+        }
+    }
+
+    /// The span from `start` to `end`, both as the parser gives them (1-based columns, `end` just past the node).
+    pub fn between(start: crate::ast::Pos, end: crate::ast::Pos) -> Span {
+        Span {
+            line: start.line,
+            col: start.col.saturating_sub(1),
+            end_line: end.line,
+            end_col: end.col.saturating_sub(1),
+        }
+    }
+}

@@ -7,7 +7,7 @@ pub mod symtable;
 mod unparse;
 
 use crate::ast::{self, Module, Pos, SyntaxError, SyntaxErrorKind};
-use crate::code::{Code, CodeKind, Instr};
+use crate::code::{Code, CodeKind, Instr, Span};
 use crate::value::{Str, Value};
 use std::rc::Rc;
 use symtable::{Place, ScopeKind, SymTable};
@@ -43,6 +43,8 @@ struct Unit {
     depth: i32,
     max_depth: i32,
     line: u32,
+    /// The span the next instruction gets: the innermost node being compiled.
+    span: Span,
 }
 
 pub struct Compiler<'a> {
@@ -99,6 +101,7 @@ impl<'a> Compiler<'a> {
             kind,
             instrs: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             first_line: line,
             consts: Vec::new(),
             names: Vec::new(),
@@ -128,6 +131,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             max_depth: 0,
             line,
+            span: Span::default(),
         });
     }
 
@@ -163,6 +167,21 @@ impl<'a> Compiler<'a> {
         self.scope().kind.unwrap_or(ScopeKind::Module)
     }
 
+    /// Gives the instructions emitted until the returned span is restored the span `start..end`, as CPython's
+    /// compiler does while it visits a node.
+    fn enter_span(&mut self, start: Pos, end: Pos) -> Span {
+        let u = self.unit();
+        let saved = u.span;
+        if start.line > 0 {
+            u.span = Span::between(start, end);
+        }
+        saved
+    }
+
+    fn leave_span(&mut self, saved: Span) {
+        self.unit().span = saved;
+    }
+
     fn set_line(&mut self, pos: Pos) {
         if pos.line > 0 {
             self.unit().line = pos.line;
@@ -176,6 +195,7 @@ impl<'a> Compiler<'a> {
         let line = u.line;
         u.code.instrs.push(i);
         u.code.lines.push(line);
+        u.code.spans.push(u.span);
         u.code.instrs.len() - 1
     }
 

@@ -73,6 +73,8 @@ pub struct TbEntry {
     pub filename: Str,
     pub line: u32,
     pub name: Str,
+    /// The span of the instruction the frame was at, for the carets under its source line.
+    pub span: Option<crate::code::Span>,
 }
 
 /// The state every exception object carries beside its `__dict__`.

@@ -26,7 +26,7 @@ mod patterns;
 mod stmt;
 mod targets;
 
-use crate::ast::{Module, Pos, SyntaxError, SyntaxErrorKind};
+use crate::ast::{Expr, ExprKind, Module, Pos, Stmt, StmtKind, SyntaxError, SyntaxErrorKind};
 use crate::lexer::{self, LexError, Tok, Token};
 
 /// How deep expressions may nest (parentheses, operands of `**`, lambdas, f-strings) before the parser gives
@@ -35,14 +35,20 @@ const MAX_DEPTH: u32 = 250;
 
 /// Parses a whole module.
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
-    let tokens = lexer::tokenize(source);
-    let mut p = Parser::new(source, tokens.tokens, tokens.error, 0, false);
-    let body = p.run(Parser::file)?;
-    let module = Module { body };
+    let module = parse_syntax(source)?;
     match checks::check(&module) {
         Some(e) => Err(e),
         None => Ok(module),
     }
+}
+
+/// Parses a module without the checks CPython's compiler makes (`'await' outside function`...), as `ast.parse`
+/// does: for reading a piece of a program on its own.
+pub fn parse_syntax(source: &str) -> Result<Module, SyntaxError> {
+    let tokens = lexer::tokenize(source);
+    let mut p = Parser::new(source, tokens.tokens, tokens.error, 0, false);
+    let body = p.run(Parser::file)?;
+    Ok(Module { body })
 }
 
 /// The marker of a failed parse; the error itself is in [`Parser::error`].
@@ -202,6 +208,42 @@ impl<'s> Parser<'s> {
         Pos {
             line: t.line,
             col: t.col,
+        }
+    }
+
+    /// Where the last real token consumed ends: its last line, and the 1-based column just past it.
+    fn last_end(&self) -> Pos {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            let t = self.toks[i];
+            if !matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+                let text = self.text(&t);
+                let breaks = text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+                return Pos {
+                    line: t.line + breaks as u32,
+                    col: self.end_col(&t),
+                };
+            }
+        }
+        Pos::default()
+    }
+
+    /// An expression node starting at `pos` and ending with the last token consumed.
+    fn mk(&self, pos: Pos, kind: ExprKind) -> Expr {
+        Expr {
+            pos,
+            end: self.last_end(),
+            kind,
+        }
+    }
+
+    /// A statement node, the same way.
+    fn stmt(&self, pos: Pos, kind: StmtKind) -> Stmt {
+        Stmt {
+            pos,
+            end: self.last_end(),
+            kind,
         }
     }
 

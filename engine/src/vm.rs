@@ -3,6 +3,7 @@
 pub mod attr;
 pub mod cache;
 pub mod call;
+mod carets;
 mod defer;
 mod dispatch;
 pub mod errors;
@@ -315,6 +316,7 @@ impl Vm {
                     filename: frame.code.filename.clone(),
                     line,
                     name: frame.code.name.clone(),
+                    span: frame.code.span_at(frame.pc.saturating_sub(1)),
                 };
                 self.add_traceback(&exc, entry);
             }

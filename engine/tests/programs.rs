@@ -2,7 +2,8 @@
 //!
 //! Expectations are data, written by `scripts/bless.py`: `<name>.out` is CPython's stdout, exactly, and
 //! `<name>.err`, present only when CPython wrote to stderr or failed, is `exit: N` followed by the stderr lines
-//! that do not start with a space (tracebacks keep their headers and final lines, lose frames and carets).
+//! that do not start with a space (tracebacks keep their headers and final lines, lose frames and carets);
+//! under `tracebacks/`, by every stderr line (frames, source lines and carets compared too).
 //!
 //! Programs listed in `tests/programs/KNOWN_FAILURES` are expected to fail; the test fails when an unlisted
 //! program fails or a listed one passes, so the list stays true.
@@ -32,19 +33,26 @@ fn programs_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
 }
 
-/// The stderr lines both sides compare: those not starting with a space, as `scripts/bless.py` keeps them.
-fn filter_stderr(stderr: &str) -> Vec<&str> {
+/// The folder whose programs compare all of stderr.
+const FULL_STDERR_DIR: &str = "tracebacks/";
+
+/// The stderr lines both sides compare: those not starting with a space (all of them when `full`), as
+/// `scripts/bless.py` keeps them.
+fn filter_stderr(stderr: &str, full: bool) -> Vec<&str> {
     let mut lines: Vec<&str> = stderr.split('\n').collect();
     if lines.last() == Some(&"") {
         lines.pop();
     }
-    lines.into_iter().filter(|line| !line.starts_with(' ')).collect()
+    lines
+        .into_iter()
+        .filter(|line| full || !line.starts_with(' '))
+        .collect()
 }
 
 /// Renders an exit code and stderr the way `.err` files are written.
-fn render_err(exit_code: i32, stderr: &str) -> String {
+fn render_err(exit_code: i32, stderr: &str, full: bool) -> String {
     let mut text = format!("exit: {exit_code}\n");
-    for line in filter_stderr(stderr) {
+    for line in filter_stderr(stderr, full) {
         text.push_str(line);
         text.push('\n');
     }
@@ -155,7 +163,7 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
     if result.stdout != expected_out {
         report.push_str(&first_difference("stdout", &expected_out, &result.stdout));
     }
-    let actual_err = render_err(result.exit_code, &result.stderr);
+    let actual_err = render_err(result.exit_code, &result.stderr, relative.starts_with(FULL_STDERR_DIR));
     match &expected_err {
         Some(expected) if *expected != actual_err => {
             report.push_str(&first_difference("exit status and stderr", expected, &actual_err));

@@ -9,6 +9,13 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &Expr) -> CResult {
+        let saved = self.enter_span(e.pos, e.end);
+        let r = self.expr_inner(e);
+        self.leave_span(saved);
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult {
         if e.pos.line > 0 {
             self.set_line(e.pos);
         }
@@ -298,7 +305,9 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
                 let i = self.name_index(attr);
+                let saved = self.enter_span(func.pos, func.end);
                 self.emit(Instr::LoadMethod(i));
+                self.leave_span(saved);
                 for a in args {
                     self.expr(a)?;
                 }

@@ -16,6 +16,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn stmt(&mut self, s: &Stmt) -> CResult {
+        let saved = self.enter_span(s.pos, s.end);
+        let r = self.stmt_inner(s);
+        self.leave_span(saved);
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> CResult {
         self.set_line(s.pos);
         match &s.kind {
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
@@ -167,12 +174,15 @@ impl<'a> Compiler<'a> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfTrue(0));
+                // CPython's traceback points at the test.
+                let saved = self.enter_span(test.pos, test.end);
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
                     self.emit(Instr::Call(1));
                 }
                 self.emit(Instr::Raise(1));
+                self.leave_span(saved);
                 self.patch(j);
             }
             StmtKind::Import(names) => {
@@ -343,7 +353,15 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Stores the value on top into the target `t` (its instructions carry the target's span, as in CPython).
     pub(super) fn assign(&mut self, t: &Expr) -> CResult {
+        let saved = self.enter_span(t.pos, t.end);
+        let r = self.assign_inner(t);
+        self.leave_span(saved);
+        r
+    }
+
+    fn assign_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -388,6 +406,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete(&mut self, t: &Expr) -> CResult {
+        let saved = self.enter_span(t.pos, t.end);
+        let r = self.delete_inner(t);
+        self.leave_span(saved);
+        r
+    }
+
+    fn delete_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -418,25 +443,34 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Inplace(op));
                 self.store_name(n);
             }
+            // The target's load and store carry its span, the operation the statement's (as in CPython).
             ExprKind::Attribute { value: obj, attr } => {
+                let outer = self.enter_span(target.pos, target.end);
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
                 let i = self.name_index(attr);
                 self.emit(Instr::LoadAttr(i));
+                let inner = self.enter_span(outer.start(), outer.end());
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
+                self.leave_span(inner);
                 self.emit(Instr::Swap(1));
                 self.emit(Instr::StoreAttr(i));
+                self.leave_span(outer);
             }
             ExprKind::Subscript { value: obj, index } => {
+                let outer = self.enter_span(target.pos, target.end);
                 self.expr(obj)?;
                 self.expr(index)?;
                 self.emit(Instr::Dup2);
                 self.emit(Instr::Subscript);
+                let inner = self.enter_span(outer.start(), outer.end());
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
+                self.leave_span(inner);
                 self.emit(Instr::Rot(2));
                 self.emit(Instr::StoreSubscript);
+                self.leave_span(outer);
             }
             _ => {
                 return Err(syntax_err(
@@ -499,9 +533,7 @@ impl<'a> Compiler<'a> {
             let i = self.name_index("__annotations__");
             self.emit(Instr::StoreAttr(i));
         }
-        for _ in &f.decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&f.decorators);
         self.store_name(&f.name);
         Ok(())
     }
@@ -606,11 +638,19 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::BuildMap(n));
         self.emit(Instr::BuildClass(c.bases.len() as u32));
-        for _ in &c.decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&c.decorators);
         self.store_name(&c.name);
         Ok(())
+    }
+
+    /// Calls the decorators (evaluated earlier, in order) on the function or class on top, innermost first; each
+    /// call carries its decorator's span.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        for d in decorators.iter().rev() {
+            let saved = self.enter_span(d.pos, d.end);
+            self.emit(Instr::Call(1));
+            self.leave_span(saved);
+        }
     }
 
     fn with(&mut self, items: &[WithItem], body: &[Stmt], is_async: bool) -> CResult {

@@ -1,6 +1,5 @@
 //! Parameter lists of `def` and `lambda`, and the arguments of calls and class headers.
 
-use super::expr::mk;
 use super::{PResult, Parser};
 use crate::ast::{Arg, Arguments, Expr, ExprKind, Keyword};
 use crate::lexer::Tok;
@@ -174,7 +173,7 @@ impl Parser<'_> {
     pub(super) fn call(&mut self, func: Expr, pos: crate::ast::Pos) -> PResult<Expr> {
         let open = self.bump();
         let (args, keywords) = self.arguments(Self::pos_of(&open))?;
-        Ok(mk(
+        Ok(self.mk(
             pos,
             ExprKind::Call {
                 func: Box::new(func),
@@ -257,7 +256,7 @@ impl Parser<'_> {
                         if self.at(Tok::Comma) {
                             return Err(self.fail_at(e.pos, "Generator expression must be parenthesized"));
                         }
-                        args.push(mk(
+                        args.push(self.mk(
                             open,
                             ExprKind::GeneratorExp {
                                 elt: Box::new(e),

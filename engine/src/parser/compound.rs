@@ -1,6 +1,5 @@
 //! Compound statements: blocks, `if`, `while`, `for`, `with`, `try`, and definitions with their decorators.
 
-use super::stmt::stmt;
 use super::targets::TargetKind;
 use super::{PResult, Parser};
 use crate::ast::{Body, ClassDef, ExceptHandler, Expr, FunctionDef, Pos, Stmt, StmtKind, WithItem};
@@ -120,7 +119,7 @@ impl Parser<'_> {
             returns,
             is_async,
         };
-        Ok(stmt(pos, StmtKind::FunctionDef(Rc::new(f))))
+        Ok(self.stmt(pos, StmtKind::FunctionDef(Rc::new(f))))
     }
 
     fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
@@ -143,7 +142,7 @@ impl Parser<'_> {
             body,
             decorators,
         };
-        Ok(stmt(pos, StmtKind::ClassDef(Rc::new(c))))
+        Ok(self.stmt(pos, StmtKind::ClassDef(Rc::new(c))))
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
@@ -163,9 +162,11 @@ impl Parser<'_> {
         }
         let mut orelse = self.else_block()?;
         for (pos, test, body) in clauses.into_iter().rev() {
-            orelse = vec![stmt(pos, StmtKind::If { test, body, orelse })];
+            orelse = vec![self.stmt(pos, StmtKind::If { test, body, orelse })];
         }
-        Ok(orelse.pop().unwrap_or_else(|| stmt(Pos::default(), StmtKind::Pass)))
+        Ok(orelse
+            .pop()
+            .unwrap_or_else(|| self.stmt(Pos::default(), StmtKind::Pass)))
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -174,7 +175,7 @@ impl Parser<'_> {
         self.colon()?;
         let body = self.block(&kw, "'while' statement")?;
         let orelse = self.else_block()?;
-        Ok(stmt(Self::pos_of(&kw), StmtKind::While { test, body, orelse }))
+        Ok(self.stmt(Self::pos_of(&kw), StmtKind::While { test, body, orelse }))
     }
 
     fn for_stmt(&mut self, async_kw: Option<Token>) -> PResult<Stmt> {
@@ -188,7 +189,7 @@ impl Parser<'_> {
         let body = self.block(&kw, "'for' statement")?;
         let orelse = self.else_block()?;
         let pos = Self::pos_of(async_kw.as_ref().unwrap_or(&kw));
-        Ok(stmt(
+        Ok(self.stmt(
             pos,
             StmtKind::For {
                 target,
@@ -284,7 +285,7 @@ impl Parser<'_> {
         self.colon()?;
         let body = self.block(&kw, "'with' statement")?;
         let pos = Self::pos_of(async_kw.as_ref().unwrap_or(&kw));
-        Ok(stmt(
+        Ok(self.stmt(
             pos,
             StmtKind::With {
                 items,
@@ -336,7 +337,7 @@ impl Parser<'_> {
             Vec::new()
         };
         let is_star = star_kind.unwrap_or(false);
-        Ok(stmt(
+        Ok(self.stmt(
             Self::pos_of(&kw),
             StmtKind::Try {
                 body,

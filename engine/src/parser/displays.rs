@@ -1,6 +1,6 @@
 //! Atoms and displays: names, literals, parenthesized forms, lists, dicts, sets, comprehensions, subscripts.
 
-use super::expr::{mk, starts_expression};
+use super::expr::starts_expression;
 use super::targets::TargetKind;
 use super::{PResult, Parser};
 use crate::ast::{Comprehension, Constant, Expr, ExprKind, Pos};
@@ -22,7 +22,7 @@ impl Parser<'_> {
         };
         if !self.at(Tok::Comma) {
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Ok(mk(pos, ExprKind::Tuple(vec![first])));
+                return Ok(self.mk(pos, ExprKind::Tuple(vec![first])));
             }
             return Ok(first);
         }
@@ -37,7 +37,7 @@ impl Parser<'_> {
                 self.slice()?
             });
         }
-        Ok(mk(pos, ExprKind::Tuple(elts)))
+        Ok(self.mk(pos, ExprKind::Tuple(elts)))
     }
 
     fn slice(&mut self) -> PResult<Expr> {
@@ -60,7 +60,7 @@ impl Parser<'_> {
         };
         let upper = part(self)?;
         let step = if self.eat(Tok::Colon) { part(self)? } else { None };
-        Ok(mk(
+        Ok(self.mk(
             Self::pos_of(&t),
             ExprKind::Slice {
                 lower: lower.map(Box::new),
@@ -73,33 +73,33 @@ impl Parser<'_> {
     pub(super) fn atom(&mut self) -> PResult<Expr> {
         let t = self.tok();
         let pos = Self::pos_of(&t);
-        let constant = |c| Ok(mk(pos, ExprKind::Constant(c)));
+        let constant = |p: &Self, c| Ok(p.mk(pos, ExprKind::Constant(c)));
         match t.kind {
             Tok::Name => {
                 self.bump();
-                Ok(mk(pos, ExprKind::Name(self.text(&t).into())))
+                Ok(self.mk(pos, ExprKind::Name(self.text(&t).into())))
             }
             Tok::Number => {
                 self.bump();
                 let c = self.number(&t)?;
-                constant(c)
+                constant(self, c)
             }
             Tok::String => self.strings(),
             Tok::True => {
                 self.bump();
-                constant(Constant::Bool(true))
+                constant(self, Constant::Bool(true))
             }
             Tok::False => {
                 self.bump();
-                constant(Constant::Bool(false))
+                constant(self, Constant::Bool(false))
             }
             Tok::None => {
                 self.bump();
-                constant(Constant::None)
+                constant(self, Constant::None)
             }
             Tok::Ellipsis => {
                 self.bump();
-                constant(Constant::Ellipsis)
+                constant(self, Constant::Ellipsis)
             }
             Tok::LPar => {
                 self.bump();
@@ -116,7 +116,7 @@ impl Parser<'_> {
         match self.kind() {
             k if k == close => {
                 self.bump();
-                Ok(mk(pos, ExprKind::Tuple(Vec::new())))
+                Ok(self.mk(pos, ExprKind::Tuple(Vec::new())))
             }
             Tok::Yield => self.paren_yield(close),
             Tok::DoubleStar => {
@@ -146,7 +146,7 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(close)?;
-            return Ok(mk(
+            return Ok(self.mk(
                 pos,
                 ExprKind::GeneratorExp {
                     elt: Box::new(first),
@@ -163,7 +163,7 @@ impl Parser<'_> {
                 elts.push(self.star_named_expression()?);
             }
             self.expect(close)?;
-            return Ok(mk(pos, ExprKind::Tuple(elts)));
+            return Ok(self.mk(pos, ExprKind::Tuple(elts)));
         }
         self.expect(close)?;
         if matches!(first.kind, ExprKind::Starred(_)) {
@@ -177,7 +177,7 @@ impl Parser<'_> {
         let open = self.bump();
         let pos = Self::pos_of(&open);
         if self.eat(Tok::RSqb) {
-            return Ok(mk(pos, ExprKind::List(Vec::new())));
+            return Ok(self.mk(pos, ExprKind::List(Vec::new())));
         }
         let first = self.star_named_expression()?;
         if self.is_comp_for() {
@@ -186,7 +186,7 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RSqb)?;
-            return Ok(mk(
+            return Ok(self.mk(
                 pos,
                 ExprKind::ListComp {
                     elt: Box::new(first),
@@ -195,7 +195,7 @@ impl Parser<'_> {
             ));
         }
         let elts = self.display_rest(first, Tok::RSqb)?;
-        Ok(mk(pos, ExprKind::List(elts)))
+        Ok(self.mk(pos, ExprKind::List(elts)))
     }
 
     /// The rest of a list or set display after its first element, up to and including `close`.
@@ -225,7 +225,7 @@ impl Parser<'_> {
         let open = self.bump();
         let pos = Self::pos_of(&open);
         if self.eat(Tok::RBrace) {
-            return Ok(mk(
+            return Ok(self.mk(
                 pos,
                 ExprKind::Dict {
                     keys: Vec::new(),
@@ -250,7 +250,7 @@ impl Parser<'_> {
             if self.is_comp_for() {
                 let generators = self.comprehension()?;
                 self.expect(Tok::RBrace)?;
-                return Ok(mk(
+                return Ok(self.mk(
                     pos,
                     ExprKind::DictComp {
                         key: Box::new(first),
@@ -285,7 +285,7 @@ impl Parser<'_> {
             values.push(self.dict_value()?);
         }
         self.expect(Tok::RBrace)?;
-        Ok(mk(pos, ExprKind::Dict { keys, values }))
+        Ok(self.mk(pos, ExprKind::Dict { keys, values }))
     }
 
     /// A key after the first entry. CPython's explanation of a bad one is "':' expected after dictionary
@@ -340,7 +340,7 @@ impl Parser<'_> {
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RBrace)?;
-            return Ok(mk(
+            return Ok(self.mk(
                 pos,
                 ExprKind::SetComp {
                     elt: Box::new(first),
@@ -349,7 +349,7 @@ impl Parser<'_> {
             ));
         }
         let elts = self.display_rest(first, Tok::RBrace)?;
-        Ok(mk(pos, ExprKind::Set(elts)))
+        Ok(self.mk(pos, ExprKind::Set(elts)))
     }
 
     /// `for` clauses, each with its `if`s, after a comprehension's element.

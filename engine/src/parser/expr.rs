@@ -5,10 +5,6 @@ use super::{PResult, Parser, MAX_DEPTH};
 use crate::ast::{BinOp, BoolOp, CmpOp, Expr, ExprKind, Pos, UnaryOp};
 use crate::lexer::Tok;
 
-pub(super) fn mk(pos: Pos, kind: ExprKind) -> Expr {
-    Expr { pos, kind }
-}
-
 // Precedence levels, loosest first; `NOT` and unary operators are prefixes, `POWER` binds right to left.
 const OR: u8 = 1;
 const AND: u8 = 2;
@@ -82,7 +78,7 @@ impl Parser<'_> {
                 Err(f) => return Err(f),
             }
         }
-        Ok(mk(pos, ExprKind::Tuple(elts)))
+        Ok(self.mk(pos, ExprKind::Tuple(elts)))
     }
 
     /// `*bitwise_or` or an `expression`.
@@ -107,7 +103,7 @@ impl Parser<'_> {
         self.enter()?;
         let value = if full { self.expression() } else { self.bitwise_or() };
         self.leave();
-        Ok(mk(Self::pos_of(&star), ExprKind::Starred(Box::new(value?))))
+        Ok(self.mk(Self::pos_of(&star), ExprKind::Starred(Box::new(value?))))
     }
 
     /// `name := value` or an `expression`, with CPython's explanations of a stray `=` or `:=`.
@@ -129,7 +125,7 @@ impl Parser<'_> {
         self.bump();
         let value = self.expression()?;
         let target = self.text(&name).into();
-        Ok(mk(
+        Ok(self.mk(
             Self::pos_of(&name),
             ExprKind::NamedExpr {
                 target,
@@ -292,7 +288,7 @@ impl Parser<'_> {
             return Err(self.fail());
         }
         let orelse = self.expression()?;
-        Ok(mk(
+        Ok(self.mk(
             pos,
             ExprKind::IfExp {
                 test: Box::new(test),
@@ -383,7 +379,7 @@ impl Parser<'_> {
             return Err(self.fail());
         }
         let body = self.expression()?;
-        Ok(mk(
+        Ok(self.mk(
             Self::pos_of(&kw),
             ExprKind::Lambda {
                 args: Box::new(args),
@@ -483,7 +479,7 @@ impl Parser<'_> {
         self.depth -= ops.len() as u32;
         let mut e = operand?;
         for (op, pos) in ops.into_iter().rev() {
-            e = mk(
+            e = self.mk(
                 pos,
                 ExprKind::UnaryOp {
                     op,
@@ -506,7 +502,7 @@ impl Parser<'_> {
         while self.eat(tok) {
             values.push(self.operators(prec + 1)?);
         }
-        Ok(mk(pos, ExprKind::BoolOp { op, values }))
+        Ok(self.mk(pos, ExprKind::BoolOp { op, values }))
     }
 
     /// `left < b <= c`: one comparison with a chain of operators.
@@ -538,7 +534,7 @@ impl Parser<'_> {
             ops.push(op);
             comparators.push(self.operators(BIT_OR)?);
         }
-        Ok(mk(
+        Ok(self.mk(
             pos,
             ExprKind::Compare {
                 left: Box::new(left),
@@ -566,7 +562,7 @@ impl Parser<'_> {
         }
         *left_height = (*left_height).max(height(&right, MAX_DEPTH)) + 1;
         self.check_height(*left_height)?;
-        Ok(mk(
+        Ok(self.mk(
             pos,
             ExprKind::BinOp {
                 left: Box::new(left),
@@ -591,7 +587,7 @@ impl Parser<'_> {
         self.enter()?;
         let value = self.primary();
         self.leave();
-        Ok(mk(Self::pos_of(&kw), ExprKind::Await(Box::new(value?))))
+        Ok(self.mk(Self::pos_of(&kw), ExprKind::Await(Box::new(value?))))
     }
 
     /// An atom and its trailers: `.name`, `(args)`, `[index]`.
@@ -636,7 +632,7 @@ impl Parser<'_> {
                 self.bump();
                 let name = self.expect(Tok::Name)?;
                 let attr = self.text(&name).into();
-                mk(
+                self.mk(
                     pos,
                     ExprKind::Attribute {
                         value: Box::new(e),
@@ -652,7 +648,7 @@ impl Parser<'_> {
                 self.leave();
                 let index = index?;
                 self.expect(Tok::RSqb)?;
-                mk(
+                self.mk(
                     pos,
                     ExprKind::Subscript {
                         value: Box::new(e),
@@ -675,7 +671,7 @@ impl Parser<'_> {
                     self.bump();
                     let name = self.expect(Tok::Name)?;
                     let attr = self.text(&name).into();
-                    mk(
+                    self.mk(
                         pos,
                         ExprKind::Attribute {
                             value: Box::new(e),
@@ -699,7 +695,7 @@ impl Parser<'_> {
                     let index = index?;
                     self.expect(Tok::RSqb)?;
                     h = h.max(height(&index, MAX_DEPTH));
-                    mk(
+                    self.mk(
                         pos,
                         ExprKind::Subscript {
                             value: Box::new(e),
@@ -719,13 +715,13 @@ impl Parser<'_> {
         let pos = Self::pos_of(&kw);
         if self.eat(Tok::From) {
             let value = self.expression()?;
-            return Ok(mk(pos, ExprKind::YieldFrom(Box::new(value))));
+            return Ok(self.mk(pos, ExprKind::YieldFrom(Box::new(value))));
         }
         let k = self.kind();
         if starts_expression(k) || k == Tok::Star {
             let value = self.star_expressions()?;
-            return Ok(mk(pos, ExprKind::Yield(Some(Box::new(value)))));
+            return Ok(self.mk(pos, ExprKind::Yield(Some(Box::new(value)))));
         }
-        Ok(mk(pos, ExprKind::Yield(None)))
+        Ok(self.mk(pos, ExprKind::Yield(None)))
     }
 }

@@ -1,6 +1,5 @@
 //! Number and string literals: their values, escape sequences, and implicit concatenation of neighbours.
 
-use super::expr::mk;
 use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind, FStringPart};
 use crate::lexer::{Tok, Token};
@@ -374,7 +373,7 @@ impl Parser<'_> {
                     }
                 }
             }
-            return Ok(mk(pos, ExprKind::Constant(Constant::Bytes(value.into()))));
+            return Ok(self.mk(pos, ExprKind::Constant(Constant::Bytes(value.into()))));
         }
         let mut joined: Vec<FStringPart> = Vec::new();
         let mut text = String::new();
@@ -394,11 +393,11 @@ impl Parser<'_> {
             }
         }
         if !any_f {
-            return Ok(mk(pos, ExprKind::Constant(Constant::Str(text.into()))));
+            return Ok(self.mk(pos, ExprKind::Constant(Constant::Str(text.into()))));
         }
         if !text.is_empty() {
             joined.push(FStringPart::Literal(text.into()));
         }
-        Ok(mk(pos, ExprKind::JoinedStr(joined)))
+        Ok(self.mk(pos, ExprKind::JoinedStr(joined)))
     }
 }

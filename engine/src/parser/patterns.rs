@@ -1,7 +1,5 @@
 //! The `match` statement (a soft keyword) and its patterns, with CPython 3.11's messages for common mistakes.
 
-use super::expr::mk;
-use super::stmt::stmt;
 use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind, MatchCase, Name, Pattern, PatternKind, Pos, Stmt, StmtKind, UnaryOp};
 use crate::lexer::Tok;
@@ -52,7 +50,7 @@ impl Parser<'_> {
             }
             items.push(self.star_named_expression()?);
         }
-        Ok(mk(pos, ExprKind::Tuple(items)))
+        Ok(self.mk(pos, ExprKind::Tuple(items)))
     }
 
     pub(super) fn match_stmt(&mut self) -> PResult<Stmt> {
@@ -79,7 +77,7 @@ impl Parser<'_> {
             }
             cases.push(self.case_block()?);
         }
-        Ok(stmt(Self::pos_of(&kw), StmtKind::Match { subject, cases }))
+        Ok(self.stmt(Self::pos_of(&kw), StmtKind::Match { subject, cases }))
     }
 
     fn case_block(&mut self) -> PResult<MatchCase> {
@@ -266,9 +264,9 @@ impl Parser<'_> {
                 let n = self.expect(Tok::Number)?;
                 let c = self.number(&n)?;
                 let real_is_imag = matches!(c, Constant::Imag(_));
-                let mut e = mk(Self::pos_of(&n), ExprKind::Constant(c));
+                let mut e = self.mk(Self::pos_of(&n), ExprKind::Constant(c));
                 if neg {
-                    e = mk(
+                    e = self.mk(
                         pos,
                         ExprKind::UnaryOp {
                             op: UnaryOp::Neg,
@@ -296,8 +294,8 @@ impl Parser<'_> {
                 if !matches!(ic, Constant::Imag(_)) {
                     return Err(self.fail_tok(&it, "imaginary number required in complex literal"));
                 }
-                let right = mk(Self::pos_of(&it), ExprKind::Constant(ic));
-                Ok(mk(
+                let right = self.mk(Self::pos_of(&it), ExprKind::Constant(ic));
+                Ok(self.mk(
                     pos,
                     ExprKind::BinOp {
                         left: Box::new(e),
@@ -313,11 +311,11 @@ impl Parser<'_> {
     fn name_or_attr(&mut self) -> PResult<Expr> {
         let t = self.expect(Tok::Name)?;
         let pos = Self::pos_of(&t);
-        let mut e = mk(pos, ExprKind::Name(self.text(&t).into()));
+        let mut e = self.mk(pos, ExprKind::Name(self.text(&t).into()));
         while self.eat(Tok::Dot) {
             let a = self.expect(Tok::Name)?;
             let attr = self.text(&a).into();
-            e = mk(
+            e = self.mk(
                 pos,
                 ExprKind::Attribute {
                     value: Box::new(e),

@@ -26,10 +26,6 @@ fn augassign(t: Tok) -> Option<BinOp> {
     })
 }
 
-pub(super) fn stmt(pos: Pos, kind: StmtKind) -> Stmt {
-    Stmt { pos, kind }
-}
-
 impl Parser<'_> {
     pub(super) fn file(&mut self) -> PResult<Body> {
         let mut body = Vec::new();
@@ -137,7 +133,7 @@ impl Parser<'_> {
             }
             _ => return self.expr_stmt(),
         };
-        Ok(stmt(pos, kind))
+        Ok(self.stmt(pos, kind))
     }
 
     pub(super) fn name(&mut self) -> PResult<Name> {
@@ -234,7 +230,11 @@ impl Parser<'_> {
         }
         let targets = match e.kind {
             ExprKind::Tuple(elts) if !self.is_parenthesized(start) => elts,
-            kind => vec![Expr { pos: e.pos, kind }],
+            kind => vec![Expr {
+                pos: e.pos,
+                end: e.end,
+                kind,
+            }],
         };
         Ok(StmtKind::Delete(targets))
     }
@@ -282,7 +282,7 @@ impl Parser<'_> {
                 );
                 return Err(self.fail_at(pos, msg));
             }
-            return Ok(stmt(
+            return Ok(self.stmt(
                 pos,
                 StmtKind::AugAssign {
                     target: first,
@@ -296,7 +296,7 @@ impl Parser<'_> {
                 return Err(f);
             }
         }
-        Ok(stmt(pos, StmtKind::Expr(first)))
+        Ok(self.stmt(pos, StmtKind::Expr(first)))
     }
 
     /// After `a, b` and something more: CPython's second pass reads further named expressions there, to
@@ -356,7 +356,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        Ok(stmt(
+        Ok(self.stmt(
             Self::pos_of(&self.toks[start]),
             StmtKind::AnnAssign {
                 target,
@@ -390,10 +390,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        Ok(stmt(
-            Self::pos_of(&self.toks[start]),
-            StmtKind::Assign { targets, value: e },
-        ))
+        Ok(self.stmt(Self::pos_of(&self.toks[start]), StmtKind::Assign { targets, value: e }))
     }
 
     /// CPython's account of an assignment whose target `target` (tokens `at..`, up to the `=` at hand)

@@ -1,6 +1,5 @@
 //! Assignment and deletion targets: reading them, and naming what cannot be one as CPython does.
 
-use super::expr::mk;
 use super::{PResult, Parser};
 use crate::ast::{Constant, Expr, ExprKind, FStringPart};
 use crate::lexer::Tok;
@@ -170,7 +169,7 @@ impl Parser<'_> {
             self.enter()?;
             let value = self.target_element();
             self.leave();
-            return Ok(mk(Self::pos_of(&star), ExprKind::Starred(Box::new(value?))));
+            return Ok(self.mk(Self::pos_of(&star), ExprKind::Starred(Box::new(value?))));
         }
         self.primary()
     }
@@ -197,7 +196,7 @@ impl Parser<'_> {
                     Err(f) => return Err(f),
                 }
             }
-            mk(pos, ExprKind::Tuple(elts))
+            self.mk(pos, ExprKind::Tuple(elts))
         } else {
             first
         };

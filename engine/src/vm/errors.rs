@@ -361,7 +361,10 @@ impl Vm {
                     e.filename, e.line, e.name
                 ));
                 if let Some(src) = self.source_line(&e.filename, e.line) {
-                    out.push_str(&format!("{pre}    {src}\n"));
+                    out.push_str(&format!("{pre}    {}\n", src.trim()));
+                    if let Some(carets) = e.span.and_then(|span| super::carets::carets(&src, e.line, span)) {
+                        out.push_str(&format!("{pre}    {carets}\n"));
+                    }
                 }
             }
             repeated(out, &pre, repeats);
@@ -427,12 +430,13 @@ impl Vm {
         lists.iter().find_map(|l| best_match(&name, l))
     }
 
+    /// The program's source line `line` as written (indentation included), unless it is blank.
     fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         if filename != &*self.filename || line == 0 {
             return None;
         }
-        let l = self.source.lines().nth(line as usize - 1)?.trim();
-        (!l.is_empty()).then(|| l.to_string())
+        let l = self.source.lines().nth(line as usize - 1)?;
+        (!l.trim().is_empty()).then(|| l.to_string())
     }
 }
 

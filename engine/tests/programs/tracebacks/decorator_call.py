@@ -1,0 +1,4 @@
+def deco(f):
+    raise TypeError('t')
+@deco
+def g(): pass

@@ -1,0 +1,1 @@
+s = sum(1 / x for x in [1, 0])
