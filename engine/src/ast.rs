@@ -417,8 +417,10 @@ pub struct SyntaxError {
     /// 1-based line and column (in characters) where CPython puts the caret.
     pub line: u32,
     pub col: u32,
-    /// Where CPython's caret run ends (exclusive), if it is longer than one character.
-    pub end_col: Option<u32>,
+    /// Where CPython's caret run ends: the line, and the 1-based column just past the run, when the error
+    /// covers more than one character (a token, a statement); a run onto a later line is underlined to the end
+    /// of the error's line.
+    pub end: Option<Pos>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

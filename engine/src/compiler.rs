@@ -85,7 +85,7 @@ pub(crate) fn err(pos: Pos, msg: &str) -> SyntaxError {
         msg: msg.into(),
         line: pos.line,
         col: pos.col,
-        end_col: None,
+        end: None,
     }
 }
 

@@ -268,7 +268,7 @@ impl<'s> Lexer<'s> {
             msg: msg.into(),
             line,
             col,
-            end_col: None,
+            end: None,
         }
     }
 
@@ -470,7 +470,7 @@ impl<'s> Lexer<'s> {
                 msg: "inconsistent use of tabs and spaces in indentation".into(),
                 line: this.line,
                 col: 1,
-                end_col: None,
+                end: None,
             })
         };
         if col == top {
@@ -484,7 +484,7 @@ impl<'s> Lexer<'s> {
                     msg: "too many levels of indentation".into(),
                     line: self.line,
                     col: 1,
-                    end_col: None,
+                    end: None,
                 }));
             }
             if alt <= alt_top {
@@ -508,7 +508,7 @@ impl<'s> Lexer<'s> {
                     msg: "unindent does not match any outer indentation level".into(),
                     line: self.line,
                     col: c,
-                    end_col: None,
+                    end: None,
                 }));
             }
             if alt != alt_top {

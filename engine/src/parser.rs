@@ -289,7 +289,7 @@ impl<'s> Parser<'s> {
                 msg,
                 line,
                 col,
-                end_col: None,
+                end: None,
             });
             self.generic = generic;
             self.nested_fstring_error = false;
@@ -300,6 +300,19 @@ impl<'s> Parser<'s> {
     /// A specific error at `pos`.
     fn fail_at(&mut self, pos: Pos, msg: impl Into<String>) -> Fail {
         self.set_error(SyntaxErrorKind::SyntaxError, msg.into(), pos.line, pos.col, false)
+    }
+
+    /// A specific error about the node `start..end`, which CPython underlines whole.
+    fn fail_over(&mut self, start: Pos, end: Pos, msg: impl Into<String>) -> Fail {
+        let fail = self.fail_at(start, msg);
+        if let Some(e) = self
+            .error
+            .as_mut()
+            .filter(|e| e.end.is_none() && e.line == start.line && e.col == start.col)
+        {
+            e.end = Some(end);
+        }
+        fail
     }
 
     fn fail_tok(&mut self, t: &Token, msg: impl Into<String>) -> Fail {
@@ -330,13 +343,30 @@ impl<'s> Parser<'s> {
                 self.set_error(SyntaxErrorKind::IndentationError, msg.into(), t.line, t.col, true)
             }
             // At the lexer's error token, `final_error` reports the lexer's error instead.
-            _ => self.set_error(
-                SyntaxErrorKind::SyntaxError,
-                "invalid syntax".into(),
-                t.line,
-                t.col,
-                true,
-            ),
+            _ => {
+                let fail = self.set_error(
+                    SyntaxErrorKind::SyntaxError,
+                    "invalid syntax".into(),
+                    t.line,
+                    t.col,
+                    true,
+                );
+                // CPython underlines the whole token.
+                let end = Pos {
+                    line: t.line,
+                    col: self.end_col(&t),
+                };
+                if let Some(e) = self
+                    .error
+                    .as_mut()
+                    .filter(|e| e.end.is_none() && e.line == t.line && e.col == t.col)
+                {
+                    if end.col > t.col + 1 && !matches!(t.kind, Tok::Newline | Tok::EndMarker) {
+                        e.end = Some(end);
+                    }
+                }
+                fail
+            }
         }
     }
 
@@ -347,7 +377,7 @@ impl<'s> Parser<'s> {
             msg: "invalid syntax".into(),
             line: 1,
             col: 1,
-            end_col: None,
+            end: None,
         });
         let Some(lex) = self.lex_error.take() else {
             return parser_error;
@@ -369,7 +399,7 @@ impl<'s> Parser<'s> {
                     msg: format!("'{ch}' was never closed"),
                     line,
                     col,
-                    end_col: None,
+                    end: None,
                 };
             }
         }

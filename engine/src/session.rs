@@ -1,6 +1,6 @@
 //! The host's handle on one run: a budgeted, sans-IO API over the interpreter, the executor and the clock.
 
-use crate::ast::SyntaxError;
+use crate::ast::{SyntaxError, SyntaxErrorKind};
 use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
 use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason, MAIN_THREAD};
@@ -137,10 +137,20 @@ impl Session {
             if !t.is_empty() {
                 text.push_str(&format!("    {t}\n"));
                 let col = (e.col as usize).saturating_sub(1 + cut);
-                let width = e
-                    .end_col
-                    .map_or(1, |end| (end as usize).saturating_sub(e.col as usize).max(1));
-                text.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+                // Indentation errors get one caret (none when the indentation itself is wrong), as in CPython.
+                let width = match (e.kind, e.end) {
+                    (SyntaxErrorKind::TabError, _) => 0,
+                    (SyntaxErrorKind::IndentationError, _) if e.msg.starts_with("unexpected ") => 0,
+                    (SyntaxErrorKind::IndentationError, _) => 1,
+                    (_, Some(end)) if end.line == e.line => (end.col as usize).saturating_sub(e.col as usize).max(1),
+                    (_, Some(end)) if end.line > e.line => {
+                        (cut + t.chars().count() + 1).saturating_sub(e.col as usize).max(1)
+                    }
+                    _ => 1,
+                };
+                if width > 0 {
+                    text.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+                }
             }
         }
         text.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));

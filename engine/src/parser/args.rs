@@ -244,7 +244,13 @@ impl Parser<'_> {
                             // Only CPython's second pass reads a comprehension here, to explain it.
                             let mark = self.mark();
                             match self.speculate(Self::comprehension) {
-                                Ok(_) => return Err(self.fail_at(e.pos, "Generator expression must be parenthesized")),
+                                Ok(_) => {
+                                    return Err(self.fail_over(
+                                        e.pos,
+                                        e.end,
+                                        "Generator expression must be parenthesized",
+                                    ))
+                                }
                                 Err(f) if !self.generic => return Err(f),
                                 Err(_) => {
                                     self.reset(mark);
@@ -254,7 +260,8 @@ impl Parser<'_> {
                         }
                         let generators = self.comprehension()?;
                         if self.at(Tok::Comma) {
-                            return Err(self.fail_at(e.pos, "Generator expression must be parenthesized"));
+                            let end = self.last_end();
+                            return Err(self.fail_over(e.pos, end, "Generator expression must be parenthesized"));
                         }
                         args.push(self.mk(
                             open,

@@ -19,13 +19,16 @@ pub(super) fn check(module: &Module) -> Option<SyntaxError> {
         compiler: None,
     };
     c.body(&module.body);
-    c.symtable.or(c.analysis).or(c.compiler).map(|(pos, msg)| SyntaxError {
-        kind: SyntaxErrorKind::SyntaxError,
-        msg,
-        line: pos.line,
-        col: pos.col,
-        end_col: None,
-    })
+    c.symtable
+        .or(c.analysis)
+        .or(c.compiler)
+        .map(|(pos, msg, end)| SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg,
+            line: pos.line,
+            col: pos.col,
+            end,
+        })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -76,15 +79,18 @@ struct Checker {
     scopes: Vec<Scope>,
     /// How many comprehension iterables enclose the current expression (where `:=` is not allowed).
     in_iterable: u32,
-    symtable: Option<(Pos, String)>,
+    symtable: Option<Found>,
     /// Errors of the symbol table's second step, which resolves names once all scopes are known.
-    analysis: Option<(Pos, String)>,
-    compiler: Option<(Pos, String)>,
+    analysis: Option<Found>,
+    compiler: Option<Found>,
 }
 
-fn earliest(slot: &mut Option<(Pos, String)>, pos: Pos, msg: String) {
-    if slot.as_ref().is_none_or(|(p, _)| pos < *p) {
-        *slot = Some((pos, msg));
+/// An error: where CPython's caret goes, its message, and where its caret run ends (the node's end).
+type Found = (Pos, String, Option<Pos>);
+
+fn earliest(slot: &mut Option<Found>, pos: Pos, msg: String, end: Option<Pos>) {
+    if slot.as_ref().is_none_or(|(p, _, _)| pos < *p) {
+        *slot = Some((pos, msg, end));
     }
 }
 
@@ -95,11 +101,21 @@ impl Checker {
     }
 
     fn symtable_error(&mut self, pos: Pos, msg: impl Into<String>) {
-        earliest(&mut self.symtable, pos, msg.into());
+        earliest(&mut self.symtable, pos, msg.into(), None);
     }
 
     fn compiler_error(&mut self, pos: Pos, msg: impl Into<String>) {
-        earliest(&mut self.compiler, pos, msg.into());
+        earliest(&mut self.compiler, pos, msg.into(), None);
+    }
+
+    /// A symbol table error about the node `start..end`, underlined whole as CPython does.
+    fn symtable_error_over(&mut self, (start, end): (Pos, Pos), msg: impl Into<String>) {
+        earliest(&mut self.symtable, start, msg.into(), Some(end));
+    }
+
+    /// A compiler error about the node `start..end`, underlined whole as CPython does.
+    fn compiler_error_over(&mut self, (start, end): (Pos, Pos), msg: impl Into<String>) {
+        earliest(&mut self.compiler, start, msg.into(), Some(end));
     }
 
     fn in_async_function(&self) -> bool {
@@ -198,7 +214,7 @@ impl Checker {
             StmtKind::Return(value) => {
                 let scope = self.scope();
                 if !matches!(scope.kind, Kind::Function { .. }) {
-                    self.compiler_error(s.pos, "'return' outside function");
+                    self.compiler_error_over((s.pos, s.end), "'return' outside function");
                 } else if scope.except_star_loops.is_some() {
                     self.compiler_error(
                         s.pos,
@@ -219,7 +235,7 @@ impl Checker {
                     } else {
                         "'continue' not properly in loop"
                     };
-                    self.compiler_error(s.pos, msg);
+                    self.compiler_error_over((s.pos, s.end), msg);
                 } else if scope.except_star_loops == Some(scope.loops) {
                     self.compiler_error(
                         s.pos,
@@ -268,7 +284,7 @@ impl Checker {
                 is_async,
             } => {
                 if *is_async && !self.in_async_function() {
-                    self.compiler_error(s.pos, "'async for' outside async function");
+                    self.compiler_error_over((s.pos, s.end), "'async for' outside async function");
                 }
                 self.target(target, true);
                 self.expr(iter, false);
@@ -277,7 +293,7 @@ impl Checker {
             }
             StmtKind::With { items, body, is_async } => {
                 if *is_async && !self.in_async_function() {
-                    self.compiler_error(s.pos, "'async with' outside async function");
+                    self.compiler_error_over((s.pos, s.end), "'async with' outside async function");
                 }
                 for item in items {
                     self.expr(&item.context, false);
@@ -331,7 +347,7 @@ impl Checker {
                 let global = matches!(s.kind, StmtKind::Global(_));
                 let scope = self.scope();
                 if !global && matches!(scope.kind, Kind::Module) {
-                    self.symtable_error(s.pos, "nonlocal declaration not allowed at module level");
+                    self.symtable_error_over((s.pos, s.end), "nonlocal declaration not allowed at module level");
                     return;
                 }
                 if let Some(n) = names.iter().find(|n| scope.params.contains(n)) {
@@ -353,6 +369,7 @@ impl Checker {
                             &mut self.analysis,
                             s.pos,
                             format!("no binding for nonlocal '{n}' found"),
+                            None,
                         );
                     }
                 }
@@ -388,13 +405,13 @@ impl Checker {
         match &e.kind {
             ExprKind::Starred(v) => {
                 if top {
-                    self.compiler_error(e.pos, "starred assignment target must be in a list or tuple");
+                    self.compiler_error_over((e.pos, e.end), "starred assignment target must be in a list or tuple");
                 }
                 self.target(v, false);
             }
             ExprKind::List(elts) | ExprKind::Tuple(elts) => {
                 if elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count() > 1 {
-                    self.compiler_error(e.pos, "multiple starred expressions in assignment");
+                    self.compiler_error_over((e.pos, e.end), "multiple starred expressions in assignment");
                 }
                 for x in elts {
                     self.target(x, false);
@@ -409,7 +426,7 @@ impl Checker {
         match &e.kind {
             ExprKind::Starred(v) => {
                 if !starred_ok {
-                    self.compiler_error(e.pos, "can't use starred expression here");
+                    self.compiler_error_over((e.pos, e.end), "can't use starred expression here");
                 }
                 self.expr(v, false);
             }
@@ -431,7 +448,7 @@ impl Checker {
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
                 let is_from = matches!(e.kind, ExprKind::YieldFrom(_));
                 match self.scope().kind {
-                    Kind::Module | Kind::Class => self.compiler_error(e.pos, "'yield' outside function"),
+                    Kind::Module | Kind::Class => self.compiler_error_over((e.pos, e.end), "'yield' outside function"),
                     Kind::Comprehension(what) => self.symtable_error(e.pos, format!("'yield' inside {what}")),
                     Kind::Generator => self.symtable_error(e.pos, "'yield' inside generator expression"),
                     Kind::Function { is_async } => {
@@ -446,9 +463,9 @@ impl Checker {
             }
             ExprKind::Await(v) => {
                 match self.scope().kind {
-                    Kind::Module | Kind::Class => self.compiler_error(e.pos, "'await' outside function"),
+                    Kind::Module | Kind::Class => self.compiler_error_over((e.pos, e.end), "'await' outside function"),
                     Kind::Function { is_async: false } | Kind::Lambda => {
-                        self.compiler_error(e.pos, "'await' outside async function")
+                        self.compiler_error_over((e.pos, e.end), "'await' outside async function")
                     }
                     _ => self.scope().has_await = true,
                 }
@@ -503,14 +520,14 @@ impl Checker {
                     if scope.iter_vars.contains(target) {
                         let msg =
                             format!("assignment expression cannot rebind comprehension iteration variable '{target}'");
-                        earliest(&mut self.symtable, pos, msg);
+                        earliest(&mut self.symtable, pos, msg, None);
                         return;
                     }
                     in_comprehension = true;
                 }
                 Kind::Class if in_comprehension => {
                     let msg = "assignment expression within a comprehension cannot be used in a class body";
-                    earliest(&mut self.symtable, pos, msg.into());
+                    earliest(&mut self.symtable, pos, msg.into(), None);
                     return;
                 }
                 _ => return,

@@ -142,7 +142,11 @@ impl Parser<'_> {
     fn paren_rest(&mut self, pos: Pos, first: Expr, close: Tok) -> PResult<Expr> {
         if self.is_comp_for() {
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
+                return Err(self.fail_over(
+                    first.pos,
+                    first.end,
+                    "iterable unpacking cannot be used in comprehension",
+                ));
             }
             let generators = self.comprehension()?;
             self.expect(close)?;
@@ -167,7 +171,7 @@ impl Parser<'_> {
         }
         self.expect(close)?;
         if matches!(first.kind, ExprKind::Starred(_)) {
-            return Err(self.fail_at(first.pos, "cannot use starred expression here"));
+            return Err(self.fail_over(first.pos, first.end, "cannot use starred expression here"));
         }
         Ok(first)
     }
@@ -182,7 +186,11 @@ impl Parser<'_> {
         let first = self.star_named_expression()?;
         if self.is_comp_for() {
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
+                return Err(self.fail_over(
+                    first.pos,
+                    first.end,
+                    "iterable unpacking cannot be used in comprehension",
+                ));
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RSqb)?;
@@ -336,7 +344,11 @@ impl Parser<'_> {
     fn set_rest(&mut self, pos: Pos, first: Expr) -> PResult<Expr> {
         if self.is_comp_for() {
             if matches!(first.kind, ExprKind::Starred(_)) {
-                return Err(self.fail_at(first.pos, "iterable unpacking cannot be used in comprehension"));
+                return Err(self.fail_over(
+                    first.pos,
+                    first.end,
+                    "iterable unpacking cannot be used in comprehension",
+                ));
             }
             let generators = self.comprehension()?;
             self.expect(Tok::RBrace)?;

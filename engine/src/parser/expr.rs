@@ -180,7 +180,7 @@ impl Parser<'_> {
             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
             expr_name(e)
         );
-        Err(self.fail_at(e.pos, msg))
+        Err(self.fail_over(e.pos, e.end, msg))
     }
 
     /// Whether `e`, parsed from token `start` up to here, is what CPython's `bitwise_or` rule alone would read.

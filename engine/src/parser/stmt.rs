@@ -374,9 +374,9 @@ impl Parser<'_> {
         loop {
             // Each target is checked on reaching its `=`, as CPython's rules need nothing after it.
             if let Some(bad) = invalid_target(&e, TargetKind::Assign) {
-                let (bad_pos, name) = (bad.pos, expr_name(bad));
+                let (bad_span, name) = ((bad.pos, bad.end), expr_name(bad));
                 let first = targets.first().unwrap_or(&e);
-                return Err(self.invalid_assignment(start, first_eq, first, at, &e, bad_pos, name));
+                return Err(self.invalid_assignment(start, first_eq, first, at, &e, bad_span, name));
             }
             targets.push(e);
             self.bump();
@@ -404,7 +404,7 @@ impl Parser<'_> {
         first: &Expr,
         at: usize,
         target: &Expr,
-        bad: Pos,
+        bad: (Pos, Pos),
         name: &str,
     ) -> super::Fail {
         let end = self.pos;
@@ -430,7 +430,7 @@ impl Parser<'_> {
                 return f;
             }
         }
-        self.fail_at(bad, format!("cannot assign to {name}"))
+        self.fail_over(bad.0, bad.1, format!("cannot assign to {name}"))
     }
 
     pub(super) fn parenthesized_between(&mut self, start: usize, end: usize) -> bool {

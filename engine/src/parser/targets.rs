@@ -239,7 +239,7 @@ impl Parser<'_> {
         if let Some(bad) = invalid_target(e, kind) {
             let verb = if kind == TargetKind::Del { "delete" } else { "assign to" };
             let msg = format!("cannot {verb} {}", expr_name(bad));
-            return Err(self.fail_at(bad.pos, msg));
+            return Err(self.fail_over(bad.pos, bad.end, msg));
         }
         Ok(())
     }
