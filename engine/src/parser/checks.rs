@@ -454,7 +454,7 @@ impl Checker {
                     Kind::Function { is_async } => {
                         self.scope().has_yield = true;
                         if is_async && is_from {
-                            self.compiler_error(e.pos, "'yield from' inside async function");
+                            self.compiler_error_over((e.pos, e.end), "'yield from' inside async function");
                         }
                     }
                     Kind::Lambda => self.scope().has_yield = true,

@@ -167,11 +167,12 @@ impl Parser<'_> {
         }
         let fits = rhs.is_ok() && !matches!(self.kind(), Tok::Equal | Tok::ColonEqual);
         self.reset(mark);
-        if !fits {
+        let Some(value) = rhs.as_ref().ok().map(|v| v.end).filter(|_| fits) else {
             return Ok(());
-        }
+        };
         if single_name {
-            return Err(self.fail_at(e.pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return Err(self.fail_over(e.pos, value, msg));
         }
         if self.starts_with_display(start, e) {
             return Ok(());
@@ -317,9 +318,10 @@ impl Parser<'_> {
         let name_string = first.kind == Tok::Name && self.toks.get(start + 1).is_some_and(|t| t.kind == Tok::String);
         let mut checked_quietly = false;
         if !soft_keyword && !name_string {
-            checked_quietly = self.expression_follows();
-            if checked_quietly && !legacy && self.tok().level > 0 {
-                return Err(self.fail_at(a.pos, "invalid syntax. Perhaps you forgot a comma?"));
+            let follows = self.expression_follows();
+            checked_quietly = follows.is_some();
+            if let Some(end) = follows.filter(|_| !legacy && self.tok().level > 0) {
+                return Err(self.fail_over(a.pos, end, "invalid syntax. Perhaps you forgot a comma?"));
             }
         }
         if lone_name && self.kind() != Tok::LPar {
@@ -333,10 +335,10 @@ impl Parser<'_> {
             }
             match b {
                 Err(f) if !self.generic => return Err(f),
-                Ok(_) if legacy => {
+                Ok(b) if legacy => {
                     self.reset(mark);
                     let msg = format!("Missing parentheses in call to '{first_text}'. Did you mean {first_text}(...)?");
-                    return Err(self.fail_tok(&first, msg));
+                    return Err(self.fail_over(Self::pos_of(&first), b.end, msg));
                 }
                 _ => self.reset(mark),
             }
@@ -346,16 +348,17 @@ impl Parser<'_> {
 
     /// Whether an expression, or at least the start of one, parses here: what CPython's PEG parser accepts
     /// as `expression_without_invalid`, since it backtracks to the longest prefix that parses.
-    fn expression_follows(&mut self) -> bool {
+    /// Whether an expression can be read here (quietly, consuming nothing), and where it ends.
+    fn expression_follows(&mut self) -> Option<Pos> {
         self.speculate(Self::expression_follows_inner)
     }
 
-    fn expression_follows_inner(&mut self) -> bool {
+    fn expression_follows_inner(&mut self) -> Option<Pos> {
         let mark = self.mark();
         self.quiet += 1;
-        let mut ok = self.expression().is_ok();
+        let mut end = self.expression().ok().map(|e| e.end);
         self.reset(mark);
-        if !ok {
+        if end.is_none() {
             // The shortest expression that could start here: `not`s, unary operators, `await`, an atom.
             while self.at(Tok::Not) {
                 self.bump();
@@ -364,11 +367,11 @@ impl Parser<'_> {
                 self.bump();
             }
             self.eat(Tok::Await);
-            ok = self.atom().is_ok();
+            end = self.atom().ok().map(|e| e.end);
             self.reset(mark);
         }
         self.quiet -= 1;
-        ok
+        end
     }
 
     #[inline(never)]
