@@ -980,8 +980,15 @@ impl Vm {
         for w in ws {
             let text = match w {
                 Warning::NeverAwaited { name } => {
+                    // Like every warning, with the source line it is attributed to.
+                    let source = (self.line as usize)
+                        .checked_sub(1)
+                        .and_then(|i| self.source.lines().nth(i))
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map_or(String::new(), |l| format!("  {l}\n"));
                     format!(
-                        "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                        "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                         self.filename, self.line
                     )
                 }

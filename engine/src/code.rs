@@ -71,6 +71,9 @@ pub enum Instr {
     /// Pops a value and a key, stores them in the dict `n` items below.
     MapAdd(u32),
     DictUpdate(u32),
+    /// `f(**m)`: like `DictUpdate`, for a call's keyword arguments (the function is two below the dict): the
+    /// value must be a mapping, and a key given twice is an error naming the function.
+    DictMerge(u32),
     ListToTuple,
     /// Formats the top: bit 0-1 conversion (0 none, 1 str, 2 repr, 3 ascii), bit 2 a spec is on the stack.
     FormatValue(u32),

@@ -439,7 +439,7 @@ fn stack_effect(i: &Instr) -> i32 {
         Binary(_) | Inplace(_) | Compare(_) => -1,
         BuildList(n) | BuildTuple(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
-        ListAppend(_) | ListExtend(_) | SetAdd(_) | SetUpdate(_) | DictUpdate(_) => -1,
+        ListAppend(_) | ListExtend(_) | SetAdd(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_) => -1,
         MapAdd(_) => -2,
         UnpackSequence(n) => n as i32 - 1,
         UnpackEx(a, b) => (a + b) as i32,

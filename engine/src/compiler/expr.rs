@@ -318,7 +318,14 @@ impl<'a> Compiler<'a> {
         }
         self.expr(func)?;
         if has_star || has_dstar {
-            self.display(args, Display::Tuple)?;
+            match args {
+                // `f(*x)` hands `x` itself to the call, which names `f` if `x` cannot be iterated.
+                [Expr {
+                    kind: ExprKind::Starred(x),
+                    ..
+                }] => self.expr(x)?,
+                _ => self.display(args, Display::Tuple)?,
+            }
             if !keywords.is_empty() {
                 self.emit(Instr::BuildMap(0));
                 for k in keywords {
@@ -330,7 +337,7 @@ impl<'a> Compiler<'a> {
                         }
                         None => {
                             self.expr(&k.value)?;
-                            self.emit(Instr::DictUpdate(1));
+                            self.emit(Instr::DictMerge(1));
                         }
                     }
                 }

@@ -405,7 +405,16 @@ impl Vm {
                     }
                     let args = match args {
                         Value::Tuple(t) => t.to_vec(),
-                        other => self.collect(&other)?,
+                        other => match self.collect(&other) {
+                            Err(e) if self.is_not_iterable(&e, &other) => {
+                                return Err(Exc::type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    self.function_str(&func),
+                                    self.type_name(&other)
+                                )))
+                            }
+                            r => r?,
+                        },
                     };
                     let mut kw = Vec::new();
                     if let Some(Value::Dict(d)) = kwargs {
@@ -545,7 +554,13 @@ impl Vm {
                     match (instr, target) {
                         (Instr::ListAppend(_), Value::List(l)) => l.borrow_mut().push(v),
                         (Instr::ListExtend(_), Value::List(l)) => {
-                            let items = self.collect(&v)?;
+                            let items = match self.collect(&v) {
+                                Err(e) if self.is_not_iterable(&e, &v) => {
+                                    let t = self.type_name(&v);
+                                    return Err(Exc::type_error(format!("Value after * must be an iterable, not {t}")));
+                                }
+                                r => r?,
+                            };
                             l.borrow_mut().extend(items);
                         }
                         (Instr::SetAdd(_), Value::Set(s)) => {
@@ -574,7 +589,15 @@ impl Vm {
                     let v = pop(f)?;
                     let target = peek(f, n as usize - 1)?;
                     if let Value::Dict(d) = target {
-                        self.dict_update(&d, &v)?;
+                        self.merge_mapping(&d, &v, None)?;
+                    }
+                }
+                Instr::DictMerge(n) => {
+                    let v = pop(f)?;
+                    let target = peek(f, n as usize - 1)?;
+                    let func = peek(f, n as usize + 1)?;
+                    if let Value::Dict(d) = target {
+                        self.merge_mapping(&d, &v, Some(&func))?;
                     }
                 }
                 Instr::ListToTuple => {

@@ -138,7 +138,7 @@ impl Vm {
         }
     }
 
-    fn unwrap_builtin(&self, v: &Value) -> Value {
+    pub(super) fn unwrap_builtin(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => match &*i.wrapped.borrow() {
                 Value::None => v.clone(),
