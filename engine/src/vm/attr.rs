@@ -268,7 +268,19 @@ pub fn install(vm: &mut Vm) {
             };
             Ok(Value::Int((h & (i64::MAX as u64)) as i64))
         }),
-        ("__init_subclass__", |_, _, _| Ok(Value::None)),
+        ("__init_subclass__", |vm, a, kw| {
+            if kw.is_empty() {
+                return Ok(Value::None);
+            }
+            let name = match a.first() {
+                Some(Value::Class(c)) => c.name.to_string(),
+                Some(other) => vm.type_name(other),
+                None => "object".into(),
+            };
+            Err(Exc::type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )))
+        }),
         ("__setattr__", |vm, a, _| {
             let (Some(Value::Instance(i)), Some(Value::Str(name)), Some(v)) = (a.first(), a.get(1), a.get(2)) else {
                 return Err(Exc::type_error("__setattr__ expects an object, a name and a value"));
@@ -644,6 +656,10 @@ impl Vm {
                 if let Value::Class(_) = obj {
                     return Ok(Some(match a.as_native::<ClassMethod>() {
                         Some(cm) => Value::Method(Rc::new((obj.clone(), cm.0.clone()))),
+                        // `object.__init_subclass__` is a class method in CPython.
+                        None if name == "__init_subclass__" && matches!(a, Value::Native(_)) => {
+                            Value::Method(Rc::new((obj.clone(), a.clone())))
+                        }
                         None => unwrap_static(&a),
                     }));
                 }

@@ -580,6 +580,26 @@ impl Vm {
         ns: Rc<RefCell<Dict>>,
         kwargs: Vec<(Str, Value)>,
     ) -> PyResult<Value> {
+        let (meta, kwargs): (Vec<_>, Vec<_>) = kwargs.into_iter().partition(|(k, _)| &**k == "metaclass");
+        let mut bases = bases;
+        if let Some((_, meta)) = meta.into_iter().next() {
+            if let Some(made) = self.apply_metaclass(&meta, &name, &bases, &ns, &kwargs)? {
+                return Ok(made);
+            }
+            // Interleave's abc checks abstract methods in `ABC`, which an `ABCMeta` class gets as its last base.
+            if let Value::Class(m) = &meta {
+                if &*m.name == "ABCMeta" && &*m.module == "abc" {
+                    let abc = self.import("abc")?;
+                    let abc_class = self.getattr(&abc, "ABC")?;
+                    let has_it = bases
+                        .iter()
+                        .any(|b| matches!((b, &abc_class), (Value::Class(x), Value::Class(y)) if x.is_subclass(y)));
+                    if !has_it {
+                        bases.push(abc_class);
+                    }
+                }
+            }
+        }
         let mut base_classes = Vec::new();
         for b in &bases {
             match b {
@@ -842,5 +862,37 @@ impl Vm {
     /// where `*v` unpacks it).
     pub fn is_not_iterable(&self, e: &Exc, v: &Value) -> bool {
         matches!(e, Exc::Msg(ExcType::TypeError, m) if *m == format!("'{}' object is not iterable", self.type_name(v)))
+    }
+}
+
+impl Vm {
+    /// `class A(metaclass=m)`: `type` and `abc.ABCMeta` make an ordinary class (`None`: go on); a function is
+    /// called to make the value bound to the name, as in CPython; a subclass of `type` is not supported.
+    fn apply_metaclass(
+        &mut self,
+        meta: &Value,
+        name: &Str,
+        bases: &[Value],
+        ns: &Rc<RefCell<Dict>>,
+        kwargs: &[(Str, Value)],
+    ) -> PyResult<Option<Value>> {
+        match meta {
+            Value::Class(m) if Rc::ptr_eq(m, &self.types.type_) => Ok(None),
+            // `abc.ABC` does the work of the metaclass here (see `make_class`).
+            Value::Class(m) if &*m.name == "ABCMeta" && &*m.module == "abc" => Ok(None),
+            Value::Class(m) if m.is_subclass(&self.types.type_) => Err(Exc::not_implemented(format!(
+                "Interleave does not support custom metaclasses yet (metaclass={}): use a class decorator or \
+                 __init_subclass__ instead",
+                m.name
+            ))),
+            other => {
+                let args = vec![
+                    Value::Str(name.clone()),
+                    Value::tuple(bases.to_vec()),
+                    Value::Dict(Rc::new(RefCell::new(ns.borrow().clone()))),
+                ];
+                self.call_kw(other, args, kwargs.to_vec()).map(Some)
+            }
+        }
     }
 }
