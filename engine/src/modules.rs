@@ -94,6 +94,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "types" => include_str!("modules/types.py"),
         "typing" => include_str!("modules/typing.py"),
         "_il_iter" => include_str!("modules/_il_iter.py"),
+        "traceback" => include_str!("modules/traceback.py"),
         _ => return None,
     })
 }

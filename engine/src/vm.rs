@@ -92,6 +92,8 @@ pub struct Vm {
     pub depth: usize,
     pub control: Option<Control>,
     pub warnings: WarningSink,
+    /// The exception the running thread is handling (its `exc_stack`'s top), for `sys.exception()`.
+    pub exc_top: Option<Value>,
     pub frame_serial: u64,
     /// How deep Rust code has recursed on the program's behalf (reprs, comparisons, hashes, natives calling
     /// Python): bounded so that nested data or callbacks end in RecursionError, not a blown stack.
@@ -148,6 +150,7 @@ impl Vm {
             depth: 0,
             control: None,
             warnings: Rc::new(RefCell::new(Vec::new())),
+            exc_top: None,
             frame_serial: 0,
             blocked_until: 0,
             cdepth: 0,
@@ -266,7 +269,9 @@ impl Vm {
     pub fn run(&mut self, th: &mut Thread) -> Exit {
         let base = self.depth;
         self.depth += th.frames.len();
+        let outer = std::mem::replace(&mut self.exc_top, th.exc_stack.last().cloned());
         let exit = self.run_loop(th);
+        self.exc_top = outer;
         self.depth = base;
         exit
     }
@@ -327,7 +332,10 @@ impl Vm {
                         handler_at = Some((handler, level));
                         break;
                     }
-                    Block::Handling { exc_depth } => th.exc_stack.truncate(exc_depth as usize),
+                    Block::Handling { exc_depth } => {
+                        th.exc_stack.truncate(exc_depth as usize);
+                        self.exc_top = th.exc_stack.last().cloned();
+                    }
                 }
             }
             if let Some((handler, level)) = handler_at {

@@ -4,6 +4,7 @@ Times come from the virtual clock; records carry no source line (`lineno` is 0) 
 """
 
 import sys
+import _sys
 import time as _time
 
 CRITICAL = 50
@@ -50,13 +51,8 @@ def _checkLevel(level):
 
 
 def _exc_text(exc):
-    cls = type(exc)
-    name = cls.__qualname__
-    if cls.__module__ not in ('__main__', 'builtins'):
-        name = cls.__module__ + '.' + name
-    text = str(exc)
-    line = f"{name}: {text}" if text else name
-    return "Traceback (most recent call last):\n" + line
+    # What traceback.print_exception writes, without the last newline (as `Formatter.formatException`).
+    return _sys.format_exception(exc, True).rstrip("\n")
 
 
 class LogRecord:

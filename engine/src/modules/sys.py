@@ -155,6 +155,17 @@ stderr = __stderr__ = _TextIO('<stderr>', 2, 'w')
 modules = _sys.modules()
 
 
+def exception():
+    return _sys.exception()
+
+
+def exc_info():
+    exc = _sys.exception()
+    if exc is None:
+        return (None, None, None)
+    return (type(exc), exc, exc.__traceback__)
+
+
 def exit(status=None, /):
     if status is None:
         raise SystemExit

@@ -101,6 +101,26 @@ fn set_size(n: usize) -> usize {
     }
 }
 
+/// `exception()`: the exception being handled where this is called, or `None` (`sys.exception()`).
+fn exception(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+    Ok(vm.exc_top.clone().unwrap_or(Value::None))
+}
+
+/// `format_exception(exc, chain)`: the traceback CPython would print for `exc`, as one string.
+fn format_exception(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
+    let exc = a.first().cloned().unwrap_or_default();
+    if vm.exc_data(&exc).is_none() {
+        return Err(crate::exc::Exc::type_error("an exception was expected"));
+    }
+    let chain = a.get(1).is_none_or(|c| !matches!(c, Value::Bool(false)));
+    let text = if chain {
+        vm.format_exception(&exc)
+    } else {
+        vm.format_exception_alone(&exc)
+    };
+    Ok(Value::str(&text))
+}
+
 /// `sys.getsizeof`: CPython 3.11's sizes on a 64-bit build for the builtin types (containers as if built by
 /// appending), and a plausible size for everything else.
 fn getsizeof(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
@@ -164,6 +184,8 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("setrecursionlimit", setrecursionlimit),
         ("modules", modules),
         ("getsizeof", getsizeof),
+        ("exception", exception),
+        ("format_exception", format_exception),
     ];
     module(vm, "_sys", funcs, Vec::new())
 }

@@ -812,11 +812,13 @@ impl Vm {
                     if let Some(f) = th.frames.last_mut() {
                         f.blocks.push(Block::Handling { exc_depth: depth });
                     }
-                    th.exc_stack.push(exc);
+                    th.exc_stack.push(exc.clone());
+                    self.exc_top = Some(exc);
                 }
                 Instr::PopExcept => {
                     if let Some(Block::Handling { exc_depth }) = f.blocks.pop() {
                         th.exc_stack.truncate(exc_depth as usize);
+                        self.exc_top = th.exc_stack.last().cloned();
                     }
                 }
                 Instr::CheckExcMatch => {

@@ -291,6 +291,13 @@ impl Vm {
         out
     }
 
+    /// The same without the exceptions it was raised from or while handling (`traceback`'s `chain=False`).
+    pub fn format_exception_alone(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        self.format_one(exc, &mut out, "", 0);
+        out
+    }
+
     fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<usize>, depth: usize) {
         let p = exc.ptr().unwrap_or(0);
         if seen.contains(&p) || depth > 100 {
