@@ -405,3 +405,33 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A run's objects go with its session, reference cycles included (see `vm/teardown.rs`): functions and
+    /// their module's globals, a class and its `super()` cell, an instance holding itself, a task's coroutine.
+    #[test]
+    fn a_dropped_session_frees_its_cycles() {
+        let source = "import asyncio\n\
+                      def f():\n    return f\n\
+                      class A:\n    def m(self):\n        return super().__repr__\n\
+                      a = A()\na.me = a\n\
+                      async def main():\n    task = asyncio.current_task()\n    await asyncio.sleep(0)\n\
+                      asyncio.run(main())\n";
+        let mut s = Session::new(source, Config::default());
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+        let globals = Rc::downgrade(&s.vm.main_globals);
+        let instance = match s.vm.main_globals.borrow().get_str("a") {
+            Some(Value::Instance(i)) => Rc::downgrade(&i),
+            _ => panic!("no instance"),
+        };
+        drop(s);
+        assert!(globals.upgrade().is_none(), "the module's globals outlived the session");
+        assert!(
+            instance.upgrade().is_none(),
+            "an instance holding itself outlived the session"
+        );
+    }
+}

@@ -14,6 +14,8 @@ mod introspect;
 pub mod ops;
 mod pattern;
 pub mod repr;
+mod teardown;
+mod unpack;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::code::{CodeKind, Instr};
