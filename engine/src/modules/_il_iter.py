@@ -18,26 +18,38 @@ def sum(iterable, start):
 
 
 def extreme(iterable, key, default, name, smallest):
-    found = False
-    best = best_key = None
-    for item in iterable:
-        k = item if key is None else key(item)
-        if not found:
-            found = True
-            best = item
-            best_key = k
-        elif smallest:
+    # CPython compares each new item's key with the best so far: `<` for min, `>` for max.
+    it = iter(iterable)
+    for best in it:
+        break
+    else:
+        if default is _MISSING:
+            raise ValueError(name + "() arg is an empty sequence")
+        return default
+    if key is None:
+        if smallest:
+            for item in it:
+                if item < best:
+                    best = item
+        else:
+            for item in it:
+                if item > best:
+                    best = item
+        return best
+    best_key = key(best)
+    if smallest:
+        for item in it:
+            k = key(item)
             if k < best_key:
                 best = item
                 best_key = k
-        elif k > best_key:
-            best = item
-            best_key = k
-    if found:
-        return best
-    if default is _MISSING:
-        raise ValueError(name + "() arg is an empty sequence")
-    return default
+    else:
+        for item in it:
+            k = key(item)
+            if k > best_key:
+                best = item
+                best_key = k
+    return best
 
 
 def any(iterable):
