@@ -28,7 +28,9 @@
 //!   `Finished` when the program ends (from either phase: a deadlock ends the run inside the loop).
 //! - `TimerArmed` is followed by exactly one `TimerFired` or `TimerCancelled` with the same timer id,
 //!   unless the run ended first.
-//! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it.
+//! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it. A semaphore
+//!   may be released more often than acquired (a plain one always may; a bounded one when a float value slips
+//!   past its bound check, as in CPython), and then its extra `Released` pairs with nothing.
 //! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
 //!   computation is visible as a long Resumed..Suspended stretch instead).
 //!

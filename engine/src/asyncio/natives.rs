@@ -117,8 +117,11 @@ pub fn install(vm: &mut Vm) -> Dict {
             let name = vm.to_str(&a.get(1).cloned().unwrap_or_default())?;
             if let Some(t) = &f.task {
                 *t.name.borrow_mut() = name.clone();
-                let id = vm.text(name.to_string());
-                vm.event(t.id, EventKind::Renamed { name: id });
+                // A finished task has no more events; its lane just takes the new name.
+                if !f.is_done() {
+                    let id = vm.text(name.to_string());
+                    vm.event(t.id, EventKind::Renamed { name: id });
+                }
                 if let Some(info) = vm.trace.tasks.get_mut(t.id as usize) {
                     info.name = name.to_string();
                 }
