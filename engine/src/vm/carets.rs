@@ -41,9 +41,10 @@ pub fn carets(text: &str, line: u32, span: Span) -> Option<String> {
     let mut out = " ".repeat(start - indent);
     match anchors {
         Some((left, right)) => {
-            let right = right.clamp(left, marked);
-            out.push_str(&"~".repeat(left.min(marked)));
-            out.push_str(&"^".repeat(right - left.min(right)));
+            let left = left.min(marked);
+            let right = right.max(left).min(marked);
+            out.push_str(&"~".repeat(left));
+            out.push_str(&"^".repeat(right - left));
             out.push_str(&"~".repeat(marked - right));
         }
         None => out.push_str(&"^".repeat(marked)),
