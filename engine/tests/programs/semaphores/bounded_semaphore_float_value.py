@@ -2,16 +2,13 @@
 # (as in CPython) and the trace pairs that release with nobody.
 import asyncio
 
+
 async def main():
-    sem = asyncio.BoundedSemaphore(1e-308)
-    await sem.acquire()
-    sem.release()
-    try:
-        sem.release()
-    except ValueError as e:
-        print("ValueError:", e)
-    plain = asyncio.Semaphore(1)
-    plain.release()
-    print("plain semaphore value grew:", plain._value)
+    gate = asyncio.BoundedSemaphore(1e-308)
+    async with gate:
+        print("inside, locked:", gate.locked())
+    gate.release()
+    print("released twice, value:", gate._value)
+
 
 asyncio.run(main())
