@@ -180,12 +180,12 @@ impl FutureObj {
                 if let (false, Some(w)) = (self.is_done(), waiter) {
                     // Tasks awaiting each other would describe each other forever.
                     let me = self as *const FutureObj as usize;
-                    if vm.repr_stack.contains(&me) {
+                    if vm.ts.repr_stack.contains(&me) {
                         s.push_str(" wait_for=...");
                     } else {
-                        vm.repr_stack.push(me);
+                        vm.ts.repr_stack.push(me);
                         let inner = w.describe(vm);
-                        vm.repr_stack.pop();
+                        vm.ts.repr_stack.pop();
                         s.push_str(&format!(" wait_for={}", inner?));
                     }
                 }
@@ -331,7 +331,8 @@ pub enum Handle {
     },
 }
 
-/// The event loop's state; one per run (a new loop object reuses it, as only one runs at a time).
+/// An event loop's state; one per thread (`ThreadState::aio`; a new loop object of the same thread reuses it,
+/// as only one runs at a time).
 #[derive(Default)]
 pub struct Loop {
     pub ready: VecDeque<Handle>,
@@ -351,8 +352,6 @@ pub struct Loop {
     pub current: Option<Rc<FutureObj>>,
     /// Tasks not yet done, in creation order (`asyncio.all_tasks`).
     pub live: std::collections::BTreeMap<TaskId, Rc<FutureObj>>,
-    pub task_names: u64,
-    pub next_task_id: TaskId,
     /// A task step the budget interrupted.
     pub in_progress: Option<Rc<FutureObj>>,
     /// A Python callback the budget interrupted.
@@ -381,29 +380,31 @@ impl Vm {
         if let Handle::Step { task, .. } | Handle::Wakeup { task, .. } = &h {
             if let Some(t) = &task.task {
                 let by = match &h {
-                    Handle::Step { exc: Some(_), .. } => Wake::Cancel { by: self.current_task },
+                    Handle::Step { exc: Some(_), .. } => Wake::Cancel {
+                        by: self.ts.current_task,
+                    },
                     Handle::Step { .. } => Wake::Spawn,
                     Handle::Wakeup { fut, .. } if fut.sleep_timer.get() != 0 => Wake::Timer(fut.sleep_timer.get()),
                     Handle::Wakeup { fut, .. } => Wake::Done {
                         obj: fut.task.as_ref().map_or(fut.obj, |t| t.id),
-                        by: self.current_task,
+                        by: self.ts.current_task,
                     },
                     _ => Wake::Spawn,
                 };
                 self.event(t.id, EventKind::Ready { by });
             }
         }
-        self.aio.ready.push_back(h);
+        self.ts.aio.ready.push_back(h);
     }
 
     pub fn call_at(&mut self, when: Time, h: Handle) -> (u64, Rc<Cell<bool>>) {
         let when = when.min(END_OF_TIME);
-        self.aio.seq += 1;
-        let id = self.aio.seq;
+        self.ts.aio.seq += 1;
+        let id = self.ts.aio.seq;
         let cancelled = Rc::new(Cell::new(false));
-        self.aio.timers.push(Reverse((when, id)));
-        let task = self.current_task;
-        self.aio.timer_table.insert(id, (h, cancelled.clone(), task));
+        self.ts.aio.timers.push(Reverse((when, id)));
+        let task = self.ts.current_task;
+        self.ts.aio.timer_table.insert(id, (h, cancelled.clone(), task));
         self.event(
             task,
             EventKind::TimerArmed {
@@ -415,20 +416,20 @@ impl Vm {
     }
 
     pub fn cancel_timer(&mut self, id: u64) {
-        if let Some((_, c, _)) = self.aio.timer_table.remove(&id) {
+        if let Some((_, c, _)) = self.ts.aio.timer_table.remove(&id) {
             c.set(true);
-            let task = self.current_task;
+            let task = self.ts.current_task;
             self.event(task, EventKind::TimerCancelled { timer: id as u32 });
         }
     }
 
     pub fn next_timer(&mut self) -> Option<Time> {
-        while let Some(Reverse((when, id))) = self.aio.timers.peek().copied() {
-            match self.aio.timer_table.get(&id) {
+        while let Some(Reverse((when, id))) = self.ts.aio.timers.peek().copied() {
+            match self.ts.aio.timer_table.get(&id) {
                 Some((_, c, _)) if !c.get() => return Some(when),
                 _ => {
-                    self.aio.timers.pop();
-                    self.aio.timer_table.remove(&id);
+                    self.ts.aio.timers.pop();
+                    self.ts.aio.timer_table.remove(&id);
                 }
             }
         }
@@ -470,17 +471,17 @@ impl Vm {
             )));
         }
         // CPython counts every task, named or not.
-        self.aio.task_names += 1;
+        self.task_names += 1;
         let name: Str = match name {
             Some(n) => n,
-            None => Rc::from(format!("Task-{}", self.aio.task_names)),
+            None => Rc::from(format!("Task-{}", self.task_names)),
         };
         let mut th = Thread::default();
         self.push_gen(&mut th, g, Value::None, Ret::Exit)?;
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         // Only a task that exists takes an id: ids index the trace's task list.
-        self.aio.next_task_id += 1;
-        let id = self.aio.next_task_id;
+        self.next_task_id += 1;
+        let id = self.next_task_id;
         let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
         let th_hidden = th.frames.first().is_some_and(|f| f.code.hidden);
         let task = Rc::new(FutureObj {
@@ -511,16 +512,16 @@ impl Vm {
             cancelled_exc: RefCell::new(Value::None),
             sink: self.warnings.clone(),
         });
-        self.trace.tasks.push(crate::trace::TaskInfo {
+        self.world.trace.tasks.push(crate::trace::TaskInfo {
             name: name.to_string(),
             coro: g.qualname.to_string(),
-            parent: self.current_task,
-            created_line: self.line,
+            parent: self.ts.current_task,
+            created_line: self.ts.line,
             internal: th_hidden,
         });
-        let parent = self.current_task;
+        let parent = self.ts.current_task;
         self.event(id, EventKind::Created { parent });
-        self.aio.live.insert(id, task.clone());
+        self.ts.aio.live.insert(id, task.clone());
         self.call_soon(Handle::Step {
             task: task.clone(),
             exc: None,
@@ -580,7 +581,7 @@ impl Vm {
                 return false;
             }
             t.num_cancels.set(t.num_cancels.get() + 1);
-            let by = self.current_task;
+            let by = self.ts.current_task;
             self.event(t.id, EventKind::CancelRequested { by });
             let waiter = t.fut_waiter.borrow().clone();
             if let Some(w) = waiter {
@@ -615,65 +616,65 @@ impl Vm {
 
     /// When the loop would wait for the clock: nothing ready, not stopping, a timer pending in the future.
     pub fn idle_until(&mut self) -> Option<Time> {
-        if self.aio.ntodo != 0
-            || self.aio.stopping
-            || !self.aio.ready.is_empty()
-            || self.aio.in_progress.is_some()
-            || self.aio.in_progress_cb.is_some()
+        if self.ts.aio.ntodo != 0
+            || self.ts.aio.stopping
+            || !self.ts.aio.ready.is_empty()
+            || self.ts.aio.in_progress.is_some()
+            || self.ts.aio.in_progress_cb.is_some()
         {
             return None;
         }
-        self.next_timer().filter(|t| *t > self.now)
+        self.next_timer().filter(|t| *t > self.world.now)
     }
 
     /// Runs one handle of the loop (or starts a new iteration).
     pub fn loop_tick(&mut self) -> Tick {
-        if let Some(task) = self.aio.in_progress.take() {
+        if let Some(task) = self.ts.aio.in_progress.take() {
             return self.run_task(task, None);
         }
-        if let Some((th, func, args)) = self.aio.in_progress_cb.take() {
+        if let Some((th, func, args)) = self.ts.aio.in_progress_cb.take() {
             return self.run_callback(th, func, args);
         }
-        if self.aio.ntodo == 0 {
-            if self.aio.stopping {
-                self.aio.stopping = false;
-                self.aio.running = false;
+        if self.ts.aio.ntodo == 0 {
+            if self.ts.aio.stopping {
+                self.ts.aio.stopping = false;
+                self.ts.aio.running = false;
                 return Tick::Stopped;
             }
             let next = self.next_timer();
-            if self.aio.ready.is_empty() {
+            if self.ts.aio.ready.is_empty() {
                 match next {
                     None => return Tick::Deadlock,
-                    Some(when) if when > self.now => return Tick::Idle(when),
+                    Some(when) if when > self.world.now => return Tick::Idle(when),
                     _ => {}
                 }
             }
             // Move every due timer to the ready queue, earliest first.
             while let Some(when) = self.next_timer() {
-                if when > self.now {
+                if when > self.world.now {
                     break;
                 }
-                let Some(Reverse((_, id))) = self.aio.timers.pop() else {
+                let Some(Reverse((_, id))) = self.ts.aio.timers.pop() else {
                     break;
                 };
-                if let Some((h, _, owner)) = self.aio.timer_table.remove(&id) {
+                if let Some((h, _, owner)) = self.ts.aio.timer_table.remove(&id) {
                     self.event(owner, EventKind::TimerFired { timer: id as u32 });
                     if let Handle::SleepDone { fut, .. } = &h {
                         fut.timer.set(None);
                     }
-                    self.aio.ready.push_back(h);
+                    self.ts.aio.ready.push_back(h);
                 }
             }
-            self.aio.ntodo = self.aio.ready.len();
-            if self.aio.ntodo == 0 {
+            self.ts.aio.ntodo = self.ts.aio.ready.len();
+            if self.ts.aio.ntodo == 0 {
                 return Tick::Ran;
             }
         }
-        let Some(h) = self.aio.ready.pop_front() else {
-            self.aio.ntodo = 0;
+        let Some(h) = self.ts.aio.ready.pop_front() else {
+            self.ts.aio.ntodo = 0;
             return Tick::Ran;
         };
-        self.aio.ntodo -= 1;
+        self.ts.aio.ntodo -= 1;
         self.run_handle(h)
     }
 
@@ -739,7 +740,7 @@ impl Vm {
     fn run_callback(&mut self, mut th: Thread, func: Value, args: Vec<Value>) -> Tick {
         match self.run(&mut th) {
             Exit::Budget => {
-                self.aio.in_progress_cb = Some((th, func, args));
+                self.ts.aio.in_progress_cb = Some((th, func, args));
                 Tick::Budget
             }
             Exit::Raised(e) => {
@@ -763,15 +764,15 @@ impl Vm {
         let Some(mut th) = t.thread.borrow_mut().take() else {
             return Tick::Ran;
         };
-        let resumed_mid_step = self.aio.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, &task));
+        let resumed_mid_step = self.ts.aio.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, &task));
         if !resumed_mid_step {
-            self.aio.pending_reason = None;
+            self.ts.aio.pending_reason = None;
         }
-        self.aio.current = Some(task.clone());
-        self.current_task = t.id;
+        self.ts.aio.current = Some(task.clone());
+        self.ts.current_task = t.id;
         let mut exc = exc;
         if !resumed_mid_step {
-            self.line = th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line());
+            self.ts.line = th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line());
             self.event(t.id, EventKind::Resumed);
             *t.fut_waiter.borrow_mut() = None;
             if t.must_cancel.get() {
@@ -805,8 +806,8 @@ impl Vm {
         };
         let tick = self.finish_step(&task, th, exit);
         if !matches!(tick, Tick::Budget) {
-            self.aio.current = None;
-            self.current_task = 0;
+            self.ts.aio.current = None;
+            self.ts.current_task = 0;
             self.flush_warnings();
         }
         tick
@@ -818,7 +819,7 @@ impl Vm {
         match exit {
             Exit::Budget => {
                 *t.thread.borrow_mut() = Some(th);
-                self.aio.in_progress = Some(task.clone());
+                self.ts.aio.in_progress = Some(task.clone());
                 return Tick::Budget;
             }
             Exit::Returned(v) => {
@@ -836,7 +837,7 @@ impl Vm {
                     );
                     let _ = self.fut_set_result(task, v);
                 }
-                self.aio.live.remove(&id);
+                self.ts.aio.live.remove(&id);
             }
             Exit::Raised(e) => {
                 drop(th);
@@ -858,7 +859,7 @@ impl Vm {
                     );
                     let _ = self.fut_set_exception(task, e);
                 }
-                self.aio.live.remove(&id);
+                self.ts.aio.live.remove(&id);
             }
             Exit::Yield => {
                 *t.thread.borrow_mut() = Some(th);
@@ -868,7 +869,7 @@ impl Vm {
                         reason: WaitReason::Yield,
                     },
                 );
-                self.aio.ready.push_back(Handle::Step {
+                self.ts.aio.ready.push_back(Handle::Step {
                     task: task.clone(),
                     exc: None,
                 });
@@ -890,7 +891,7 @@ impl Vm {
                     return Tick::Ran;
                 }
                 *t.thread.borrow_mut() = Some(th);
-                let reason = match (&fut.task, self.aio.pending_reason.take()) {
+                let reason = match (&fut.task, self.ts.aio.pending_reason.take()) {
                     (Some(other), _) => WaitReason::Task(other.id),
                     (None, Some(r)) => r,
                     (None, None) => match fut.timer.get().and_then(|id| self.timer_deadline(id)) {
@@ -949,7 +950,8 @@ impl Vm {
     }
 
     fn timer_deadline(&self, id: u64) -> Option<Time> {
-        self.aio
+        self.ts
+            .aio
             .timers
             .iter()
             .find(|Reverse((_, i))| *i == id)
@@ -981,7 +983,7 @@ impl Vm {
             let text = match w {
                 Warning::NeverAwaited { name } => {
                     // Like every warning, with the source line it is attributed to.
-                    let source = (self.line as usize)
+                    let source = (self.ts.line as usize)
                         .checked_sub(1)
                         .and_then(|i| self.source.lines().nth(i))
                         .map(str::trim)
@@ -989,7 +991,7 @@ impl Vm {
                         .map_or(String::new(), |l| format!("  {l}\n"));
                     format!(
                         "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-                        self.filename, self.line
+                        self.filename, self.ts.line
                     )
                 }
                 Warning::Text(t) => t,
@@ -1024,10 +1026,10 @@ impl Vm {
             return Err(Exc::value_error("sleep length must be non-negative"));
         }
         let ns = (secs * 1e9).min(1e18) as Time;
-        let until = self.now.saturating_add(ns).min(END_OF_TIME);
-        let task = self.current_task;
+        let until = self.world.now.saturating_add(ns).min(END_OF_TIME);
+        let task = self.ts.current_task;
         self.event(task, EventKind::Blocked { until });
-        self.blocked_until = until;
+        self.ts.blocked_until = until;
         Ok(Value::None)
     }
 }

@@ -184,9 +184,8 @@ fn format(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 /// `id(a) == id(b)` exactly when `a is b`.
 fn id(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     let v = one("id", args, kw)?;
-    let _ = vm;
     let n: i64 = match v.ptr() {
-        Some(_) => crate::vm::repr::stable_id(v) as i64,
+        Some(_) => crate::vm::repr::stable_id(vm, v) as i64,
         None => {
             let (tag, bits): (i64, u64) = match v {
                 Value::None => (1, 0),

@@ -169,7 +169,7 @@ impl Session {
         // With no frame left (the program ended), the last line that ran.
         let line = self.vm.line_of(&self.main);
         if line != 0 {
-            self.vm.line = line;
+            self.vm.ts.line = line;
         }
         self.vm.event(MAIN_THREAD, kind);
     }
@@ -180,7 +180,7 @@ impl Session {
         match self.state {
             State::Main => Some((MAIN_THREAD, self.vm.line_of(&self.main))),
             State::Loop => {
-                let task = self.vm.aio.in_progress.as_ref()?.task.as_ref()?;
+                let task = self.vm.ts.aio.in_progress.as_ref()?.task.as_ref()?;
                 let th = task.thread.borrow();
                 Some((task.id, self.vm.line_of(th.as_ref()?)))
             }
@@ -190,8 +190,8 @@ impl Session {
 
     /// Runs until the budget is spent, nothing is ready before a timer, or the program ends.
     pub fn run(&mut self, budget: Budget) -> Status {
-        self.vm.step_limit = self.vm.steps.saturating_add(budget.steps);
-        self.vm.time_limit = budget.until;
+        self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
+        self.vm.world.time_limit = budget.until;
         loop {
             match self.state {
                 State::Done(code) => return Status::Done { exit_code: code },
@@ -199,8 +199,8 @@ impl Session {
                     Exit::Returned(_) => self.finish(0),
                     Exit::Raised(e) => self.uncaught(e),
                     Exit::RunLoop => {
-                        if !self.vm.aio.main_waiting {
-                            self.vm.aio.main_waiting = true;
+                        if !self.vm.ts.aio.main_waiting {
+                            self.vm.ts.aio.main_waiting = true;
                             self.main_event(EventKind::Suspended {
                                 reason: WaitReason::EventLoop,
                             });
@@ -214,20 +214,21 @@ impl Session {
                     }
                 },
                 State::Loop => {
-                    if self.vm.steps >= self.vm.step_limit || self.vm.now >= self.vm.time_limit {
+                    if self.vm.world.steps >= self.vm.world.step_limit || self.vm.world.now >= self.vm.world.time_limit
+                    {
                         return Status::Runnable;
                     }
                     match self.vm.loop_tick() {
                         // A tick's own work (timers, callbacks in Rust) runs no instruction but still takes
                         // time: it counts against the budget, so a slice stays short even when most of its
                         // ticks run no Python. (The clock is not charged: slicing never changes the trace.)
-                        Tick::Ran => self.vm.step_limit = self.vm.step_limit.saturating_sub(TICK_STEPS),
+                        Tick::Ran => self.vm.world.step_limit = self.vm.world.step_limit.saturating_sub(TICK_STEPS),
                         Tick::Budget => return Status::Runnable,
                         Tick::Idle(t) => return Status::Waiting { until: t },
                         Tick::Stopped => {
                             // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
-                            if self.vm.aio.main_in_run.is_none() {
-                                self.vm.aio.main_waiting = false;
+                            if self.vm.ts.aio.main_in_run.is_none() {
+                                self.vm.ts.aio.main_waiting = false;
                                 self.main_event(EventKind::Resumed);
                             }
                             self.state = State::Main;
@@ -296,7 +297,7 @@ impl Session {
     fn finish(&mut self, code: i32) {
         self.vm.flush_warnings();
         // Tasks still pending when the program ends are destroyed, as at interpreter exit.
-        let pending: Vec<_> = std::mem::take(&mut self.vm.aio.live).into_values().collect();
+        let pending: Vec<_> = std::mem::take(&mut self.vm.ts.aio.live).into_values().collect();
         for t in pending.iter().filter(|t| !t.is_done()) {
             let desc = self
                 .vm
@@ -309,8 +310,8 @@ impl Session {
             );
         }
         drop(pending);
-        self.vm.aio.ready.clear();
-        self.vm.aio.in_progress = None;
+        self.vm.ts.aio.ready.clear();
+        self.vm.ts.aio.in_progress = None;
         self.vm.flush_warnings();
         // The main thread fails with the error that ended the program (an uncaught exception, a deadlock).
         let outcome = match &self.error {
@@ -323,19 +324,19 @@ impl Session {
             None => Outcome::Returned,
         };
         self.main_event(EventKind::Finished { outcome });
-        self.vm.trace.events.shrink_to_fit();
+        self.vm.world.trace.events.shrink_to_fit();
         self.state = State::Done(code);
     }
 
     /// Runs until the next scheduling event: one task resumed until it suspends or finishes.
     pub fn step(&mut self) -> Status {
-        let before = self.vm.trace.events.len();
+        let before = self.vm.world.trace.events.len();
         loop {
             let st = self.run(Budget {
                 steps: 1_000,
                 until: Time::MAX,
             });
-            let moved = self.vm.trace.events[before..]
+            let moved = self.vm.world.trace.events[before..]
                 .iter()
                 .any(|e| matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. }));
             if moved || !matches!(st, Status::Runnable) {
@@ -347,7 +348,7 @@ impl Session {
     /// Moves the clock forward, never past the next deadline (so slicing never changes the trace).
     pub fn advance_to(&mut self, t: Time) {
         if let Some(d) = self.next_deadline() {
-            self.vm.now = self.vm.now.max(t.min(d));
+            self.vm.world.now = self.vm.world.now.max(t.min(d));
         }
     }
 
@@ -360,21 +361,21 @@ impl Session {
     }
 
     pub fn now(&self) -> Time {
-        self.vm.now
+        self.vm.world.now
     }
 
     pub fn status(&mut self) -> Status {
         match self.state {
             State::Done(code) => Status::Done { exit_code: code },
             _ => match self.next_deadline() {
-                Some(t) if t > self.vm.now => Status::Waiting { until: t },
+                Some(t) if t > self.vm.world.now => Status::Waiting { until: t },
                 _ => Status::Runnable,
             },
         }
     }
 
     pub fn trace(&self) -> &Trace {
-        &self.vm.trace
+        &self.vm.world.trace
     }
 
     pub fn error(&self) -> Option<&ProgramError> {
@@ -383,15 +384,15 @@ impl Session {
 
     /// Instructions executed so far.
     pub fn steps(&self) -> u64 {
-        self.vm.steps
+        self.vm.world.steps
     }
 
     pub fn stdout(&self) -> &str {
-        &self.vm.stdout
+        &self.vm.world.stdout
     }
 
     pub fn stderr(&self) -> &str {
-        &self.vm.stderr
+        &self.vm.world.stderr
     }
 
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).

@@ -14,6 +14,7 @@ mod introspect;
 pub mod ops;
 mod pattern;
 pub mod repr;
+pub mod state;
 mod teardown;
 mod unpack;
 
@@ -21,11 +22,12 @@ use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::code::{CodeKind, Instr};
 use crate::dict::Dict;
 use crate::exc::{Exc, ExcType, PyResult};
-use crate::trace::{Event, EventKind, TaskId, Time, Trace};
+use crate::trace::{Event, EventKind, TaskId, Time};
 use crate::types::Types;
 use crate::value::{Str, Value};
 use frame::{Block, Frame, Ret, Thread};
 use gen::{GenState, Generator};
+pub use state::{ThreadState, World};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -74,52 +76,33 @@ pub enum Control {
 }
 
 pub struct Vm {
+    /// The run-wide clock, budget, trace and output (`state.rs`).
+    pub world: World,
+    /// The running thread's state; the other threads' wait in `threads`.
+    pub ts: ThreadState,
+    /// Every thread this interpreter has started, the running one's state swapped out into `ts`.
+    pub threads: crate::threads::Threads,
     pub types: Types,
     pub builtins: Rc<RefCell<Dict>>,
     pub modules: Dict,
     pub main_globals: Rc<RefCell<Dict>>,
-    pub trace: Trace,
-    pub now: Time,
-    pub step_cost: Time,
-    pub steps: u64,
-    pub step_limit: u64,
-    pub time_limit: Time,
-    pub current_task: TaskId,
-    pub stdout: String,
-    pub stderr: String,
-    pub output_bytes: usize,
-    pub max_output: usize,
-    pub output_cut: bool,
     pub recursion_limit: usize,
-    pub depth: usize,
-    pub control: Option<Control>,
     pub warnings: WarningSink,
-    /// The exception the running thread is handling (its `exc_stack`'s top), for `sys.exception()`.
-    pub exc_top: Option<Value>,
     pub frame_serial: u64,
-    /// How deep Rust code has recursed on the program's behalf (reprs, comparisons, hashes, natives calling
-    /// Python): bounded so that nested data or callbacks end in RecursionError, not a blown stack.
-    pub cdepth: usize,
-    /// While a nested run is on: the step count at which it is stopped.
-    pub nested_cap: Option<u64>,
-    /// The step count when the current top-level instruction began.
-    pub instr_start: u64,
-    /// The running thread is blocked (in `time.sleep`) until this time.
-    pub blocked_until: Time,
     /// Counts objects that hash by identity, so their hashes are the same on every run.
     pub object_serial: u64,
+    /// Stand-in addresses handed out in order of first use (`repr::stable_id`).
+    pub addresses: RefCell<(u64, std::collections::HashMap<usize, u64>)>,
+    /// asyncio tasks created so far, for their default names (`Task-N`), counted across threads as in CPython.
+    pub task_names: u64,
+    /// The last trace id given to a task or a thread: ids index the trace's task list.
+    pub next_task_id: TaskId,
     pub filename: Str,
-    pub max_events: usize,
-    /// The source line of the innermost user frame, kept for trace events.
-    pub line: u32,
-    pub aio: crate::asyncio::Loop,
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
-    pub repr_stack: Vec<usize>,
     /// Instances with a user `__eq__` used as dict keys or set members, by hash: an equal key found here is
     /// used in its place, so dicts (which compare keys by identity) honour the user's `__eq__`.
     pub eq_keys: std::collections::HashMap<u64, Vec<std::rc::Weak<crate::value::Instance>>>,
-    /// Spare value vectors from finished frames, reused for new ones.
     /// Finished frames, kept for the next calls (see `recycle`).
     pub frame_pool: Vec<Box<Frame>>,
     /// The program's source, for traceback lines.
@@ -130,42 +113,24 @@ pub struct Vm {
 
 impl Vm {
     pub fn new(config: &crate::session::Config) -> Vm {
-        repr::reset_addresses();
         let types = Types::new();
         let mut vm = Vm {
+            world: World::new(config),
+            ts: ThreadState::default(),
+            threads: crate::threads::Threads::new(config),
             builtins: Rc::new(RefCell::new(Dict::new())),
             modules: Dict::new(),
             main_globals: Rc::new(RefCell::new(Dict::new())),
-            trace: Trace::default(),
-            now: 0,
-            step_cost: config.step_cost,
-            steps: 0,
-            step_limit: u64::MAX,
-            time_limit: Time::MAX,
-            current_task: 0,
-            stdout: String::new(),
-            stderr: String::new(),
-            output_bytes: 0,
-            max_output: config.max_output_bytes,
-            output_cut: false,
             recursion_limit: config.recursion_limit as usize,
-            depth: 0,
-            control: None,
             warnings: Rc::new(RefCell::new(Vec::new())),
-            exc_top: None,
             frame_serial: 0,
-            blocked_until: 0,
-            cdepth: 0,
-            nested_cap: None,
-            instr_start: 0,
             object_serial: 0,
+            addresses: RefCell::new((0, std::collections::HashMap::new())),
+            task_names: 0,
+            next_task_id: 0,
             filename: Rc::from(config.filename.as_str()),
-            max_events: config.max_events,
-            line: 0,
-            aio: crate::asyncio::Loop::default(),
             random: crate::modules::random::RandomState::new(config.seed),
             seed: config.seed,
-            repr_stack: Vec::new(),
             frame_pool: Vec::new(),
             eq_keys: std::collections::HashMap::new(),
             source: Rc::from(""),
@@ -176,7 +141,7 @@ impl Vm {
         gen::install(&mut vm);
         errors::install(&mut vm);
         attr::install(&mut vm);
-        vm.trace.tasks.push(crate::trace::TaskInfo {
+        vm.world.trace.tasks.push(crate::trace::TaskInfo {
             name: "main".into(),
             coro: "<module>".into(),
             parent: 0,
@@ -187,19 +152,19 @@ impl Vm {
     }
 
     pub fn event(&mut self, task: TaskId, kind: EventKind) {
-        if self.trace.events.len() < self.max_events {
-            self.trace.events.push(Event {
-                at: self.now,
+        if self.world.trace.events.len() < self.world.max_events {
+            self.world.trace.events.push(Event {
+                at: self.world.now,
                 task,
-                line: self.line,
+                line: self.ts.line,
                 kind,
             });
         }
     }
 
     pub fn text(&mut self, s: String) -> u32 {
-        self.trace.texts.push(s);
-        (self.trace.texts.len() - 1) as u32
+        self.world.trace.texts.push(s);
+        (self.world.trace.texts.len() - 1) as u32
     }
 
     /// Writes program output, cutting it with a note past the limit.
@@ -207,13 +172,13 @@ impl Vm {
         if s.is_empty() {
             return;
         }
-        if self.output_bytes + s.len() > self.max_output {
-            if !self.output_cut {
-                self.output_cut = true;
+        if self.world.output_bytes + s.len() > self.world.max_output {
+            if !self.world.output_cut {
+                self.world.output_cut = true;
                 let note = "\n[Interleave: output limit reached; further output is not shown]\n";
-                self.stderr.push_str(note);
+                self.world.stderr.push_str(note);
                 let t = self.text(note.into());
-                let task = self.current_task;
+                let task = self.ts.current_task;
                 self.event(
                     task,
                     EventKind::Print {
@@ -224,13 +189,13 @@ impl Vm {
             }
             return;
         }
-        self.output_bytes += s.len();
+        self.world.output_bytes += s.len();
         match stream {
-            crate::trace::Stream::Stdout => self.stdout.push_str(s),
-            crate::trace::Stream::Stderr => self.stderr.push_str(s),
+            crate::trace::Stream::Stdout => self.world.stdout.push_str(s),
+            crate::trace::Stream::Stderr => self.world.stderr.push_str(s),
         }
         let t = self.text(s.to_string());
-        let task = self.current_task;
+        let task = self.ts.current_task;
         self.event(task, EventKind::Print { stream, text: t });
     }
 
@@ -269,12 +234,12 @@ impl Vm {
 
     /// Runs a thread until its bottom frame returns or raises, it suspends, or the budget is spent.
     pub fn run(&mut self, th: &mut Thread) -> Exit {
-        let base = self.depth;
-        self.depth += th.frames.len();
-        let outer = std::mem::replace(&mut self.exc_top, th.exc_stack.last().cloned());
+        let base = self.ts.depth;
+        self.ts.depth += th.frames.len();
+        let outer = std::mem::replace(&mut self.ts.exc_top, th.exc_stack.last().cloned());
         let exit = self.run_loop(th);
-        self.exc_top = outer;
-        self.depth = base;
+        self.ts.exc_top = outer;
+        self.ts.depth = base;
         exit
     }
 
@@ -283,7 +248,7 @@ impl Vm {
             if !self.warnings.borrow().is_empty() {
                 // (The borrow check is a flag read; drops that warn are rare.)
                 // Report where the object was dropped, as CPython does.
-                self.line = self.line_of(th);
+                self.ts.line = self.line_of(th);
                 self.flush_warnings();
             }
             let step = self.dispatch(th);
@@ -303,10 +268,10 @@ impl Vm {
 
     /// Raises `exc` at the current instruction of the thread's top frame (throwing into a suspended task).
     pub fn throw(&mut self, th: &mut Thread, exc: Value) -> Option<Exit> {
-        let base = self.depth;
-        self.depth += th.frames.len();
+        let base = self.ts.depth;
+        self.ts.depth += th.frames.len();
         let r = self.unwind(th, exc);
-        self.depth = base;
+        self.ts.depth = base;
         r
     }
 
@@ -336,7 +301,7 @@ impl Vm {
                     }
                     Block::Handling { exc_depth } => {
                         th.exc_stack.truncate(exc_depth as usize);
-                        self.exc_top = th.exc_stack.last().cloned();
+                        self.ts.exc_top = th.exc_stack.last().cloned();
                     }
                 }
             }
@@ -349,7 +314,7 @@ impl Vm {
             let Some(done) = th.frames.pop() else {
                 return Some(Exit::Raised(exc));
             };
-            self.depth = self.depth.saturating_sub(1);
+            self.ts.depth = self.ts.depth.saturating_sub(1);
             if let Some(g) = &done.gen {
                 g.state.set(GenState::Finished);
             }
@@ -405,7 +370,7 @@ impl Vm {
         let Some(mut done) = th.frames.pop() else {
             return Ok(Some(Exit::Returned(v)));
         };
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         if let Some(g) = done.gen.take() {
             g.state.set(GenState::Finished);
         }
@@ -498,7 +463,7 @@ impl Vm {
         let Some(mut done) = th.frames.pop() else {
             return Err(stack_err());
         };
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         let ret = std::mem::replace(&mut done.ret, Ret::Push);
         let Some(g) = done.gen.take() else {
             return Err(Exc::runtime("yield outside a generator frame"));
@@ -545,11 +510,11 @@ impl Vm {
         g.state.set(GenState::Running);
         f.ret = ret;
         f.gen = Some(g.clone());
-        if self.depth + th.frames.len() >= self.recursion_limit + 50 {
+        if self.ts.depth + th.frames.len() >= self.recursion_limit + 50 {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         th.frames.push(f);
-        self.depth += 1;
+        self.ts.depth += 1;
         Ok(())
     }
 
@@ -658,17 +623,17 @@ impl Vm {
         match self.prepare_call(func, args, kwargs)? {
             call::Prepared::Value(v) => {
                 push(th, v);
-                if let Some(Control::RunLoop) = self.control.take() {
+                if let Some(Control::RunLoop) = self.ts.control.take() {
                     return Ok(Some(Exit::RunLoop));
                 }
                 Ok(None)
             }
             call::Prepared::Frame(f) => {
-                if self.depth + 1 > self.recursion_limit {
+                if self.ts.depth + 1 > self.recursion_limit {
                     return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
                 }
                 th.frames.push(f);
-                self.depth += 1;
+                self.ts.depth += 1;
                 Ok(None)
             }
         }
@@ -712,21 +677,21 @@ impl Vm {
 
     /// Runs a nested thread to its end: the budget cannot interrupt it, and it cannot suspend.
     fn run_nested(&mut self, th: &mut Thread) -> PyResult {
-        if self.depth + 1 > self.recursion_limit || self.cdepth + NESTED_COST > C_LIMIT {
+        if self.ts.depth + 1 > self.recursion_limit || self.ts.cdepth + NESTED_COST > C_LIMIT {
             return Err(Exc::new(
                 ExcType::RecursionError,
                 "maximum recursion depth exceeded while calling a Python object",
             ));
         }
-        self.cdepth += NESTED_COST;
+        self.ts.cdepth += NESTED_COST;
         let r = self.run_nested_inner(th);
-        self.cdepth -= NESTED_COST;
+        self.ts.cdepth -= NESTED_COST;
         r
     }
 
     /// Fails once the work done inside one top-level instruction exceeds the nested allowance.
     pub fn check_allowance(&self) -> PyResult<()> {
-        if self.steps.saturating_sub(self.instr_start) > NESTED_STEPS {
+        if self.world.steps.saturating_sub(self.ts.instr_start) > NESTED_STEPS {
             return Err(Exc::runtime(format!(
                 "a builtin call ran for more than {NESTED_STEPS} steps (an endless iterator, or a __repr__, __eq__ or key function that does not end); Interleave stops it so the page stays responsive"
             )));
@@ -736,35 +701,35 @@ impl Vm {
 
     /// Enters a level of Rust recursion on the program's behalf; `what` ends CPython's message.
     pub fn enter_c(&mut self, what: &str) -> PyResult<()> {
-        if self.cdepth + 1 > C_LIMIT {
+        if self.ts.cdepth + 1 > C_LIMIT {
             return Err(Exc::new(
                 ExcType::RecursionError,
                 format!("maximum recursion depth exceeded{what}"),
             ));
         }
-        self.cdepth += 1;
+        self.ts.cdepth += 1;
         Ok(())
     }
 
     pub fn leave_c(&mut self) {
-        self.cdepth = self.cdepth.saturating_sub(1);
+        self.ts.cdepth = self.ts.cdepth.saturating_sub(1);
     }
 
     fn run_nested_inner(&mut self, th: &mut Thread) -> PyResult {
-        let (sl, tl) = (self.step_limit, self.time_limit);
+        let (sl, tl) = (self.world.step_limit, self.world.time_limit);
         // A nested run cannot be paused, so it gets a fixed allowance of its own (shared by the runs nested
         // in it): the same on every slicing, and short enough that the page stays responsive.
-        let outermost = self.nested_cap.is_none();
+        let outermost = self.ts.nested_cap.is_none();
         if outermost {
-            self.nested_cap = Some(self.instr_start.saturating_add(NESTED_STEPS));
+            self.ts.nested_cap = Some(self.ts.instr_start.saturating_add(NESTED_STEPS));
         }
-        self.step_limit = self.nested_cap.unwrap_or(u64::MAX);
-        self.time_limit = Time::MAX;
+        self.world.step_limit = self.ts.nested_cap.unwrap_or(u64::MAX);
+        self.world.time_limit = Time::MAX;
         let exit = self.run(th);
-        self.step_limit = sl;
-        self.time_limit = tl;
+        self.world.step_limit = sl;
+        self.world.time_limit = tl;
         if outermost {
-            self.nested_cap = None;
+            self.ts.nested_cap = None;
         }
         match exit {
             Exit::Returned(v) | Exit::Yielded(v) => Ok(v),
@@ -786,7 +751,7 @@ impl Vm {
         }
         let mut th = Thread::default();
         self.push_gen(&mut th, g, send, Ret::Send)?;
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         match self.run_nested(&mut th) {
             Ok(v) => {
                 if g.state.get() == GenState::Finished {

@@ -597,3 +597,55 @@ fn sleeps_past_the_end_of_time_still_end_the_same_however_they_are_sliced() {
     assert_same_under_slicing("past_the_end_of_time", PAST_THE_END_OF_TIME, ALL_SLICINGS);
     assert_eq!(overshoots(PAST_THE_END_OF_TIME, 1_000_000_000), None);
 }
+
+/// Objects whose repr shows an address, hashed by identity, and default task names: everything a run counts.
+const COUNTS_THINGS: &str = r#"
+import asyncio
+class Thing:
+    pass
+def f():
+    pass
+async def work(n):
+    await asyncio.sleep(n / 10)
+    return object()
+async def main():
+    tasks = [asyncio.create_task(work(n)) for n in range(3)]
+    print([t.get_name() for t in tasks])
+    print(f, Thing(), [repr(x)[-16:] for x in await asyncio.gather(*tasks)])
+    print(id(f) == id(f), hash(Thing()) != 0)
+asyncio.run(main())
+"#;
+
+/// Two sessions run side by side in one thread (an embedding page runs several) and each prints and traces what
+/// it would alone: no state of one run lives outside its session.
+#[test]
+fn two_sessions_side_by_side_do_not_notice_each_other() {
+    let alone = whole(COUNTS_THINGS);
+    assert_eq!(alone.exit_code, 0, "{}", alone.stderr);
+    let mut a = Session::new(COUNTS_THINGS, Config::default());
+    let mut b = Session::new(COUNTS_THINGS, Config::default());
+    let mut done = [None, None];
+    while done.iter().any(Option::is_none) {
+        for (i, s) in [&mut a, &mut b].into_iter().enumerate() {
+            if done[i].is_some() {
+                continue;
+            }
+            match s.run(Budget {
+                steps: 7,
+                until: Time::MAX,
+            }) {
+                Status::Done { exit_code } => done[i] = Some(exit_code),
+                Status::Waiting { until } => s.advance_to(until),
+                Status::Runnable => {}
+            }
+        }
+    }
+    for (s, code) in [(&a, done[0]), (&b, done[1])] {
+        let o = outcome(s, code.unwrap_or(-1));
+        assert!(
+            o == alone,
+            "a session run beside another differs: {}",
+            first_difference(&alone, &o)
+        );
+    }
+}

@@ -52,7 +52,7 @@ fn get(d: &RefCell<Dict>, n: &Name) -> Option<Value> {
 /// The queue instance, when it is a plain `Queue` made by the prelude's class.
 fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
     let Some(Value::Instance(q)) = v else { return None };
-    let cls = vm.aio.queue_class.as_ref()?;
+    let cls = vm.ts.aio.queue_class.as_ref()?;
     (Rc::ptr_eq(&q.class.borrow(), cls) && q.exc.is_none()).then(|| q.clone())
 }
 
@@ -175,7 +175,7 @@ pub fn queue_task_done(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) ->
 /// `_interleave.set_queue_class(Queue)`: tells the fast paths which class is the prelude's `Queue`.
 pub fn set_queue_class(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
     if let Some(Value::Class(c)) = a.first() {
-        vm.aio.queue_class = Some(c.clone());
+        vm.ts.aio.queue_class = Some(c.clone());
     }
     Ok(Value::None)
 }

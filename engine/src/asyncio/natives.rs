@@ -105,7 +105,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             });
             Ok(Value::Int(n))
         }),
-        ("get_loop", |vm, _, _| Ok(vm.aio.loop_obj.clone())),
+        ("get_loop", |vm, _, _| Ok(vm.ts.aio.loop_obj.clone())),
         ("get_name", |_, a, _| {
             let f = fut_arg(a, 0)?;
             Ok(f.task
@@ -122,7 +122,7 @@ pub fn install(vm: &mut Vm) -> Dict {
                     let id = vm.text(name.to_string());
                     vm.event(t.id, EventKind::Renamed { name: id });
                 }
-                if let Some(info) = vm.trace.tasks.get_mut(t.id as usize) {
+                if let Some(info) = vm.world.trace.tasks.get_mut(t.id as usize) {
                     info.name = name.to_string();
                 }
             }
@@ -241,7 +241,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             let delay = secs_to_ns(a.first().unwrap_or(&Value::Int(0)))?;
             let result = a.get(1).cloned().unwrap_or_default();
             let fut = vm.new_future();
-            let when = vm.now.saturating_add(delay);
+            let when = vm.world.now.saturating_add(delay);
             let (id, _) = vm.call_at(
                 when,
                 Handle::SleepDone {
@@ -254,10 +254,11 @@ pub fn install(vm: &mut Vm) -> Dict {
             Ok(Value::Object(fut))
         }),
         ("current_task", |vm, _, _| {
-            Ok(vm.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))
+            Ok(vm.ts.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))
         }),
         ("all_tasks", |vm, _, _| {
             let items: Vec<Value> = vm
+                .ts
                 .aio
                 .live
                 .values()
@@ -277,7 +278,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             Ok(Value::Object(Rc::new(TimerHandle {
                 id: 0,
                 cancelled,
-                when: vm.now,
+                when: vm.world.now,
             })))
         }),
         ("call_at", |vm, a, _| {
@@ -291,47 +292,47 @@ pub fn install(vm: &mut Vm) -> Dict {
             let (id, cancelled) = vm.call_at(when, h);
             Ok(Value::Object(Rc::new(TimerHandle { id, cancelled, when })))
         }),
-        ("time", |vm, _, _| Ok(Value::Float(vm.now as f64 / 1e9))),
+        ("time", |vm, _, _| Ok(Value::Float(vm.world.now as f64 / 1e9))),
         ("run_forever", |vm, _, _| {
-            if vm.aio.running {
+            if vm.ts.aio.running {
                 return Err(Exc::runtime("This event loop is already running"));
             }
-            if vm.current_task != 0 {
+            if vm.ts.current_task != 0 {
                 return Err(Exc::runtime("Cannot run the event loop while another loop is running"));
             }
-            vm.aio.running = true;
-            vm.aio.ntodo = 0;
-            vm.control = Some(crate::vm::Control::RunLoop);
+            vm.ts.aio.running = true;
+            vm.ts.aio.ntodo = 0;
+            vm.ts.control = Some(crate::vm::Control::RunLoop);
             Ok(Value::None)
         }),
         ("main_in_run", |vm, a, _| {
             // asyncio.run's entry and exit. The main thread's wait begins when the loop first starts (the
             // session records it) and ends here, however often the runner restarts the loop in between.
             let entering = a.first().is_some_and(|v| matches!(v, Value::Bool(true)));
-            if vm.current_task != 0 {
+            if vm.ts.current_task != 0 {
                 return Ok(Value::None);
             }
             if entering {
-                vm.aio.main_in_run = Some(vm.line);
-            } else if let Some(line) = vm.aio.main_in_run.take() {
-                if std::mem::take(&mut vm.aio.main_waiting) {
+                vm.ts.aio.main_in_run = Some(vm.ts.line);
+            } else if let Some(line) = vm.ts.aio.main_in_run.take() {
+                if std::mem::take(&mut vm.ts.aio.main_waiting) {
                     // The runner's own code ran since: report the call's line again.
-                    vm.line = line;
+                    vm.ts.line = line;
                     vm.event(0, EventKind::Resumed);
                 }
             }
             Ok(Value::None)
         }),
         ("stop", |vm, _, _| {
-            vm.aio.stopping = true;
+            vm.ts.aio.stopping = true;
             Ok(Value::None)
         }),
-        ("is_running", |vm, _, _| Ok(Value::Bool(vm.aio.running))),
+        ("is_running", |vm, _, _| Ok(Value::Bool(vm.ts.aio.running))),
         ("set_loop", |vm, a, _| {
-            vm.aio.loop_obj = a.first().cloned().unwrap_or_default();
+            vm.ts.aio.loop_obj = a.first().cloned().unwrap_or_default();
             Ok(Value::None)
         }),
-        ("get_loop", |vm, _, _| Ok(vm.aio.loop_obj.clone())),
+        ("get_loop", |vm, _, _| Ok(vm.ts.aio.loop_obj.clone())),
         ("register", |vm, a, _| {
             let kind = match a.first() {
                 Some(Value::Str(s)) => match &**s {
@@ -355,25 +356,26 @@ pub fn install(vm: &mut Vm) -> Dict {
                 _ => "Future".into(),
             };
             let n = vm
+                .world
                 .trace
                 .objects
                 .iter()
                 .filter(|o| o.kind == kind && !o.internal)
                 .count()
                 + 1;
-            let line = vm.line;
-            vm.trace.objects.push(ObjInfo {
+            let line = vm.ts.line;
+            vm.world.trace.objects.push(ObjInfo {
                 kind,
                 name: format!("{label}-{n}"),
                 created_line: line,
                 internal: false,
             });
-            Ok(Value::Int(vm.trace.objects.len() as i64 - 1))
+            Ok(Value::Int(vm.world.trace.objects.len() as i64 - 1))
         }),
         ("hide", |vm, a, _| {
             // The prelude's own objects (a Queue's Event) stay out of the program's view and numbering.
             if let Some(Value::Int(i)) = a.first() {
-                if let Some(o) = usize::try_from(*i).ok().and_then(|i| vm.trace.objects.get_mut(i)) {
+                if let Some(o) = usize::try_from(*i).ok().and_then(|i| vm.world.trace.objects.get_mut(i)) {
                     o.internal = true;
                 }
             }
@@ -399,19 +401,19 @@ pub fn install(vm: &mut Vm) -> Dict {
                 },
                 _ => SyncOp::Acquire,
             };
-            vm.aio.pending_reason = Some(WaitReason::Sync { obj, op });
+            vm.ts.aio.pending_reason = Some(WaitReason::Sync { obj, op });
             Ok(Value::None)
         }),
         ("acquired", |vm, a, _| {
             if let Some(Value::Int(i)) = a.first() {
-                let task = vm.current_task;
+                let task = vm.ts.current_task;
                 vm.event(task, EventKind::Acquired { obj: *i as u32 });
             }
             Ok(Value::None)
         }),
         ("released", |vm, a, _| {
             if let Some(Value::Int(i)) = a.first() {
-                let task = vm.current_task;
+                let task = vm.ts.current_task;
                 vm.event(task, EventKind::Released { obj: *i as u32 });
             }
             Ok(Value::None)

@@ -103,7 +103,7 @@ fn set_size(n: usize) -> usize {
 
 /// `exception()`: the exception being handled where this is called, or `None` (`sys.exception()`).
 fn exception(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
-    Ok(vm.exc_top.clone().unwrap_or(Value::None))
+    Ok(vm.ts.exc_top.clone().unwrap_or(Value::None))
 }
 
 /// `format_exception(exc, chain)`: the traceback CPython would print for `exc`, as one string.

@@ -17,7 +17,7 @@ fn no_args(name: &str, a: &[Value], k: &Kwargs) -> PyResult<()> {
 }
 
 fn seconds(vm: &Vm) -> f64 {
-    vm.now as f64 / 1e9
+    vm.world.now as f64 / 1e9
 }
 
 fn time(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
@@ -27,7 +27,7 @@ fn time(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
 
 fn time_ns(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
     no_args("time_ns", a, k)?;
-    Ok(Value::Int(EPOCH_SECONDS * 1_000_000_000 + vm.now as i64))
+    Ok(Value::Int(EPOCH_SECONDS * 1_000_000_000 + vm.world.now as i64))
 }
 
 fn monotonic(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
@@ -37,7 +37,7 @@ fn monotonic(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
 
 fn monotonic_ns(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
     no_args("monotonic_ns", a, k)?;
-    Ok(Value::Int(vm.now as i64))
+    Ok(Value::Int(vm.world.now as i64))
 }
 
 fn sleep(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
@@ -99,7 +99,7 @@ pub fn native_module(vm: &mut Vm) -> Value {
         }),
         ("perf_counter_ns", |vm, a, k| {
             no_args("perf_counter_ns", a, k)?;
-            Ok(Value::Int(vm.now as i64))
+            Ok(Value::Int(vm.world.now as i64))
         }),
         ("process_time", |vm, a, k| {
             no_args("process_time", a, k)?;
@@ -107,7 +107,7 @@ pub fn native_module(vm: &mut Vm) -> Value {
         }),
         ("process_time_ns", |vm, a, k| {
             no_args("process_time_ns", a, k)?;
-            Ok(Value::Int(vm.now as i64))
+            Ok(Value::Int(vm.world.now as i64))
         }),
         ("thread_time", |vm, a, k| {
             no_args("thread_time", a, k)?;

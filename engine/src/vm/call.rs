@@ -179,7 +179,7 @@ impl Vm {
     ) -> PyResult<()> {
         let code = &func.code;
         let runs_now = code.kind == CodeKind::Function;
-        if runs_now && self.depth + 1 > self.recursion_limit {
+        if runs_now && self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         let mut frame = self.new_frame(code.clone(), func.globals.clone(), Ret::Push);
@@ -209,7 +209,7 @@ impl Vm {
         frame.cells.extend(func.closure.iter().cloned());
         if runs_now {
             th.frames.push(frame);
-            self.depth += 1;
+            self.ts.depth += 1;
         } else {
             // Calling a generator or coroutine function only makes the object.
             let g = self.make_generator(func, frame);
@@ -564,11 +564,11 @@ impl Vm {
             frame.cells.push(Rc::new(RefCell::new(Value::Null)));
         }
         frame.cells.extend(f.closure.iter().cloned());
-        if self.depth + 1 > self.recursion_limit {
+        if self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         th.frames.push(frame);
-        self.depth += 1;
+        self.ts.depth += 1;
         Ok(None)
     }
 

@@ -13,23 +13,23 @@ impl Vm {
                 // `run_loop` reports them between instructions.
                 return Ok(None);
             }
-            if self.steps >= self.step_limit || self.now >= self.time_limit {
+            if self.world.steps >= self.world.step_limit || self.world.now >= self.world.time_limit {
                 return Ok(Some(Exit::Budget));
             }
-            if self.nested_cap.is_none() {
-                self.instr_start = self.steps;
+            if self.ts.nested_cap.is_none() {
+                self.ts.instr_start = self.world.steps;
             }
-            if self.blocked_until > self.now {
+            if self.ts.blocked_until > self.world.now {
                 // A blocking call (time.sleep) holds the thread: the clock moves, within the budget.
                 // (At the limit too: the step below would end past it.)
-                if self.blocked_until >= self.time_limit {
-                    self.now = self.time_limit;
+                if self.ts.blocked_until >= self.world.time_limit {
+                    self.world.now = self.world.time_limit;
                     return Ok(Some(Exit::Budget));
                 }
-                self.now = self.blocked_until;
+                self.world.now = self.ts.blocked_until;
             }
-            self.steps += 1;
-            self.now = self.now.saturating_add(self.step_cost);
+            self.world.steps += 1;
+            self.world.now = self.world.now.saturating_add(self.world.step_cost);
             let Some(f) = th.frames.last_mut() else {
                 return Ok(Some(Exit::Returned(Value::None)));
             };
@@ -210,7 +210,7 @@ impl Vm {
                     let obj = pop(f)?;
                     // Trace events report the line of the last attribute read (a getattr may run Python).
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     // An instance's own attribute, when no class descriptor can take precedence over it.
@@ -295,7 +295,7 @@ impl Vm {
                         return Err(stack_err());
                     }
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     // The receiver, unless `LoadMethod` left its marker, is the first argument.
                     let has_self = !matches!(f.stack[len - n - 1], Value::Null);
@@ -332,7 +332,7 @@ impl Vm {
                         return Err(stack_err());
                     }
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     match &f.stack[len - n - 1] {
                         Value::Function(func) if call::binds_directly(func, n) => {
@@ -389,7 +389,7 @@ impl Vm {
                         })
                         .collect();
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     match self.call_into(th, func, args, kwargs)? {
                         None => continue,
@@ -401,7 +401,7 @@ impl Vm {
                     let args = pop(f)?;
                     let func = pop(f)?;
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     let args = match args {
                         Value::Tuple(t) => t.to_vec(),
@@ -434,7 +434,7 @@ impl Vm {
                     let idx = pop(f)?;
                     let obj = pop(f)?;
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     let v = self.getitem(&obj, &idx)?;
                     push(th, v);
@@ -467,7 +467,7 @@ impl Vm {
                         Some(v) => Value::Int(v),
                         None => {
                             if !f.code.hidden {
-                                self.line = f.line();
+                                self.ts.line = f.line();
                             }
                             self.binary(op, &a, &b, matches!(instr, Instr::Inplace(_)))?
                         }
@@ -495,7 +495,7 @@ impl Vm {
                             CmpOp::NotEq | CmpOp::IsNot => x != y,
                             _ => {
                                 if !f.code.hidden {
-                                    self.line = f.line();
+                                    self.ts.line = f.line();
                                 }
                                 match self.compare_push(th, op, a, b)? {
                                     None => continue,
@@ -505,7 +505,7 @@ impl Vm {
                         }),
                         _ => {
                             if !f.code.hidden {
-                                self.line = f.line();
+                                self.ts.line = f.line();
                             }
                             match self.compare_push(th, op, a, b)? {
                                 None => continue,
@@ -612,7 +612,7 @@ impl Vm {
                     let spec = if flags & 4 != 0 { Some(pop(f)?) } else { None };
                     let v = pop(f)?;
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     let v = match flags & 3 {
                         1 => Value::Str(self.to_str(&v)?),
@@ -743,7 +743,7 @@ impl Vm {
                     let name = pop(f)?;
                     let body = pop(f)?;
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     match self.build_class(th, body, name, bases, kwargs)? {
                         None => continue,
@@ -771,7 +771,7 @@ impl Vm {
                 }
                 Instr::Await => {
                     let v = pop(f)?;
-                    self.line = self.line_of(th);
+                    self.ts.line = self.line_of(th);
                     match self.await_value(th, v)? {
                         None => continue,
                         exit => return Ok(exit),
@@ -813,12 +813,12 @@ impl Vm {
                         f.blocks.push(Block::Handling { exc_depth: depth });
                     }
                     th.exc_stack.push(exc.clone());
-                    self.exc_top = Some(exc);
+                    self.ts.exc_top = Some(exc);
                 }
                 Instr::PopExcept => {
                     if let Some(Block::Handling { exc_depth }) = f.blocks.pop() {
                         th.exc_stack.truncate(exc_depth as usize);
-                        self.exc_top = th.exc_stack.last().cloned();
+                        self.ts.exc_top = th.exc_stack.last().cloned();
                     }
                 }
                 Instr::CheckExcMatch => {
@@ -850,7 +850,7 @@ impl Vm {
                 }
                 Instr::Raise(n) => {
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     return Err(self.do_raise(th, n));
                 }
@@ -871,7 +871,7 @@ impl Vm {
                 Instr::ImportName(i) => {
                     let name = f.code.names[i as usize].clone();
                     if !f.code.hidden {
-                        self.line = f.line();
+                        self.ts.line = f.line();
                     }
                     if let Some(m) = self.import_into(th, &name)? {
                         push(th, m);
@@ -992,7 +992,7 @@ impl Vm {
         let v = func(self, f.stack.get(first..).unwrap_or_default(), &Vec::new())?;
         f.stack.truncate(keep);
         f.stack.push(v);
-        if let Some(Control::RunLoop) = self.control.take() {
+        if let Some(Control::RunLoop) = self.ts.control.take() {
             return Ok(Some(Exit::RunLoop));
         }
         Ok(None)

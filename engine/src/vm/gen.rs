@@ -151,7 +151,7 @@ impl Vm {
         }
         let mut th = Thread::default();
         self.push_gen(&mut th, g, send, Ret::Send)?;
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         let v = self.run_nested_thread(&mut th)?;
         Ok(if g.state.get() == GenState::Finished {
             Resumed::Returned(v)
@@ -177,7 +177,7 @@ impl Vm {
         if let Some(f) = th.frames.last_mut() {
             f.stack.pop();
         }
-        self.depth = self.depth.saturating_sub(1);
+        self.ts.depth = self.ts.depth.saturating_sub(1);
         let v = match self.throw(&mut th, exc) {
             Some(crate::vm::Exit::Raised(e)) => return Err(Exc::Raised(e)),
             Some(_) => Value::None,

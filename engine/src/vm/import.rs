@@ -64,12 +64,12 @@ impl Vm {
             return self.import(name).map(Some);
         };
         let (m, frame) = self.module_frame(name, src)?;
-        if self.depth + 1 > self.recursion_limit {
+        if self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         let _ = m;
         th.frames.push(frame);
-        self.depth += 1;
+        self.ts.depth += 1;
         Ok(None)
     }
 
@@ -95,9 +95,9 @@ impl Vm {
         frame.ret = Ret::Exit;
         let mut th = Thread::default();
         th.frames.push(frame);
-        let saved_line = self.line;
+        let saved_line = self.ts.line;
         let r = self.run_nested_thread(&mut th);
-        self.line = saved_line;
+        self.ts.line = saved_line;
         if let Err(e) = r {
             self.modules.remove_str(name);
             return Err(e);

@@ -604,9 +604,9 @@ impl Vm {
                         return Err(Exc::type_error(format!("unhashable type: '{name}'")));
                     }
                 }
-                super::repr::stable_id(v) >> 4
+                super::repr::stable_id(self, v) >> 4
             }
-            other => super::repr::stable_id(other) >> 4,
+            other => super::repr::stable_id(self, other) >> 4,
         })
     }
 
@@ -711,12 +711,12 @@ impl Vm {
         // same fixed allowance as nested calls, so an endless iterator cannot hang the page. Iterating a
         // builtin container or range may go on as long as the largest container could be
         // (`list(range(10**7))` works as in CPython).
-        self.steps += 1;
+        self.world.steps += 1;
         let finite = match it {
             Value::Object(o) => crate::types::iters::FINITE_ITERATOR_TYPES.contains(&o.type_name()),
             _ => false,
         };
-        let within = self.steps.saturating_sub(self.instr_start) <= crate::types::args::MAX_ITEMS as u64 + 64;
+        let within = self.world.steps.saturating_sub(self.ts.instr_start) <= crate::types::args::MAX_ITEMS as u64 + 64;
         if !(finite && within) {
             self.check_allowance()?;
         }

@@ -5,20 +5,16 @@ use crate::exc::{Exc, ExcType, PyResult};
 use crate::value::{BuiltinType, Str, Value};
 use std::rc::Rc;
 
-thread_local! {
-    static ADDRESSES: std::cell::RefCell<(u64, std::collections::HashMap<usize, u64>)> =
-        std::cell::RefCell::new((0, std::collections::HashMap::new()));
-}
-
 /// A stand-in address for `<... at 0x...>` reprs, handed out in order of first use, so that a program prints
 /// the same text on every run (real addresses would differ between runs and between native and wasm).
-pub fn addr(v: &Value) -> String {
-    format!("0x{:012x}", stable_id(v))
+pub fn addr(vm: &Vm, v: &Value) -> String {
+    format!("0x{:012x}", stable_id(vm, v))
 }
 
 /// A number standing for an object's identity, the same on every run of the same program: `id()`, the hash of
-/// objects that hash by identity, and the address in reprs.
-pub fn stable_id(v: &Value) -> u64 {
+/// objects that hash by identity, and the address in reprs. Kept per interpreter, so two runs side by side
+/// (two embeds on one page) hand out the same numbers as each would alone.
+pub fn stable_id(vm: &Vm, v: &Value) -> u64 {
     // Objects with a creation serial use it: an address reused after a free must not change the text.
     let serial = match v {
         Value::Instance(i) => Some(i.serial),
@@ -30,21 +26,13 @@ pub fn stable_id(v: &Value) -> u64 {
         return 0x7f01_0000_1000 + n * 0x40;
     }
     let p = v.ptr().unwrap_or(0);
-    let n = ADDRESSES.with(|a| {
-        let mut a = a.borrow_mut();
-        let next = a.0 + 1;
-        let n = *a.1.entry(p).or_insert(next);
-        if n == next {
-            a.0 = next;
-        }
-        n
-    });
+    let mut a = vm.addresses.borrow_mut();
+    let next = a.0 + 1;
+    let n = *a.1.entry(p).or_insert(next);
+    if n == next {
+        a.0 = next;
+    }
     0x7f00_0000_1000 + n * 0x40
-}
-
-/// Forgets the stand-in addresses of a previous run.
-pub fn reset_addresses() {
-    ADDRESSES.with(|a| *a.borrow_mut() = (0, std::collections::HashMap::new()));
 }
 
 impl Vm {
@@ -75,7 +63,7 @@ impl Vm {
     }
 
     fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
-        if self.depth > self.recursion_limit {
+        if self.ts.depth > self.recursion_limit {
             return Err(Exc::new(
                 ExcType::RecursionError,
                 "maximum recursion depth exceeded while getting the repr of an object",
@@ -153,7 +141,7 @@ impl Vm {
                 let [a, b, c] = &**s;
                 format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?)
             }
-            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), addr(v)),
+            Value::Function(f) => format!("<function {} at {}>", f.qualname.borrow(), addr(self, v)),
             Value::Native(n) => match n.owner {
                 Some(o) => format!("<method '{}' of '{}' objects>", n.name, o),
                 None => format!("<built-in function {}>", n.name),
@@ -165,7 +153,7 @@ impl Vm {
                         "<built-in method {} of {} object at {}>",
                         n.name,
                         self.type_name(recv),
-                        addr(recv)
+                        addr(self, recv)
                     ),
                     _ => {
                         let fname = match f {
@@ -189,12 +177,12 @@ impl Vm {
                 }
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
-            Value::Cell(_) => format!("<cell at {}>", addr(v)),
-            Value::Code(c) => format!("<code object {} at {}>", c.name, addr(v)),
-            Value::Gen(g) => format!("<{} object {} at {}>", g.kind_name(), g.qualname, addr(v)),
+            Value::Cell(_) => format!("<cell at {}>", addr(self, v)),
+            Value::Code(c) => format!("<code object {} at {}>", c.name, addr(self, v)),
+            Value::Gen(g) => format!("<{} object {} at {}>", g.kind_name(), g.qualname, addr(self, v)),
             Value::Object(o) => match o.clone().repr(self) {
                 Some(r) => r?,
-                None => format!("<{} object at {}>", o.type_name(), addr(v)),
+                None => format!("<{} object at {}>", o.type_name(), addr(self, v)),
             },
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
@@ -228,8 +216,8 @@ impl Vm {
                     });
                 }
                 match &*cls.module {
-                    "builtins" => format!("<{} object at {}>", cls.qualname, addr(v)),
-                    m => format!("<{m}.{} object at {}>", cls.qualname, addr(v)),
+                    "builtins" => format!("<{} object at {}>", cls.qualname, addr(self, v)),
+                    m => format!("<{m}.{} object at {}>", cls.qualname, addr(self, v)),
                 }
             }
         })
@@ -237,15 +225,15 @@ impl Vm {
 
     fn repr_guard_enter(&mut self, v: &Value) -> bool {
         let p = v.ptr().unwrap_or(0);
-        if self.repr_stack.contains(&p) {
+        if self.ts.repr_stack.contains(&p) {
             return true;
         }
-        self.repr_stack.push(p);
+        self.ts.repr_stack.push(p);
         false
     }
 
     fn repr_guard_exit(&mut self) {
-        self.repr_stack.pop();
+        self.ts.repr_stack.pop();
     }
 
     pub fn join_reprs(&mut self, items: &[Value]) -> PyResult<String> {

@@ -19,7 +19,7 @@ impl Drop for Vm {
         work.extend(modules.into_iter().flat_map(|(k, v)| [k.value, v]));
         let main = std::mem::take(&mut self.main_globals.borrow_mut().map);
         work.extend(main.into_iter().flat_map(|(k, v)| [k.value, v]));
-        let aio = &mut self.aio;
+        let aio = &mut self.ts.aio;
         work.extend(std::mem::take(&mut aio.live).into_values().map(|t| Value::Object(t)));
         work.extend(aio.current.take().map(|t| Value::Object(t)));
         work.extend(aio.in_progress.take().map(|t| Value::Object(t)));
