@@ -154,6 +154,7 @@ mod tests {
             parent: 0,
             created_line: 1,
             internal: false,
+            thread: false,
         };
         Trace {
             tasks: vec![task("main"), task("Task-1"), task("Task-2"), task("Task-3")],
@@ -162,6 +163,7 @@ mod tests {
                 name: "Lock-1".into(),
                 created_line: 1,
                 internal: false,
+                thread: false,
             }],
             ..Trace::default()
         }

@@ -107,6 +107,7 @@ mod tests {
                 parent: 0,
                 created_line: 1,
                 internal: false,
+                thread: false,
             });
         }
         let ev = |task, line, kind| Event {

@@ -518,6 +518,7 @@ impl Vm {
             parent: self.ts.current_task,
             created_line: self.ts.line,
             internal: th_hidden,
+            thread: false,
         });
         let parent = self.ts.current_task;
         self.event(id, EventKind::Created { parent });
@@ -807,7 +808,7 @@ impl Vm {
         let tick = self.finish_step(&task, th, exit);
         if !matches!(tick, Tick::Budget) {
             self.ts.aio.current = None;
-            self.ts.current_task = 0;
+            self.ts.current_task = self.ts.lane;
             self.flush_warnings();
         }
         tick
@@ -1020,13 +1021,18 @@ impl Vm {
         }
     }
 
-    /// `time.sleep` inside the program: the running task holds the loop while the clock moves on.
+    /// `time.sleep` inside the program. With other threads alive it releases the GIL and they run meanwhile;
+    /// alone, the thread holds on while the clock moves on (in a task: the task holds its loop, `Blocked`).
     pub fn blocking_sleep(&mut self, secs: f64) -> PyResult {
         if secs.is_nan() || secs < 0.0 {
             return Err(Exc::value_error("sleep length must be non-negative"));
         }
         let ns = (secs * 1e9).min(1e18) as Time;
         let until = self.world.now.saturating_add(ns).min(END_OF_TIME);
+        if self.ts.nested_cap.is_none() && self.threads.others_alive(self.ts.index) {
+            self.block(crate::threads::Block::Sleep { until });
+            return Ok(Value::None);
+        }
         let task = self.ts.current_task;
         self.event(task, EventKind::Blocked { until });
         self.ts.blocked_until = until;

@@ -52,8 +52,15 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                  simulate network delays with asyncio.sleep(...)"
             )))
         }
-        "subprocess" | "signal" | "multiprocessing" | "concurrent" | "concurrent.futures" | "threading" | "_thread"
-        | "queue" | "sched" => {
+        "_thread" => crate::threads::native_module(vm),
+        // The package's one submodule, and its attribute once imported, as in CPython.
+        "concurrent.futures" => {
+            let pkg = vm.import("concurrent")?;
+            let m = vm.exec_module_source("concurrent.futures", include_str!("modules/concurrent_futures.py"))?;
+            vm.setattr(&pkg, "futures", m.clone())?;
+            m
+        }
+        "subprocess" | "signal" | "multiprocessing" | "sched" => {
             return Err(Exc::not_implemented(format!(
                 "'{name}' is coming to Interleave soon; use asyncio for now"
             )))
@@ -94,6 +101,10 @@ pub fn source(name: &str) -> Option<&'static str> {
         "types" => include_str!("modules/types.py"),
         "typing" => include_str!("modules/typing.py"),
         "_il_iter" => include_str!("modules/_il_iter.py"),
+        "_il_thread" => include_str!("modules/_il_thread.py"),
+        "threading" => include_str!("modules/threading.py"),
+        "queue" => include_str!("modules/queue.py"),
+        "concurrent" => include_str!("modules/concurrent.py"),
         "traceback" => include_str!("modules/traceback.py"),
         _ => return None,
     })

@@ -147,7 +147,8 @@ impl LoopState {
             EventKind::Created { .. } => {}
             EventKind::Ready { by } => {
                 self.unwait(t);
-                if !self.ready.contains(&t) {
+                // Waiting for the GIL is not waiting on the event loop's ready queue.
+                if by != Wake::Gil && !self.ready.contains(&t) {
                     self.ready.push_back(t);
                 }
                 self.enter(t, TaskPhase::Ready(by), e.at);

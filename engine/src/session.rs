@@ -3,7 +3,8 @@
 use crate::ast::{SyntaxError, SyntaxErrorKind};
 use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
-use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason, MAIN_THREAD};
+use crate::threads::{Block, Mode};
+use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason};
 use crate::value::Value;
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm};
@@ -24,6 +25,13 @@ pub struct Config {
     pub seed: u64,
     /// Events past this count are not recorded (the run goes on).
     pub max_events: usize,
+    /// The GIL's switch interval in virtual nanoseconds (`sys.getswitchinterval()`, 5 ms in CPython).
+    pub switch_interval: Time,
+    /// Let threads switch at any instruction, as Python 3.9 and older could (so `counter += 1` in several
+    /// threads loses updates); by default they switch where CPython 3.11 checks its eval breaker.
+    pub switch_any_instruction: bool,
+    /// The simulated machine's cores (`os.cpu_count()`).
+    pub cpu_count: u32,
 }
 
 impl Default for Config {
@@ -35,6 +43,9 @@ impl Default for Config {
             recursion_limit: 1000,
             seed: 0,
             max_events: 4_000_000,
+            switch_interval: 5_000_000,
+            switch_any_instruction: false,
+            cpu_count: 4,
         }
     }
 }
@@ -77,24 +88,20 @@ pub struct ProgramError {
     pub col: u32,
 }
 
-/// Where the program stands between calls.
-enum State {
-    /// The main thread (module code) runs.
-    Main,
-    /// The main thread waits in `run_forever` while the event loop runs.
-    Loop,
-    Done(i32),
-}
-
 /// Budget steps a loop tick costs besides the instructions it runs.
 const TICK_STEPS: u64 = 2;
 
 /// One program's run.
 pub struct Session {
     vm: Vm,
-    main: Thread,
-    state: State,
+    /// The exit status, once the program has ended.
+    done: Option<i32>,
+    /// The exit status to end with once `threading._shutdown()` has joined the other threads.
+    exiting: Option<i32>,
     error: Option<ProgramError>,
+    /// The virtual time the current budget ends at (the interpreter's own limit may be nearer: a thread's
+    /// deadline, a GIL drop).
+    until: Time,
 }
 
 impl Session {
@@ -104,10 +111,12 @@ impl Session {
         vm.source = Rc::from(source);
         let mut s = Session {
             vm,
-            main: Thread::default(),
-            state: State::Main,
+            done: None,
+            exiting: None,
             error: None,
+            until: Time::MAX,
         };
+        s.vm.add_main_thread(Thread::default());
         let code =
             crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
         match code {
@@ -120,7 +129,7 @@ impl Session {
                     g.set_str("__doc__", Value::None);
                 }
                 let frame = s.vm.new_frame(code, globals, Ret::Exit);
-                s.main.frames.push(frame);
+                s.vm.threads.list[0].frames.frames.push(frame);
                 s.main_event(EventKind::Resumed);
             }
             Err(e) => s.syntax_error(source, &config.filename, e),
@@ -161,79 +170,130 @@ impl Session {
             line: e.line,
             col: e.col,
         });
-        self.state = State::Done(1);
+        self.done = Some(1);
     }
 
-    /// Records an event of the main thread at its current line.
+    /// Records an event of the running thread's own lane at its current line.
     fn main_event(&mut self, kind: EventKind) {
+        let i = self.vm.ts.index;
         // With no frame left (the program ended), the last line that ran.
-        let line = self.vm.line_of(&self.main);
+        let line = self.vm.line_of(&self.vm.threads.list[i].frames);
         if line != 0 {
             self.vm.ts.line = line;
         }
-        self.vm.event(MAIN_THREAD, kind);
+        let lane = self.vm.ts.lane;
+        self.vm.event(lane, kind);
     }
 
-    /// Where the code runs right now: the running task (0 for the main thread) and its line. `None` while
-    /// nothing runs (the loop is idle, between tasks, or the program ended).
+    /// Where the code runs right now: the running task or thread (0 for the main thread) and its line. `None`
+    /// while nothing runs (the loop is idle, between tasks, or the program ended).
     pub fn position(&self) -> Option<(TaskId, u32)> {
-        match self.state {
-            State::Main => Some((MAIN_THREAD, self.vm.line_of(&self.main))),
-            State::Loop => {
+        if self.done.is_some() {
+            return None;
+        }
+        let i = self.vm.threads.holder?;
+        let rec = &self.vm.threads.list[i];
+        match rec.mode {
+            Mode::Code => Some((rec.lane, self.vm.line_of(&rec.frames))),
+            Mode::Loop => {
                 let task = self.vm.ts.aio.in_progress.as_ref()?.task.as_ref()?;
                 let th = task.thread.borrow();
                 Some((task.id, self.vm.line_of(th.as_ref()?)))
             }
-            State::Done(_) => None,
         }
     }
 
-    /// Runs until the budget is spent, nothing is ready before a timer, or the program ends.
+    /// Runs until the budget is spent, nothing can run before a deadline, or the program ends.
     pub fn run(&mut self, budget: Budget) -> Status {
         self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
-        self.vm.world.time_limit = budget.until;
+        self.until = budget.until;
         loop {
-            match self.state {
-                State::Done(code) => return Status::Done { exit_code: code },
-                State::Main => match self.vm.run(&mut self.main) {
-                    Exit::Returned(_) => self.finish(0),
-                    Exit::Raised(e) => self.uncaught(e),
-                    Exit::RunLoop => {
-                        if !self.vm.ts.aio.main_waiting {
-                            self.vm.ts.aio.main_waiting = true;
-                            self.main_event(EventKind::Suspended {
-                                reason: WaitReason::EventLoop,
-                            });
+            if let Some(code) = self.done {
+                return Status::Done { exit_code: code };
+            }
+            if self.vm.world.steps >= self.vm.world.step_limit || self.vm.world.now >= self.until {
+                return Status::Runnable;
+            }
+            // Threads whose wait is over queue for the GIL; with nobody holding it, the first takes it.
+            self.vm.wake_threads();
+            let i = match self.vm.threads.holder {
+                Some(i) => i,
+                None => {
+                    if self.vm.take_next_waiter() {
+                        self.resume_blocked_call();
+                        continue;
+                    }
+                    match self.vm.threads.next_deadline() {
+                        Some(t) if t > self.vm.world.now => return Status::Waiting { until: t },
+                        Some(_) => continue,
+                        None => {
+                            self.deadlock();
+                            continue;
                         }
-                        self.state = State::Loop;
                     }
-                    Exit::Budget => return Status::Runnable,
-                    Exit::Await(_) | Exit::Yield | Exit::Yielded(_) => {
-                        let e = self.vm.materialize(Exc::runtime("'await' outside of a running task"));
-                        self.uncaught(e);
-                    }
-                },
-                State::Loop => {
-                    if self.vm.world.steps >= self.vm.world.step_limit || self.vm.world.now >= self.vm.world.time_limit
-                    {
-                        return Status::Runnable;
-                    }
-                    match self.vm.loop_tick() {
-                        // A tick's own work (timers, callbacks in Rust) runs no instruction but still takes
-                        // time: it counts against the budget, so a slice stays short even when most of its
-                        // ticks run no Python. (The clock is not charged: slicing never changes the trace.)
-                        Tick::Ran => self.vm.world.step_limit = self.vm.world.step_limit.saturating_sub(TICK_STEPS),
-                        Tick::Budget => return Status::Runnable,
-                        Tick::Idle(t) => return Status::Waiting { until: t },
-                        Tick::Stopped => {
-                            // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
-                            if self.vm.ts.aio.main_in_run.is_none() {
-                                self.vm.ts.aio.main_waiting = false;
-                                self.main_event(EventKind::Resumed);
+                }
+            };
+            // The interpreter stops at the next thread's deadline, and in the 3.9 mode at a GIL drop request.
+            let mut limit = self.until;
+            if self.vm.threads.multi {
+                limit = limit.min(self.vm.threads.next_deadline().unwrap_or(Time::MAX));
+                if self.vm.threads.any_instruction {
+                    limit = limit.min(self.vm.threads.drop_at);
+                }
+            }
+            self.vm.world.time_limit = limit;
+            match self.vm.threads.list[i].mode {
+                Mode::Code => {
+                    let mut frames = std::mem::take(&mut self.vm.threads.list[i].frames);
+                    let exit = self.vm.run(&mut frames);
+                    self.vm.threads.list[i].frames = frames;
+                    match exit {
+                        Exit::Returned(_) => self.thread_returned(i),
+                        Exit::Raised(e) => self.thread_raised(i, e),
+                        Exit::RunLoop => {
+                            if !self.vm.ts.aio.main_waiting {
+                                self.vm.ts.aio.main_waiting = true;
+                                self.main_event(EventKind::Suspended {
+                                    reason: WaitReason::EventLoop,
+                                });
                             }
-                            self.state = State::Main;
+                            self.vm.threads.list[i].mode = Mode::Loop;
                         }
-                        Tick::Deadlock => {
+                        Exit::Budget => self.after_budget(),
+                        Exit::Await(_) | Exit::Yield | Exit::Yielded(_) => {
+                            let e = self.vm.materialize(Exc::runtime("'await' outside of a running task"));
+                            self.thread_raised(i, e);
+                        }
+                    }
+                }
+                Mode::Loop => match self.vm.loop_tick() {
+                    // A tick's own work (timers, callbacks in Rust) runs no instruction but still takes
+                    // time: it counts against the budget, so a slice stays short even when most of its
+                    // ticks run no Python. (The clock is not charged: slicing never changes the trace.)
+                    Tick::Ran => {
+                        self.vm.world.step_limit = self.vm.world.step_limit.saturating_sub(TICK_STEPS);
+                        // A Rust-only tick checks no eval breaker, but a tick ends a step: let go if asked.
+                        if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
+                            self.vm.drop_gil(None);
+                            self.vm.want_gil(i);
+                        }
+                    }
+                    Tick::Budget => self.after_budget(),
+                    // The loop waits in its selector, off the GIL.
+                    Tick::Idle(t) => self.vm.park(Block::Select { until: Some(t) }),
+                    Tick::Stopped => {
+                        // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
+                        if self.vm.ts.aio.main_in_run.is_none() {
+                            self.vm.ts.aio.main_waiting = false;
+                            self.main_event(EventKind::Resumed);
+                        }
+                        self.vm.threads.list[i].mode = Mode::Code;
+                    }
+                    Tick::Deadlock => {
+                        if self.vm.threads.others_alive(i) {
+                            // Another thread may still call `call_soon_threadsafe`.
+                            self.vm.park(Block::Select { until: None });
+                        } else {
                             self.vm.write(
                                 Stream::Stderr,
                                 "Interleave: deadlock: every task is waiting and no timer is pending, so nothing can ever wake them (CPython would wait here forever).\n",
@@ -247,9 +307,108 @@ impl Session {
                             self.finish(1);
                         }
                     }
+                },
+            }
+        }
+    }
+
+    /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
+    /// limit (the budget, a deadline) was reached.
+    fn after_budget(&mut self) {
+        if let Some(b) = self.vm.threads.blocking.take() {
+            self.vm.park(b);
+        } else if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
+            let Some(i) = self.vm.threads.holder else { return };
+            self.vm.drop_gil(Some(WaitReason::Gil));
+            self.vm.want_gil(i);
+        }
+    }
+
+    /// A thread that took the GIL after a wait finishes the call that blocked it, or waits again.
+    fn resume_blocked_call(&mut self) {
+        let Some(i) = self.vm.threads.holder else { return };
+        let Some(b) = self.vm.threads.list[i].pending.take() else {
+            return;
+        };
+        match self.vm.retry_block(b) {
+            Ok(Some(v)) => self.vm.set_block_result(i, v),
+            Ok(None) => {}
+            Err(b) => self.vm.park(b),
+        }
+    }
+
+    fn thread_returned(&mut self, i: usize) {
+        if i == 0 {
+            self.main_ended(0);
+        } else {
+            self.vm.flush_warnings();
+            self.vm.end_thread(Outcome::Returned);
+        }
+    }
+
+    fn thread_raised(&mut self, i: usize, e: Value) {
+        if i == 0 {
+            if self.exiting.is_some() {
+                // `threading._shutdown()` itself failed: report it and end.
+                let text = self.vm.format_exception(&e);
+                self.vm.write(Stream::Stderr, &text);
+                let code = self.exiting.unwrap_or(1);
+                self.finish(code);
+                return;
+            }
+            self.uncaught(e);
+        } else {
+            let text = self.vm.format_exception(&e);
+            self.vm.write(Stream::Stderr, &text);
+            let summary = self.vm.repr(&e).map(|s| s.to_string()).unwrap_or_default();
+            let exc = self.vm.text(summary);
+            self.vm.end_thread(Outcome::Raised { exc });
+        }
+    }
+
+    /// The main thread's code ended with `code`: as CPython's finalization does, `threading._shutdown()` joins
+    /// the other non-daemon threads first (when the program imported `threading`), then the program ends.
+    fn main_ended(&mut self, code: i32) {
+        if self.exiting.is_none() && self.vm.modules.get_str("threading").is_some() {
+            self.exiting = Some(code);
+            let shutdown = self
+                .vm
+                .modules
+                .get_str("threading")
+                .and_then(|m| self.vm.getattr(&m, "_shutdown").ok());
+            if let Some(f) = shutdown {
+                if let Ok(crate::vm::call::Prepared::Frame(mut frame)) = self.vm.prepare_call(f, vec![], vec![]) {
+                    frame.ret = Ret::Exit;
+                    self.vm.threads.list[0].frames.frames.push(frame);
+                    return;
                 }
             }
         }
+        self.finish(self.exiting.unwrap_or(code));
+    }
+
+    /// Every thread is blocked and none has a deadline: nothing can ever wake them.
+    fn deadlock(&mut self) {
+        let who = self.vm.describe_waits();
+        self.vm.write(
+            Stream::Stderr,
+            &format!(
+                "Interleave: deadlock: every thread is blocked and nothing can wake them ({who}); CPython would wait here forever.\n"
+            ),
+        );
+        self.error = Some(ProgramError {
+            kind: "Deadlock".into(),
+            message: format!("every thread is blocked: {who}"),
+            line: 0,
+            col: 0,
+        });
+        // The main thread's state comes back to finish the run in.
+        if self.vm.threads.holder.is_none() {
+            self.vm.threads.waiting.retain(|&w| w != 0);
+            self.vm.threads.waiting.push_front(0);
+            self.vm.take_next_waiter();
+        }
+        self.finish(1);
     }
 
     fn uncaught(&mut self, e: Value) {
@@ -265,7 +424,7 @@ impl Session {
                     1
                 }
             };
-            self.finish(code);
+            self.main_ended(code);
             return;
         }
         self.vm.flush_warnings();
@@ -291,7 +450,7 @@ impl Session {
             line,
             col: 0,
         });
-        self.finish(1);
+        self.main_ended(1);
     }
 
     fn finish(&mut self, code: i32) {
@@ -325,7 +484,7 @@ impl Session {
         };
         self.main_event(EventKind::Finished { outcome });
         self.vm.world.trace.events.shrink_to_fit();
-        self.state = State::Done(code);
+        self.done = Some(code);
     }
 
     /// Runs until the next scheduling event: one task resumed until it suspends or finishes.
@@ -352,12 +511,13 @@ impl Session {
         }
     }
 
-    /// When the loop is idle, the time of the next timer.
+    /// When every thread waits (an idle event loop, a sleep, a lock with a timeout), the earliest time one of
+    /// them wakes.
     pub fn next_deadline(&mut self) -> Option<Time> {
-        match self.state {
-            State::Loop => self.vm.idle_until(),
-            _ => None,
+        if self.done.is_some() || self.vm.threads.holder.is_some() || !self.vm.threads.waiting.is_empty() {
+            return None;
         }
+        self.vm.threads.next_deadline()
     }
 
     pub fn now(&self) -> Time {
@@ -365,9 +525,9 @@ impl Session {
     }
 
     pub fn status(&mut self) -> Status {
-        match self.state {
-            State::Done(code) => Status::Done { exit_code: code },
-            _ => match self.next_deadline() {
+        match self.done {
+            Some(code) => Status::Done { exit_code: code },
+            None => match self.next_deadline() {
                 Some(t) if t > self.vm.world.now => Status::Waiting { until: t },
                 _ => Status::Runnable,
             },

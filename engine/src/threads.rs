@@ -1,17 +1,473 @@
 //! Simulated Python threads: the thread table, the GIL and what blocks a thread, on the virtual clock.
+//!
+//! Threads are simulated: one Rust thread runs them all, one at a time, and the one running holds the GIL.
+//! The GIL changes hands as in CPython 3.11 (`Python/ceval_gil.c`, with forced switching):
+//! - a thread that wants the GIL joins a FIFO of waiters; if the holder has not let go within the switch
+//!   interval (`sys.getswitchinterval()`, 5 ms of virtual time), the waiter asks for a drop (`drop_at`);
+//! - the holder drops it at its next eval-breaker check (`Vm::breaker`: a backward jump, a call's entry or
+//!   return, a generator's resumption; or before any instruction in the "Python 3.9 and older" mode), and the
+//!   first waiter takes it;
+//! - a blocking call (`time.sleep`, a contended lock, the event loop waiting in its selector) releases it at
+//!   once, and the thread waits off the GIL until its wait ends, then queues for the GIL again.
+//!
+//! A blocking native asks for the block with [`Vm::block`]: it returns a placeholder, the thread leaves the
+//! interpreter as if its budget ended, and the `Session` parks it. When the wait is over and the thread holds
+//! the GIL again, [`Vm::retry_block`] finishes the call (a lock is taken only then: a released lock is not
+//! handed to a waiter, as in CPython) and puts its result where the placeholder was.
+//!
+//! **Invariant:** one thread at a time runs, and every choice of the next one goes through
+//! [`Vm::take_next_waiter`] (the GIL's FIFO); deadlines are virtual times, so any slicing gives the same
+//! schedule.
 
-use crate::trace::Time;
+mod natives;
 
-/// Every thread of one interpreter, and its GIL.
-pub struct Threads {
-    /// The GIL's switch interval (`sys.getswitchinterval()`), in virtual nanoseconds.
-    pub switch_interval: Time,
+use crate::trace::{EventKind, ObjId, TaskId, Time, WaitReason, Wake};
+use crate::value::Value;
+use crate::vm::frame::Thread;
+use crate::vm::{Control, ThreadState, Vm};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+pub use natives::{native_module, LockObj};
+
+/// What a thread's frames are doing: running code, or running its event loop (`run_forever`) below it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Code,
+    Loop,
 }
 
-impl Threads {
-    pub fn new(_config: &crate::session::Config) -> Threads {
-        Threads {
-            switch_interval: 5_000_000,
+/// What a thread waits for, off the GIL.
+#[derive(Clone)]
+pub enum Block {
+    /// `time.sleep`.
+    Sleep { until: Time },
+    /// A contended `Lock.acquire`/`RLock.acquire`, with its timeout's deadline and the recursion count to
+    /// take an `RLock` with (`Condition.wait` restores the count it saved).
+    Lock {
+        lock: Rc<LockObj>,
+        until: Option<Time>,
+        count: u32,
+    },
+    /// The thread's event loop waits in its selector for a timer, or for a callback from another thread.
+    Select { until: Option<Time> },
+}
+
+impl Block {
+    pub fn deadline(&self) -> Option<Time> {
+        match self {
+            Block::Sleep { until } => Some(*until),
+            Block::Lock { until, .. } | Block::Select { until } => *until,
         }
     }
 }
+
+#[derive(Clone)]
+pub enum Status {
+    /// Holding the GIL or queued for it.
+    Runnable,
+    Blocked(Block),
+    Done,
+}
+
+/// One thread of the interpreter.
+pub struct ThreadRec {
+    /// `threading.get_ident()`.
+    pub ident: u64,
+    /// Its own lane in the trace.
+    pub lane: TaskId,
+    /// Its state while it does not run (while it runs, this is a default and the state is `Vm::ts`).
+    pub state: ThreadState,
+    /// Its own frames: the module for the main thread, the bootstrap call for the others.
+    pub frames: Thread,
+    pub mode: Mode,
+    pub status: Status,
+    /// A blocking call to finish when the thread next holds the GIL.
+    pub pending: Option<Block>,
+    /// The task whose `Suspended` the GIL's last drop recorded: it is `Resumed` when the thread runs again.
+    pub parked_task: Option<TaskId>,
+    /// Set by `threading`: a daemon thread does not keep the program alive.
+    pub started_line: u32,
+}
+
+/// Every thread of one interpreter, and its GIL.
+pub struct Threads {
+    pub list: Vec<ThreadRec>,
+    /// The thread holding the GIL; its state is `Vm::ts`.
+    pub holder: Option<usize>,
+    /// Threads that want the GIL, first come first served.
+    pub waiting: VecDeque<usize>,
+    /// When the holder must let go at its next eval-breaker check (`Time::MAX` while nobody waits).
+    pub drop_at: Time,
+    /// The GIL's switch interval (`sys.getswitchinterval()`), in virtual nanoseconds.
+    pub switch_interval: Time,
+    /// Switch at any instruction, as Python 3.9 and older could (`counter += 1` then loses updates).
+    pub any_instruction: bool,
+    /// `os.cpu_count()`: the simulated machine's cores.
+    pub cpu_count: u32,
+    /// A blocking call of the running thread, made by a native, for the session to act on.
+    pub blocking: Option<Block>,
+    /// More than one thread has existed: from then on GIL hand-offs are recorded in the trace.
+    pub multi: bool,
+    /// Counts lock objects seen waited on, for their trace names.
+    pub shutdown_started: bool,
+}
+
+impl Threads {
+    pub fn new(config: &crate::session::Config) -> Threads {
+        Threads {
+            list: Vec::new(),
+            holder: None,
+            waiting: VecDeque::new(),
+            drop_at: Time::MAX,
+            switch_interval: config.switch_interval,
+            any_instruction: config.switch_any_instruction,
+            cpu_count: config.cpu_count,
+            blocking: None,
+            multi: false,
+            shutdown_started: false,
+        }
+    }
+
+    /// Threads other than `me` that have not finished.
+    pub fn others_alive(&self, me: usize) -> bool {
+        self.list
+            .iter()
+            .enumerate()
+            .any(|(i, t)| i != me && !matches!(t.status, Status::Done))
+    }
+
+    /// The earliest deadline among the threads blocked off the GIL.
+    pub fn next_deadline(&self) -> Option<Time> {
+        self.list
+            .iter()
+            .filter_map(|t| match &t.status {
+                Status::Blocked(b) => b.deadline(),
+                _ => None,
+            })
+            .min()
+    }
+}
+
+/// The ident the `n`th thread gets: large, like CPython's (a pthread's address), but the same on every run.
+fn ident_of(n: usize) -> u64 {
+    0x7f3a_c1d0_0700 + (n as u64) * 0x80_1000
+}
+
+impl Vm {
+    /// Registers the main thread, holding the GIL, with `frames` to run.
+    pub fn add_main_thread(&mut self, frames: Thread) {
+        self.threads.list.push(ThreadRec {
+            ident: ident_of(0),
+            lane: crate::trace::MAIN_THREAD,
+            state: ThreadState::default(),
+            frames,
+            mode: Mode::Code,
+            status: Status::Runnable,
+            pending: None,
+            parked_task: None,
+            started_line: 0,
+        });
+        self.threads.holder = Some(0);
+        self.ts.index = 0;
+        self.ts.lane = crate::trace::MAIN_THREAD;
+    }
+
+    pub fn current_ident(&self) -> u64 {
+        self.threads.list.get(self.ts.index).map_or(0, |t| t.ident)
+    }
+
+    /// `_thread.start_new_thread`: a new thread that will run `frames`, queued for the GIL.
+    pub fn spawn_thread(&mut self, frames: Thread, name: String, func_name: String) -> u64 {
+        let index = self.threads.list.len();
+        self.next_task_id += 1;
+        let lane = self.next_task_id;
+        let parent = self.ts.current_task;
+        let line = self.ts.line;
+        self.world.trace.tasks.push(crate::trace::TaskInfo {
+            name,
+            coro: func_name,
+            parent,
+            created_line: line,
+            internal: false,
+            thread: true,
+        });
+        self.event(lane, EventKind::Created { parent });
+        let state = ThreadState {
+            index,
+            lane,
+            current_task: lane,
+            ..ThreadState::default()
+        };
+        self.threads.list.push(ThreadRec {
+            ident: ident_of(index),
+            lane,
+            state,
+            frames,
+            mode: Mode::Code,
+            status: Status::Runnable,
+            pending: None,
+            parked_task: Some(lane),
+            started_line: line,
+        });
+        self.threads.multi = true;
+        self.want_gil(index);
+        ident_of(index)
+    }
+
+    /// Queues thread `i` for the GIL; the holder is asked to drop it after the switch interval.
+    pub fn want_gil(&mut self, i: usize) {
+        if self.threads.waiting.contains(&i) || self.threads.holder == Some(i) {
+            return;
+        }
+        self.threads.waiting.push_back(i);
+        // Only a task whose lane shows it stopped (see `drop_gil`) is shown ready again.
+        if let Some(task) = self.threads.list[i].parked_task {
+            self.event(task, EventKind::Ready { by: Wake::Gil });
+        }
+        if self.threads.holder.is_some() && self.threads.drop_at == Time::MAX {
+            self.threads.drop_at = self.world.now.saturating_add(self.threads.switch_interval);
+        }
+    }
+
+    /// Whether the running thread must give up the GIL at this eval-breaker check.
+    #[inline]
+    pub fn breaker(&self) -> bool {
+        self.world.now >= self.threads.drop_at && self.ts.nested_cap.is_none()
+    }
+
+    /// Asks for the running thread to block: the calling native returns a placeholder, which the result
+    /// replaces when the wait is over (`retry_block`).
+    pub fn block(&mut self, b: Block) {
+        self.threads.blocking = Some(b);
+        self.ts.control = Some(Control::Block);
+    }
+
+    /// Saves the running thread's state and lets go of the GIL, recording why in the trace.
+    pub fn drop_gil(&mut self, why: Option<WaitReason>) {
+        let Some(i) = self.threads.holder.take() else { return };
+        let state = std::mem::take(&mut self.ts);
+        let rec = &mut self.threads.list[i];
+        rec.state = state;
+        let lane = rec.lane;
+        let task = rec.state.current_task;
+        // A thread running its loop between tasks shows its lane waiting for the loop already.
+        let lane_waits = rec.mode == Mode::Loop && task == lane;
+        self.threads.drop_at = Time::MAX;
+        if let (Some(reason), false, true) = (why, lane_waits, self.threads.multi) {
+            self.threads.list[i].parked_task = Some(task);
+            self.event(task, EventKind::Suspended { reason });
+        }
+    }
+
+    /// Gives the GIL to the first thread that wants it; false if none does.
+    pub fn take_next_waiter(&mut self) -> bool {
+        let Some(i) = self.threads.waiting.pop_front() else {
+            return false;
+        };
+        self.take_gil(i);
+        true
+    }
+
+    fn take_gil(&mut self, i: usize) {
+        let state = std::mem::take(&mut self.threads.list[i].state);
+        self.ts = state;
+        self.threads.holder = Some(i);
+        self.threads.drop_at = if self.threads.waiting.is_empty() {
+            Time::MAX
+        } else {
+            self.world.now.saturating_add(self.threads.switch_interval)
+        };
+        if let Some(task) = self.threads.list[i].parked_task.take() {
+            self.ts.line = self.line_of_thread(i);
+            self.event(task, EventKind::Resumed);
+        }
+    }
+
+    /// The line thread `i` (holding the GIL) is at.
+    fn line_of_thread(&self, i: usize) -> u32 {
+        let rec = &self.threads.list[i];
+        if rec.mode == Mode::Loop {
+            if let Some(task) = self.ts.aio.in_progress.as_ref().and_then(|t| t.task.as_ref()) {
+                if let Some(th) = task.thread.borrow().as_ref() {
+                    return self.line_of(th);
+                }
+            }
+        }
+        let l = self.line_of(&rec.frames);
+        if l == 0 {
+            self.ts.line
+        } else {
+            l
+        }
+    }
+
+    /// Parks the running thread on `b` and lets go of the GIL.
+    pub fn park(&mut self, b: Block) {
+        let Some(i) = self.threads.holder else { return };
+        let reason = match &b {
+            Block::Sleep { until } => Some(WaitReason::Sleep { until: *until }),
+            Block::Lock { lock, .. } => Some(WaitReason::Sync {
+                obj: self.lock_obj_id(lock),
+                op: crate::trace::SyncOp::Acquire,
+            }),
+            Block::Select { .. } => Some(WaitReason::EventLoop),
+        };
+        if let Block::Lock { lock, .. } = &b {
+            lock.waiters.borrow_mut().push_back(i);
+        }
+        self.threads.list[i].status = Status::Blocked(b);
+        self.drop_gil(reason);
+    }
+
+    fn lock_obj_id(&mut self, lock: &LockObj) -> ObjId {
+        if let Some(id) = lock.obj.get() {
+            return id;
+        }
+        let kind = crate::trace::ObjKind::Lock;
+        let label = if lock.reentrant { "RLock" } else { "Lock" };
+        let n = self
+            .world
+            .trace
+            .objects
+            .iter()
+            .filter(|o| o.name.starts_with(label))
+            .count()
+            + 1;
+        self.world.trace.objects.push(crate::trace::ObjInfo {
+            kind,
+            name: format!("{label}-{n}"),
+            created_line: self.ts.line,
+            internal: false,
+        });
+        let id = self.world.trace.objects.len() as ObjId - 1;
+        lock.obj.set(Some(id));
+        // The lock is traced from its first contention on; its holder took it before that.
+        if let Some(owner) = lock.owner.get().filter(|_| lock.locked.get()) {
+            let task = if Some(owner) == self.threads.holder {
+                self.ts.current_task
+            } else {
+                self.threads.list.get(owner).map_or(0, |t| t.state.current_task)
+            };
+            self.event(task, EventKind::Acquired { obj: id });
+        }
+        id
+    }
+
+    /// Wakes the blocked threads whose wait may be over (a deadline passed, a lock came free, a loop got a
+    /// callback): they queue for the GIL, in the order they blocked.
+    pub fn wake_threads(&mut self) {
+        let now = self.world.now;
+        for i in 0..self.threads.list.len() {
+            if Some(i) == self.threads.holder {
+                continue;
+            }
+            let rec = &self.threads.list[i];
+            let Status::Blocked(b) = &rec.status else { continue };
+            let due = b.deadline().is_some_and(|d| d <= now)
+                || match b {
+                    Block::Lock { lock, .. } => !lock.locked.get() && lock.waiters.borrow().front() == Some(&i),
+                    Block::Select { .. } => !rec.state.aio.ready.is_empty(),
+                    Block::Sleep { .. } => false,
+                };
+            if due {
+                let b = b.clone();
+                if let Block::Lock { lock, .. } = &b {
+                    lock.waiters.borrow_mut().retain(|&w| w != i);
+                }
+                self.threads.list[i].status = Status::Runnable;
+                self.threads.list[i].pending = Some(b);
+                self.want_gil(i);
+            }
+        }
+    }
+
+    /// Finishes the blocking call the running thread was woken from: `Ok(v)` puts `v` where the call's
+    /// placeholder is; `Err(b)` means it must wait again (the lock was taken again first).
+    pub fn retry_block(&mut self, b: Block) -> Result<Option<Value>, Block> {
+        let now = self.world.now;
+        match b {
+            Block::Sleep { until } if until <= now => Ok(None),
+            Block::Lock { lock, until, count } => {
+                let me = self.ts.index;
+                if natives::try_acquire(self, &lock, me) {
+                    lock.count.set(count);
+                    Ok(Some(Value::Bool(true)))
+                } else if until.is_some_and(|d| d <= now) {
+                    Ok(Some(Value::Bool(false)))
+                } else {
+                    Err(Block::Lock { lock, until, count })
+                }
+            }
+            Block::Select { .. } => Ok(None),
+            b => Err(b),
+        }
+    }
+
+    /// Puts a finished blocking call's result on the stack of whatever frames called it.
+    pub fn set_block_result(&mut self, i: usize, v: Value) {
+        let top = |th: &mut Thread| {
+            if let Some(f) = th.frames.last_mut() {
+                if let Some(slot) = f.stack.last_mut() {
+                    *slot = v.clone();
+                }
+            }
+        };
+        if self.threads.list[i].mode == Mode::Loop {
+            if let Some(task) = self.ts.aio.in_progress.as_ref().and_then(|t| t.task.as_ref()) {
+                if let Some(th) = task.thread.borrow_mut().as_mut() {
+                    top(th);
+                    return;
+                }
+            }
+            if let Some((th, _, _)) = self.ts.aio.in_progress_cb.as_mut() {
+                top(th);
+                return;
+            }
+        }
+        top(&mut self.threads.list[i].frames);
+    }
+
+    /// Marks the running thread finished and lets go of the GIL.
+    pub fn end_thread(&mut self, outcome: crate::trace::Outcome) {
+        let Some(i) = self.threads.holder else { return };
+        let lane = self.threads.list[i].lane;
+        self.ts.line = self.line_of_thread(i);
+        self.event(lane, EventKind::Finished { outcome });
+        self.threads.list[i].status = Status::Done;
+        // Its loop's leftovers and frames go with it.
+        self.threads.list[i].frames = Thread::default();
+        self.drop_gil(None);
+        self.threads.list[i].state = ThreadState::default();
+    }
+
+    /// Who waits for what, for the deadlock message.
+    pub fn describe_waits(&self) -> String {
+        let mut parts = Vec::new();
+        for rec in &self.threads.list {
+            let name = self.world.trace.task_name(rec.lane).to_string();
+            let what = match &rec.status {
+                Status::Blocked(Block::Lock { lock, .. }) => {
+                    let lname = lock.obj.get().map_or("a lock", |o| self.world.trace.object_name(o));
+                    match lock.owner.get().and_then(|o| self.threads.list.get(o)) {
+                        Some(h) => format!(
+                            "{name} waits for {lname}, held by {}",
+                            self.world.trace.task_name(h.lane)
+                        ),
+                        None => format!("{name} waits for {lname}"),
+                    }
+                }
+                Status::Blocked(Block::Select { .. }) => format!("{name} waits in its event loop"),
+                _ => continue,
+            };
+            parts.push(what);
+        }
+        parts.join("; ")
+    }
+}
+
+/// A `Cell` of an optional index, for lock owners.
+pub type Owner = Cell<Option<usize>>;
+/// Thread indices waiting for a lock, in arrival order.
+pub type Waiters = RefCell<VecDeque<usize>>;

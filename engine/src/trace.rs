@@ -31,6 +31,13 @@
 //! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it. A semaphore
 //!   may be released more often than acquired (a plain one always may; a bounded one when a float value slips
 //!   past its bound check, as in CPython), and then its extra `Released` pairs with nothing.
+//! - Threads (`TaskInfo::thread`) have lanes of their own and follow the same machine: `Created` by the thread
+//!   that started them, `Ready(Gil)` when they want the GIL, `Resumed` when they take it, `Suspended` when they
+//!   let go of it (`Gil`: the switch interval expired while another thread waited; `Sleep`, `Sync`: a blocking
+//!   call) and `Finished` at their end. Only the thread holding the GIL runs, so still no two tasks or threads
+//!   are resumed at once. When a thread running an asyncio task lets go of the GIL, the task's lane gets the
+//!   `Suspended`/`Ready`/`Resumed` (the thread's own lane is waiting for its loop). A program that never starts
+//!   a thread records none of these.
 //! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
 //!   computation is visible as a long Resumed..Suspended stretch instead).
 //!
@@ -39,7 +46,7 @@
 
 /// Virtual time in nanoseconds since the run started.
 pub type Time = u64;
-/// 0 is the program's main thread; asyncio tasks count from 1 in creation order.
+/// 0 is the program's main thread; asyncio tasks and other threads count from 1 in creation order.
 pub type TaskId = u32;
 /// A synchronisation object, future or queue: an index into [`Trace::objects`].
 pub type ObjId = u32;
@@ -126,6 +133,9 @@ pub enum Wake {
     Done { obj: ObjId, by: TaskId },
     /// It was cancelled while waiting.
     Cancel { by: TaskId },
+    /// A thread (or the task running on it) can run again and waits for the GIL: after the holder was asked to
+    /// let go, after its blocking call ended, or when it was just started.
+    Gil,
 }
 
 /// Why a task is not running.
@@ -148,6 +158,8 @@ pub enum WaitReason {
         obj: ObjId,
         op: SyncOp,
     },
+    /// A thread had to let go of the GIL: its switch interval expired while another thread waited for it.
+    Gil,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +197,8 @@ pub struct TaskInfo {
     pub created_line: u32,
     /// A task of the runtime itself (`asyncio.run`'s shutdown steps), which views may hide.
     pub internal: bool,
+    /// A thread's own lane (`threading.Thread`; the main thread is not marked), not an asyncio task.
+    pub thread: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -73,6 +73,9 @@ pub enum Exit {
 #[derive(Debug, Clone)]
 pub enum Control {
     RunLoop,
+    /// A blocking call (`threads::Block`, in `Vm::threads.blocking`): the thread leaves the interpreter as if
+    /// its budget ended, and the session parks it off the GIL.
+    Block,
 }
 
 pub struct Vm {
@@ -147,6 +150,7 @@ impl Vm {
             parent: 0,
             created_line: 0,
             internal: false,
+            thread: false,
         });
         vm
     }
@@ -623,10 +627,12 @@ impl Vm {
         match self.prepare_call(func, args, kwargs)? {
             call::Prepared::Value(v) => {
                 push(th, v);
-                if let Some(Control::RunLoop) = self.ts.control.take() {
-                    return Ok(Some(Exit::RunLoop));
+                match self.ts.control.take() {
+                    Some(Control::RunLoop) => return Ok(Some(Exit::RunLoop)),
+                    Some(Control::Block) => return Ok(Some(Exit::Budget)),
+                    None => {}
                 }
-                Ok(None)
+                Ok(self.breaker().then_some(Exit::Budget))
             }
             call::Prepared::Frame(f) => {
                 if self.ts.depth + 1 > self.recursion_limit {
@@ -634,7 +640,7 @@ impl Vm {
                 }
                 th.frames.push(f);
                 self.ts.depth += 1;
-                Ok(None)
+                Ok(self.breaker().then_some(Exit::Budget))
             }
         }
     }

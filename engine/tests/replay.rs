@@ -22,6 +22,7 @@ impl Builder {
                 parent: 0,
                 created_line: 1,
                 internal: false,
+                thread: false,
             });
         }
         Builder { trace }

@@ -47,6 +47,15 @@ LOGGER = logging.getLogger("concurrent.futures")
 _GenericAlias = getattr(types, 'GenericAlias', None)
 
 
+def _alias(cls, item):
+    # `Future[int]`, as annotations write it: CPython's types.GenericAlias, or typing's alias where the
+    # interpreter's types module has none.
+    if _GenericAlias is not None:
+        return _GenericAlias(cls, item)
+    from typing import _GenericAlias as alias
+    return alias(cls, item)
+
+
 class Error(Exception):
     """Base class for the module's own exceptions."""
 
@@ -292,8 +301,9 @@ class Future:
         for callback in self._done_callbacks:
             try:
                 callback(self)
-            except Exception:
-                LOGGER.exception('exception calling callback for %r', self)
+            except Exception as exc:
+                # The exception passed explicitly: the same record as exc_info=True, on any logging module.
+                LOGGER.exception('exception calling callback for %r', self, exc_info=exc)
 
     def __repr__(self):
         with self._condition:
@@ -344,8 +354,8 @@ class Future:
                 return
         try:
             fn(self)
-        except Exception:
-            LOGGER.exception('exception calling callback for %r', self)
+        except Exception as exc:
+            LOGGER.exception('exception calling callback for %r', self, exc_info=exc)
 
     def result(self, timeout=None):
         """The call's return value, waiting at most `timeout` seconds (then TimeoutError); raises the call's
@@ -416,8 +426,8 @@ class Future:
             self._condition.notify_all()
         self._invoke_callbacks()
 
-    if _GenericAlias is not None:
-        __class_getitem__ = classmethod(_GenericAlias)
+    def __class_getitem__(cls, item):
+        return _alias(cls, item)
 
 
 class Executor:
@@ -503,8 +513,8 @@ class _WorkItem:
         else:
             self.future.set_result(result)
 
-    if _GenericAlias is not None:
-        __class_getitem__ = classmethod(_GenericAlias)
+    def __class_getitem__(cls, item):
+        return _alias(cls, item)
 
 
 def _worker(executor, work_queue, initializer, initargs):
@@ -514,8 +524,8 @@ def _worker(executor, work_queue, initializer, initargs):
     if initializer is not None:
         try:
             initializer(*initargs)
-        except BaseException:
-            LOGGER.critical('Exception in initializer:', exc_info=True)
+        except BaseException as exc:
+            LOGGER.critical('Exception in initializer:', exc_info=exc)
             executor._initializer_failed()
             return
     try:
@@ -532,8 +542,8 @@ def _worker(executor, work_queue, initializer, initargs):
                 # Passes the None on, so that the next worker leaves too.
                 work_queue.put(None)
                 return
-    except BaseException:
-        LOGGER.critical('Exception in worker', exc_info=True)
+    except BaseException as exc:
+        LOGGER.critical('Exception in worker', exc_info=exc)
 
 
 class BrokenThreadPool(BrokenExecutor):

@@ -304,6 +304,9 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, len - first) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, first, len - n - 2)?;
+                            if self.breaker() {
+                                return Ok(Some(Exit::Budget));
+                            }
                             continue;
                         }
                         Value::Native(nf) if nf.bound.is_none() && nf.defer == crate::value::Deferral::Never => {
@@ -338,6 +341,9 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, n) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
+                            if self.breaker() {
+                                return Ok(Some(Exit::Budget));
+                            }
                             continue;
                         }
                         Value::Native(nf) if nf.bound.is_none() && nf.defer == crate::value::Deferral::Never => {
@@ -354,6 +360,9 @@ impl Vm {
                                     let (func, recv) = (func.clone(), m.0.clone());
                                     f.stack[len - n - 1] = recv;
                                     self.push_direct_call(th, &func, len - n - 1, len - n - 1)?;
+                                    if self.breaker() {
+                                        return Ok(Some(Exit::Budget));
+                                    }
                                     continue;
                                 }
                             }
@@ -673,7 +682,14 @@ impl Vm {
                         f.stack.push(b);
                     }
                 }
-                Instr::Jump(t) => f.pc = t as usize,
+                Instr::Jump(t) => {
+                    let back = (t as usize) < f.pc;
+                    f.pc = t as usize;
+                    // CPython 3.11 checks its eval breaker on a backward jump (the end of a loop's body).
+                    if back && self.breaker() {
+                        return Ok(Some(Exit::Budget));
+                    }
+                }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                     let v = pop(f)?;
                     let b = match v {
@@ -992,10 +1008,13 @@ impl Vm {
         let v = func(self, f.stack.get(first..).unwrap_or_default(), &Vec::new())?;
         f.stack.truncate(keep);
         f.stack.push(v);
-        if let Some(Control::RunLoop) = self.ts.control.take() {
-            return Ok(Some(Exit::RunLoop));
+        match self.ts.control.take() {
+            Some(Control::RunLoop) => return Ok(Some(Exit::RunLoop)),
+            Some(Control::Block) => return Ok(Some(Exit::Budget)),
+            None => {}
         }
-        Ok(None)
+        // CPython 3.11 checks its eval breaker after a call.
+        Ok(self.breaker().then_some(Exit::Budget))
     }
 
     /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor

@@ -57,6 +57,8 @@ impl World {
 pub struct ThreadState {
     /// The thread's index in `Vm::threads` (0 for the main thread).
     pub index: usize,
+    /// The thread's own lane in the trace (0 for the main thread).
+    pub lane: TaskId,
     /// The trace task that is running on this thread: the asyncio task in a step, else the thread's own lane.
     pub current_task: TaskId,
     /// The Python call depth, for `sys.getrecursionlimit()`.

@@ -37,6 +37,9 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut phases: HashMap<TaskId, Phase> = HashMap::new();
     let mut ready: VecDeque<TaskId> = VecDeque::new();
+    // Threads (or the tasks running on them) waiting for the GIL: a FIFO of its own.
+    let mut gil: VecDeque<TaskId> = VecDeque::new();
+    let is_thread = |t: TaskId| t == MAIN_THREAD || trace.tasks.get(t as usize).is_some_and(|i| i.thread);
     let mut running: Option<TaskId> = None;
     let mut timers: HashMap<u32, TimerPhase> = HashMap::new();
     let mut holders: HashMap<u32, Vec<TaskId>> = HashMap::new();
@@ -71,6 +74,14 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 if phase == Some(Phase::Running) && !matches!(by, Wake::Yield) {
                     fail(format!("the running task was made ready by {by:?}"));
                 }
+                if by == Wake::Gil {
+                    phases.insert(e.task, Phase::Queued);
+                    gil.push_back(e.task);
+                    continue;
+                }
+                if is_thread(e.task) {
+                    fail("a thread's own lane joined the event loop's ready queue".into());
+                }
                 if let Wake::Timer(t) = by {
                     if timers.get(&t) != Some(&TimerPhase::Ended) {
                         fail(format!("woken by timer {t}, which has not fired"));
@@ -83,8 +94,15 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 if let Some(other) = running {
                     fail(format!("task {other} is still running"));
                 }
-                if e.task == MAIN_THREAD {
-                    // The main thread is never queued: it starts the program and goes on when the loop stops.
+                if gil.contains(&e.task) {
+                    // The GIL goes to its waiters first come, first served.
+                    if gil.front() != Some(&e.task) {
+                        fail(format!("not the head of the GIL's FIFO {gil:?}"));
+                    }
+                    gil.retain(|&t| t != e.task);
+                } else if e.task == MAIN_THREAD {
+                    // The main thread is never queued on the loop: it starts the program and goes on when the
+                    // loop stops.
                     if !matches!(phase, None | Some(Phase::Waiting)) {
                         fail(format!("the main thread resumed from {phase:?}"));
                     }
@@ -96,10 +114,11 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 phases.insert(e.task, Phase::Running);
             }
             EventKind::Suspended { reason } => {
-                if (e.task == MAIN_THREAD) != matches!(reason, WaitReason::EventLoop) {
-                    fail(format!(
-                        "{reason:?}: only the main thread waits for the event loop, and only for it"
-                    ));
+                if matches!(reason, WaitReason::EventLoop) && !is_thread(e.task) {
+                    fail(format!("{reason:?}: only a thread waits for its event loop"));
+                }
+                if !is_thread(e.task) && !trace.tasks.iter().any(|t| t.thread) && reason == WaitReason::Gil {
+                    fail("a GIL hand-off in a program with one thread".into());
                 }
                 if running != Some(e.task) {
                     fail(format!("suspended while {running:?} runs"));
@@ -113,10 +132,13 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
             EventKind::Finished { .. } => {
                 match phase {
                     Some(Phase::Running) if running == Some(e.task) => running = None,
-                    // A deadlock ends the program while the main thread waits for the loop.
+                    // A deadlock ends the program while the main thread waits for the loop or a lock.
                     Some(Phase::Waiting) if e.task == MAIN_THREAD && running.is_none() => {}
                     // Cancelled before it ever ran: it leaves the ready queue without a Resumed.
-                    Some(Phase::New | Phase::Queued) if running.is_none() => ready.retain(|&t| t != e.task),
+                    Some(Phase::New | Phase::Queued) if running.is_none() => {
+                        ready.retain(|&t| t != e.task);
+                        gil.retain(|&t| t != e.task);
+                    }
                     _ => fail(format!("finished from {phase:?} while {running:?} runs")),
                 }
                 phases.insert(e.task, Phase::Finished);
