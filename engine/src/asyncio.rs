@@ -339,7 +339,6 @@ pub struct Loop {
     pub timers: BinaryHeap<Reverse<(Time, u64)>>,
     /// Each pending timer's handle, cancel flag and the task that armed it.
     pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>, TaskId)>,
-    pub seq: u64,
     /// Handles left to run in the current iteration.
     pub ntodo: usize,
     pub running: bool,
@@ -399,8 +398,8 @@ impl Vm {
 
     pub fn call_at(&mut self, when: Time, h: Handle) -> (u64, Rc<Cell<bool>>) {
         let when = when.min(END_OF_TIME);
-        self.ts.aio.seq += 1;
-        let id = self.ts.aio.seq;
+        self.timer_seq += 1;
+        let id = self.timer_seq;
         let cancelled = Rc::new(Cell::new(false));
         self.ts.aio.timers.push(Reverse((when, id)));
         let task = self.ts.current_task;

@@ -60,6 +60,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             vm.setattr(&pkg, "futures", m.clone())?;
             m
         }
+        // Where CPython defines the package's names; here one module holds them all.
+        "concurrent.futures.thread" | "concurrent.futures._base" => vm.import("concurrent.futures")?,
         "subprocess" | "signal" | "multiprocessing" | "sched" => {
             return Err(Exc::not_implemented(format!(
                 "'{name}' is coming to Interleave soon; use asyncio for now"

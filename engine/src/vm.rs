@@ -100,6 +100,8 @@ pub struct Vm {
     pub task_names: u64,
     /// The last trace id given to a task or a thread: ids index the trace's task list.
     pub next_task_id: TaskId,
+    /// The last timer id, counted across every thread's event loop (ids name timers in the trace).
+    pub timer_seq: u64,
     pub filename: Str,
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
@@ -112,6 +114,8 @@ pub struct Vm {
     pub source: Rc<str>,
     /// Cached attribute lookups on classes (`cache.rs`).
     pub attr_cache: Vec<cache::Entry>,
+    /// The AttributeError a class's `__getattr__` raised in the last lookup, for `getattr` to raise.
+    pub getattr_failure: Option<Exc>,
 }
 
 impl Vm {
@@ -131,6 +135,7 @@ impl Vm {
             addresses: RefCell::new((0, std::collections::HashMap::new())),
             task_names: 0,
             next_task_id: 0,
+            timer_seq: 0,
             filename: Rc::from(config.filename.as_str()),
             random: crate::modules::random::RandomState::new(config.seed),
             seed: config.seed,
@@ -138,6 +143,7 @@ impl Vm {
             eq_keys: std::collections::HashMap::new(),
             source: Rc::from(""),
             attr_cache: Vec::new(),
+            getattr_failure: None,
             types,
         };
         crate::builtins::install(&mut vm);

@@ -281,6 +281,32 @@ pub fn install(vm: &mut Vm) -> Dict {
                 when: vm.world.now,
             })))
         }),
+        // `loop.call_soon_threadsafe` from another thread: onto that thread's loop, waking it from its selector.
+        ("call_soon_in", |vm, a, _| {
+            let target = match a.first() {
+                Some(Value::Int(i)) => *i as usize,
+                _ => vm.ts.index,
+            };
+            let func = a.get(1).cloned().unwrap_or_default();
+            let cancelled = Rc::new(Cell::new(false));
+            let h = Handle::Call {
+                func,
+                args: a.get(2..).unwrap_or(&[]).to_vec(),
+                cancelled: cancelled.clone(),
+            };
+            if target == vm.ts.index || target >= vm.threads.list.len() {
+                vm.call_soon(h);
+            } else {
+                vm.threads.list[target].state.aio.ready.push_back(h);
+                vm.wake_threads();
+            }
+            Ok(Value::Object(Rc::new(TimerHandle {
+                id: 0,
+                cancelled,
+                when: vm.world.now,
+            })))
+        }),
+        ("thread_index", |vm, _, _| Ok(Value::Int(vm.ts.index as i64))),
         ("call_at", |vm, a, _| {
             let when = secs_to_ns(a.first().unwrap_or(&Value::Int(0)))?;
             let func = a.get(1).cloned().unwrap_or_default();
@@ -297,7 +323,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             if vm.ts.aio.running {
                 return Err(Exc::runtime("This event loop is already running"));
             }
-            if vm.ts.current_task != 0 {
+            if vm.ts.current_task != vm.ts.lane {
                 return Err(Exc::runtime("Cannot run the event loop while another loop is running"));
             }
             vm.ts.aio.running = true;
@@ -309,7 +335,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             // asyncio.run's entry and exit. The main thread's wait begins when the loop first starts (the
             // session records it) and ends here, however often the runner restarts the loop in between.
             let entering = a.first().is_some_and(|v| matches!(v, Value::Bool(true)));
-            if vm.ts.current_task != 0 {
+            if vm.ts.current_task != vm.ts.lane {
                 return Ok(Value::None);
             }
             if entering {
@@ -318,7 +344,8 @@ pub fn install(vm: &mut Vm) -> Dict {
                 if std::mem::take(&mut vm.ts.aio.main_waiting) {
                     // The runner's own code ran since: report the call's line again.
                     vm.ts.line = line;
-                    vm.event(0, EventKind::Resumed);
+                    let lane = vm.ts.lane;
+                    vm.event(lane, EventKind::Resumed);
                 }
             }
             Ok(Value::None)

@@ -14,7 +14,6 @@ FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
-_current_loop = None
 
 
 def isfuture(obj):
@@ -41,19 +40,27 @@ def _get_event_loop():
     return get_event_loop()
 
 
+# Each thread's current loop, by thread (CPython's policy keeps one per thread).
+_current_loops = {}
+
+
 def get_event_loop():
-    global _current_loop
     if _il.is_running():
         return _il.get_loop()
-    if _current_loop is None:
-        _current_loop = new_event_loop()
-        _il.set_loop(_current_loop)
-    return _current_loop
+    thread = _il.thread_index()
+    loop = _current_loops.get(thread)
+    if loop is None:
+        if thread != 0:
+            import threading
+            name = threading.current_thread().name
+            raise RuntimeError(f"There is no current event loop in thread '{name}'.")
+        loop = _current_loops[thread] = new_event_loop()
+        _il.set_loop(loop)
+    return loop
 
 
 def set_event_loop(loop):
-    global _current_loop
-    _current_loop = loop
+    _current_loops[_il.thread_index()] = loop
     if loop is not None:
         _il.set_loop(loop)
 
@@ -77,6 +84,9 @@ class AbstractEventLoop:
 class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
         self._closed = False
+        # The thread the loop runs in, for call_soon_threadsafe from others.
+        self._thread = _il.thread_index()
+        self._default_executor = None
 
     def __repr__(self):
         return f'<_UnixSelectorEventLoop running={self.is_running()} closed={self._closed} debug=False>'
@@ -119,6 +129,7 @@ class BaseEventLoop(AbstractEventLoop):
         if _il.is_running():
             raise RuntimeError('This event loop is already running')
         _il.set_loop(self)
+        self._thread = _il.thread_index()
         _il.run_forever()
 
     def run_until_complete(self, future):
@@ -153,7 +164,21 @@ class BaseEventLoop(AbstractEventLoop):
         pass
 
     async def shutdown_default_executor(self):
-        pass
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            # CPython joins the pool from a helper thread; blocking this one waits the same way.
+            executor.shutdown(wait=True)
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        return _il.call_soon_in(self._thread, callback, *args)
+
+    def set_default_executor(self, executor):
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor')
+        self._default_executor = executor
 
     def get_debug(self):
         return False
@@ -162,7 +187,16 @@ class BaseEventLoop(AbstractEventLoop):
         pass
 
     def run_in_executor(self, executor, func, *args):
-        raise NotImplementedError('run_in_executor needs threads, which Interleave does not simulate yet')
+        self._check_closed()
+        if iscoroutine(func) or iscoroutinefunction(func):
+            raise TypeError('coroutines cannot be used with run_in_executor()')
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = executor
+        return wrap_future(executor.submit(func, *args), loop=self)
 
     def default_exception_handler(self, context):
         message = context.get('message') or 'Unhandled exception in event loop'
@@ -179,6 +213,78 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_exception_handler(self, context):
         self.default_exception_handler(context)
+
+
+def _copy_future_state(source, dest):
+    # Runs on dest's loop: a concurrent future's outcome becomes an asyncio future's.
+    if dest.cancelled():
+        return
+    if source.cancelled():
+        dest.cancel()
+        return
+    exc = source.exception()
+    if exc is not None:
+        dest.set_exception(exc)
+    else:
+        dest.set_result(source.result())
+
+
+def wrap_future(future, *, loop=None):
+    if isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            future.cancel()
+
+    def _call_set_state(source):
+        if loop.is_closed():
+            return
+        loop.call_soon_threadsafe(_copy_future_state, source, new_future)
+
+    new_future.add_done_callback(_call_check_cancel)
+    future.add_done_callback(_call_set_state)
+    return new_future
+
+
+async def to_thread(func, /, *args, **kwargs):
+    import functools
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))
+
+
+def run_coroutine_threadsafe(coro, loop):
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    import concurrent.futures
+    future = concurrent.futures.Future()
+
+    def _done(task):
+        if task.cancelled():
+            future.cancel()
+            return
+        if not future.set_running_or_notify_cancel():
+            return
+        exc = task.exception()
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            future.set_result(task.result())
+
+    def _start():
+        try:
+            task = ensure_future(coro, loop=loop)
+            task.add_done_callback(_done)
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(_start)
+    return future
 
 
 async def _wrap_awaitable(awaitable):

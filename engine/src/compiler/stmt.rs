@@ -190,14 +190,8 @@ impl<'a> Compiler<'a> {
                     let i = self.name_index(&a.name);
                     self.emit(Instr::ImportName(i));
                     match &a.asname {
-                        Some(asname) => {
-                            // `import a.b as c` binds the submodule itself.
-                            for part in a.name.split('.').skip(1) {
-                                let p = self.name_index(part);
-                                self.emit(Instr::LoadAttr(p));
-                            }
-                            self.store_name(asname);
-                        }
+                        // `import a.b as c` binds the submodule itself, which is what importing `a.b` gives.
+                        Some(asname) => self.store_name(asname),
                         None => {
                             let first = a.name.split('.').next().unwrap_or("").to_string();
                             if first.len() != a.name.len() {

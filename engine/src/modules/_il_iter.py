@@ -100,3 +100,13 @@ def extend(items, iterable):
     append = items.append
     for item in iterable:
         append(item)
+
+
+def star_call(func, iterable, kwargs):
+    # `f(*gen)`: the arguments are drawn in frames, so a generator that blocks or runs long is budgeted.
+    args = []
+    for item in iterable:
+        args.append(item)
+    if kwargs is None:
+        return func(*args)
+    return func(*args, **kwargs)

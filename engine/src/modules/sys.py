@@ -213,12 +213,8 @@ def set_int_max_str_digits(maxdigits):
     raise NotImplementedError("sys.set_int_max_str_digits() is not available in Interleave")
 
 
-def getswitchinterval():
-    return 0.005
-
-
-def setswitchinterval(interval, /):
-    pass
+getswitchinterval = _sys.getswitchinterval
+setswitchinterval = _sys.setswitchinterval
 
 
 def is_finalizing():

@@ -176,6 +176,30 @@ fn getsizeof(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::Int(size as i64))
 }
 
+/// `sys.setswitchinterval(interval)`: how long a thread may hold the GIL while another waits for it.
+fn setswitchinterval(vm: &mut Vm, a: &[Value], k: &crate::native::Kwargs) -> PyResult {
+    let v = crate::types::args::one("setswitchinterval", a, k)?;
+    let secs = match crate::types::args::unwrap(v) {
+        Value::Float(f) => f,
+        Value::Int(i) => i as f64,
+        Value::Bool(b) => b as i64 as f64,
+        _ => {
+            return Err(crate::exc::Exc::type_error(format!(
+                "must be real number, not {}",
+                vm.type_name(v)
+            )))
+        }
+    };
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(crate::exc::Exc::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    let micros = (secs * 1e6).min(1e12) as u64;
+    vm.threads.switch_interval = micros.max(1) * 1000;
+    Ok(Value::None)
+}
+
 pub fn native_module(vm: &mut Vm) -> Value {
     let funcs: Funcs = &[
         ("write", write),
@@ -186,6 +210,11 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("getsizeof", getsizeof),
         ("exception", exception),
         ("format_exception", format_exception),
+        ("getswitchinterval", |vm, _, _| {
+            // CPython keeps the interval in whole microseconds.
+            Ok(Value::Float((vm.threads.switch_interval / 1000) as f64 / 1e6))
+        }),
+        ("setswitchinterval", setswitchinterval),
     ];
     module(vm, "_sys", funcs, Vec::new())
 }

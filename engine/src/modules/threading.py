@@ -720,7 +720,11 @@ def excepthook(args, /):
         name = get_ident()
     print(f"Exception in thread {name}:", file=stderr, flush=True)
     import traceback
-    traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback, file=stderr)
+    lines = traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)
+    # CPython's traceback always shows threading's own frames; they are hidden here, but not the header.
+    if lines and not lines[0].startswith('Traceback'):
+        lines.insert(0, 'Traceback (most recent call last):\n')
+    print(''.join(lines), file=stderr, end='')
     stderr.flush()
 
 

@@ -99,7 +99,7 @@ fn acquire(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
         return Err(Exc::value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(Exc::value_error("timeout value must be a non-negative number"));
+        return Err(Exc::value_error("timeout value must be positive"));
     }
     if timeout > TIMEOUT_MAX {
         return Err(Exc::new(ExcType::OverflowError, "timeout value is too large"));

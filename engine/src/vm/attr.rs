@@ -367,9 +367,14 @@ fn wrapped_new(vm: &mut Vm, a: &[Value], kw: &Kwargs, bt: crate::value::BuiltinT
 
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        self.getattr_failure = None;
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => {
+                // What the class's `__getattr__` raised is what the program sees, as in CPython.
+                if let Some(e) = self.getattr_failure.take() {
+                    return Err(e);
+                }
                 let e = self.no_attribute(obj, name);
                 let e = self.materialize(e);
                 if let Some(d) = self.exc_data(&e) {
@@ -493,6 +498,7 @@ impl Vm {
                         Ok(v) => Ok(Some(v)),
                         Err(e) => {
                             if self.exc_kind_is(&e, ExcType::AttributeError) {
+                                self.getattr_failure = Some(e);
                                 Ok(None)
                             } else {
                                 Err(e)

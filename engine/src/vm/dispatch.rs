@@ -412,6 +412,16 @@ impl Vm {
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
+                    // Arguments drawn from a generator are drawn in budgeted frames (`_il_iter.star_call`).
+                    if matches!(&args, Value::Gen(g) if g.kind == CodeKind::Generator) && self.ts.nested_cap.is_none() {
+                        let helper = self.import("_il_iter")?;
+                        let star_call = self.getattr(&helper, "star_call")?;
+                        let kw = kwargs.unwrap_or(Value::None);
+                        match self.call_into(th, star_call, vec![func, args, kw], Vec::new())? {
+                            None => continue,
+                            exit => return Ok(exit),
+                        }
+                    }
                     let args = match args {
                         Value::Tuple(t) => t.to_vec(),
                         other => match self.collect(&other) {

@@ -100,11 +100,11 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                         fail(format!("not the head of the GIL's FIFO {gil:?}"));
                     }
                     gil.retain(|&t| t != e.task);
-                } else if e.task == MAIN_THREAD {
-                    // The main thread is never queued on the loop: it starts the program and goes on when the
-                    // loop stops.
+                } else if is_thread(e.task) {
+                    // A thread is never queued on a loop: it starts (the main thread, the program) and goes
+                    // on when its own loop stops.
                     if !matches!(phase, None | Some(Phase::Waiting)) {
-                        fail(format!("the main thread resumed from {phase:?}"));
+                        fail(format!("a thread resumed from {phase:?}"));
                     }
                 } else if ready.front() != Some(&e.task) {
                     fail(format!("not the head of the FIFO ready queue {ready:?}"));
