@@ -83,6 +83,7 @@ fn wake(trace: &Trace, by: Wake) -> String {
             _ => "woken up".into(),
         },
         Wake::Cancel { by } => format!("cancelled by {}", trace.task_name(by)),
+        Wake::Gil => "waiting for the GIL".into(),
     }
 }
 
@@ -90,6 +91,7 @@ fn wake(trace: &Trace, by: Wake) -> String {
 pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
     match phase {
         TaskPhase::New => "created, not yet scheduled".into(),
+        TaskPhase::Ready(Wake::Gil) => "could run, waiting for the GIL".into(),
         TaskPhase::Ready(by) => format!("ready ({})", wake(trace, by)),
         TaskPhase::Running => "running".into(),
         TaskPhase::Waiting(WaitReason::Yield) => "yielding".into(),
@@ -101,6 +103,9 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Waiting(WaitReason::Sync { obj, op }) => sync_wait(trace, obj, op),
         TaskPhase::Waiting(WaitReason::EventLoop) => {
             "in asyncio.run, waiting while the event loop runs the tasks".into()
+        }
+        TaskPhase::Waiting(WaitReason::Gil) => {
+            "let go of the GIL: its switch interval ran out while another thread waited".into()
         }
         TaskPhase::Blocking { until } => {
             format!("blocking the whole loop until {} (time.sleep)", seconds(until))
@@ -163,7 +168,6 @@ mod tests {
                 name: "Lock-1".into(),
                 created_line: 1,
                 internal: false,
-                thread: false,
             }],
             ..Trace::default()
         }

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use interleave::replay::{Lane, Segment, TaskPhase};
-use interleave::trace::{Time, WaitReason};
+use interleave::trace::{Time, WaitReason, Wake};
 
 /// The most columns a track is divided into when deciding what is too small to draw on its own.
 pub const COLUMNS: u64 = 1200;
@@ -28,6 +28,8 @@ pub const DEFAULT_SPAN: Time = 1_000_000_000;
 pub enum StateKind {
     Running,
     Ready,
+    /// A thread (or the task on it) that could run but waits for the GIL.
+    Gil,
     Sleeping,
     /// Asleep past its deadline: the timer is due but the loop is busy elsewhere.
     Overdue,
@@ -40,9 +42,10 @@ pub enum StateKind {
 }
 
 impl StateKind {
-    pub const ALL: [StateKind; 10] = [
+    pub const ALL: [StateKind; 11] = [
         StateKind::Running,
         StateKind::Ready,
+        StateKind::Gil,
         StateKind::Sleeping,
         StateKind::Overdue,
         StateKind::Awaiting,
@@ -55,6 +58,7 @@ impl StateKind {
 
     pub fn of(phase: TaskPhase) -> StateKind {
         match phase {
+            TaskPhase::Ready(Wake::Gil) | TaskPhase::Waiting(WaitReason::Gil) => StateKind::Gil,
             TaskPhase::New | TaskPhase::Ready(_) | TaskPhase::Waiting(WaitReason::Yield) => StateKind::Ready,
             TaskPhase::Running => StateKind::Running,
             TaskPhase::Waiting(WaitReason::Sleep { .. }) => StateKind::Sleeping,
@@ -74,6 +78,7 @@ impl StateKind {
         match self {
             StateKind::Running => "running",
             StateKind::Ready => "ready",
+            StateKind::Gil => "gil",
             StateKind::Sleeping => "sleeping",
             StateKind::Overdue => "overdue",
             StateKind::Awaiting => "awaiting",
@@ -90,6 +95,7 @@ impl StateKind {
         match self {
             StateKind::Running => "running",
             StateKind::Ready => "ready (queued)",
+            StateKind::Gil => "waiting for the GIL",
             StateKind::Sleeping => "sleeping",
             StateKind::Overdue => "timer due, loop busy",
             StateKind::Awaiting => "awaiting a task or future",

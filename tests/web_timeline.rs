@@ -26,6 +26,7 @@ fn trace_with_tasks(names: &[&str]) -> Trace {
             parent: 0,
             created_line: 1,
             internal: false,
+            thread: false,
         });
     }
     trace
