@@ -1,7 +1,9 @@
 //! Words for what the trace shows: times in seconds, what a task was doing and why, and each task's hue.
 
-use interleave::replay::{Segment, TaskPhase, TaskState};
-use interleave::trace::{ObjId, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD};
+use interleave::replay::{Segment, TaskPhase, TaskState, GIL_LANE};
+use interleave::trace::{
+    EventKind, GilDrop, ObjId, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD,
+};
 
 /// `1.250 s`: virtual time with three decimals.
 pub fn seconds(t: Time) -> String {
@@ -118,6 +120,9 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
 
 /// One sentence for a timeline segment: "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14".
 pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
+    if task == GIL_LANE {
+        return gil_segment(trace, seg);
+    }
     let mut s = format!("{}: {}", trace.task_name(task), phase(trace, seg.phase));
     if let Some(holder) = seg.holder {
         s.push_str(&format!(", held by {}", trace.task_name(holder)));
@@ -133,6 +138,47 @@ pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
         s.push_str(&format!(", line {}", seg.line));
     }
     s
+}
+
+/// A lane's name: the task's or thread's, or "GIL" for the GIL's lane.
+pub fn lane_name(trace: &Trace, task: TaskId) -> &str {
+    if task == GIL_LANE {
+        "GIL"
+    } else {
+        trace.task_name(task)
+    }
+}
+
+/// How far past a GIL segment's start to look for why its holder let go: a turn is at most one switch
+/// interval of running, but a thread alone may print a lot before it blocks.
+const GIL_SCAN: usize = 200_000;
+
+/// "GIL: held by Thread-1 (worker) from 0.010 s to 0.015 s; let go: its switch interval ran out".
+fn gil_segment(trace: &Trace, seg: &Segment) -> String {
+    let span = if seg.is_open() {
+        format!("since {}", seconds(seg.start))
+    } else {
+        format!("from {} to {}", seconds(seg.start), seconds(seg.end))
+    };
+    let Some(holder) = seg.holder else {
+        return format!("GIL: free, every thread waits, {span}");
+    };
+    let why = trace
+        .events
+        .iter()
+        .skip(seg.event as usize + 1)
+        .take(GIL_SCAN)
+        .find_map(|e| match e.kind {
+            EventKind::GilDropped { why } if e.task == holder => Some(why),
+            _ => None,
+        });
+    let why = match why {
+        Some(GilDrop::Interval) => "; let go: its switch interval ran out while another thread waited",
+        Some(GilDrop::Blocked) => "; let go: a blocking call (sleep, lock, queue, join or I/O)",
+        Some(GilDrop::Finished) => "; let go: the thread ended",
+        None => "",
+    };
+    format!("GIL: held by {} {span}{why}", trace.task_name(holder))
 }
 
 /// One line for a task in the event loop panel: "sleeping until 2.000 s, line 6".

@@ -89,6 +89,36 @@ pub const EXAMPLES: &[Example] = &[
                 links keep adding tasks to the group.",
         source: include_str!("examples/crawler.py"),
     },
+    Example {
+        title: "Thread pool",
+        watch: "Two calls that each wait two seconds run in two worker threads of a ThreadPoolExecutor: \
+                both waits overlap, and the GIL lane shows nobody needing it while they sleep.",
+        source: include_str!("examples/thread_pool.py"),
+    },
+    Example {
+        title: "Threads race, then a Lock",
+        watch: "The GIL changes hands every half millisecond; a thread interrupted between reading and \
+                writing the counter writes back a stale value. With the Lock, the others queue on it.",
+        source: include_str!("examples/thread_race.py"),
+    },
+    Example {
+        title: "Producer and consumers over queue.Queue",
+        watch: "The producer thread blocks on a full queue, the consumers on an empty one; every blocked \
+                thread lets go of the GIL.",
+        source: include_str!("examples/thread_queue.py"),
+    },
+    Example {
+        title: "The GIL: CPU-bound vs I/O-bound threads",
+        watch: "Four threads crunching numbers take turns on the GIL (hatched: waiting for it), so they \
+                finish no sooner than one; four threads waiting on I/O sleep side by side.",
+        source: include_str!("examples/gil_cpu_vs_io.py"),
+    },
+    Example {
+        title: "asyncio.to_thread rescues a blocked loop",
+        watch: "A blocking call inside a coroutine freezes the ticker for half a second; the same call \
+                through to_thread runs in a worker thread's lane while the ticker keeps ticking.",
+        source: include_str!("examples/to_thread.py"),
+    },
 ];
 
 #[cfg(test)]
@@ -105,9 +135,10 @@ mod tests {
     }
 
     #[test]
-    fn every_example_runs_an_asyncio_program() {
+    fn every_example_runs_asyncio_or_threads() {
         for e in EXAMPLES {
-            assert!(e.source.contains("asyncio.run("), "{}", e.title);
+            let concurrent = ["asyncio.run(", "threading", "concurrent.futures"];
+            assert!(concurrent.iter().any(|c| e.source.contains(c)), "{}", e.title);
             assert!(!e.watch.is_empty());
         }
     }

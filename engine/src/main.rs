@@ -5,13 +5,15 @@ use interleave::trace::{EventKind, Trace};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N]";
+const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N] [--cpus N] \
+                     [--switch-interval SECONDS] [--switch-anywhere]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut file = None;
     let mut trace = None;
     let mut seed = 0;
+    let mut config = Config::default();
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("run") => {}
@@ -24,6 +26,23 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--trace" => trace = it.next().cloned(),
             "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
+            // The simulated machine: its cores (`os.cpu_count()`), and how threads share the GIL.
+            "--cpus" => match it.next().and_then(|s| s.parse().ok()).filter(|n| *n > 0) {
+                Some(n) => config.cpu_count = n,
+                None => {
+                    eprintln!("interleave: --cpus takes a positive whole number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--switch-interval" => match it.next().and_then(|s| s.parse::<f64>().ok()).filter(|s| *s > 0.0) {
+                Some(secs) => config.switch_interval = ((secs * 1e6).min(1e12) as u64).max(1) * 1000,
+                None => {
+                    eprintln!("interleave: --switch-interval takes a positive number of seconds");
+                    return ExitCode::from(2);
+                }
+            },
+            // Python 3.9 and older could switch threads at any instruction.
+            "--switch-anywhere" => config.switch_any_instruction = true,
             _ if file.is_none() => file = Some(a.clone()),
             _ => {
                 eprintln!("{USAGE}");
@@ -47,7 +66,7 @@ fn main() -> ExitCode {
     let config = Config {
         filename,
         seed,
-        ..Config::default()
+        ..config
     };
     let mut session = Session::new(&source, config);
     let code = session.run_to_end();
@@ -108,11 +127,12 @@ fn trace_json(t: &Trace) -> String {
         .iter()
         .map(|x| {
             format!(
-                "{{\"name\":{},\"coro\":{},\"parent\":{},\"line\":{}}}",
+                "{{\"name\":{},\"coro\":{},\"parent\":{},\"line\":{},\"thread\":{}}}",
                 json_str(&x.name),
                 json_str(&x.coro),
                 x.parent,
-                x.created_line
+                x.created_line,
+                x.thread
             )
         })
         .collect();

@@ -92,6 +92,8 @@ pub struct LoopState {
     /// Indexed by `ObjId`; objects nobody has touched yet are absent or empty.
     pub objects: Vec<ObjState>,
     pub output: Vec<OutputLine>,
+    /// The thread (its lane) holding the GIL, in a program with threads.
+    pub gil_holder: Option<TaskId>,
     timers: BTreeMap<(Time, TimerId), TaskId>,
     timer_deadlines: HashMap<TimerId, Time>,
     line_open: bool,
@@ -203,6 +205,8 @@ impl LoopState {
             EventKind::Blocked { until } => self.enter(t, TaskPhase::Blocking { until }, e.at),
             EventKind::Renamed { .. } => {}
             EventKind::CancelRequested { .. } => self.set(t, |s| s.cancel_requested = true),
+            EventKind::GilTaken => self.gil_holder = Some(t),
+            EventKind::GilDropped { .. } => self.gil_holder = None,
         }
     }
 
@@ -338,12 +342,18 @@ impl Lane {
     }
 }
 
+/// The task id of the GIL's own lane ([`Replay::gil`]), which no task has.
+pub const GIL_LANE: TaskId = TaskId::MAX;
+
 /// The live fold: the loop state and the timeline lanes, extended as events arrive.
 #[derive(Debug, Clone, Default)]
 pub struct Replay {
     pub state: LoopState,
     /// Indexed by `TaskId`: the main thread first, then tasks in creation order.
     pub lanes: Vec<Lane>,
+    /// Who held the GIL when, for a program with threads (empty otherwise): `Running` segments whose
+    /// `holder` is the thread's lane, and `Done` ones while every thread waits and nobody holds it.
+    pub gil: Lane,
 }
 
 impl Replay {
@@ -364,11 +374,37 @@ impl Replay {
         for (i, e) in trace.events.iter().enumerate().skip(start) {
             let before = self.state.task(e.task).map(|s| s.phase);
             self.state.apply(trace, e);
+            if let EventKind::GilTaken | EventKind::GilDropped { .. } = e.kind {
+                self.gil_changed(e, i);
+            }
             let after = self.state.task(e.task).copied().expect("applied");
             if before != Some(after.phase) {
                 self.open(e, i, after);
             }
         }
+    }
+
+    fn gil_changed(&mut self, e: &Event, index: usize) {
+        self.gil.task = GIL_LANE;
+        let segments = &mut self.gil.segments;
+        if let Some(last) = segments.last_mut().filter(|l| l.is_open()) {
+            last.end = e.at.max(last.start);
+            if last.end == last.start {
+                segments.pop();
+            }
+        }
+        let (phase, holder) = match e.kind {
+            EventKind::GilTaken => (TaskPhase::Running, Some(e.task)),
+            _ => (TaskPhase::Done, None),
+        };
+        segments.push(Segment {
+            start: e.at,
+            end: Time::MAX,
+            phase,
+            line: 0,
+            holder,
+            event: index as u32,
+        });
     }
 
     fn open(&mut self, e: &Event, index: usize, s: TaskState) {

@@ -21,7 +21,7 @@
 
 mod natives;
 
-use crate::trace::{EventKind, ObjId, TaskId, Time, WaitReason, Wake};
+use crate::trace::{EventKind, GilDrop, ObjId, TaskId, Time, WaitReason, Wake};
 use crate::value::Value;
 use crate::vm::frame::Thread;
 use crate::vm::{Control, ThreadState, Vm};
@@ -211,7 +211,12 @@ impl Vm {
             parked_task: Some(lane),
             started_line: line,
         });
-        self.threads.multi = true;
+        if !self.threads.multi {
+            // The GIL's story begins with the second thread: the starter holds it.
+            self.threads.multi = true;
+            let holder = self.ts.lane;
+            self.event(holder, EventKind::GilTaken);
+        }
         self.want_gil(index);
         ident_of(index)
     }
@@ -247,6 +252,15 @@ impl Vm {
     /// Saves the running thread's state and lets go of the GIL, recording why in the trace.
     pub fn drop_gil(&mut self, why: Option<WaitReason>) {
         let Some(i) = self.threads.holder.take() else { return };
+        if self.threads.multi {
+            let lane = self.threads.list[i].lane;
+            let why = match (why, &self.threads.list[i].status) {
+                (_, Status::Done) => GilDrop::Finished,
+                (Some(WaitReason::Gil), _) => GilDrop::Interval,
+                _ => GilDrop::Blocked,
+            };
+            self.event(lane, EventKind::GilDropped { why });
+        }
         let state = std::mem::take(&mut self.ts);
         let rec = &mut self.threads.list[i];
         rec.state = state;
@@ -279,6 +293,10 @@ impl Vm {
         } else {
             self.world.now.saturating_add(self.threads.switch_interval)
         };
+        if self.threads.multi {
+            let lane = self.threads.list[i].lane;
+            self.event(lane, EventKind::GilTaken);
+        }
         if let Some(task) = self.threads.list[i].parked_task.take() {
             self.ts.line = self.line_of_thread(i);
             self.event(task, EventKind::Resumed);
@@ -433,13 +451,17 @@ impl Vm {
     pub fn end_thread(&mut self, outcome: crate::trace::Outcome) {
         let Some(i) = self.threads.holder else { return };
         let lane = self.threads.list[i].lane;
-        self.ts.line = self.line_of_thread(i);
-        self.event(lane, EventKind::Finished { outcome });
+        let line = self.line_of_thread(i);
         self.threads.list[i].status = Status::Done;
+        self.threads.waiting.retain(|&w| w != i);
         // Its loop's leftovers and frames go with it.
         self.threads.list[i].frames = Thread::default();
         self.drop_gil(None);
         self.threads.list[i].state = ThreadState::default();
+        // The lane's last event: after the GIL's `GilDropped`, still at the thread's last line.
+        let other = std::mem::replace(&mut self.ts.line, line);
+        self.event(lane, EventKind::Finished { outcome });
+        self.ts.line = other;
     }
 
     /// Who waits for what, for the deadlock message.

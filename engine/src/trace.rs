@@ -38,6 +38,9 @@
 //!   are resumed at once. When a thread running an asyncio task lets go of the GIL, the task's lane gets the
 //!   `Suspended`/`Ready`/`Resumed` (the thread's own lane is waiting for its loop). A program that never starts
 //!   a thread records none of these.
+//! - `GilTaken` and `GilDropped` (recorded on the thread's own lane, once a program has more than one thread)
+//!   alternate per thread, and at most one thread holds the GIL between them: every `GilTaken` comes after the
+//!   previous holder's `GilDropped`. `GilDropped` says why (`GilDrop`).
 //! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
 //!   computation is visible as a long Resumed..Suspended stretch instead).
 //!
@@ -118,6 +121,23 @@ pub enum EventKind {
     CancelRequested {
         by: TaskId,
     },
+    /// The thread whose lane this is took the GIL.
+    GilTaken,
+    /// The thread whose lane this is let go of the GIL, for this reason.
+    GilDropped {
+        why: GilDrop,
+    },
+}
+
+/// Why a thread let go of the GIL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GilDrop {
+    /// Another thread waited for a whole switch interval and asked for it (CPython's forced switching).
+    Interval,
+    /// A blocking call: `time.sleep`, a contended lock, a queue or a join, the event loop's selector.
+    Blocked,
+    /// The thread ended.
+    Finished,
 }
 
 /// Why a task went back to the ready queue.

@@ -7,7 +7,7 @@
 //! the scrolled window exist) and segments are culled and merged per column horizontally
 //! ([`crate::layout::blocks`]), so a run of 10,000 tasks and a million events draws a few hundred elements.
 
-use interleave::replay::Lane;
+use interleave::replay::{Lane, GIL_LANE};
 use interleave::trace::{TaskId, Time, Trace};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::legend::Legend;
-use crate::describe::{grouped, seconds, seconds_with, segment, task_style};
+use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
 use crate::layout::{blocks, columns_for, ticks, visible_rows, Viewport};
 use crate::run::RunRef;
 
@@ -77,7 +77,7 @@ fn fraction_at(overlay: &NodeRef, client_x: i32) -> Option<f64> {
 
 fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now: Time, columns: u64) -> Html {
     let task = lane.task;
-    let name = trace.task_name(task).to_string();
+    let name = lane_name(trace, task).to_string();
     let view = &props.viewport;
     let drawn = blocks(lane, view, now, columns);
     // No listeners per segment: the grid handles hover, focus and keys for all of them through the
@@ -185,7 +185,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 // Enter on a focused segment shows the loop as it was when the segment began.
                 let start = segment_of(e.target()).and_then(|(task, i)| {
                     let run = run.as_ref()?.run.borrow();
-                    Some(run.replay.lanes.get(task as usize)?.segments.get(i)?.start)
+                    let lane = if task == GIL_LANE {
+                        Some(&run.replay.gil)
+                    } else {
+                        run.replay.lanes.get(task as usize)
+                    };
+                    Some(lane?.segments.get(i)?.start)
                 });
                 if let Some(start) = start {
                     e.prevent_default();
@@ -255,9 +260,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let now = run.as_ref().map_or(0, |r| r.now());
     let all_lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
     // asyncio.run's own shutdown tasks are the runtime's business, not the program's: no lane for them.
-    let lanes: Vec<&Lane> = all_lanes
-        .iter()
-        .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal)))
+    // A program with threads gets the GIL's lane first: who holds it, and why each one let go.
+    let gil = run.as_ref().map(|r| &r.replay.gil).filter(|g| !g.segments.is_empty());
+    let lanes: Vec<&Lane> = gil
+        .into_iter()
+        .chain(
+            all_lanes
+                .iter()
+                .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal))),
+        )
         .collect();
     let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
     let track = if *track_px > 0.0 { *track_px } else { 480.0 };
@@ -271,10 +282,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let detail = match (props.detail, trace) {
-        (Some((task, i)), Some(trace)) => all_lanes
-            .get(task as usize)
-            .and_then(|l| l.segments.get(i))
-            .map(|seg| segment(trace, task, seg)),
+        (Some((task, i)), Some(trace)) => (if task == GIL_LANE {
+            gil
+        } else {
+            all_lanes.get(task as usize)
+        })
+        .and_then(|l| l.segments.get(i))
+        .map(|seg| segment(trace, task, seg)),
         _ => None,
     };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/e2e/expected/examples.json: for each gallery example (title and program, read from
-src/examples.rs), the lines CPython prints when it runs the program, and the task names it creates.
+src/examples.rs), the program's text, the lines CPython prints when it runs it, and the names of the tasks
+and threads it creates.
 
     python3 tests/e2e/gen-expected.py
 
@@ -18,9 +19,15 @@ OUT = ROOT / "tests" / "e2e" / "expected" / "examples.json"
 
 # Records every task's name as CPython creates it, then runs the example as __main__.
 TRACER = r"""
-import asyncio, json, runpy, sys
-names = []   # the tasks the program creates
+import asyncio, json, runpy, sys, threading
+names = []   # the tasks and threads the program creates
 every = []   # and asyncio.run's clean-up tasks too, which CPython numbers in the same sequence
+_start = threading.Thread.start
+def start(self):
+    names.append(self.name)
+    every.append(self.name)
+    _start(self)
+threading.Thread.start = start
 def factory(loop, coro, **kw):
     t = asyncio.Task(coro, loop=loop, **kw)
     every.append(t.get_name())
@@ -59,6 +66,7 @@ def main():
         examples.append({
             "title": json.loads('"' + title + '"'),
             "slug": pathlib.Path(file).stem,
+            "source": path.read_text(),
             "exit_code": plain.returncode,
             "stdout": plain.stdout.splitlines(),
             "tasks": tasks,

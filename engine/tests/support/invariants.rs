@@ -44,6 +44,7 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     let mut timers: HashMap<u32, TimerPhase> = HashMap::new();
     let mut holders: HashMap<u32, Vec<TaskId>> = HashMap::new();
     let mut last_at = 0;
+    let mut gil_holder: Option<TaskId> = None;
     for (i, e) in trace.events.iter().enumerate() {
         let mut fail = |what: String| out.push(format!("event #{i} ({:?} of task {}): {what}", e.kind, e.task));
         if e.at < last_at {
@@ -184,6 +185,23 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                         .is_some_and(|o| matches!(o.kind, ObjKind::Semaphore | ObjKind::BoundedSemaphore)) => {}
                     None => fail(format!("object {obj} released while nobody holds it")),
                 }
+            }
+            EventKind::GilTaken => {
+                if let Some(h) = gil_holder {
+                    fail(format!("the GIL taken while {h} holds it"));
+                }
+                if !is_thread(e.task) {
+                    fail("a task, not a thread, took the GIL".into());
+                }
+                gil_holder = Some(e.task);
+            }
+            EventKind::GilDropped { .. } => {
+                if gil_holder != Some(e.task) {
+                    fail(format!(
+                        "the GIL dropped by a thread that does not hold it ({gil_holder:?} does)"
+                    ));
+                }
+                gil_holder = None;
             }
             EventKind::Renamed { .. } | EventKind::CancelRequested { .. } => {
                 if phase == Some(Phase::Finished) {

@@ -95,7 +95,7 @@ export const checks = EXPECTED.examples.map((example) => ({
   async run(app) {
     await app.button(example.title).click();
     const source = await app.code.inputValue();
-    if (!source.includes('asyncio.run(')) throw new Error(`the editor did not load "${example.title}"`);
+    if (source.trim() !== example.source.trim()) throw new Error(`the editor did not load "${example.title}"`);
     if (!(await app.setSpeed('instant'))) throw new Error('no Speed control');
     await app.button('Run').click();
     const state = await waitForRunEnd(app);
@@ -108,6 +108,7 @@ export const checks = EXPECTED.examples.map((example) => ({
     const { count, names } = await laneNames(app);
     assertEqual(names.length, count, `lanes found by scrolling (${JSON.stringify(names)}) vs aria-rowcount`);
     // Module-level code runs in "main"; CPython numbers the tasks (asyncio.run's clean-up ones too) Task-1, ...
+    // and names the threads Thread-1 (worker), ThreadPoolExecutor-0_0, asyncio_0...
     for (const name of ['main', ...example.tasks]) {
       if (!names.includes(name)) {
         throw new Error(`no timeline lane named ${JSON.stringify(name)}; the lanes are ${JSON.stringify(names)}`);
@@ -122,8 +123,13 @@ export const checks = EXPECTED.examples.map((example) => ({
     // The main lane shows the module's own time: it runs, then waits inside asyncio.run while the loop runs.
     const mainLane = app.page.getByRole('row', { name: 'main', exact: true });
     const mainSegments = await mainLane.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    if (!mainSegments.some((l) => l.startsWith('main: in asyncio.run'))) {
+    if (example.source.includes('asyncio.run(') && !mainSegments.some((l) => l.startsWith('main: in asyncio.run'))) {
       throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
+    }
+    // Threads that take turns on the GIL show it: a lane waits for the GIL, and the GIL lane shows who holds it.
+    if (/threading|concurrent\.futures|to_thread/.test(example.source)) {
+      const gil = app.page.getByRole('row', { name: 'GIL', exact: true });
+      if ((await gil.count()) !== 1) throw new Error('no GIL lane for a program with threads');
     }
 
     // Axis labels never overlap one another, nor stick out of the track.
