@@ -110,8 +110,8 @@ pub struct Threads {
     pub blocking: Option<Block>,
     /// More than one thread has existed: from then on GIL hand-offs are recorded in the trace.
     pub multi: bool,
-    /// Counts lock objects seen waited on, for their trace names.
-    pub shutdown_started: bool,
+    /// The trace objects of what tagged locks stand for (`_thread._il_tag`), by the target's stable id.
+    pub tagged: std::collections::HashMap<u64, ObjId>,
 }
 
 impl Threads {
@@ -126,7 +126,7 @@ impl Threads {
             cpu_count: config.cpu_count,
             blocking: None,
             multi: false,
-            shutdown_started: false,
+            tagged: std::collections::HashMap::new(),
         }
     }
 
@@ -252,27 +252,26 @@ impl Vm {
     /// Saves the running thread's state and lets go of the GIL, recording why in the trace.
     pub fn drop_gil(&mut self, why: Option<WaitReason>) {
         let Some(i) = self.threads.holder.take() else { return };
+        // The events first, while the thread's own line is at hand.
         if self.threads.multi {
-            let lane = self.threads.list[i].lane;
-            let why = match (why, &self.threads.list[i].status) {
+            let rec = &self.threads.list[i];
+            let lane = rec.lane;
+            let task = self.ts.current_task;
+            let gil_why = match (why, &rec.status) {
                 (_, Status::Done) => GilDrop::Finished,
                 (Some(WaitReason::Gil), _) => GilDrop::Interval,
                 _ => GilDrop::Blocked,
             };
-            self.event(lane, EventKind::GilDropped { why });
+            // A thread running its loop between tasks shows its lane waiting for the loop already.
+            let lane_waits = rec.mode == Mode::Loop && task == lane;
+            self.event(lane, EventKind::GilDropped { why: gil_why });
+            if let (Some(reason), false) = (why, lane_waits) {
+                self.threads.list[i].parked_task = Some(task);
+                self.event(task, EventKind::Suspended { reason });
+            }
         }
-        let state = std::mem::take(&mut self.ts);
-        let rec = &mut self.threads.list[i];
-        rec.state = state;
-        let lane = rec.lane;
-        let task = rec.state.current_task;
-        // A thread running its loop between tasks shows its lane waiting for the loop already.
-        let lane_waits = rec.mode == Mode::Loop && task == lane;
+        self.threads.list[i].state = std::mem::take(&mut self.ts);
         self.threads.drop_at = Time::MAX;
-        if let (Some(reason), false, true) = (why, lane_waits, self.threads.multi) {
-            self.threads.list[i].parked_task = Some(task);
-            self.event(task, EventKind::Suspended { reason });
-        }
     }
 
     /// Gives the GIL to the first thread that wants it; false if none does.
@@ -326,10 +325,7 @@ impl Vm {
         let Some(i) = self.threads.holder else { return };
         let reason = match &b {
             Block::Sleep { until } => Some(WaitReason::Sleep { until: *until }),
-            Block::Lock { lock, .. } => Some(WaitReason::Sync {
-                obj: self.lock_obj_id(lock),
-                op: crate::trace::SyncOp::Acquire,
-            }),
+            Block::Lock { lock, .. } => Some(self.lock_wait_reason(lock)),
             Block::Select { .. } => Some(WaitReason::EventLoop),
         };
         if let Block::Lock { lock, .. } = &b {
@@ -337,6 +333,49 @@ impl Vm {
         }
         self.threads.list[i].status = Status::Blocked(b);
         self.drop_gil(reason);
+    }
+
+    /// Why a thread blocked on `lock` waits, in the learner's terms: the lock itself, or what it is part of.
+    fn lock_wait_reason(&mut self, lock: &LockObj) -> WaitReason {
+        let tag = lock.tag.borrow().clone();
+        match tag {
+            None => WaitReason::Sync {
+                obj: self.lock_obj_id(lock),
+                op: crate::trace::SyncOp::Acquire,
+            },
+            Some(natives::Tag::Thread(ident)) => match self.threads.list.iter().find(|t| t.ident == ident) {
+                Some(t) => WaitReason::Task(t.lane),
+                None => WaitReason::Sync {
+                    obj: self.lock_obj_id(lock),
+                    op: crate::trace::SyncOp::Acquire,
+                },
+            },
+            Some(natives::Tag::Sync { key, kind, label, op }) => {
+                let obj = match self.threads.tagged.get(&key) {
+                    Some(&obj) => obj,
+                    None => {
+                        let n = self
+                            .world
+                            .trace
+                            .objects
+                            .iter()
+                            .filter(|o| o.name.starts_with(&format!("{label}-")))
+                            .count()
+                            + 1;
+                        self.world.trace.objects.push(crate::trace::ObjInfo {
+                            kind,
+                            name: format!("{label}-{n}"),
+                            created_line: self.ts.line,
+                            internal: false,
+                        });
+                        let obj = self.world.trace.objects.len() as ObjId - 1;
+                        self.threads.tagged.insert(key, obj);
+                        obj
+                    }
+                };
+                WaitReason::Sync { obj, op }
+            }
+        }
     }
 
     fn lock_obj_id(&mut self, lock: &LockObj) -> ObjId {

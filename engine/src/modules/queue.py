@@ -45,6 +45,12 @@ class Queue:
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
+        # For the timeline: waiting on these is waiting on the queue.
+        kind = type(self).__name__ if type(self) in (Queue, LifoQueue, PriorityQueue) else 'Queue'
+        for cond, op in ((self.not_empty, 'get'), (self.not_full, 'put'), (self.all_tasks_done, 'join')):
+            threading._describe(cond, self, kind, op)
+        if threading._tag is not None:
+            threading._tag(self.mutex, self, kind, 'acquire')
 
     def task_done(self):
         """Marks one item taken with get() as processed; join() returns when every item put has been."""
@@ -185,6 +191,7 @@ class SimpleQueue:
         self._queue = deque()
         # Counts the items: get() takes one unit, waiting while there are none.
         self._count = threading.Semaphore(0)
+        threading._describe(self._count._cond, self, 'SimpleQueue', 'get')
 
     def put(self, item, block=True, timeout=None):
         """Adds an item; `block` and `timeout` exist for Queue compatibility and are ignored."""

@@ -27,6 +27,13 @@ Lock = _allocate_lock
 
 # Names each thread's lane in the engine's timeline; absent (a no-op) on CPython.
 _set_lane_name = getattr(_thread, '_il_set_name', None)
+# Tells the engine what waiting for a lock means (waiting on an Event, for a thread...), for the timeline.
+_tag = getattr(_thread, '_il_tag', None)
+
+
+def _describe(cond, target, kind, op):
+    """Says that waiting on `cond` is waiting on `target`, a `kind`, for `op`."""
+    cond._il_what = (target, kind, op)
 
 
 def _name_lane(ident, name):
@@ -93,6 +100,7 @@ class Condition:
         if lock is None:
             lock = RLock()
         self._lock = lock
+        self._il_what = (self, 'Condition', 'wait')
         self.acquire = lock.acquire
         self.release = lock.release
         # An RLock knows its owner and can drop all its levels at once; a plain Lock falls back on the
@@ -138,6 +146,8 @@ class Condition:
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _allocate_lock()
+        if _tag is not None:
+            _tag(waiter, *self._il_what)
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._release_save()
@@ -208,6 +218,8 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
+        _describe(self._cond, self, type(self).__name__ if type(self) is BoundedSemaphore else 'Semaphore',
+                  'acquire')
         self._value = value
 
     def __repr__(self):
@@ -278,6 +290,7 @@ class Event:
 
     def __init__(self):
         self._cond = Condition(Lock())
+        _describe(self._cond, self, 'Event', 'wait')
         self._flag = False
 
     def __repr__(self):
@@ -326,6 +339,7 @@ class Barrier:
 
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())
+        _describe(self._cond, self, 'Barrier', 'wait')
         self._action = action
         self._timeout = timeout
         self._parties = parties
@@ -516,12 +530,13 @@ class Thread:
         with _active_limbo_lock:
             _limbo[self] = self
         try:
-            _start_new_thread(self._bootstrap, ())
+            ident = _start_new_thread(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
             raise
         # Returns only once the new thread runs, so it gets going before its creator carries on.
+        _describe(self._started._cond, ident, 'Thread', 'join')
         self._started.wait()
 
     def run(self):
@@ -555,6 +570,8 @@ class Thread:
 
     def _set_tstate_lock(self):
         self._tstate_lock = _allocate_lock()
+        if _tag is not None:
+            _tag(self._tstate_lock, get_ident(), 'Thread', 'join')
         self._tstate_lock.acquire()
         if not self.daemon:
             with _shutdown_locks_lock:

@@ -28,6 +28,23 @@ pub struct LockObj {
     pub waiters: super::Waiters,
     /// Its trace object, made the first time a thread waits for it.
     pub obj: Cell<Option<ObjId>>,
+    /// What waiting for it means, when it is a part of something bigger (`_il_tag`): a `Condition`'s waiter
+    /// lock, a `Queue`'s mutex, a thread's end.
+    pub tag: std::cell::RefCell<Option<Tag>>,
+}
+
+/// What a lock stands for in the trace.
+#[derive(Clone)]
+pub enum Tag {
+    /// Waiting for it waits on a synchronisation object (the target's `key`), as `op`.
+    Sync {
+        key: u64,
+        kind: crate::trace::ObjKind,
+        label: String,
+        op: crate::trace::SyncOp,
+    },
+    /// Waiting for it waits for the thread with this ident to end (or to start).
+    Thread(u64),
 }
 
 /// `_thread.lock` and `_thread.RLock` objects.
@@ -54,6 +71,7 @@ fn new_lock(reentrant: bool) -> Value {
         reentrant,
         waiters: Default::default(),
         obj: Cell::new(None),
+        tag: Default::default(),
     }))))
 }
 
@@ -279,6 +297,43 @@ fn start_new_thread(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
     Ok(Value::Int(ident as i64))
 }
 
+/// `_thread._il_tag(lock, target, kind, op)`: waiting for `lock` means waiting on `target`, a `kind` ("Event",
+/// "Queue", "Thread" with `target` its ident...) for `op` ("wait", "get", "put", "join", "acquire").
+fn tag(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult {
+    let lock = lock_of("_il_tag", a)?.clone();
+    let (Some(target), Some(Value::Str(kind)), Some(Value::Str(op))) = (a.get(1), a.get(2), a.get(3)) else {
+        return Ok(Value::None);
+    };
+    use crate::trace::{ObjKind, SyncOp};
+    let op = match &**op {
+        "wait" => SyncOp::Wait,
+        "get" => SyncOp::Get,
+        "put" => SyncOp::Put,
+        "join" => SyncOp::Join,
+        _ => SyncOp::Acquire,
+    };
+    let t = match (&**kind, target) {
+        ("Thread", Value::Int(ident)) => Tag::Thread(*ident as u64),
+        (label, target) => Tag::Sync {
+            key: crate::vm::repr::stable_id(vm, target),
+            kind: match label {
+                "Event" => ObjKind::Event,
+                "Semaphore" => ObjKind::Semaphore,
+                "BoundedSemaphore" => ObjKind::BoundedSemaphore,
+                "Queue" | "SimpleQueue" => ObjKind::Queue,
+                "PriorityQueue" => ObjKind::PriorityQueue,
+                "LifoQueue" => ObjKind::LifoQueue,
+                "Lock" | "RLock" => ObjKind::Lock,
+                _ => ObjKind::Condition,
+            },
+            label: label.to_string(),
+            op,
+        },
+    };
+    *lock.tag.borrow_mut() = Some(t);
+    Ok(Value::None)
+}
+
 /// `_thread._il_set_name(ident, name)`: the name the thread's lane shows.
 fn set_name(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult {
     if let (Some(Value::Int(ident)), Some(Value::Str(name))) = (a.first(), a.get(1)) {
@@ -343,6 +398,7 @@ pub fn native_module(vm: &mut Vm) -> Value {
         }),
         ("stack_size", |_, _, _| Ok(Value::Int(0))),
         ("_il_set_name", set_name),
+        ("_il_tag", tag),
         ("_il_cpu_count", |vm, _, _| Ok(Value::Int(vm.threads.cpu_count as i64))),
         ("_il_is_daemon_exit", |_, _, _| Ok(Value::Bool(false))),
     ];
