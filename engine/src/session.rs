@@ -315,9 +315,13 @@ impl Session {
     /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
     /// limit (the budget, a deadline) was reached.
     fn after_budget(&mut self) {
+        // A switch happens at an eval-breaker check (or, switching anywhere, at the first instruction past the
+        // drop request), never where a budget happened to end: slicing must not move it.
+        let at_breaker = std::mem::take(&mut self.vm.threads.at_breaker)
+            || (self.vm.threads.any_instruction && self.vm.world.now >= self.vm.threads.drop_at);
         if let Some(b) = self.vm.threads.blocking.take() {
             self.vm.park(b);
-        } else if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
+        } else if at_breaker && self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
             let Some(i) = self.vm.threads.holder else { return };
             self.vm.drop_gil(Some(WaitReason::Gil));
             self.vm.want_gil(i);

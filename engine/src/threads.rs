@@ -110,6 +110,8 @@ pub struct Threads {
     pub blocking: Option<Block>,
     /// More than one thread has existed: from then on GIL hand-offs are recorded in the trace.
     pub multi: bool,
+    /// The running thread left the interpreter at an eval-breaker check that asked it to let go of the GIL.
+    pub at_breaker: bool,
     /// The trace objects of what tagged locks stand for (`_thread._il_tag`), by the target's stable id.
     pub tagged: std::collections::HashMap<u64, ObjId>,
 }
@@ -127,6 +129,7 @@ impl Threads {
             blocking: None,
             multi: false,
             tagged: std::collections::HashMap::new(),
+            at_breaker: false,
         }
     }
 
@@ -236,10 +239,21 @@ impl Vm {
         }
     }
 
-    /// Whether the running thread must give up the GIL at this eval-breaker check.
+    /// Whether the running thread has been asked to give up the GIL (its drop request is due).
     #[inline]
     pub fn breaker(&self) -> bool {
         self.world.now >= self.threads.drop_at && self.ts.nested_cap.is_none()
+    }
+
+    /// An eval-breaker check, where CPython 3.11 makes one: true (and noted for the session) when the running
+    /// thread must let go of the GIL here. Only these points switch threads, whatever the budget's slicing.
+    #[inline]
+    pub fn eval_breaker(&mut self) -> bool {
+        if self.breaker() {
+            self.threads.at_breaker = true;
+            return true;
+        }
+        false
     }
 
     /// Asks for the running thread to block: the calling native returns a placeholder, which the result

@@ -638,7 +638,7 @@ impl Vm {
                     Some(Control::Block) => return Ok(Some(Exit::Budget)),
                     None => {}
                 }
-                Ok(self.breaker().then_some(Exit::Budget))
+                Ok(self.eval_breaker().then_some(Exit::Budget))
             }
             call::Prepared::Frame(f) => {
                 if self.ts.depth + 1 > self.recursion_limit {
@@ -646,7 +646,7 @@ impl Vm {
                 }
                 th.frames.push(f);
                 self.ts.depth += 1;
-                Ok(self.breaker().then_some(Exit::Budget))
+                Ok(self.eval_breaker().then_some(Exit::Budget))
             }
         }
     }

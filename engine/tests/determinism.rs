@@ -473,6 +473,7 @@ fn programs_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("programs")
 }
 
+/// The programs with anything concurrent in them: asyncio, threads, pools, queues.
 fn asyncio_programs(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -481,7 +482,11 @@ fn asyncio_programs(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             asyncio_programs(&path, out);
         } else if path.extension().is_some_and(|x| x == "py")
-            && fs::read_to_string(&path).is_ok_and(|s| s.contains("asyncio"))
+            && fs::read_to_string(&path).is_ok_and(|s| {
+                ["asyncio", "thread", "concurrent", "queue"]
+                    .iter()
+                    .any(|w| s.contains(w))
+            })
         {
             out.push(path);
         }

@@ -304,7 +304,7 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, len - first) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, first, len - n - 2)?;
-                            if self.breaker() {
+                            if self.eval_breaker() {
                                 return Ok(Some(Exit::Budget));
                             }
                             continue;
@@ -341,7 +341,7 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, n) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
-                            if self.breaker() {
+                            if self.eval_breaker() {
                                 return Ok(Some(Exit::Budget));
                             }
                             continue;
@@ -360,7 +360,7 @@ impl Vm {
                                     let (func, recv) = (func.clone(), m.0.clone());
                                     f.stack[len - n - 1] = recv;
                                     self.push_direct_call(th, &func, len - n - 1, len - n - 1)?;
-                                    if self.breaker() {
+                                    if self.eval_breaker() {
                                         return Ok(Some(Exit::Budget));
                                     }
                                     continue;
@@ -696,7 +696,7 @@ impl Vm {
                     let back = (t as usize) < f.pc;
                     f.pc = t as usize;
                     // CPython 3.11 checks its eval breaker on a backward jump (the end of a loop's body).
-                    if back && self.breaker() {
+                    if back && self.eval_breaker() {
                         return Ok(Some(Exit::Budget));
                     }
                 }
@@ -1024,7 +1024,7 @@ impl Vm {
             None => {}
         }
         // CPython 3.11 checks its eval breaker after a call.
-        Ok(self.breaker().then_some(Exit::Budget))
+        Ok(self.eval_breaker().then_some(Exit::Budget))
     }
 
     /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor
