@@ -86,6 +86,7 @@ pub fn app(props: &AppProps) -> Html {
     let onendinspect = on(&state, || Action::EndInspect);
     let onedit = with(&state, Action::Edit);
     let onspeed = with(&state, Action::SetSpeed);
+    let onswitch = with(&state, Action::SetSwitchAnywhere);
     let onchoose = with(&state, Action::LoadExample);
     let oninspect = with(&state, Action::Inspect);
     let onstepinspect = with(&state, Action::InspectBy);
@@ -146,8 +147,8 @@ pub fn app(props: &AppProps) -> Html {
             <Gallery selected={state.example} {onchoose} />
             <main class="workspace">
                 <section class="pane pane-code" aria-label="Program">
-                    <Controls phase={state.phase} speed={state.speed} {progress}
-                              {onrun} {onpause} {onstep} {onstop} {onreset} {onspeed} />
+                    <Controls phase={state.phase} speed={state.speed} switch_anywhere={state.switch_anywhere}
+                              {progress} {onrun} {onpause} {onstep} {onstop} {onreset} {onspeed} {onswitch} />
                     <Editor source={state.source.clone()} revision={state.source_rev} marks={Rc::new(marks)}
                             {error} {onedit} onrun={on(&state, || Action::Run)} />
                 </section>

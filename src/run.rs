@@ -21,7 +21,16 @@ pub struct Run {
 
 impl Run {
     pub fn new(source: &str) -> Run {
-        Run::from_source(Source::Live(Box::new(Session::new(source, Config::default()))))
+        Run::with_settings(source, false)
+    }
+
+    /// A run whose threads switch at any instruction (Python 3.9 and older) or where CPython 3.11 checks.
+    pub fn with_settings(source: &str, switch_anywhere: bool) -> Run {
+        let config = Config {
+            switch_any_instruction: switch_anywhere,
+            ..Config::default()
+        };
+        Run::from_source(Source::Live(Box::new(Session::new(source, config))))
     }
 
     /// A finished run over `trace`, its clock at the last event.

@@ -96,6 +96,8 @@ pub struct AppState {
     pub run_id: u32,
     pub phase: Phase,
     pub speed: Speed,
+    /// Threads may switch at any instruction, as in Python 3.9 and older (the next run takes it).
+    pub switch_anywhere: bool,
     pub theme: Theme,
     pub view: TimelineView,
     /// A moment chosen on the timeline; while set, the panels and editor show it instead of the end.
@@ -117,6 +119,8 @@ pub enum Action {
     Stop,
     Reset,
     SetSpeed(Speed),
+    /// Where threads may switch: anywhere (Python 3.9 and older) or at CPython 3.11's checks.
+    SetSwitchAnywhere(bool),
     /// The driver finished a slice.
     Progressed(SliceEnd),
     SetTheme(Theme),
@@ -150,6 +154,7 @@ impl AppState {
             run_id: 0,
             phase: Phase::Idle,
             speed: Speed::default(),
+            switch_anywhere: false,
             theme,
             view: TimelineView::default(),
             inspect: None,
@@ -186,7 +191,7 @@ impl AppState {
     }
 
     fn start_run(&mut self) {
-        let mut run = Run::new(&self.source);
+        let mut run = Run::with_settings(&self.source, self.switch_anywhere);
         let done = run.is_done();
         self.run = Some(RunRef {
             run: Rc::new(RefCell::new(run)),
@@ -290,6 +295,7 @@ impl Reducible for AppState {
             }
             Action::Reset => s.clear_run(),
             Action::SetSpeed(speed) => s.speed = speed,
+            Action::SetSwitchAnywhere(on) => s.switch_anywhere = on,
             Action::Progressed(end) => {
                 s.bump();
                 match end {

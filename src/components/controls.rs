@@ -19,6 +19,7 @@ pub struct Progress {
 pub struct ControlsProps {
     pub phase: Phase,
     pub speed: Speed,
+    pub switch_anywhere: bool,
     pub progress: Progress,
     pub onrun: Callback<()>,
     pub onpause: Callback<()>,
@@ -26,6 +27,7 @@ pub struct ControlsProps {
     pub onstop: Callback<()>,
     pub onreset: Callback<()>,
     pub onspeed: Callback<Speed>,
+    pub onswitch: Callback<bool>,
 }
 
 fn status(phase: Phase) -> String {
@@ -56,6 +58,13 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let onswitch = {
+        let onswitch = props.onswitch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            onswitch.emit(select.value() == "anywhere");
+        })
+    };
     let live = props.phase.is_live();
     let paused = props.phase == Phase::Paused;
     let p = props.progress;
@@ -81,6 +90,15 @@ pub fn controls(props: &ControlsProps) -> Html {
                         { for Speed::ALL.iter().map(|s| html! {
                             <option value={s.label()} selected={*s == props.speed}>{ s.label() }</option>
                         }) }
+                    </select>
+                </label>
+                <label class="ctl-speed" title="Where threads may lose the GIL; takes effect at the next Run">
+                    <span>{ "Threads switch" }</span>
+                    <select aria-label="Threads switch" onchange={onswitch}>
+                        <option value="311" selected={!props.switch_anywhere}>{ "as in Python 3.11" }</option>
+                        <option value="anywhere" selected={props.switch_anywhere}>
+                            { "anywhere (Python 3.9)" }
+                        </option>
                     </select>
                 </label>
             </div>
