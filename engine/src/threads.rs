@@ -523,6 +523,28 @@ impl Vm {
         for rec in &self.threads.list {
             let name = self.world.trace.task_name(rec.lane).to_string();
             let what = match &rec.status {
+                Status::Blocked(Block::Lock { lock, .. }) if lock.tag.borrow().is_some() => {
+                    let tag = lock.tag.borrow().clone();
+                    match tag {
+                        Some(natives::Tag::Thread(ident)) => {
+                            let other = self.threads.list.iter().find(|t| t.ident == ident);
+                            let other = other.map_or("a thread", |t| self.world.trace.task_name(t.lane));
+                            format!("{name} waits for {other}")
+                        }
+                        Some(natives::Tag::Sync { key, label, op, .. }) => {
+                            let obj = self.threads.tagged.get(&key).map(|&o| self.world.trace.object_name(o));
+                            let obj = obj.map_or_else(|| format!("a {label}"), str::to_string);
+                            let how = match op {
+                                crate::trace::SyncOp::Get => "to get from",
+                                crate::trace::SyncOp::Put => "to put into",
+                                crate::trace::SyncOp::Join => "for everything in",
+                                _ => "on",
+                            };
+                            format!("{name} waits {how} {obj}")
+                        }
+                        None => continue,
+                    }
+                }
                 Status::Blocked(Block::Lock { lock, .. }) => {
                     let lname = lock.obj.get().map_or("a lock", |o| self.world.trace.object_name(o));
                     match lock.owner.get().and_then(|o| self.threads.list.get(o)) {

@@ -109,27 +109,33 @@ export const checks = EXPECTED.examples.map((example) => ({
     assertEqual(names.length, count, `lanes found by scrolling (${JSON.stringify(names)}) vs aria-rowcount`);
     // Module-level code runs in "main"; CPython numbers the tasks (asyncio.run's clean-up ones too) Task-1, ...
     // and names the threads Thread-1 (worker), ThreadPoolExecutor-0_0, asyncio_0...
-    for (const name of ['main', ...example.tasks]) {
+    // The main thread's lane takes threading's name for it once the program imports threading.
+    const mainName = names.includes('MainThread') ? 'MainThread' : 'main';
+    for (const name of [mainName, ...example.tasks]) {
       if (!names.includes(name)) {
         throw new Error(`no timeline lane named ${JSON.stringify(name)}; the lanes are ${JSON.stringify(names)}`);
       }
     }
     for (const name of names) {
-      if (name !== 'main' && !example.all_tasks.includes(name)) {
+      if (name !== mainName && name !== 'GIL' && !example.all_tasks.includes(name)) {
         throw new Error(`lane ${JSON.stringify(name)} is no task CPython creates (${JSON.stringify(example.all_tasks)})`);
       }
     }
 
     // The main lane shows the module's own time: it runs, then waits inside asyncio.run while the loop runs.
-    const mainLane = app.page.getByRole('row', { name: 'main', exact: true });
+    const mainLane = app.page.getByRole('row', { name: mainName, exact: true });
     const mainSegments = await mainLane.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    if (example.source.includes('asyncio.run(') && !mainSegments.some((l) => l.startsWith('main: in asyncio.run'))) {
+    if (example.source.includes('asyncio.run(') && !mainSegments.some((l) => l.startsWith(`${mainName}: in asyncio.run`))) {
       throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
     }
     // Threads that take turns on the GIL show it: a lane waits for the GIL, and the GIL lane shows who holds it.
     if (/threading|concurrent\.futures|to_thread/.test(example.source)) {
       const gil = app.page.getByRole('row', { name: 'GIL', exact: true });
       if ((await gil.count()) !== 1) throw new Error('no GIL lane for a program with threads');
+      const turns = await gil.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      if (!turns.some((l) => /^GIL: held by .+; let go: /.test(l))) {
+        throw new Error(`the GIL lane says nothing of who held it and why: ${JSON.stringify(turns.slice(0, 5))}`);
+      }
     }
 
     // Axis labels never overlap one another, nor stick out of the track.
