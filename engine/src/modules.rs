@@ -106,6 +106,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_il_thread" => include_str!("modules/_il_thread.py"),
         "threading" => include_str!("modules/threading.py"),
         "queue" => include_str!("modules/queue.py"),
+        "warnings" => include_str!("modules/warnings.py"),
         "concurrent" => include_str!("modules/concurrent.py"),
         "traceback" => include_str!("modules/traceback.py"),
         _ => return None,

@@ -215,6 +215,19 @@ pub fn native_module(vm: &mut Vm) -> Value {
             Ok(Value::Float((vm.threads.switch_interval / 1000) as f64 / 1e6))
         }),
         ("setswitchinterval", setswitchinterval),
+        // The line the program's own code is at (runtime frames are hidden), for `warnings`.
+        ("user_line", |vm, _, _| Ok(Value::Int(vm.ts.line as i64))),
+        ("source_line", |vm, a, _| {
+            let n = match a.first() {
+                Some(Value::Int(n)) => *n,
+                _ => 0,
+            };
+            let line = usize::try_from(n - 1)
+                .ok()
+                .and_then(|i| vm.source.lines().nth(i))
+                .unwrap_or("");
+            Ok(Value::str(line))
+        }),
     ];
     module(vm, "_sys", funcs, Vec::new())
 }
