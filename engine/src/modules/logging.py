@@ -1,6 +1,6 @@
 """Interleave's logging: loggers, levels, stream handlers and %-style formats, as CPython prints them.
 
-Times come from the virtual clock; records carry no source line (`lineno` is 0) and no thread but MainThread.
+Times come from the virtual clock; records carry no source line (`lineno` is 0); `threadName` is the logging thread's.
 """
 
 import sys
@@ -76,8 +76,14 @@ class LogRecord:
         self.created = ct
         self.msecs = int((ct - int(ct)) * 1000) + 0.0
         self.relativeCreated = (ct - _start_time) * 1000
-        self.thread = 1
-        self.threadName = 'MainThread'
+        # The thread that logs, as `threading` names it (the main thread when threading was never imported).
+        threading = _sys.modules().get('threading')
+        if threading is None:
+            self.thread = 1
+            self.threadName = 'MainThread'
+        else:
+            self.thread = threading.get_ident()
+            self.threadName = threading.current_thread().name
         self.processName = 'MainProcess'
         self.process = 4242
 

@@ -61,6 +61,21 @@ impl NativeObject for Lock {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn repr(&self, vm: &mut Vm) -> Option<PyResult<String>> {
+        let lock = &self.0;
+        let state = if lock.locked.get() { "locked" } else { "unlocked" };
+        let addr = crate::vm::repr::addr_of(vm, self);
+        Some(Ok(if lock.reentrant {
+            let owner = match lock.owner.get() {
+                Some(o) if lock.locked.get() => vm.threads.list.get(o).map_or(0, |t| t.ident),
+                _ => 0,
+            };
+            let count = if lock.locked.get() { lock.count.get() } else { 0 };
+            format!("<{state} _thread.RLock object owner={owner} count={count} at {addr}>")
+        } else {
+            format!("<{state} _thread.lock object at {addr}>")
+        }))
+    }
 }
 
 fn new_lock(reentrant: bool) -> Value {
@@ -182,24 +197,6 @@ fn exit(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult {
     let lock = lock_of("__exit__", a)?.clone();
     release_lock(vm, &lock)?;
     Ok(Value::None)
-}
-
-fn lock_repr(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult {
-    let lock = lock_of("__repr__", a)?.clone();
-    let state = if lock.locked.get() { "locked" } else { "unlocked" };
-    let addr = crate::vm::repr::addr(vm, &a[0]);
-    Ok(Value::str(&if lock.reentrant {
-        let owner = match lock.owner.get() {
-            Some(o) if lock.locked.get() => vm.threads.list.get(o).map_or(0, |t| t.ident),
-            _ => 0,
-        };
-        format!(
-            "<{state} _thread.RLock object owner={owner} count={} at {addr}>",
-            if lock.locked.get() { lock.count.get() } else { 0 }
-        )
-    } else {
-        format!("<{state} _thread.lock object at {addr}>")
-    }))
 }
 
 fn is_owned(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult {
@@ -360,7 +357,6 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("__exit__", exit),
         ("locked", locked),
         ("locked_lock", locked),
-        ("__repr__", lock_repr),
     ];
     let lock_type = vm.types.register_native_in("_thread", "lock", methods);
     let rlock_methods: &[(&'static str, NativeFn)] = &[
@@ -373,7 +369,6 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("_release_save", release_save),
         ("_acquire_restore", acquire_restore),
         ("_recursion_count", recursion_count),
-        ("__repr__", lock_repr),
     ];
     let rlock_type = vm.types.register_native_in("_thread", "RLock", rlock_methods);
     let funcs: crate::modules::Funcs = &[

@@ -25,7 +25,15 @@ pub fn stable_id(vm: &Vm, v: &Value) -> u64 {
     if let Some(n) = serial {
         return 0x7f01_0000_1000 + n * 0x40;
     }
-    let p = v.ptr().unwrap_or(0);
+    ptr_id(vm, v.ptr().unwrap_or(0))
+}
+
+/// The stand-in address of a native object, from inside its own `repr` (`self`'s address is the value's).
+pub fn addr_of<T>(vm: &Vm, obj: &T) -> String {
+    format!("0x{:012x}", ptr_id(vm, obj as *const T as usize))
+}
+
+fn ptr_id(vm: &Vm, p: usize) -> u64 {
     let mut a = vm.addresses.borrow_mut();
     let next = a.0 + 1;
     let n = *a.1.entry(p).or_insert(next);
