@@ -406,12 +406,8 @@ impl Session {
             line: 0,
             col: 0,
         });
-        // The main thread's state comes back to finish the run in.
-        if self.vm.threads.holder.is_none() {
-            self.vm.threads.waiting.retain(|&w| w != 0);
-            self.vm.threads.waiting.push_front(0);
-            self.vm.take_next_waiter();
-        }
+        // The main thread's state comes back, without running, to end the run in.
+        self.vm.restore_main_for_exit();
         self.finish(1);
     }
 

@@ -288,6 +288,20 @@ impl Vm {
         self.threads.drop_at = Time::MAX;
     }
 
+    /// Brings the main thread's state back so that the run can end in it (after a deadlock): no thread runs
+    /// again, so nothing is recorded, and what the ending prints belongs to the main thread's lane.
+    pub fn restore_main_for_exit(&mut self) {
+        if self.threads.holder != Some(0) {
+            if let Some(i) = self.threads.holder.take() {
+                self.threads.list[i].state = std::mem::take(&mut self.ts);
+            }
+            self.ts = std::mem::take(&mut self.threads.list[0].state);
+            self.threads.holder = Some(0);
+        }
+        self.threads.waiting.clear();
+        self.ts.current_task = self.ts.lane;
+    }
+
     /// Gives the GIL to the first thread that wants it; false if none does.
     pub fn take_next_waiter(&mut self) -> bool {
         let Some(i) = self.threads.waiting.pop_front() else {
