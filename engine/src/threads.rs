@@ -110,6 +110,8 @@ pub struct Threads {
     pub blocking: Option<Block>,
     /// More than one thread has existed: from then on GIL hand-offs are recorded in the trace.
     pub multi: bool,
+    /// Instructions run by threads that have finished, for `time.process_time`.
+    pub finished_steps: u64,
     /// The running thread left the interpreter at an eval-breaker check that asked it to let go of the GIL.
     pub at_breaker: bool,
     /// The trace objects of what tagged locks stand for (`_thread._il_tag`), by the target's stable id.
@@ -130,6 +132,7 @@ impl Threads {
             multi: false,
             tagged: std::collections::HashMap::new(),
             at_breaker: false,
+            finished_steps: 0,
         }
     }
 
@@ -284,8 +287,28 @@ impl Vm {
                 self.event(task, EventKind::Suspended { reason });
             }
         }
+        self.ts.cpu_steps += self.world.steps.saturating_sub(self.ts.steps_at_take);
         self.threads.list[i].state = std::mem::take(&mut self.ts);
         self.threads.drop_at = Time::MAX;
+    }
+
+    /// CPU time in virtual nanoseconds: the running thread's (`thread`), or every thread's together.
+    pub fn cpu_time(&self, thread: bool) -> Time {
+        let running = self.ts.cpu_steps + self.world.steps.saturating_sub(self.ts.steps_at_take);
+        let steps = if thread {
+            running
+        } else {
+            let others: u64 = self
+                .threads
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != self.threads.holder)
+                .map(|(_, t)| t.state.cpu_steps)
+                .sum();
+            running + others + self.threads.finished_steps
+        };
+        steps.saturating_mul(self.world.step_cost)
     }
 
     /// Brings the main thread's state back so that the run can end in it (after a deadlock): no thread runs
@@ -296,6 +319,7 @@ impl Vm {
                 self.threads.list[i].state = std::mem::take(&mut self.ts);
             }
             self.ts = std::mem::take(&mut self.threads.list[0].state);
+            self.ts.steps_at_take = self.world.steps;
             self.threads.holder = Some(0);
         }
         self.threads.waiting.clear();
@@ -314,6 +338,7 @@ impl Vm {
     fn take_gil(&mut self, i: usize) {
         let state = std::mem::take(&mut self.threads.list[i].state);
         self.ts = state;
+        self.ts.steps_at_take = self.world.steps;
         self.threads.holder = Some(i);
         self.threads.drop_at = if self.threads.waiting.is_empty() {
             Time::MAX
@@ -524,6 +549,7 @@ impl Vm {
         // Its loop's leftovers and frames go with it.
         self.threads.list[i].frames = Thread::default();
         self.drop_gil(None);
+        self.threads.finished_steps += self.threads.list[i].state.cpu_steps;
         self.threads.list[i].state = ThreadState::default();
         // The lane's last event: after the GIL's `GilDropped`, still at the thread's last line.
         let other = std::mem::replace(&mut self.ts.line, line);

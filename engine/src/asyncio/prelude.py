@@ -164,11 +164,26 @@ class BaseEventLoop(AbstractEventLoop):
         pass
 
     async def shutdown_default_executor(self):
-        executor = self._default_executor
-        if executor is not None:
-            self._default_executor = None
-            # CPython joins the pool from a helper thread; blocking this one waits the same way.
-            executor.shutdown(wait=True)
+        if self._default_executor is None:
+            return
+        # As CPython: a helper thread joins the pool while the loop goes on, and says when it is done.
+        import threading
+        future = self.create_future()
+        thread = threading.Thread(target=self._do_shutdown, args=(future,))
+        thread.start()
+        try:
+            await future
+        finally:
+            thread.join()
+
+    def _do_shutdown(self, future):
+        try:
+            self._default_executor.shutdown(wait=True)
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_result, None)
+        except Exception as ex:
+            if not self.is_closed():
+                self.call_soon_threadsafe(future.set_exception, ex)
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()

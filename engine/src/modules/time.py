@@ -14,6 +14,7 @@ perf_counter_ns = _time.perf_counter_ns
 process_time = _time.process_time
 process_time_ns = _time.process_time_ns
 thread_time = _time.thread_time
+thread_time_ns = _time.thread_time_ns
 sleep = _time.sleep
 
 timezone = 0

@@ -101,17 +101,22 @@ pub fn native_module(vm: &mut Vm) -> Value {
             no_args("perf_counter_ns", a, k)?;
             Ok(Value::Int(vm.world.now as i64))
         }),
+        // CPU time: the instructions run, at the clock's cost each; sleeping and waiting add nothing.
         ("process_time", |vm, a, k| {
             no_args("process_time", a, k)?;
-            Ok(Value::Float(seconds(vm)))
+            Ok(Value::Float(vm.cpu_time(false) as f64 / 1e9))
         }),
         ("process_time_ns", |vm, a, k| {
             no_args("process_time_ns", a, k)?;
-            Ok(Value::Int(vm.world.now as i64))
+            Ok(Value::Int(vm.cpu_time(false) as i64))
         }),
         ("thread_time", |vm, a, k| {
             no_args("thread_time", a, k)?;
-            Ok(Value::Float(seconds(vm)))
+            Ok(Value::Float(vm.cpu_time(true) as f64 / 1e9))
+        }),
+        ("thread_time_ns", |vm, a, k| {
+            no_args("thread_time_ns", a, k)?;
+            Ok(Value::Int(vm.cpu_time(true) as i64))
         }),
         ("sleep", sleep),
         ("now", now),

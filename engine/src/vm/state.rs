@@ -83,4 +83,8 @@ pub struct ThreadState {
     pub aio: crate::asyncio::Loop,
     /// Objects being repr'd, against cycles.
     pub repr_stack: Vec<usize>,
+    /// Instructions this thread ran before it last took the GIL, and the world's count when it took it: its
+    /// CPU time (`time.thread_time`).
+    pub cpu_steps: u64,
+    pub steps_at_take: u64,
 }

@@ -1,4 +1,5 @@
-// Interactions beyond a plain run: a syntax error, stopping an endless loop, and stepping through two tasks.
+// Interactions beyond a plain run: a syntax error, stopping an endless loop, stepping through two tasks, and
+// where threads switch.
 
 import { assertEqual, waitUntil } from '../harness.mjs';
 import { runState, waitForRunEnd } from './examples.mjs';
@@ -17,6 +18,22 @@ async def main():
 
 
 asyncio.run(main())
+`;
+
+// Four threads add to a counter in place: CPython 3.11 switches only where no update can be lost; 3.9 anywhere.
+const IN_PLACE_RACE = `import sys, threading
+sys.setswitchinterval(0.0001)
+counter = 0
+def work():
+    global counter
+    for _ in range(20000):
+        counter += 1
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(counter)
 `;
 
 /** The Event loop panel's ready queue, as the task names it lists (empty when it says "empty"). */
@@ -105,6 +122,25 @@ export const checks = [
       assertEqual(state, 'Finished', 'state after stepping to the end');
       assertEqual(await app.outputLines(), ['a', 'b', 'a', 'b'], 'Output at the end');
       assertEqual(await readyQueue(app), [], 'ready queue at the end');
+    },
+  },
+  {
+    name: 'where threads switch is a setting: 3.11 loses no in-place update, 3.9 does',
+    async run(app) {
+      await app.setSpeed('instant');
+      await app.setCode(IN_PLACE_RACE);
+      const setting = app.page.getByLabel('Threads switch', { exact: true });
+      await setting.selectOption({ label: 'as in Python 3.11' });
+      await app.button('Run').click();
+      assertEqual(await waitForRunEnd(app), 'Finished', 'state of the 3.11 run');
+      assertEqual(await app.outputLines(), ['80000'], 'counter at 3.11 switch points');
+      await setting.selectOption({ label: 'anywhere (Python 3.9)' });
+      await app.button('Run').click();
+      assertEqual(await waitForRunEnd(app), 'Finished', 'state of the 3.9 run');
+      const [count] = await app.outputLines();
+      if (!(Number(count) < 80000)) throw new Error(`switching anywhere lost no update: ${count}`);
+      await app.screenshot('threads-switch-anywhere');
+      await setting.selectOption({ label: 'as in Python 3.11' });
     },
   },
 ];
