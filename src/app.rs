@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="app" {onkeydown}>
             <header class="app-header">
                 <h1>{ "Interleave" }</h1>
-                <p class="app-tagline">{ "Edit a small asyncio program, run it, and watch its tasks take turns." }</p>
+                <p class="app-tagline">{ "Edit a small asyncio or threading program, run it, and watch its tasks and threads take turns." }</p>
                 <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={ontheme}>
                     { "Dark theme" }
                 </button>

@@ -1,4 +1,4 @@
-//! Interleave's browser app: an editor for a small asyncio program, and a live view of its tasks interleaving.
+//! Interleave's browser app: an editor for a small concurrent program (asyncio or threads), and a live view of its tasks and threads interleaving.
 //!
 //! State lives in one reducer ([`state`]); components ([`components`]) only render; geometry, words, edits
 //! and pacing are plain functions tested natively ([`layout`], [`describe`], [`editing`], [`pacing`]); the

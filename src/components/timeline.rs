@@ -83,12 +83,22 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
     // No listeners per segment: the grid handles hover, focus and keys for all of them through the
     // `data-task`/`data-seg` attributes (see `segment_of`), which keeps a row cheap to build.
     let segs = drawn.iter().map(|b| {
-        let style = format!(
+        let mut style = format!(
             "left: {:.4}%; width: {:.4}%",
             b.left.max(0.0) * 100.0,
             (b.width + b.left.min(0.0)).max(0.0) * 100.0
         );
-        let class = classes!("seg", format!("s-{}", b.kind.class()), b.dense.then_some("dense"));
+        // The GIL's turns take the colour of the thread holding it, as its lane's dot shows.
+        let holder = (task == GIL_LANE).then(|| lane.segments[b.segment].holder).flatten();
+        if let Some(h) = holder {
+            style.push_str(&format!("; {}", task_style(h)));
+        }
+        let class = classes!(
+            "seg",
+            format!("s-{}", b.kind.class()),
+            b.dense.then_some("dense"),
+            holder.map(|_| "gil-held")
+        );
         let seg_index = b.segment.to_string();
         if b.dense {
             return html! { <div {class} {style} aria-hidden="true" data-seg={seg_index}></div> };

@@ -25,8 +25,8 @@ def timed(target, args, threads):
     return time.perf_counter() - start
 
 
-cpu_one = timed(crunch, (200_000,), 1)
-cpu_four = timed(crunch, (50_000,), 4)
+cpu_one = timed(crunch, (400_000,), 1)
+cpu_four = timed(crunch, (100_000,), 4)
 print("CPU-bound, same work in 4 threads is not faster:", cpu_four > 0.8 * cpu_one)
 
 io_one = timed(wait_for_io, (0.4,), 1) * 4  # four waits one after another
