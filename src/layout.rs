@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use interleave::replay::{Lane, Segment, TaskPhase};
-use interleave::trace::{Time, WaitReason, Wake};
+use interleave::trace::{TaskId, Time, Trace, WaitReason, Wake};
 
 /// The most columns a track is divided into when deciding what is too small to draw on its own.
 pub const COLUMNS: u64 = 1200;
@@ -355,6 +355,30 @@ pub fn blocks(lane: &Lane, view: &Viewport, now: Time, columns: u64) -> Vec<Bloc
     out
 }
 
+/// The thread each lane belongs to: a thread's own lane is its own, a task belongs to the thread whose code
+/// created it (through its parents), and the main thread is 0.
+pub fn thread_of(trace: &Trace, task: TaskId) -> TaskId {
+    let mut t = task;
+    // Parents come before their children, so the walk ends; the bound guards a malformed trace.
+    for _ in 0..trace.tasks.len() {
+        match trace.tasks.get(t as usize) {
+            Some(info) if info.thread || t == 0 => return t,
+            Some(info) if info.parent < t => t = info.parent,
+            _ => return 0,
+        }
+    }
+    0
+}
+
+/// The order lanes are drawn in: each thread's lane followed by the tasks of its event loop, threads in the order
+/// they were started, so a worker's tasks sit under it. Without threads this is creation order.
+pub fn lane_order(trace: &Trace, tasks: &[TaskId]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..tasks.len()).collect();
+    // A stable sort by the owning thread's id keeps creation order within each thread.
+    order.sort_by_key(|&i| thread_of(trace, tasks[i]));
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,5 +608,40 @@ mod tests {
             COLUMNS,
         );
         assert_eq!(b.len(), 1);
+    }
+
+    #[test]
+    fn a_worker_threads_tasks_are_drawn_under_it() {
+        use interleave::trace::TaskInfo;
+        let info = |name: &str, parent: TaskId, thread: bool| TaskInfo {
+            name: name.into(),
+            coro: "f".into(),
+            parent,
+            created_line: 1,
+            internal: false,
+            thread,
+        };
+        let trace = Trace {
+            tasks: vec![
+                info("main", 0, false),
+                info("Task-1", 0, false),
+                info("worker", 1, true),
+                info("Task-2", 1, false),
+                info("Task-3", 2, false),
+                info("Task-4", 4, false),
+            ],
+            ..Trace::default()
+        };
+        let tasks: Vec<TaskId> = (0..6).collect();
+        assert_eq!(
+            thread_of(&trace, 5),
+            2,
+            "a task made by a task of the worker's loop is the worker's"
+        );
+        let names: Vec<&str> = lane_order(&trace, &tasks)
+            .into_iter()
+            .map(|i| trace.task_name(tasks[i]))
+            .collect();
+        assert_eq!(names, ["main", "Task-1", "Task-2", "worker", "Task-3", "Task-4"]);
     }
 }

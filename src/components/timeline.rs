@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::components::legend::Legend;
 use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
-use crate::layout::{blocks, columns_for, ticks, visible_rows, Viewport};
+use crate::layout::{blocks, columns_for, lane_order, ticks, visible_rows, Viewport};
 use crate::run::RunRef;
 
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
@@ -272,14 +272,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // asyncio.run's own shutdown tasks are the runtime's business, not the program's: no lane for them.
     // A program with threads gets the GIL's lane first: who holds it, and why each one let go.
     let gil = run.as_ref().map(|r| &r.replay.gil).filter(|g| !g.segments.is_empty());
-    let lanes: Vec<&Lane> = gil
-        .into_iter()
-        .chain(
-            all_lanes
-                .iter()
-                .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal))),
-        )
+    let shown: Vec<&Lane> = all_lanes
+        .iter()
+        .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal)))
         .collect();
+    // With threads, each thread's lane comes with its loop's tasks under it.
+    let shown = match (gil, trace) {
+        (Some(_), Some(trace)) => {
+            let tasks: Vec<TaskId> = shown.iter().map(|l| l.task).collect();
+            lane_order(trace, &tasks).into_iter().map(|i| shown[i]).collect()
+        }
+        _ => shown,
+    };
+    let lanes: Vec<&Lane> = gil.into_iter().chain(shown).collect();
     let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
     let track = if *track_px > 0.0 { *track_px } else { 480.0 };
     let axis = ticks(&view, ((track / TICK_SPACING).floor() as u64).clamp(2, 12));
