@@ -52,54 +52,34 @@ class Queue:
         if threading._tag is not None:
             threading._tag(self.mutex, self, kind, 'acquire')
 
-    def task_done(self):
-        """Marks one item taken with get() as processed; join() returns when every item put has been."""
-        with self.all_tasks_done:
-            unfinished = self.unfinished_tasks - 1
-            if unfinished <= 0:
-                if unfinished < 0:
-                    raise ValueError('task_done() called too many times')
-                self.all_tasks_done.notify_all()
-            self.unfinished_tasks = unfinished
-
-    def join(self):
-        """Blocks until every item put has been marked done with task_done()."""
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                self.all_tasks_done.wait()
-
-    def qsize(self):
-        with self.mutex:
-            return self._qsize()
-
-    def empty(self):
-        with self.mutex:
-            return not self._qsize()
-
-    def full(self):
-        with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
+    def _wait_until(self, cond, ready, block, timeout, failure):
+        """Returns once `ready()` holds, with `cond`'s lock held throughout. Without `block`, it must hold
+        already; with a `timeout`, it may take that many seconds at most. Otherwise `failure` is raised."""
+        if not block:
+            if not ready():
+                raise failure
+            return
+        if timeout is not None:
+            # Checked even when no wait is needed, as CPython does.
+            if timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
+            give_up = _time() + timeout
+        while not ready():
+            if timeout is None:
+                cond.wait()
+                continue
+            left = give_up - _time()
+            if left <= 0.0:
+                raise failure
+            cond.wait(left)
 
     def put(self, item, block=True, timeout=None):
         """Adds an item, waiting for room if the queue is bounded and full (at most `timeout` seconds, then Full).
         With block=False it raises Full at once instead, and the timeout is ignored."""
         with self.not_full:
+            # An unbounded queue always has room, and looks at neither `block` nor `timeout`.
             if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    deadline = _time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        remaining = deadline - _time()
-                        if remaining <= 0.0:
-                            raise Full
-                        self.not_full.wait(remaining)
+                self._wait_until(self.not_full, self._has_room, block, timeout, Full)
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
@@ -108,24 +88,42 @@ class Queue:
         """Removes and returns an item, waiting for one if the queue is empty (at most `timeout` seconds, then
         Empty). With block=False it raises Empty at once instead, and the timeout is ignored."""
         with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                deadline = _time() + timeout
-                while not self._qsize():
-                    remaining = deadline - _time()
-                    if remaining <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(remaining)
+            self._wait_until(self.not_empty, self._qsize, block, timeout, Empty)
             item = self._get()
             self.not_full.notify()
             return item
+
+    def _has_room(self):
+        return self._qsize() < self.maxsize
+
+    def task_done(self):
+        """Marks one item taken with get() as processed; join() returns when every item put has been."""
+        with self.all_tasks_done:
+            if self.unfinished_tasks <= 0:
+                raise ValueError('task_done() called too many times')
+            self.unfinished_tasks -= 1
+            if not self.unfinished_tasks:
+                self.all_tasks_done.notify_all()
+
+    def join(self):
+        """Blocks until every item put has been marked done with task_done()."""
+        with self.all_tasks_done:
+            self._wait_until(self.all_tasks_done, self._all_done, True, None, None)
+
+    def _all_done(self):
+        return not self.unfinished_tasks
+
+    def qsize(self):
+        with self.mutex:
+            return self._qsize()
+
+    def empty(self):
+        with self.mutex:
+            return self._qsize() == 0
+
+    def full(self):
+        with self.mutex:
+            return 0 < self.maxsize <= self._qsize()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
