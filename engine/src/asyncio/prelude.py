@@ -230,18 +230,17 @@ class BaseEventLoop(AbstractEventLoop):
         self.default_exception_handler(context)
 
 
-def _copy_future_state(source, dest):
-    # Runs on dest's loop: a concurrent future's outcome becomes an asyncio future's.
-    if dest.cancelled():
+def _settle_like(outcome, target):
+    # On target's loop: an asyncio future takes a finished concurrent future's outcome, unless it was
+    # cancelled meanwhile.
+    if target.cancelled():
         return
-    if source.cancelled():
-        dest.cancel()
-        return
-    exc = source.exception()
-    if exc is not None:
-        dest.set_exception(exc)
+    if outcome.cancelled():
+        target.cancel()
+    elif outcome.exception() is not None:
+        target.set_exception(outcome.exception())
     else:
-        dest.set_result(source.result())
+        target.set_result(outcome.result())
 
 
 def wrap_future(future, *, loop=None):
@@ -249,20 +248,21 @@ def wrap_future(future, *, loop=None):
         return future
     if loop is None:
         loop = get_event_loop()
-    new_future = loop.create_future()
+    mirror = loop.create_future()
 
-    def _call_check_cancel(destination):
-        if destination.cancelled():
+    def on_mirror_done(m):
+        # Cancelling the awaitable cancels the work, if it has not started.
+        if m.cancelled():
             future.cancel()
 
-    def _call_set_state(source):
-        if loop.is_closed():
-            return
-        loop.call_soon_threadsafe(_copy_future_state, source, new_future)
+    def on_future_done(f):
+        # Called in whichever thread finished the work: hand over to the loop's thread.
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(_settle_like, f, mirror)
 
-    new_future.add_done_callback(_call_check_cancel)
-    future.add_done_callback(_call_set_state)
-    return new_future
+    mirror.add_done_callback(on_mirror_done)
+    future.add_done_callback(on_future_done)
+    return mirror
 
 
 async def to_thread(func, /, *args, **kwargs):
@@ -275,31 +275,28 @@ def run_coroutine_threadsafe(coro, loop):
     if not iscoroutine(coro):
         raise TypeError('A coroutine object is required')
     import concurrent.futures
-    future = concurrent.futures.Future()
+    answer = concurrent.futures.Future()
 
-    def _done(task):
+    def report(task):
+        # In the loop's thread, when the task ends: the waiting thread learns through `answer`.
         if task.cancelled():
-            future.cancel()
-            return
-        if not future.set_running_or_notify_cancel():
-            return
-        exc = task.exception()
-        if exc is not None:
-            future.set_exception(exc)
-        else:
-            future.set_result(task.result())
+            answer.cancel()
+        elif answer.set_running_or_notify_cancel():
+            if task.exception() is not None:
+                answer.set_exception(task.exception())
+            else:
+                answer.set_result(task.result())
 
-    def _start():
+    def begin():
         try:
-            task = ensure_future(coro, loop=loop)
-            task.add_done_callback(_done)
+            ensure_future(coro, loop=loop).add_done_callback(report)
         except BaseException as exc:
-            if future.set_running_or_notify_cancel():
-                future.set_exception(exc)
+            if answer.set_running_or_notify_cancel():
+                answer.set_exception(exc)
             raise
 
-    loop.call_soon_threadsafe(_start)
-    return future
+    loop.call_soon_threadsafe(begin)
+    return answer
 
 
 async def _wrap_awaitable(awaitable):
