@@ -94,7 +94,11 @@ def RLock(*args, **kwargs):
 
 
 class Condition:
-    """A condition variable: threads wait on it until another thread that holds its lock notifies them."""
+    """A condition variable: threads wait on it until another thread that holds its lock notifies them.
+
+    Each waiting thread parks on a private lock of its own, taken before it lets go of the condition's lock;
+    notify() hands the oldest parked threads their locks back, which is what wakes them.
+    """
 
     def __init__(self, lock=None):
         if lock is None:
@@ -103,21 +107,13 @@ class Condition:
         self._il_what = (self, 'Condition', 'wait')
         self.acquire = lock.acquire
         self.release = lock.release
-        # An RLock knows its owner and can drop all its levels at once; a plain Lock falls back on the
-        # methods below.
-        try:
-            self._release_save = lock._release_save
-        except AttributeError:
-            pass
-        try:
-            self._acquire_restore = lock._acquire_restore
-        except AttributeError:
-            pass
-        try:
-            self._is_owned = lock._is_owned
-        except AttributeError:
-            pass
-        # One private, already-held lock per waiting thread: notify releases it to wake that thread.
+        # The lock's own "let go completely / take back / do I hold it" operations where it has them (an
+        # RLock does); otherwise the plain-lock versions defined on this class stay in effect.
+        for name in ('_release_save', '_acquire_restore', '_is_owned'):
+            own = getattr(lock, name, None)
+            if own is not None:
+                setattr(self, name, own)
+        # The parked threads' private locks, oldest first.
         self._waiters = _deque()
 
     def __enter__(self):
@@ -129,6 +125,8 @@ class Condition:
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
+    # Fallbacks for a lock without an owner (a plain Lock).
+
     def _release_save(self):
         self._lock.release()
 
@@ -136,72 +134,73 @@ class Condition:
         self._lock.acquire()
 
     def _is_owned(self):
-        # A plain lock has no owner: "held by somebody" is the best that can be told.
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+        # Nobody can be told apart as owner: if the lock can be taken, nobody held it; if not, assume we do.
+        probe = self._lock
+        if not probe.acquire(False):
+            return True
+        probe.release()
+        return False
 
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
+        parked = _allocate_lock()
         if _tag is not None:
-            _tag(waiter, *self._il_what)
-        waiter.acquire()
-        self._waiters.append(waiter)
+            _tag(parked, *self._il_what)
+        parked.acquire()
+        self._waiters.append(parked)
         saved = self._release_save()
-        woken = False
+        notified = False
         try:
+            # Taking the private lock a second time blocks until notify() releases it (or the time is up).
             if timeout is None:
-                waiter.acquire()
-                woken = True
+                notified = parked.acquire()
             elif timeout > 0:
-                woken = waiter.acquire(True, timeout)
+                notified = parked.acquire(True, timeout)
             else:
-                woken = waiter.acquire(False)
-            return woken
+                notified = parked.acquire(False)
+            return notified
         finally:
-            # Take the lock back whatever happened, and leave the queue if nobody notified us.
             self._acquire_restore(saved)
-            if not woken:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
+            if not notified:
+                # Gave up waiting: unless a notify() got to it in the meantime, leave the queue.
+                if parked in self._waiters:
+                    self._waiters.remove(parked)
 
     def wait_for(self, predicate, timeout=None):
+        outcome = predicate()
+        if outcome:
+            return outcome
         deadline = None
-        remaining = timeout
-        result = predicate()
-        while not result:
-            if remaining is not None:
-                if deadline is None:
-                    deadline = _time() + remaining
-                else:
-                    remaining = deadline - _time()
-                    if remaining <= 0:
-                        break
-            self.wait(remaining)
-            result = predicate()
-        return result
+        pause = timeout
+        while True:
+            if pause is not None and deadline is None:
+                deadline = _time() + pause
+            self.wait(pause)
+            outcome = predicate()
+            if outcome:
+                return outcome
+            if deadline is not None:
+                pause = deadline - _time()
+                if pause <= 0:
+                    return outcome
 
     def notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        waiters = self._waiters
-        while waiters and n > 0:
-            waiter = waiters[0]
+        queue = self._waiters
+        woken = 0
+        while queue and woken < n:
+            parked = queue[0]
             try:
-                waiter.release()
+                parked.release()
+                woken += 1
             except RuntimeError:
-                pass  # already released by an earlier, interrupted notify
-            else:
-                n -= 1
-            try:
-                waiters.remove(waiter)
-            except ValueError:
-                pass
+                pass  # its owner already gave up waiting, or an interrupted notify() released it
+            if queue and queue[0] is parked:
+                queue.popleft()
+            elif parked in queue:
+                queue.remove(parked)
 
     def notify_all(self):
         self.notify(len(self._waiters))
@@ -218,42 +217,38 @@ class Semaphore:
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._cond = Condition(Lock())
-        _describe(self._cond, self, type(self).__name__ if type(self) is BoundedSemaphore else 'Semaphore',
-                  'acquire')
+        kind = 'BoundedSemaphore' if type(self) is BoundedSemaphore else 'Semaphore'
+        _describe(self._cond, self, kind, 'acquire')
         self._value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return f"<{cls.__module__}.{cls.__qualname__} at {hex(id(self))}: value={self._value}>"
+        return f"<{_qualified(self)} at {hex(id(self))}: value={self._value}>"
+
+    def _has_room(self):
+        return self._value != 0
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        acquired = False
-        deadline = None
         with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if deadline is None:
-                        deadline = _time() + timeout
-                    else:
-                        timeout = deadline - _time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
+            if blocking:
+                available = self._cond.wait_for(self._has_room, timeout)
             else:
+                available = self._has_room()
+            if available:
                 self._value -= 1
-                acquired = True
-        return acquired
+            return bool(available)
 
     __enter__ = acquire
+
+    def _check_release(self, n):
+        """Refuses a release before anything changes (nothing to refuse for a plain semaphore)."""
 
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
+            self._check_release(n)
             self._value += n
             for _ in range(n):
                 self._cond.notify()
@@ -270,19 +265,16 @@ class BoundedSemaphore(Semaphore):
         self._initial_value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return (f"<{cls.__module__}.{cls.__qualname__} at {hex(id(self))}:"
-                f" value={self._value}/{self._initial_value}>")
+        return f"<{_qualified(self)} at {hex(id(self))}: value={self._value}/{self._initial_value}>"
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            for _ in range(n):
-                self._cond.notify()
+    def _check_release(self, n):
+        if self._value + n > self._initial_value:
+            raise ValueError("Semaphore released too many times")
+
+
+def _qualified(obj):
+    cls = type(obj)
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 class Event:
@@ -294,9 +286,7 @@ class Event:
         self._flag = False
 
     def __repr__(self):
-        cls = self.__class__
-        status = 'set' if self._flag else 'unset'
-        return f"<{cls.__module__}.{cls.__qualname__} at {hex(id(self))}: {status}>"
+        return f"<{_qualified(self)} at {hex(id(self))}: {'set' if self._flag else 'unset'}>"
 
     def is_set(self):
         return self._flag
@@ -305,37 +295,36 @@ class Event:
         _deprecated('isSet() is deprecated, use is_set() instead')
         return self.is_set()
 
-    def set(self):
+    def _store(self, flag):
         with self._cond:
-            self._flag = True
-            self._cond.notify_all()
+            self._flag = flag
+            if flag:
+                self._cond.notify_all()
+
+    def set(self):
+        self._store(True)
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        self._store(False)
 
     def wait(self, timeout=None):
         with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+            return self._flag or self._cond.wait(timeout)
 
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
-# A barrier's states. It is cyclic: once every party has arrived it drains (lets them all leave) before
-# new arrivals may fill it again; resetting is draining where the leavers get BrokenBarrierError.
-_FILLING = 0
-_DRAINING = 1
-_RESETTING = -1
-_BROKEN = -2
-
-
 class Barrier:
-    """Makes `parties` threads wait for each other: the last to arrive releases them all."""
+    """Makes `parties` threads wait for each other: the last to arrive runs the action and lets them all go.
+
+    It can be used again: the threads let go leave together, and newcomers wait for them to be gone before a
+    new group forms. Besides the number of threads inside wait(), three flags say where it stands: `_passing`
+    (the group is complete and leaving), `_mending` (reset() came while threads were inside: they leave with
+    BrokenBarrierError, then it is as new) and `_broken` (a timeout, abort() or a failed action: every wait
+    fails until reset()). With none of them set, it is gathering a group.
+    """
 
     def __init__(self, parties, action=None, timeout=None):
         self._cond = Condition(Lock())
@@ -343,84 +332,78 @@ class Barrier:
         self._action = action
         self._timeout = timeout
         self._parties = parties
-        self._state = _FILLING
-        self._count = 0
+        self._inside = 0
+        self._passing = False
+        self._mending = False
+        self._broken = False
 
     def __repr__(self):
-        cls = self.__class__
         if self.broken:
-            return f"<{cls.__module__}.{cls.__qualname__} at {hex(id(self))}: broken>"
-        return (f"<{cls.__module__}.{cls.__qualname__} at {hex(id(self))}:"
-                f" waiters={self.n_waiting}/{self.parties}>")
+            return f"<{_qualified(self)} at {hex(id(self))}: broken>"
+        return f"<{_qualified(self)} at {hex(id(self))}: waiters={self.n_waiting}/{self.parties}>"
+
+    def _gathering(self):
+        return not (self._passing or self._mending or self._broken)
+
+    def _settled(self):
+        return not self._gathering()
 
     def wait(self, timeout=None):
         """Waits for the others; returns this thread's arrival index, 0 to parties - 1."""
         if timeout is None:
             timeout = self._timeout
-        with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
+        cond = self._cond
+        with cond:
+            while self._passing or self._mending:
+                cond.wait()  # the previous group is still on its way out
+            if self._broken:
+                raise BrokenBarrierError
+            arrival = self._inside
+            self._inside = arrival + 1
             try:
-                if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
-                return index
+                if self._inside == self._parties:
+                    self._let_go()
+                elif not cond.wait_for(self._settled, timeout):
+                    self._set_broken()  # a timeout breaks it for everybody
+                    raise BrokenBarrierError
+                elif not self._passing:
+                    raise BrokenBarrierError  # broken or reset while we waited
+                return arrival
             finally:
-                self._count -= 1
-                self._exit()
+                self._inside -= 1
+                if not self._inside and (self._passing or self._mending):
+                    # The last one out: a new group may form.
+                    self._passing = self._mending = False
+                    cond.notify_all()
 
-    def _enter(self):
-        # Arrivals wait while the previous round drains or resets.
-        while self._state in (_RESETTING, _DRAINING):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == _FILLING
-
-    def _release(self):
-        # The last arrival runs the action; if it raises, the barrier breaks and the error goes to that thread.
+    def _let_go(self):
+        # Run by the last arrival. A failing action breaks the barrier, and its exception goes to that thread.
         try:
             if self._action:
                 self._action()
-            self._state = _DRAINING
+            self._passing = True
             self._cond.notify_all()
-        except:
-            self._break()
+        except BaseException:
+            self._set_broken()
             raise
 
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != _FILLING, timeout):
-            # Timing out breaks the barrier for everybody.
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
-        assert self._state == _DRAINING
-
-    def _exit(self):
-        # The last one out lets the next round in.
-        if self._count == 0 and self._state in (_RESETTING, _DRAINING):
-            self._state = _FILLING
-            self._cond.notify_all()
+    def _set_broken(self):
+        self._broken = True
+        self._passing = self._mending = False
+        self._cond.notify_all()
 
     def reset(self):
         with self._cond:
-            if self._count > 0:
-                if self._state == _FILLING or self._state == _BROKEN:
-                    self._state = _RESETTING
-            else:
-                self._state = _FILLING
+            if not self._inside:
+                self._passing = self._mending = self._broken = False
+            elif not self._passing:
+                self._broken = False
+                self._mending = True
             self._cond.notify_all()
 
     def abort(self):
         with self._cond:
-            self._break()
-
-    def _break(self):
-        self._state = _BROKEN
-        self._cond.notify_all()
+            self._set_broken()
 
     @property
     def parties(self):
@@ -428,13 +411,11 @@ class Barrier:
 
     @property
     def n_waiting(self):
-        if self._state == _FILLING:
-            return self._count
-        return 0
+        return self._inside if self._gathering() else 0
 
     @property
     def broken(self):
-        return self._state == _BROKEN
+        return self._broken
 
 
 # Thread names: one counter for "Thread-N" and "Dummy-N", as in CPython. The lock keeps two threads
@@ -461,10 +442,10 @@ _shutdown_locks_lock = _allocate_lock()
 _shutdown_locks = set()
 
 
-def _maintain_shutdown_locks():
-    # A released lock is a thread that has ended: forget it (called with _shutdown_locks_lock held).
-    for lock in [lock for lock in _shutdown_locks if not lock.locked()]:
-        _shutdown_locks.discard(lock)
+def _forget_ended_threads():
+    # Drops the life locks already released, whose threads are over (called with _shutdown_locks_lock held).
+    over = [lock for lock in _shutdown_locks if not lock.locked()]
+    _shutdown_locks.difference_update(over)
 
 
 # Thread ident -> the local objects holding an attribute dict for that thread, so that the dicts are dropped
@@ -472,60 +453,62 @@ def _maintain_shutdown_locks():
 _locals_of_thread = {}
 
 
+def _default_thread_name(target):
+    # "Thread-N", from the counter Dummy threads share, followed by the target's name when it has one.
+    name = _newname("Thread-%d")
+    if target is None:
+        return name
+    try:
+        return f"{name} ({target.__name__})"
+    except AttributeError:
+        return name
+
+
 class Thread:
-    """A thread of control: pass a `target` callable, or subclass and override run()."""
+    """A thread of control: pass a `target` callable, or subclass and override run().
+
+    While the thread runs it holds its "life lock", released as the very last thing it does: whoever then
+    manages to take that lock (join(), is_alive(), _shutdown()) knows the thread is over, and records it.
+    """
 
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         assert group is None, "group argument must be None for now"
-        if kwargs is None:
-            kwargs = {}
-        if name:
-            name = str(name)
-        else:
-            name = _newname("Thread-%d")
-            if target is not None:
-                try:
-                    name += f" ({target.__name__})"
-                except AttributeError:
-                    pass
         self._target = target
-        self._name = name
+        self._name = str(name) if name else _default_thread_name(target)
         self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            self._daemonic = daemon
-        else:
-            # Inherited from the creating thread (the main thread is not a daemon).
-            self._daemonic = current_thread().daemon
+        self._kwargs = {} if kwargs is None else kwargs
+        # Unless told, a new thread is a daemon exactly when the thread creating it is one.
+        self._daemonic = current_thread().daemon if daemon is None else daemon
         self._ident = None
         self._native_id = None
-        # Held by the thread while it lives; whoever acquires it after its release knows the thread has ended.
-        self._tstate_lock = None
-        self._started = Event()
-        self._is_stopped = False
+        self._life_lock = None
+        self._launched = Event()  # set by the new thread once it is up
+        self._ended = False
         self._initialized = True
         self._stderr = _sys.stderr
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
-        status = "initial"
-        if self._started.is_set():
-            status = "started"
-        self.is_alive()  # notices a thread that has ended since
-        if self._is_stopped:
-            status = "stopped"
+        launched = self._launched.is_set()
+        self.is_alive()  # catches up with a thread that has ended meanwhile
+        if self._ended:
+            words = ["stopped"]
+        elif launched:
+            words = ["started"]
+        else:
+            words = ["initial"]
         if self._daemonic:
-            status += " daemon"
+            words.append("daemon")
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+            words.append(str(self._ident))
+        return f"<{self.__class__.__name__}({self._name}, {' '.join(words)})>"
 
     def start(self):
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
-        if self._started.is_set():
+        if self._launched.is_set():
             raise RuntimeError("threads can only be started once")
         with _active_limbo_lock:
             _limbo[self] = self
@@ -533,50 +516,56 @@ class Thread:
             ident = _start_new_thread(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
-                del _limbo[self]
+                _limbo.pop(self)
             raise
-        # Returns only once the new thread runs, so it gets going before its creator carries on.
-        _describe(self._started._cond, ident, 'Thread', 'join')
-        self._started.wait()
+        # start() returns only once the new thread is up, so it gets going before its creator carries on.
+        launched = self._launched
+        _describe(launched._cond, ident, 'Thread', 'join')
+        launched.wait()
 
     def run(self):
         try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+            target = self._target
+            if target is not None:
+                target(*self._args, **self._kwargs)
         finally:
-            # Drops the references, so that a target holding its own Thread makes no cycle.
+            # Let go of them, so that a target referring to its own Thread makes no cycle.
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
-        self._bootstrap_inner()
+        self._live()
 
-    def _bootstrap_inner(self):
-        # The new thread's first and last steps.
+    def _live(self):
+        # The whole life of the new thread: come up, run, report an escaping exception, clear away.
         try:
-            self._ident = get_ident()
-            _name_lane(self._ident, self._name)
-            self._set_tstate_lock()
-            self._native_id = get_native_id()
-            self._started.set()
-            with _active_limbo_lock:
-                _active[self._ident] = self
-                del _limbo[self]
+            self._come_up()
             try:
                 self.run()
-            except:
+            except BaseException:
                 _invoke_excepthook(self)
         finally:
             self._delete()
 
-    def _set_tstate_lock(self):
-        self._tstate_lock = _allocate_lock()
+    def _come_up(self):
+        me = get_ident()
+        self._ident = me
+        _name_lane(me, self._name)
+        self._take_life_lock()
+        self._native_id = get_native_id()
+        self._launched.set()
+        with _active_limbo_lock:
+            _active[me] = self
+            del _limbo[self]
+
+    def _take_life_lock(self):
+        lock = self._life_lock = _allocate_lock()
         if _tag is not None:
-            _tag(self._tstate_lock, get_ident(), 'Thread', 'join')
-        self._tstate_lock.acquire()
+            _tag(lock, get_ident(), 'Thread', 'join')
+        lock.acquire()
         if not self.daemon:
             with _shutdown_locks_lock:
-                _maintain_shutdown_locks()
-                _shutdown_locks.add(self._tstate_lock)
+                _forget_ended_threads()
+                _shutdown_locks.add(lock)
 
     def _delete(self):
         ident = get_ident()
@@ -586,43 +575,43 @@ class Thread:
             _active.pop(ident, None)
             _limbo.pop(self, None)
         # The last step of the thread's life: joiners wake up now.
-        if self._tstate_lock is not None:
-            self._tstate_lock.release()
+        if self._life_lock is not None:
+            self._life_lock.release()
 
-    def _stop(self):
-        # Called by whoever finds the end-of-life lock released: from then on is_alive() is False.
-        self._is_stopped = True
-        self._tstate_lock = None
+    def _mark_ended(self):
+        # Run by whoever found the life lock released: from now on is_alive() is False.
+        self._ended = True
+        self._life_lock = None
         if not self.daemon:
             with _shutdown_locks_lock:
-                _maintain_shutdown_locks()
+                _forget_ended_threads()
+
+    def _check_ended(self, block=True, timeout=-1):
+        """Tries to take the life lock (waiting as told); if it could, the thread is over."""
+        lock = self._life_lock
+        if lock is None:
+            return  # known to be over already
+        try:
+            taken = lock.acquire(block, timeout)
+        except BaseException:
+            # Interrupted, perhaps right after the lock was taken: then the thread is over all the same.
+            if lock.locked():
+                lock.release()
+                self._mark_ended()
+            raise
+        if taken:
+            lock.release()
+            self._mark_ended()
 
     def join(self, timeout=None):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if not self._started.is_set():
+        if not self._launched.is_set():
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
-        if timeout is None:
-            self._wait_for_tstate_lock()
-        else:
-            # A negative timeout has always meant 0.
-            self._wait_for_tstate_lock(timeout=max(timeout, 0))
-
-    def _wait_for_tstate_lock(self, block=True, timeout=-1):
-        lock = self._tstate_lock
-        if lock is None:
-            return  # already known to have ended
-        try:
-            if lock.acquire(block, timeout):
-                lock.release()
-                self._stop()
-        except:
-            if lock.locked():
-                lock.release()
-                self._stop()
-            raise
+        # No timeout waits for good (-1); a negative one counts as 0.
+        self._check_ended(True, -1 if timeout is None else max(timeout, 0))
 
     @property
     def name(self):
@@ -633,7 +622,7 @@ class Thread:
     def name(self, name):
         assert self._initialized, "Thread.__init__() not called"
         self._name = str(name)
-        if not self._is_stopped:
+        if not self._ended:
             _name_lane(self._ident, self._name)
 
     @property
@@ -648,10 +637,10 @@ class Thread:
 
     def is_alive(self):
         assert self._initialized, "Thread.__init__() not called"
-        if self._is_stopped or not self._started.is_set():
+        if self._ended or not self._launched.is_set():
             return False
-        self._wait_for_tstate_lock(False)
-        return not self._is_stopped
+        self._check_ended(False)
+        return not self._ended
 
     @property
     def daemon(self):
@@ -662,7 +651,7 @@ class Thread:
     def daemon(self, daemonic):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if self._started.is_set():
+        if self._launched.is_set():
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
@@ -783,10 +772,12 @@ class Timer(Thread):
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        cancelled = self.finished
+        cancelled.wait(self.interval)
+        # Checked again rather than trusting wait(): a cancel() that comes just as the time runs out wins.
+        if not cancelled.is_set():
             self.function(*self.args, **self.kwargs)
-        self.finished.set()
+        cancelled.set()
 
 
 class _MainThread(Thread):
@@ -794,8 +785,8 @@ class _MainThread(Thread):
 
     def __init__(self):
         Thread.__init__(self, name="MainThread", daemon=False)
-        self._set_tstate_lock()
-        self._started.set()
+        self._take_life_lock()
+        self._launched.set()
         self._ident = get_ident()
         self._native_id = get_native_id()
         _name_lane(self._ident, self._name)
@@ -809,18 +800,18 @@ class _DummyThread(Thread):
 
     def __init__(self):
         Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
-        self._started.set()
+        self._launched.set()
         self._ident = get_ident()
         self._native_id = get_native_id()
         _name_lane(self._ident, self._name)
         with _active_limbo_lock:
             _active[self._ident] = self
 
-    def _stop(self):
+    def _mark_ended(self):
         pass
 
     def is_alive(self):
-        assert not self._is_stopped and self._started.is_set()
+        assert not self._ended and self._launched.is_set()
         return True
 
     def join(self, timeout=None):
@@ -881,24 +872,26 @@ def _shutdown():
     """Run once the main thread's code ends: the atexit callbacks (last registered first), then the main
     thread counts as stopped, then every non-daemon thread is waited for, including ones started meanwhile."""
     global _SHUTTING_DOWN
-    if _main_thread._is_stopped:
-        return
+    main = _main_thread
+    if main._ended:
+        return  # done already
     _SHUTTING_DOWN = True
     for func, args, kwargs in reversed(_threading_atexits):
         func(*args, **kwargs)
-    if _main_thread.ident == get_ident():
-        # Threads blocked in main_thread().join() wake up now.
-        _main_thread._tstate_lock.release()
-        _main_thread._stop()
+    if main.ident == get_ident():
+        # The main thread is over: threads blocked in main_thread().join() may go on.
+        main._life_lock.release()
+        main._mark_ended()
+    # Take and give back each non-daemon thread's life lock, in rounds, until no thread has one left.
     while True:
         with _shutdown_locks_lock:
-            locks = list(_shutdown_locks)
+            pending = list(_shutdown_locks)
             _shutdown_locks.clear()
-        if not locks:
-            break
-        for lock in locks:
-            lock.acquire()
-            lock.release()
+        if not pending:
+            return
+        for lock in pending:
+            with lock:
+                pass
 
 
 class _LocalImpl:
