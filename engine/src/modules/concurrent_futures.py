@@ -1,17 +1,20 @@
-"""Interleave's concurrent.futures: Future, wait, as_completed and ThreadPoolExecutor, over threading and queue.
+"""Interleave's concurrent.futures: Future, wait, as_completed and ThreadPoolExecutor, built on threading and
+queue.
 
-One module stands for CPython's package (`concurrent.futures`, its `_base` and its `thread`): the classes carry
-CPython's module names, so tracebacks read `concurrent.futures._base.CancelledError` as there. Steps, orders and
-messages follow CPython 3.11. ProcessPoolExecutor is not available yet.
+One module stands for CPython's package and its `_base` and `thread` submodules: each class says which of
+those it belongs to (`__module__`), so tracebacks print `concurrent.futures._base.CancelledError` as CPython
+does. Public names, messages, reprs and the order in which things happen are CPython 3.11's; the inside is
+Interleave's own. ProcessPoolExecutor is not available yet.
 """
 
 import collections
+import itertools
 import logging
 import os
+import queue
 import threading
 import time
 import types
-import queue
 import _thread
 
 __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
@@ -21,39 +24,20 @@ __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledErro
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-_AS_COMPLETED = '_AS_COMPLETED'
 
-# A future's states. CANCELLED becomes CANCELLED_AND_NOTIFIED once the executor has seen it (its waiters are
-# told then, not at cancel()).
+# A future's `_state`, spelled as CPython spells it because programs peek at it. A cancelled future counts
+# as finished for wait() and as_completed() only once an executor has come across it and moved it on to
+# CANCELLED_AND_NOTIFIED; done() and result() treat both cancelled states alike.
 PENDING = 'PENDING'
 RUNNING = 'RUNNING'
 CANCELLED = 'CANCELLED'
 CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 FINISHED = 'FINISHED'
 
-_STATE_TO_DESCRIPTION_MAP = {
-    PENDING: "pending",
-    RUNNING: "running",
-    CANCELLED: "cancelled",
-    CANCELLED_AND_NOTIFIED: "cancelled",
-    FINISHED: "finished",
-}
-
-_DONE_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
 _CANCELLED_STATES = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_WATCHED_DONE_STATES = (CANCELLED_AND_NOTIFIED, FINISHED)
 
-LOGGER = logging.getLogger("concurrent.futures")
-
-_GenericAlias = getattr(types, 'GenericAlias', None)
-
-
-def _alias(cls, item):
-    # `Future[int]`, as annotations write it: CPython's types.GenericAlias, or typing's alias where the
-    # interpreter's types module has none.
-    if _GenericAlias is not None:
-        return _GenericAlias(cls, item)
-    from typing import _GenericAlias as alias
-    return alias(cls, item)
+_logger = logging.getLogger("concurrent.futures")
 
 
 class Error(Exception):
@@ -84,203 +68,9 @@ class BrokenExecutor(RuntimeError):
     __module__ = 'concurrent.futures._base'
 
 
-# Waiters: wait() and as_completed() hang one on each future they watch; a future that finishes reports to it.
-
-class _Waiter:
-    def __init__(self):
-        self.event = threading.Event()
-        self.finished_futures = []
-
-    def add_result(self, future):
-        self.finished_futures.append(future)
-
-    def add_exception(self, future):
-        self.finished_futures.append(future)
-
-    def add_cancelled(self, future):
-        self.finished_futures.append(future)
-
-
-class _AsCompletedWaiter(_Waiter):
-    # Every finished future wakes as_completed(); the lock guards the list it swaps out.
-    def __init__(self):
-        super().__init__()
-        self.lock = threading.Lock()
-
-    def add_result(self, future):
-        with self.lock:
-            super().add_result(future)
-            self.event.set()
-
-    def add_exception(self, future):
-        with self.lock:
-            super().add_exception(future)
-            self.event.set()
-
-    def add_cancelled(self, future):
-        with self.lock:
-            super().add_cancelled(future)
-            self.event.set()
-
-
-class _FirstCompletedWaiter(_Waiter):
-    def add_result(self, future):
-        super().add_result(future)
-        self.event.set()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        self.event.set()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self.event.set()
-
-
-class _AllCompletedWaiter(_Waiter):
-    # Counts down the pending futures; with stop_on_exception an exception ends the wait at once.
-    def __init__(self, num_pending_calls, stop_on_exception):
-        self.num_pending_calls = num_pending_calls
-        self.stop_on_exception = stop_on_exception
-        self.lock = threading.Lock()
-        super().__init__()
-
-    def _decrement_pending_calls(self):
-        with self.lock:
-            self.num_pending_calls -= 1
-            if not self.num_pending_calls:
-                self.event.set()
-
-    def add_result(self, future):
-        super().add_result(future)
-        self._decrement_pending_calls()
-
-    def add_exception(self, future):
-        super().add_exception(future)
-        if self.stop_on_exception:
-            self.event.set()
-        else:
-            self._decrement_pending_calls()
-
-    def add_cancelled(self, future):
-        super().add_cancelled(future)
-        self._decrement_pending_calls()
-
-
-class _AcquireFutures:
-    """Holds the conditions of several futures at once, always taken in the same (id) order so that two
-    callers cannot deadlock each other."""
-
-    def __init__(self, futures):
-        self.futures = sorted(futures, key=id)
-
-    def __enter__(self):
-        for future in self.futures:
-            future._condition.acquire()
-
-    def __exit__(self, *args):
-        for future in self.futures:
-            future._condition.release()
-
-
-def _create_and_install_waiters(fs, return_when):
-    if return_when == _AS_COMPLETED:
-        waiter = _AsCompletedWaiter()
-    elif return_when == FIRST_COMPLETED:
-        waiter = _FirstCompletedWaiter()
-    else:
-        pending_count = sum(f._state not in _DONE_STATES for f in fs)
-        if return_when == FIRST_EXCEPTION:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=True)
-        elif return_when == ALL_COMPLETED:
-            waiter = _AllCompletedWaiter(pending_count, stop_on_exception=False)
-        else:
-            raise ValueError("Invalid return condition: %r" % return_when)
-    for f in fs:
-        f._waiters.append(waiter)
-    return waiter
-
-
-def _yield_finished_futures(fs, waiter, ref_collect):
-    # Hands out the futures from the end of `fs`, unhooking the waiter from each as it goes.
-    while fs:
-        f = fs[-1]
-        for futures_set in ref_collect:
-            futures_set.remove(f)
-        with f._condition:
-            f._waiters.remove(waiter)
-        del f
-        yield fs.pop()
-
-
-def as_completed(fs, timeout=None):
-    """Yields the futures of `fs` as they finish (the already finished first); duplicates count once. Raises
-    TimeoutError if `timeout` seconds pass, counted from the call, before all have finished."""
-    if timeout is not None:
-        end_time = timeout + time.monotonic()
-    fs = set(fs)
-    total_futures = len(fs)
-    with _AcquireFutures(fs):
-        finished = set(f for f in fs if f._state in _DONE_STATES)
-        pending = fs - finished
-        waiter = _create_and_install_waiters(fs, _AS_COMPLETED)
-    finished = list(finished)
-    try:
-        yield from _yield_finished_futures(finished, waiter, ref_collect=(fs,))
-        while pending:
-            if timeout is None:
-                wait_timeout = None
-            else:
-                wait_timeout = end_time - time.monotonic()
-                if wait_timeout < 0:
-                    raise TimeoutError('%d (of %d) futures unfinished' % (len(pending), total_futures))
-            waiter.event.wait(wait_timeout)
-            with waiter.lock:
-                finished = waiter.finished_futures
-                waiter.finished_futures = []
-                waiter.event.clear()
-            # In the order they finished.
-            finished.reverse()
-            yield from _yield_finished_futures(finished, waiter, ref_collect=(fs, pending))
-    finally:
-        # The futures not handed out yet keep no waiter of a generator that is gone.
-        for f in fs:
-            with f._condition:
-                f._waiters.remove(waiter)
-
-
-DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
-
-
-def wait(fs, timeout=None, return_when=ALL_COMPLETED):
-    """Waits for the futures of `fs` (at most `timeout` seconds) until `return_when`: FIRST_COMPLETED,
-    FIRST_EXCEPTION or ALL_COMPLETED. Returns the sets (done, not_done)."""
-    fs = set(fs)
-    with _AcquireFutures(fs):
-        done = {f for f in fs if f._state in _DONE_STATES}
-        not_done = fs - done
-        if (return_when == FIRST_COMPLETED) and done:
-            return DoneAndNotDoneFutures(done, not_done)
-        elif (return_when == FIRST_EXCEPTION) and done:
-            if any(f for f in done if not f.cancelled() and f.exception() is not None):
-                return DoneAndNotDoneFutures(done, not_done)
-        if len(done) == len(fs):
-            return DoneAndNotDoneFutures(done, not_done)
-        waiter = _create_and_install_waiters(fs, return_when)
-    waiter.event.wait(timeout)
-    for f in fs:
-        with f._condition:
-            f._waiters.remove(waiter)
-    done.update(waiter.finished_futures)
-    return DoneAndNotDoneFutures(done, fs - done)
-
-
-def _result_or_cancel(fut, timeout=None):
-    # map()'s results: a future given up on (timed out) is cancelled, so it does not run later for nothing.
-    try:
-        return fut.result(timeout)
-    finally:
-        fut.cancel()
+def _report_callback_error(future, exc):
+    # A failing callback must not stop the others, nor whoever finished the future: it is only logged.
+    _logger.exception('exception calling callback for %r', future, exc_info=exc)
 
 
 class Future:
@@ -290,144 +80,232 @@ class Future:
     __module__ = 'concurrent.futures._base'
 
     def __init__(self):
-        self._condition = threading.Condition()
+        # One condition guards the state and wakes result()/exception() callers.
+        self._cond = threading.Condition()
         self._state = PENDING
         self._result = None
         self._exception = None
-        self._waiters = []
-        self._done_callbacks = []
-
-    def _invoke_callbacks(self):
-        for callback in self._done_callbacks:
-            try:
-                callback(self)
-            except Exception as exc:
-                # The exception passed explicitly: the same record as exc_info=True, on any logging module.
-                LOGGER.exception('exception calling callback for %r', self, exc_info=exc)
+        # The program's callbacks, run in the order added once the future is done.
+        self._callbacks = []
+        # wait() and as_completed() hang plain functions here: poke(future, raised) is called, under the
+        # condition, when the future reaches a state they count as done.
+        self._pokes = []
 
     def __repr__(self):
-        with self._condition:
-            name = self.__class__.__name__
-            state = _STATE_TO_DESCRIPTION_MAP[self._state]
-            if self._state == FINISHED:
-                if self._exception:
-                    return '<%s at %s state=%s raised %s>' % (
-                        name, hex(id(self)), state, self._exception.__class__.__name__)
-                return '<%s at %s state=%s returned %s>' % (
-                    name, hex(id(self)), state, self._result.__class__.__name__)
-            return '<%s at %s state=%s>' % (name, hex(id(self)), state)
+        state = self._state
+        text = '%s at %s state=%s' % (self.__class__.__name__, hex(id(self)),
+                                      'cancelled' if state in _CANCELLED_STATES else state.lower())
+        if state == FINISHED:
+            if self._exception:
+                text += ' raised ' + self._exception.__class__.__name__
+            else:
+                text += ' returned ' + self._result.__class__.__name__
+        return '<%s>' % text
+
+    def __class_getitem__(cls, item):
+        # `Future[int]` in annotations: typing's alias, where the interpreter's types module has no GenericAlias.
+        alias = getattr(types, 'GenericAlias', None)
+        if alias is None:
+            from typing import _GenericAlias as alias
+        return alias(cls, item)
+
+    def _is_open(self):
+        # Not yet done in the sense of done(): still waiting to run, or running.
+        return self._state == PENDING or self._state == RUNNING
+
+    def _poke_watchers(self, raised):
+        for poke in self._pokes:
+            poke(self, raised)
+
+    def _run_callbacks(self):
+        # Outside the condition, so that a callback may look at the future (or block) freely.
+        for fn in self._callbacks:
+            try:
+                fn(self)
+            except Exception as exc:
+                _report_callback_error(self, exc)
 
     def cancel(self):
         """Cancels the call unless it is running or done; returns whether the future is now cancelled."""
-        with self._condition:
-            if self._state in (RUNNING, FINISHED):
-                return False
-            if self._state in _CANCELLED_STATES:
-                return True
+        with self._cond:
+            if self._state != PENDING:
+                return self._state in _CANCELLED_STATES
             self._state = CANCELLED
-            self._condition.notify_all()
-        self._invoke_callbacks()
+            self._cond.notify_all()
+        self._run_callbacks()
         return True
 
     def cancelled(self):
-        with self._condition:
-            return self._state in _CANCELLED_STATES
+        return self._state in _CANCELLED_STATES
 
     def running(self):
-        with self._condition:
-            return self._state == RUNNING
+        return self._state == RUNNING
 
     def done(self):
-        with self._condition:
-            return self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
-
-    def _get_result(self):
-        if self._exception:
-            raise self._exception
-        return self._result
+        return not self._is_open()
 
     def add_done_callback(self, fn):
         """Calls fn(future) when the future finishes or is cancelled, at once if it already has."""
-        with self._condition:
-            if self._state not in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
-                self._done_callbacks.append(fn)
+        with self._cond:
+            if self._is_open():
+                self._callbacks.append(fn)
                 return
         try:
             fn(self)
         except Exception as exc:
-            LOGGER.exception('exception calling callback for %r', self, exc_info=exc)
+            _report_callback_error(self, exc)
+
+    def _outcome(self, timeout):
+        # Waits (once: only finishing or cancelling notifies) for the outcome, as (exception, result).
+        with self._cond:
+            if self._is_open():
+                self._cond.wait(timeout)
+            if self._state in _CANCELLED_STATES:
+                raise CancelledError()
+            if self._state != FINISHED:
+                raise TimeoutError()
+            return self._exception, self._result
 
     def result(self, timeout=None):
         """The call's return value, waiting at most `timeout` seconds (then TimeoutError); raises the call's
         exception if it raised one, CancelledError if it was cancelled."""
-        with self._condition:
-            if self._state in _CANCELLED_STATES:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._get_result()
-            self._condition.wait(timeout)
-            if self._state in _CANCELLED_STATES:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._get_result()
-            else:
-                raise TimeoutError()
+        exception, result = self._outcome(timeout)
+        if exception:
+            raise exception
+        return result
 
     def exception(self, timeout=None):
         """The exception the call raised (None if it returned), waiting as result() does."""
-        with self._condition:
-            if self._state in _CANCELLED_STATES:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in _CANCELLED_STATES:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            else:
-                raise TimeoutError()
+        return self._outcome(timeout)[0]
 
     def set_running_or_notify_cancel(self):
-        """For executors, before running the call: False (and the waiters told) if it was cancelled, else the
-        future becomes running and True."""
-        with self._condition:
-            if self._state == CANCELLED:
-                self._state = CANCELLED_AND_NOTIFIED
-                for waiter in self._waiters:
-                    waiter.add_cancelled(self)
-                return False
-            elif self._state == PENDING:
+        """For executors, before running the call: False (and wait()/as_completed() told) if it was
+        cancelled, else the future becomes running and True."""
+        with self._cond:
+            if self._state == PENDING:
                 self._state = RUNNING
                 return True
-            else:
-                LOGGER.critical('Future %s in unexpected state: %s', id(self), self._state)
-                raise RuntimeError('Future in unexpected state')
+            if self._state == CANCELLED:
+                self._state = CANCELLED_AND_NOTIFIED
+                self._poke_watchers(False)
+                return False
+            _logger.critical('Future %s in unexpected state: %s', id(self), self._state)
+            raise RuntimeError('Future in unexpected state')
 
-    def set_result(self, result):
-        with self._condition:
-            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
+    def _finish(self, result, exception, raised):
+        with self._cond:
+            if not self._is_open():
                 raise InvalidStateError('{}: {!r}'.format(self._state, self))
             self._result = result
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        with self._condition:
-            if self._state in (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED):
-                raise InvalidStateError('{}: {!r}'.format(self._state, self))
             self._exception = exception
             self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+            # wait()/as_completed() first, then result() callers: the order in which CPython wakes them.
+            self._poke_watchers(raised)
+            self._cond.notify_all()
+        self._run_callbacks()
 
-    def __class_getitem__(cls, item):
-        return _alias(cls, item)
+    def set_result(self, result):
+        self._finish(result, None, False)
+
+    def set_exception(self, exception):
+        self._finish(None, exception, True)
+
+
+def _hook(fs, poke, done):
+    """Adds to `done` the futures of `fs` that wait() counts as done already and hangs `poke` on the others,
+    which it returns. Each future is looked at under its own condition, so none can finish between the look
+    and the hook; no two conditions are ever held together."""
+    hooked = []
+    for f in fs:
+        with f._cond:
+            if f._state in _WATCHED_DONE_STATES:
+                done.add(f)
+            else:
+                f._pokes.append(poke)
+                hooked.append(f)
+    return hooked
+
+
+def _unhook(hooked, poke):
+    for f in hooked:
+        with f._cond:
+            f._pokes.remove(poke)
+
+
+def as_completed(fs, timeout=None):
+    """Yields the futures of `fs` as they finish (the already finished first); duplicates count once. Raises
+    TimeoutError if `timeout` seconds pass, counted from the first next(), before all have finished."""
+    if timeout is not None:
+        deadline = time.monotonic() + timeout
+    fs = set(fs)
+    # Every finish is appended and sets `ready`; this generator hands them out in that order. The list only
+    # grows, so reading past `taken` after clearing `ready` can lose none.
+    arrived = []
+    ready = threading.Event()
+
+    def poke(future, raised):
+        arrived.append(future)
+        ready.set()
+
+    finished = set()
+    hooked = _hook(fs, poke, finished)
+    unfinished = len(hooked)
+    try:
+        # CPython hands these out from the end of list(set): the same order here.
+        for f in reversed(list(finished)):
+            yield f
+        taken = 0
+        while unfinished:
+            if timeout is None:
+                left = None
+            else:
+                left = deadline - time.monotonic()
+                if left < 0:
+                    raise TimeoutError('%d (of %d) futures unfinished' % (unfinished, len(fs)))
+            ready.wait(left)
+            ready.clear()
+            batch = arrived[taken:]
+            taken += len(batch)
+            for f in batch:
+                unfinished -= 1
+                yield f
+    finally:
+        _unhook(hooked, poke)
+
+
+DoneAndNotDoneFutures = collections.namedtuple('DoneAndNotDoneFutures', 'done not_done')
+
+
+def wait(fs, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for the futures of `fs` (at most `timeout` seconds) until `return_when`: FIRST_COMPLETED,
+    FIRST_EXCEPTION or ALL_COMPLETED. Returns the sets (done, not_done)."""
+    fs = set(fs)
+    done = set()
+    arrived = []
+    ready = threading.Event()
+
+    def poke(future, raised):
+        # On the finishing thread: wakes the caller only once its condition holds. `done` and `arrived`
+        # together hold every future of fs exactly when all have finished, even while _hook is still going.
+        arrived.append(future)
+        if (return_when == FIRST_COMPLETED or (raised and return_when == FIRST_EXCEPTION)
+                or len(done) + len(arrived) == len(fs)):
+            ready.set()
+
+    hooked = _hook(fs, poke, done)
+    try:
+        if (len(done) == len(fs) or (done and return_when == FIRST_COMPLETED)
+                or (return_when == FIRST_EXCEPTION
+                    and any(f._state == FINISHED and f._exception is not None for f in done))):
+            pass
+        elif return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+            raise ValueError("Invalid return condition: %r" % return_when)
+        else:
+            ready.wait(timeout)
+    finally:
+        _unhook(hooked, poke)
+    done.update(arrived)
+    return DoneAndNotDoneFutures(done, fs - done)
 
 
 class Executor:
@@ -440,23 +318,29 @@ class Executor:
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         """Like map(fn, *iterables), with the calls run by the executor. Every call is submitted now; the
-        results come in order, and one not ready `timeout` seconds after this call raises TimeoutError."""
+        results come in order, and one not ready `timeout` seconds after this call raises TimeoutError.
+        (chunksize only matters to process pools.)"""
         if timeout is not None:
-            end_time = timeout + time.monotonic()
-        fs = [self.submit(fn, *args) for args in zip(*iterables)]
+            deadline = time.monotonic() + timeout
+        # A list comprehension, not deque(generator): submit() may block, which a builtin's call may not.
+        futures = collections.deque([self.submit(fn, *args) for args in zip(*iterables)])
 
+        # The name shows in the generator's repr, as in CPython.
         def result_iterator():
             try:
-                # Popped from the end, so that a result handed out is no longer referenced here.
-                fs.reverse()
-                while fs:
-                    if timeout is None:
-                        yield _result_or_cancel(fs.pop())
-                    else:
-                        yield _result_or_cancel(fs.pop(), end_time - time.monotonic())
+                while futures:
+                    # Taken off before waiting, so that a result handed out is no longer held here.
+                    f = futures.popleft()
+                    try:
+                        value = f.result(None if timeout is None else deadline - time.monotonic())
+                    finally:
+                        # A future given up on (timed out) should not run later for nothing.
+                        f.cancel()
+                    yield value
             finally:
-                for future in fs:
-                    future.cancel()
+                # Abandoned or failed: the calls not yet reached are dropped, the last submitted first.
+                while futures:
+                    futures.pop().cancel()
 
         return result_iterator()
 
@@ -473,96 +357,40 @@ class Executor:
 
 # ThreadPoolExecutor (CPython's concurrent.futures.thread).
 
-# Every pool's threads with their work queues, for the exit below. CPython keys them weakly; here a thread that
-# has ended is dropped when a new one is added.
-_threads_queues = {}
-_global_shutdown = False
-_global_shutdown_lock = threading.Lock()
-
-
-def _python_exit():
-    # Run by threading._shutdown() when the main thread's code ends: no more submissions anywhere, every worker
-    # is told to leave once its queue is drained, and is waited for.
-    global _global_shutdown
-    with _global_shutdown_lock:
-        _global_shutdown = True
-    items = list(_threads_queues.items())
-    for t, q in items:
-        q.put(None)
-    for t, q in items:
-        t.join()
-
-
-threading._register_atexit(_python_exit)
-
-
-class _WorkItem:
-    def __init__(self, future, fn, args, kwargs):
-        self.future = future
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
-
-    def run(self):
-        if not self.future.set_running_or_notify_cancel():
-            return
-        try:
-            result = self.fn(*self.args, **self.kwargs)
-        except BaseException as exc:
-            self.future.set_exception(exc)
-        else:
-            self.future.set_result(result)
-
-    def __class_getitem__(cls, item):
-        return _alias(cls, item)
-
-
-def _worker(executor, work_queue, initializer, initargs):
-    # A pool thread's life: the initializer, then work items until a None says the pool is shutting down.
-    # (CPython's worker holds its executor through a weak reference; there are none here, so a pool that is
-    # dropped without shutdown() keeps its idle workers until the program's exit tells them to leave.)
-    if initializer is not None:
-        try:
-            initializer(*initargs)
-        except BaseException as exc:
-            LOGGER.critical('Exception in initializer:', exc_info=exc)
-            executor._initializer_failed()
-            return
-    try:
-        while True:
-            work_item = work_queue.get(block=True)
-            if work_item is not None:
-                work_item.run()
-                del work_item
-                # One more idle worker: the next submit() will not start a thread.
-                executor._idle_semaphore.release()
-                continue
-            if _global_shutdown or executor._shutdown:
-                executor._shutdown = True
-                # Passes the None on, so that the next worker leaves too.
-                work_queue.put(None)
-                return
-    except BaseException as exc:
-        LOGGER.critical('Exception in worker', exc_info=exc)
-
-
 class BrokenThreadPool(BrokenExecutor):
     """A worker's initializer failed: the pool runs no more work."""
 
     __module__ = 'concurrent.futures.thread'
 
 
-# Numbers the pools created without a thread_name_prefix: ThreadPoolExecutor-0, -1...
-_pool_counter_lock = threading.Lock()
-_pool_counter_value = 0
+_BROKEN_MESSAGE = 'A thread initializer failed, the thread pool is not usable anymore'
+
+# When the main thread's code ends, every pool stops taking work and its workers leave once their queue is
+# drained, and are waited for. `_exiting` is set, and checked by submit(), under `_exit_lock`, so that no job
+# can be queued behind the exit's sentinels. The workers are kept in the order they were started, each with
+# its pool's queue; the dead are dropped whenever one is added.
+_exiting = False
+_exit_lock = threading.Lock()
+_live_workers = []
 
 
-def _next_pool_number():
-    global _pool_counter_value
-    with _pool_counter_lock:
-        number = _pool_counter_value
-        _pool_counter_value += 1
-        return number
+def _stop_all_pools():
+    global _exiting
+    with _exit_lock:
+        _exiting = True
+    workers = list(_live_workers)
+    for thread, jobs in workers:
+        jobs.put(None)
+    for thread, jobs in workers:
+        thread.join()
+
+
+# Run by threading._shutdown(), before the non-daemon threads are joined.
+threading._register_atexit(_stop_all_pools)
+
+# Pools made without a thread_name_prefix are numbered: ThreadPoolExecutor-0, -1... (count's __next__ has no
+# call between its read and its write, so no thread switch can split them.)
+_pool_numbers = itertools.count()
 
 
 def _default_max_workers():
@@ -583,77 +411,115 @@ class ThreadPoolExecutor(Executor):
             raise ValueError("max_workers must be greater than 0")
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
+        # `_max_workers` and `_threads` (a set) keep CPython's names: programs read them.
         self._max_workers = max_workers
-        self._work_queue = queue.SimpleQueue()
-        self._idle_semaphore = threading.Semaphore(0)
         self._threads = set()
-        self._broken = False
-        self._shutdown = False
-        self._shutdown_lock = threading.Lock()
-        self._thread_name_prefix = thread_name_prefix or ("ThreadPoolExecutor-%d" % _next_pool_number())
+        self._name_prefix = thread_name_prefix or "ThreadPoolExecutor-%d" % next(_pool_numbers)
         self._initializer = initializer
         self._initargs = initargs
+        # Jobs are (future, fn, args, kwargs); None tells the worker that takes it to leave, and to pass it
+        # on to the next.
+        self._jobs = queue.SimpleQueue()
+        # Jobs finished and not yet matched by a submit(): while there are any, a worker is (or will soon
+        # be) free, and submit() starts no thread.
+        self._idle = 0
+        self._idle_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._broken = None
 
     def submit(self, fn, /, *args, **kwargs):
         """Schedules fn(*args, **kwargs) and returns its Future."""
-        with self._shutdown_lock, _global_shutdown_lock:
+        # Both locks stay held while a worker is started: a job that submits (to any pool) waits for this.
+        with self._lock, _exit_lock:
             if self._broken:
                 raise BrokenThreadPool(self._broken)
-            if self._shutdown:
+            if self._closed:
                 raise RuntimeError('cannot schedule new futures after shutdown')
-            if _global_shutdown:
+            if _exiting:
                 raise RuntimeError('cannot schedule new futures after interpreter shutdown')
-            f = Future()
-            w = _WorkItem(f, fn, args, kwargs)
-            self._work_queue.put(w)
-            self._adjust_thread_count()
-            return f
+            future = Future()
+            # Queued before a worker is started: start() returns once the new thread has had its turn, which
+            # may already have run this job.
+            self._jobs.put((future, fn, args, kwargs))
+            # The idle count has a lock of its own: with threads switching anywhere (Python 3.9 mode), a
+            # worker's increment could otherwise be split from this read.
+            with self._idle_lock:
+                use_idle = self._idle > 0
+                if use_idle:
+                    self._idle -= 1
+            if not use_idle and len(self._threads) < self._max_workers:
+                self._start_worker()
+            return future
 
-    def _adjust_thread_count(self):
-        # An idle worker will take the new item: no thread needed.
-        if self._idle_semaphore.acquire(timeout=0):
-            return
-        num_threads = len(self._threads)
-        if num_threads < self._max_workers:
-            thread_name = '%s_%d' % (self._thread_name_prefix or self, num_threads)
-            t = threading.Thread(name=thread_name, target=_worker,
-                                 args=(self, self._work_queue, self._initializer, self._initargs))
-            t.start()
-            self._threads.add(t)
-            for old in [old for old in _threads_queues if not old.is_alive()]:
-                del _threads_queues[old]
-            _threads_queues[t] = self._work_queue
+    def _start_worker(self):
+        thread = threading.Thread(name='%s_%d' % (self._name_prefix, len(self._threads)), target=self._serve)
+        thread.start()
+        self._threads.add(thread)
+        _live_workers[:] = [pair for pair in _live_workers if pair[0].is_alive()]
+        _live_workers.append((thread, self._jobs))
 
-    def _initializer_failed(self):
-        with self._shutdown_lock:
-            self._broken = 'A thread initializer failed, the thread pool is not usable anymore'
-            # The work already queued fails too.
+    def _serve(self):
+        # A worker thread's whole life.
+        if self._initializer is not None:
+            try:
+                self._initializer(*self._initargs)
+            except BaseException as exc:
+                _logger.critical('Exception in initializer:', exc_info=exc)
+                self._break()
+                return
+        try:
             while True:
-                try:
-                    work_item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if work_item is not None:
-                    work_item.future.set_exception(BrokenThreadPool(self._broken))
+                job = self._jobs.get()
+                if job is None:
+                    # Only shutdown() and the exit put sentinels. Closing the pool here too is why a submit()
+                    # after the exit says "after shutdown", as in CPython.
+                    self._closed = True
+                    self._jobs.put(None)
+                    return
+                future, fn, args, kwargs = job
+                if future.set_running_or_notify_cancel():
+                    try:
+                        result = fn(*args, **kwargs)
+                    except BaseException as exc:
+                        future.set_exception(exc)
+                    else:
+                        future.set_result(result)
+                with self._idle_lock:
+                    self._idle += 1
+        except BaseException as exc:
+            # The future was finished behind the pool's back, say: this worker is lost, the program goes on.
+            _logger.critical('Exception in worker', exc_info=exc)
+
+    def _take_queued(self):
+        # The jobs still queued, taken off the queue (sentinels dropped); call with self._lock held.
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None:
+                yield job[0]
+
+    def _break(self):
+        with self._lock:
+            self._broken = _BROKEN_MESSAGE
+            # The work already queued fails too.
+            for future in self._take_queued():
+                future.set_exception(BrokenThreadPool(self._broken))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         """No more submissions; the queued work still runs (unless cancel_futures), then the workers leave.
         With wait, returns once they have."""
-        with self._shutdown_lock:
-            self._shutdown = True
+        with self._lock:
+            self._closed = True
             if cancel_futures:
-                while True:
-                    try:
-                        work_item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if work_item is not None:
-                        work_item.future.cancel()
-            # Each worker that meets this None leaves and puts it back for the next.
-            self._work_queue.put(None)
+                for future in self._take_queued():
+                    future.cancel()
+            self._jobs.put(None)
         if wait:
-            for t in self._threads:
-                t.join()
+            for thread in self._threads:
+                thread.join()
 
 
 class ProcessPoolExecutor(Executor):
