@@ -407,21 +407,7 @@ impl Vm {
                 let obj = match self.threads.tagged.get(&key) {
                     Some(&obj) => obj,
                     None => {
-                        let n = self
-                            .world
-                            .trace
-                            .objects
-                            .iter()
-                            .filter(|o| o.name.starts_with(&format!("{label}-")))
-                            .count()
-                            + 1;
-                        self.world.trace.objects.push(crate::trace::ObjInfo {
-                            kind,
-                            name: format!("{label}-{n}"),
-                            created_line: self.ts.line,
-                            internal: false,
-                        });
-                        let obj = self.world.trace.objects.len() as ObjId - 1;
+                        let obj = self.new_trace_object(kind, &label);
                         self.threads.tagged.insert(key, obj);
                         obj
                     }
@@ -431,18 +417,15 @@ impl Vm {
         }
     }
 
-    fn lock_obj_id(&mut self, lock: &LockObj) -> ObjId {
-        if let Some(id) = lock.obj.get() {
-            return id;
-        }
-        let kind = crate::trace::ObjKind::Lock;
-        let label = if lock.reentrant { "RLock" } else { "Lock" };
+    /// A new synchronisation object in the trace, named `label-N` by its count of that label.
+    fn new_trace_object(&mut self, kind: crate::trace::ObjKind, label: &str) -> ObjId {
+        let prefix = format!("{label}-");
         let n = self
             .world
             .trace
             .objects
             .iter()
-            .filter(|o| o.name.starts_with(label))
+            .filter(|o| o.name.starts_with(&prefix))
             .count()
             + 1;
         self.world.trace.objects.push(crate::trace::ObjInfo {
@@ -451,7 +434,15 @@ impl Vm {
             created_line: self.ts.line,
             internal: false,
         });
-        let id = self.world.trace.objects.len() as ObjId - 1;
+        self.world.trace.objects.len() as ObjId - 1
+    }
+
+    fn lock_obj_id(&mut self, lock: &LockObj) -> ObjId {
+        if let Some(id) = lock.obj.get() {
+            return id;
+        }
+        let label = if lock.reentrant { "RLock" } else { "Lock" };
+        let id = self.new_trace_object(crate::trace::ObjKind::Lock, label);
         lock.obj.set(Some(id));
         // The lock is traced from its first contention on; its holder took it before that.
         if let Some(owner) = lock.owner.get().filter(|_| lock.locked.get()) {
