@@ -273,8 +273,9 @@ impl Session {
                     Tick::Ran => {
                         self.vm.world.step_limit = self.vm.world.step_limit.saturating_sub(TICK_STEPS);
                         // A Rust-only tick checks no eval breaker, but a tick ends a step: let go if asked.
+                        // (Between tasks the lane already shows its wait for the loop: no Suspended is added.)
                         if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
-                            self.vm.drop_gil(None);
+                            self.vm.drop_gil(Some(WaitReason::Gil));
                             self.vm.want_gil(i);
                         }
                     }
