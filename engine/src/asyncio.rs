@@ -614,19 +614,6 @@ impl Vm {
         true
     }
 
-    /// When the loop would wait for the clock: nothing ready, not stopping, a timer pending in the future.
-    pub fn idle_until(&mut self) -> Option<Time> {
-        if self.ts.aio.ntodo != 0
-            || self.ts.aio.stopping
-            || !self.ts.aio.ready.is_empty()
-            || self.ts.aio.in_progress.is_some()
-            || self.ts.aio.in_progress_cb.is_some()
-        {
-            return None;
-        }
-        self.next_timer().filter(|t| *t > self.world.now)
-    }
-
     /// Runs one handle of the loop (or starts a new iteration).
     pub fn loop_tick(&mut self) -> Tick {
         if let Some(task) = self.ts.aio.in_progress.take() {

@@ -4,7 +4,7 @@
 //! The GIL changes hands as in CPython 3.11 (`Python/ceval_gil.c`, with forced switching):
 //! - a thread that wants the GIL joins a FIFO of waiters; if the holder has not let go within the switch
 //!   interval (`sys.getswitchinterval()`, 5 ms of virtual time), the waiter asks for a drop (`drop_at`);
-//! - the holder drops it at its next eval-breaker check (`Vm::breaker`: a backward jump, a call's entry or
+//! - the holder drops it at its next eval-breaker check (`Vm::eval_breaker`: a backward jump, a call's entry or
 //!   return, a generator's resumption; or before any instruction in the "Python 3.9 and older" mode), and the
 //!   first waiter takes it;
 //! - a blocking call (`time.sleep`, a contended lock, the event loop waiting in its selector) releases it at
@@ -87,8 +87,6 @@ pub struct ThreadRec {
     pub pending: Option<Block>,
     /// The task whose `Suspended` the GIL's last drop recorded: it is `Resumed` when the thread runs again.
     pub parked_task: Option<TaskId>,
-    /// Set by `threading`: a daemon thread does not keep the program alive.
-    pub started_line: u32,
 }
 
 /// Every thread of one interpreter, and its GIL.
@@ -173,7 +171,6 @@ impl Vm {
             status: Status::Runnable,
             pending: None,
             parked_task: None,
-            started_line: 0,
         });
         self.threads.holder = Some(0);
         self.ts.index = 0;
@@ -215,7 +212,6 @@ impl Vm {
             status: Status::Runnable,
             pending: None,
             parked_task: Some(lane),
-            started_line: line,
         });
         if !self.threads.multi {
             // The GIL's story begins with the second thread: the starter holds it.

@@ -395,7 +395,6 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("_il_set_name", set_name),
         ("_il_tag", tag),
         ("_il_cpu_count", |vm, _, _| Ok(Value::Int(vm.threads.cpu_count as i64))),
-        ("_il_is_daemon_exit", |_, _, _| Ok(Value::Bool(false))),
     ];
     let error = vm.builtins.borrow().get_str("RuntimeError").unwrap_or_default();
     crate::modules::module(
