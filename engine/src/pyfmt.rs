@@ -35,6 +35,10 @@ pub fn float_repr(x: f64) -> String {
 /// The decimal digits of `|x|` (finite) without trailing zeros, and the position of the decimal point:
 /// the value is `0.DIGITS * 10**decpt`. Zero is `("0", 1)`, as in David Gay's dtoa.
 fn digits_of(x: f64, mode: u8, ndigits: usize) -> (Vec<u8>, i64) {
+    // A double's exact decimal expansion has at most 1,074 digits after the point and 767 significant ones, so
+    // asking for more only adds zeros, which go below; capping keeps Rust's formatter under its precision limit
+    // of 65,535 (`f"{1:.100000f}"` is legal Python).
+    let ndigits = ndigits.min(if mode == 3 { 1_100 } else { 800 });
     let x = x.abs();
     let (mut digits, decpt) = if mode == 3 {
         let s = format!("{:.*}", ndigits, x);
