@@ -26,6 +26,7 @@ pub mod pyunicode;
 pub mod replay;
 pub mod session;
 pub mod sha512;
+pub mod source;
 pub mod threads;
 pub mod trace;
 pub mod types;

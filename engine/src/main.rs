@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let source = match std::fs::read_to_string(&file) {
+    let source = match std::fs::read(&file) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("interleave: can't open file '{file}': {e}");
@@ -68,7 +68,7 @@ fn main() -> ExitCode {
         seed,
         ..config
     };
-    let mut session = Session::new(&source, config);
+    let mut session = Session::from_bytes(&source, config);
     let code = session.run_to_end();
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(session.stdout().as_bytes());

@@ -107,16 +107,7 @@ pub struct Session {
 impl Session {
     /// Parses and compiles `source`; a syntax error ends the run at once, recorded as output.
     pub fn new(source: &str, config: Config) -> Session {
-        let mut vm = Vm::new(&config);
-        vm.source = Rc::from(source);
-        let mut s = Session {
-            vm,
-            done: None,
-            exiting: None,
-            error: None,
-            until: Time::MAX,
-        };
-        s.vm.add_main_thread(Thread::default());
+        let mut s = Session::blank(source, &config);
         let code =
             crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
         match code {
@@ -135,6 +126,49 @@ impl Session {
             Err(e) => s.syntax_error(source, &config.filename, e),
         }
         s
+    }
+
+    /// A session with its main thread and no code yet.
+    fn blank(source: &str, config: &Config) -> Session {
+        let mut vm = Vm::new(config);
+        vm.source = Rc::from(source);
+        let mut s = Session {
+            vm,
+            done: None,
+            exiting: None,
+            error: None,
+            until: Time::MAX,
+        };
+        s.vm.add_main_thread(Thread::default());
+        s
+    }
+
+    /// A program file's bytes, decoded as CPython reads a file (a BOM, a coding declaration); bytes that do not
+    /// decode end the run at once with CPython's `SyntaxError`.
+    pub fn from_bytes(bytes: &[u8], config: Config) -> Session {
+        match crate::source::decode(bytes) {
+            Ok(text) => Session::new(&text, config),
+            Err(e) => {
+                let filename = config.filename.clone();
+                let text = String::from_utf8_lossy(bytes);
+                let mut s = Session::blank(&text, &config);
+                match e {
+                    crate::source::SourceError::At(e) => s.syntax_error(&text, &filename, e),
+                    crate::source::SourceError::Plain(msg) => {
+                        let msg = msg.replace("{file}", &filename);
+                        s.vm.write(Stream::Stderr, &format!("SyntaxError: {msg}\n"));
+                        s.error = Some(ProgramError {
+                            kind: "SyntaxError".into(),
+                            message: msg,
+                            line: 0,
+                            col: 0,
+                        });
+                        s.done = Some(1);
+                    }
+                }
+                s
+            }
+        }
     }
 
     fn syntax_error(&mut self, source: &str, filename: &str, e: SyntaxError) {
