@@ -9,6 +9,7 @@ pub mod compiler;
 pub mod dict;
 pub mod exc;
 pub mod lexer;
+pub mod memory;
 pub mod modules;
 pub mod mt;
 pub mod native;
@@ -33,6 +34,10 @@ pub mod types;
 mod unicode_tables;
 pub mod value;
 pub mod vm;
+
+/// Every allocation is counted, so that a run's memory budget holds wherever the engine runs (see `memory`).
+#[global_allocator]
+pub static ALLOCATOR: memory::Counting = memory::counting();
 
 /// What a whole run printed and how it ended, as `python3 FILE.py` would report it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

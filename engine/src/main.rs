@@ -6,14 +6,18 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N] [--cpus N] \
-                     [--switch-interval SECONDS] [--switch-anywhere]";
+                     [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut file = None;
     let mut trace = None;
     let mut seed = 0;
-    let mut config = Config::default();
+    // The command may hold more than the page (1 GiB): a machine has more room than a browser tab.
+    let mut config = Config {
+        memory_limit: 4 << 30,
+        ..Config::default()
+    };
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("run") => {}
@@ -31,6 +35,13 @@ fn main() -> ExitCode {
                 Some(n) => config.cpu_count = n,
                 None => {
                     eprintln!("interleave: --cpus takes a positive whole number");
+                    return ExitCode::from(2);
+                }
+            },
+            "--memory-limit" => match it.next().and_then(|s| s.parse::<usize>().ok()).filter(|n| *n > 0) {
+                Some(mib) => config.memory_limit = mib.saturating_mul(1 << 20),
+                None => {
+                    eprintln!("interleave: --memory-limit takes a positive number of MiB");
                     return ExitCode::from(2);
                 }
             },

@@ -14,7 +14,7 @@ pub const MAX_STR_BYTES: usize = 1 << 28;
 /// A count from Python (a width, a repeat count) as a `usize`, refusing anything past `MAX_STR_BYTES` before the
 /// conversion so that 32-bit targets cannot truncate it.
 fn bounded(n: i64) -> PyRes<usize> {
-    if n > MAX_STR_BYTES as i64 {
+    if n > MAX_STR_BYTES as i64 || !crate::memory::fits(n.max(0) as usize) {
         return Err(PyErr::memory());
     }
     Ok(n.max(0) as usize)
@@ -26,7 +26,7 @@ fn limit(n: i64) -> usize {
 }
 
 fn check_size(bytes: usize) -> PyRes<()> {
-    if bytes > MAX_STR_BYTES {
+    if bytes > MAX_STR_BYTES || !crate::memory::fits(bytes) {
         Err(PyErr::memory())
     } else {
         Ok(())

@@ -32,6 +32,9 @@ pub struct Config {
     pub switch_any_instruction: bool,
     /// The simulated machine's cores (`os.cpu_count()`).
     pub cpu_count: u32,
+    /// Bytes the run may hold (values, frames, tasks, its trace and output) before the program gets
+    /// `MemoryError`; `usize::MAX` for no limit.
+    pub memory_limit: usize,
 }
 
 impl Default for Config {
@@ -46,6 +49,7 @@ impl Default for Config {
             switch_interval: 5_000_000,
             switch_any_instruction: false,
             cpu_count: 4,
+            memory_limit: 1 << 30,
         }
     }
 }
@@ -107,6 +111,7 @@ pub struct Session {
 impl Session {
     /// Parses and compiles `source`; a syntax error ends the run at once, recorded as output.
     pub fn new(source: &str, config: Config) -> Session {
+        let entry = crate::memory::live();
         let mut s = Session::blank(source, &config);
         let code =
             crate::parser::parse(source).and_then(|tree| crate::compiler::compile(&tree, &config.filename, false));
@@ -125,6 +130,8 @@ impl Session {
             }
             Err(e) => s.syntax_error(source, &config.filename, e),
         }
+        // The interpreter and the compiled program are the run's too.
+        s.vm.world.memory.used = crate::memory::since(entry);
         s
     }
 
@@ -239,6 +246,13 @@ impl Session {
 
     /// Runs until the budget is spent, nothing can run before a deadline, or the program ends.
     pub fn run(&mut self, budget: Budget) -> Status {
+        self.vm.world.memory.enter();
+        let status = self.run_metered(budget);
+        self.vm.world.memory.leave();
+        status
+    }
+
+    fn run_metered(&mut self, budget: Budget) -> Status {
         self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
         self.until = budget.until;
         loop {
@@ -578,6 +592,11 @@ impl Session {
     }
 
     /// Instructions executed so far.
+    /// Bytes the run holds, as its memory budget counts them (`Config::memory_limit`).
+    pub fn memory_held(&self) -> usize {
+        self.vm.world.memory.held(false).max(0) as usize
+    }
+
     pub fn steps(&self) -> u64 {
         self.vm.world.steps
     }

@@ -722,3 +722,192 @@ fn a_huge_step_cost_does_not_overflow_the_clock() {
         }
     });
 }
+
+/// The memory budget of the hostile-memory cases: small, so that they reach it quickly.
+const MEMORY_LIMIT: usize = 32 << 20;
+
+/// How a program that grows its memory step by step must end under [`MEMORY_LIMIT`].
+#[derive(Debug)]
+enum Growth {
+    /// It catches the MemoryError and ends normally, printing exactly this.
+    Caught(&'static str),
+    /// It does not catch it: exit 1, and stderr's last line is `MemoryError`.
+    Uncaught,
+    /// It never ends by itself (tasks keep spawning), but keeps under the budget and its reserve, and its tasks
+    /// get MemoryErrors, which the loop reports.
+    Stoppable,
+}
+
+fn memory_config() -> Config {
+    Config {
+        memory_limit: MEMORY_LIMIT,
+        max_events: 100_000,
+        max_output_bytes: 1 << 20,
+        ..Config::default()
+    }
+}
+
+fn check_growth((source, growth): &(&'static str, Growth)) {
+    let mut s = Session::new(source, memory_config());
+    let mut highest = 0;
+    let mut status = Status::Runnable;
+    for _ in 0..2_000 {
+        status = s.run(Budget {
+            steps: 200_000,
+            until: Time::MAX,
+        });
+        highest = highest.max(s.memory_held());
+        match status {
+            Status::Done { .. } => break,
+            Status::Waiting { until } => s.advance_to(until),
+            Status::Runnable => {}
+        }
+    }
+    // The budget and its reserve, and what the run records past them: its trace (bounded by `max_events`) and
+    // its output (`max_output_bytes`), with room for the growth of one instruction.
+    let ceiling = MEMORY_LIMIT + MEMORY_LIMIT / 8 + (8 << 20);
+    assert!(highest <= ceiling, "held {highest} bytes, past {ceiling}");
+    match growth {
+        Growth::Caught(out) => {
+            assert_eq!(status, Status::Done { exit_code: 0 }, "stderr:\n{}", tail(s.stderr()));
+            assert_eq!(s.stdout(), *out);
+        }
+        Growth::Uncaught => {
+            assert_eq!(status, Status::Done { exit_code: 1 });
+            assert_eq!(last_line(s.stderr()), "MemoryError", "stderr:\n{}", tail(s.stderr()));
+        }
+        Growth::Stoppable => {
+            assert!(!matches!(status, Status::Done { .. }), "ended: {status:?}");
+            assert!(s.stderr().contains("\nMemoryError\n"), "stderr:\n{}", tail(s.stderr()));
+        }
+    }
+}
+
+#[test]
+fn growing_memory_step_by_step_is_a_memory_error_or_stays_under_the_budget() {
+    let cases: [(&'static str, Growth); 9] = [
+        // Doubling a string: the doubling that would pass the budget is refused before it is attempted.
+        (
+            "s = 'x'\nn = 0\ntry:\n    while True:\n        s = f'{s}{s}'\n        n += 1\n\
+             except MemoryError:\n    print('MemoryError', 20 <= n <= 25)\n",
+            Growth::Caught("MemoryError True\n"),
+        ),
+        ("b = b'x'\nwhile True:\n    b += b\n", Growth::Uncaught),
+        // Appending: the program catches the error, lets go, and goes on.
+        (
+            "items = []\ntry:\n    while True:\n        items.append([0] * 100)\n\
+             except MemoryError:\n    n = len(items)\n    items = None\n    print('caught', n > 10_000)\n\
+             items = [0] * 1000\nprint('still running', len(items))\n",
+            Growth::Caught("caught True\nstill running 1000\n"),
+        ),
+        (
+            "d = {}\ni = 0\nwhile True:\n    d[i] = str(i) * 10\n    i += 1\n",
+            Growth::Uncaught,
+        ),
+        // Nesting: each step holds the last; dropping the whole structure at once does not overflow the stack.
+        (
+            "x = ()\ntry:\n    while True:\n        x = (x, [x] * 10)\n\
+             except MemoryError:\n    x = None\n    print('freed')\n",
+            Growth::Caught("freed\n"),
+        ),
+        // A chain of exceptions, each the cause of the next.
+        (
+            "e = None\ntry:\n    for i in range(10**7):\n        try:\n            raise ValueError(i) from e\n\
+             \x20       except ValueError as x:\n            e = x\n\
+             except MemoryError:\n    n = e.args[0]\n    e = None\n    print('chain', n > 1000)\nprint('done')\n",
+            Growth::Caught("chain True\ndone\n"),
+        ),
+        // Generators suspended inside each other, each holding a list.
+        (
+            "def gen(n, keep):\n    keep = keep + [n] * 1000\n    yield n\n    yield from gen(n + 1, keep)\n\
+             gens = []\ntry:\n    while True:\n        g = gen(0, [])\n        next(g)\n        gens.append(g)\n\
+             except MemoryError:\n    gens.clear()\n    print('generators')\n",
+            Growth::Caught("generators\n"),
+        ),
+        // Tasks that each spawn two more: they fail with MemoryError at the budget while the run goes on.
+        (
+            "import asyncio\nasync def child(n):\n    asyncio.create_task(child(n + 1))\n\
+             \x20   asyncio.create_task(child(n + 1))\n    await asyncio.sleep(1)\n\
+             async def main():\n    asyncio.create_task(child(0))\n    await asyncio.sleep(1000)\n\
+             asyncio.run(main())\n",
+            Growth::Stoppable,
+        ),
+        // Threads that each hold a list and wait: the thread table grows with them.
+        (
+            "import threading\nevent = threading.Event()\ndef hold(data):\n    event.wait()\n\
+             threads = []\ntry:\n    while True:\n\
+             \x20       t = threading.Thread(target=hold, args=([0] * 5_000,))\n        t.start()\n\
+             \x20       threads.append(t)\nexcept MemoryError:\n    event.set()\n\
+             \x20   print('threads', len(threads) > 100)\n",
+            Growth::Caught("threads True\n"),
+        ),
+    ];
+    isolated_each(
+        "growing_memory_step_by_step_is_a_memory_error_or_stays_under_the_budget",
+        &cases,
+        check_growth,
+    );
+}
+
+#[test]
+fn the_memory_budget_is_the_runs_own() {
+    isolated("the_memory_budget_is_the_runs_own", || {
+        // What the host allocates between budgets is not charged to the run.
+        let mut s = Session::new("x = [0] * 1000\nfor i in range(10**6):\n    pass\n", memory_config());
+        s.run(Budget {
+            steps: 1_000,
+            until: Time::MAX,
+        });
+        let before = s.memory_held();
+        let host: Vec<u8> = vec![1; 2 * MEMORY_LIMIT];
+        s.run(Budget {
+            steps: 1_000,
+            until: Time::MAX,
+        });
+        assert!(
+            s.memory_held() < before + (1 << 20),
+            "{} then {}",
+            before,
+            s.memory_held()
+        );
+        drop(host);
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    });
+}
+
+#[test]
+fn a_memory_error_comes_at_the_same_instruction_however_the_run_is_sliced() {
+    isolated(
+        "a_memory_error_comes_at_the_same_instruction_however_the_run_is_sliced",
+        || {
+            let source = "items = []\ntry:\n    while True:\n        items.append(str(len(items)) * 50)\n\
+                      except MemoryError:\n    print(len(items))\n";
+            let run = |steps: u64| {
+                let config = Config {
+                    memory_limit: 8 << 20,
+                    ..memory_config()
+                };
+                let mut s = Session::new(source, config);
+                loop {
+                    match s.run(Budget {
+                        steps,
+                        until: Time::MAX,
+                    }) {
+                        Status::Done { exit_code } => {
+                            return (exit_code, s.stdout().to_string(), s.trace().events.len())
+                        }
+                        Status::Waiting { until } => s.advance_to(until),
+                        Status::Runnable => {}
+                    }
+                }
+            };
+            // (A first run in a thread pays for what the thread sets up on first use.)
+            run(u64::MAX);
+            let whole = run(u64::MAX);
+            assert_eq!(whole.0, 0);
+            assert!(whole.1.trim().parse::<usize>().unwrap() > 5_000, "{}", whole.1);
+            assert_eq!(run(997), whole);
+            assert_eq!(run(10_000), whole);
+        },
+    );
+}

@@ -261,7 +261,7 @@ pub const MAX_ITEMS: usize = 1 << 25;
 
 /// Checks a size a result would have before allocating it.
 pub fn check_size(n: usize) -> PyResult<()> {
-    if n > MAX_ITEMS {
+    if n > MAX_ITEMS || !crate::memory::fits(n.saturating_mul(std::mem::size_of::<Value>())) {
         Err(Exc::memory())
     } else {
         Ok(())
@@ -270,7 +270,7 @@ pub fn check_size(n: usize) -> PyResult<()> {
 
 /// Checks the byte size a string result would have.
 pub fn check_str_size(n: usize) -> PyResult<()> {
-    if n > MAX_ITEMS * 4 {
+    if n > MAX_ITEMS * 4 || !crate::memory::fits(n) {
         Err(Exc::memory())
     } else {
         Ok(())

@@ -58,6 +58,9 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
             })
         }
         (Value::List(x), Value::List(y)) => {
+            if let Err(e) = check_size(x.borrow().len() + y.borrow().len()) {
+                return Some(Err(e));
+            }
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
             check_size(v.len()).map(|_| Value::list(v))

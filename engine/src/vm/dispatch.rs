@@ -37,6 +37,11 @@ impl Vm {
                 return Err(Exc::runtime("internal error: ran past the end of the code"));
             };
             f.pc += 1;
+            // Past the memory budget (or back under it after a MemoryError), checked as if this instruction
+            // allocated: the one before passed it.
+            if crate::memory::exceeded() {
+                return Err(Exc::memory());
+            }
             match instr {
                 Instr::Nop | Instr::SetupAnnotations => {}
                 Instr::Pop => {
@@ -559,7 +564,12 @@ impl Vm {
                 }
                 Instr::BuildString(n) => {
                     let items = split(f, n)?;
-                    let mut s = String::new();
+                    let len = items
+                        .iter()
+                        .map(|it| if let Value::Str(p) = it { p.len() } else { 0 })
+                        .sum();
+                    crate::types::args::check_str_size(len)?;
+                    let mut s = String::with_capacity(len);
                     for it in &items {
                         if let Value::Str(p) = it {
                             s.push_str(p);

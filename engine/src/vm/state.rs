@@ -31,6 +31,8 @@ pub struct World {
     pub max_output: usize,
     pub output_cut: bool,
     pub max_events: usize,
+    /// What the run holds and may hold.
+    pub memory: crate::memory::Meter,
 }
 
 impl World {
@@ -48,6 +50,7 @@ impl World {
             max_output: config.max_output_bytes,
             output_cut: false,
             max_events: config.max_events,
+            memory: crate::memory::Meter::new(config.memory_limit),
         }
     }
 }
