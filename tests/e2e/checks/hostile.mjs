@@ -1,4 +1,4 @@
-// Programs that grow their memory without end: in the page they end in a MemoryError (or keep running under the
+// Programs that grow their memory without end, or nest without end: in the page they end in a MemoryError (or keep running under the
 // budget until stopped), never in a dead tab, and the next run works.
 
 import { assertEqual } from '../harness.mjs';
@@ -18,6 +18,27 @@ except MemoryError:
 const APPENDING = `items = []
 while True:
     items.append(" " * 100_000)
+`;
+
+// Generators delegating to ever deeper generators: a RecursionError, not a blown wasm stack.
+const GENERATORS = `def gen(n):
+    yield from gen(n + 1)
+    yield n
+
+
+print(next(gen(0)))
+`;
+
+// Three hundred thousand exceptions, each the cause of the next, dropped at once: freed without deep recursion.
+const CHAIN = `e = None
+for i in range(300_000):
+    try:
+        raise ValueError(i) from e
+    except ValueError as x:
+        e = x
+print("chain of", e.args[0] + 1)
+e = None
+print("freed")
 `;
 
 const HELLO = 'print("still here")\n';
@@ -51,6 +72,18 @@ export const checks = [
       assertEqual((await app.outputLines()).at(-1), 'MemoryError', 'last Output line');
       assertEqual(await runToEnd(app, HELLO, 10_000), 'Finished', 'state of the next run');
       assertEqual(await app.outputLines(), ['still here'], 'Output of the next run');
+    },
+  },
+  {
+    name: 'deep generators and a long exception chain end cleanly',
+    async run(app) {
+      await app.setSpeed('instant');
+      const state = await runToEnd(app, GENERATORS, 30_000);
+      if (!state.startsWith('Ended with an error')) throw new Error(`run state: ${JSON.stringify(state)}`);
+      assertEqual((await app.outputLines()).at(-1), 'RecursionError: maximum recursion depth exceeded', 'last line');
+      assertEqual(await runToEnd(app, CHAIN, 60_000), 'Finished', 'state after the chain');
+      assertEqual(await app.outputLines(), ['chain of 300000', 'freed'], 'Output of the chain');
+      assertEqual(await runToEnd(app, HELLO, 10_000), 'Finished', 'state of the next run');
     },
   },
 ];
