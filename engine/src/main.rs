@@ -6,7 +6,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N] [--cpus N] \
-                     [--switch-interval SECONDS] [--switch-anywhere]";
+                     [--switch-interval SECONDS] [--switch-anywhere] \
+                     [--selector-resolution SECONDS]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +39,14 @@ fn main() -> ExitCode {
                 Some(secs) => config.switch_interval = ((secs * 1e6).min(1e12) as u64).max(1) * 1000,
                 None => {
                     eprintln!("interleave: --switch-interval takes a positive number of seconds");
+                    return ExitCode::from(2);
+                }
+            },
+            // How finely an event loop's selector waits (0.001 as epoll on Linux; 0 waits exactly).
+            "--selector-resolution" => match it.next().and_then(|s| s.parse::<f64>().ok()).filter(|s| *s >= 0.0) {
+                Some(secs) => config.selector_resolution = ((secs * 1e9).min(1e12) as u64).max(1),
+                None => {
+                    eprintln!("interleave: --selector-resolution takes a number of seconds, 0 or more");
                     return ExitCode::from(2);
                 }
             },

@@ -4,7 +4,7 @@ use crate::ast::{SyntaxError, SyntaxErrorKind};
 use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
 use crate::threads::{Block, Mode};
-use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason};
+use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason, END_OF_TIME};
 use crate::value::Value;
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm};
@@ -32,6 +32,11 @@ pub struct Config {
     pub switch_any_instruction: bool,
     /// The simulated machine's cores (`os.cpu_count()`).
     pub cpu_count: u32,
+    /// The granularity, in virtual nanoseconds, of an event loop's wait in its selector: a positive timeout is
+    /// rounded up to a multiple of it, as CPython's `EpollSelector` rounds to whole milliseconds on Linux (1 ms,
+    /// the default). After the wait every timer then due fires in the same iteration, so timers a few
+    /// instructions apart fire together, before any callback they schedule. 1 makes the wait exact.
+    pub selector_resolution: Time,
 }
 
 impl Default for Config {
@@ -46,6 +51,7 @@ impl Default for Config {
             switch_interval: 5_000_000,
             switch_any_instruction: false,
             cpu_count: 4,
+            selector_resolution: 1_000_000,
         }
     }
 }
@@ -102,6 +108,8 @@ pub struct Session {
     /// The virtual time the current budget ends at (the interpreter's own limit may be nearer: a thread's
     /// deadline, a GIL drop).
     until: Time,
+    /// `Config::selector_resolution`, never 0.
+    selector_resolution: Time,
 }
 
 impl Session {
@@ -115,6 +123,7 @@ impl Session {
             exiting: None,
             error: None,
             until: Time::MAX,
+            selector_resolution: config.selector_resolution.max(1),
         };
         s.vm.add_main_thread(Thread::default());
         let code =
@@ -280,8 +289,11 @@ impl Session {
                         }
                     }
                     Tick::Budget => self.after_budget(),
-                    // The loop waits in its selector, off the GIL.
-                    Tick::Idle(t) => self.vm.park(Block::Select { until: Some(t) }),
+                    // The loop waits in its selector, off the GIL, for its next timer's delay rounded up.
+                    Tick::Idle(t) => {
+                        let until = self.selector_wakeup(t);
+                        self.vm.park(Block::Select { until: Some(until) })
+                    }
                     Tick::Stopped => {
                         // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
                         if self.vm.ts.aio.main_in_run.is_none() {
@@ -311,6 +323,17 @@ impl Session {
                 },
             }
         }
+    }
+
+    /// When a selector asked to wait until `deadline` returns: the timeout from now, rounded up to the
+    /// selector's resolution (`math.ceil(timeout * 1e3) * 1e-3` in CPython's `EpollSelector.select`), never
+    /// before the deadline and never past the end of time.
+    fn selector_wakeup(&self, deadline: Time) -> Time {
+        let now = self.vm.world.now;
+        let timeout = deadline.saturating_sub(now);
+        let r = self.selector_resolution;
+        let rounded = timeout.div_ceil(r).saturating_mul(r);
+        now.saturating_add(rounded).min(END_OF_TIME).max(deadline)
     }
 
     /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
