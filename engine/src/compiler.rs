@@ -28,9 +28,11 @@ enum FBlock {
     Finally(Rc<Vec<ast::Stmt>>),
     /// Inside an `except` body: the exception is on the stack and is being handled.
     Handler,
-    /// A `with` body: `__exit__` sits on the stack.
+    /// A `with` body: `__exit__` sits on the stack. Its exit runs at the `with` statement's line and span.
     With {
         is_async: bool,
+        line: u32,
+        span: Span,
     },
     /// An `except ... as name:` body: the name is cleared on the way out.
     HandlerName(Str),

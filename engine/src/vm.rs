@@ -350,6 +350,7 @@ impl Vm {
                 return None;
             }
             if th.frames.is_empty() || matches!(done.ret, Ret::Exit) {
+                self.ts.exit_line = if done.code.hidden { 0 } else { done.line() };
                 return Some(Exit::Raised(exc));
             }
             let _ = done;
@@ -385,6 +386,9 @@ impl Vm {
             g.state.set(GenState::Finished);
         }
         let ret = std::mem::replace(&mut done.ret, Ret::Push);
+        if matches!(ret, Ret::Exit) {
+            self.ts.exit_line = if done.code.hidden { 0 } else { done.line() };
+        }
         // A class body's namespace and `__class__` cell outlive its frame.
         let class_parts = match &ret {
             Ret::Class(_) => {

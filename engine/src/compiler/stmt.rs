@@ -315,7 +315,11 @@ impl<'a> Compiler<'a> {
                     self.store_name(&name);
                     self.delete_name(&name);
                 }
-                FBlock::With { is_async } => {
+                FBlock::With { is_async, line, span } => {
+                    // As in CPython, leaving a `with` by break, continue or return calls `__exit__` at the
+                    // `with` line, and the jump or return that follows stays there.
+                    self.unit().line = line;
+                    self.unit().span = span;
                     self.emit(Instr::PopBlock);
                     if keep_top {
                         self.emit(Instr::Swap(1));
@@ -651,6 +655,7 @@ impl<'a> Compiler<'a> {
         let Some((first, rest)) = items.split_first() else {
             return self.body(body);
         };
+        let (line, span) = (self.unit().line, self.unit().span);
         self.expr(&first.context)?;
         self.emit(Instr::Dup);
         let exit = self.name_index(if is_async { "__aexit__" } else { "__exit__" });
@@ -665,7 +670,7 @@ impl<'a> Compiler<'a> {
         }
         let setup = self.emit(Instr::SetupWith(0));
         let depth_in = self.depth();
-        self.unit().fblocks.push(FBlock::With { is_async });
+        self.unit().fblocks.push(FBlock::With { is_async, line, span });
         match &first.vars {
             Some(v) => self.assign(v)?,
             None => {
@@ -678,6 +683,9 @@ impl<'a> Compiler<'a> {
             self.with(rest, body, is_async)?;
         }
         self.unit().fblocks.pop();
+        // Leaving the block, normally or by an exception, runs at the `with` line, as CPython reports it.
+        self.unit().line = line;
+        self.unit().span = span;
         self.emit(Instr::PopBlock);
         self.call_exit_none(is_async);
         self.emit(Instr::Pop);

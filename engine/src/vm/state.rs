@@ -79,6 +79,9 @@ pub struct ThreadState {
     pub blocked_until: Time,
     /// The source line of the innermost user frame, kept for trace events.
     pub line: u32,
+    /// The line a thread's bottom frame returned or raised from (0 when it was runtime code): where a task
+    /// finished.
+    pub exit_line: u32,
     /// This thread's asyncio event loop (CPython has one per thread).
     pub aio: crate::asyncio::Loop,
     /// Objects being repr'd, against cycles.
