@@ -85,7 +85,7 @@ fn main() -> ExitCode {
     let _ = std::io::stderr().write_all(session.stderr().as_bytes());
     match trace.as_deref() {
         Some("text") => {
-            let _ = out.write_all(trace_text(session.trace()).as_bytes());
+            let _ = out.write_all(session.trace().to_text().as_bytes());
         }
         Some("json") => {
             let _ = out.write_all(trace_json(session.trace()).as_bytes());
@@ -94,25 +94,6 @@ fn main() -> ExitCode {
         None => {}
     }
     ExitCode::from(code.clamp(0, 255) as u8)
-}
-
-fn trace_text(t: &Trace) -> String {
-    let mut s = String::new();
-    for e in &t.events {
-        let who = t.task_name(e.task);
-        let what = match e.kind {
-            EventKind::Print { text, .. } => format!("Print {:?}", t.text(text)),
-            other => format!("{other:?}"),
-        };
-        s.push_str(&format!(
-            "{:>12.6} {:<10} L{:<4} {}\n",
-            e.at as f64 / 1e9,
-            who,
-            e.line,
-            what
-        ));
-    }
-    s
 }
 
 fn json_str(s: &str) -> String {
