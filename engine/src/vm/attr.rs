@@ -524,7 +524,7 @@ impl Vm {
                         v.extend(c.mro.iter().map(|b| Value::Class(b.clone())));
                         return Ok(Some(Value::tuple(v)));
                     }
-                    "__class__" => return Ok(Some(Value::Class(self.types.type_.clone()))),
+                    "__class__" => return Ok(Some(Value::Class(self.metaclass_of(c)))),
                     _ => {}
                 }
                 match c.lookup(name) {
