@@ -104,6 +104,20 @@ impl<'a> Compiler<'a> {
                     _ => vec![],
                 };
                 self.patch(jf);
+                // The loop is left from its test, at the `while` line, and so is a return that follows
+                // implicitly; a `while True:` loop is left by a break, at its line (CPython gives each break a
+                // return of its own; this one takes the last break's line).
+                let always = matches!(
+                    &test.kind,
+                    ExprKind::Constant(Constant::Bool(true)) | ExprKind::Constant(Constant::Int(1))
+                );
+                match breaks.last() {
+                    Some(&b) if always && orelse.is_empty() => {
+                        let line = self.unit().code.lines[b];
+                        self.unit().line = line;
+                    }
+                    _ => self.set_line(s.pos),
+                }
                 self.body(orelse)?;
                 for b in breaks {
                     self.patch(b);
@@ -132,6 +146,8 @@ impl<'a> Compiler<'a> {
                     _ => vec![],
                 };
                 self.patch(fi);
+                // The loop is left from `ForIter`, at the `for` line: so is a return that follows implicitly.
+                self.set_line(s.pos);
                 // ForIter popped the iterator on exhaustion.
                 let d = self.depth();
                 self.set_depth(d - 1);
