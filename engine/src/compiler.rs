@@ -297,7 +297,19 @@ impl<'a> Compiler<'a> {
             .map_or(0, |i| (n + i) as u32)
     }
 
+    /// A name as the scope knows it: `__x` inside a class is `_Class__x` (`symtable::mangle`).
+    pub(super) fn mangled(&self, name: &str) -> Str {
+        symtable::mangle(self.scope().private.as_ref(), &Rc::from(name))
+    }
+
+    /// An attribute name's index, mangled as names are.
+    fn attr_index(&mut self, name: &str) -> u32 {
+        let name = self.mangled(name);
+        self.name_index(&name)
+    }
+
     fn load_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);
@@ -323,6 +335,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);
@@ -344,6 +357,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);

@@ -380,7 +380,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -431,7 +431,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -462,7 +462,7 @@ impl<'a> Compiler<'a> {
                 let outer = self.enter_span(target.pos, target.end);
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::LoadAttr(i));
                 let inner = self.enter_span(outer.start(), outer.end());
                 self.expr(value)?;
@@ -580,7 +580,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwd.is_empty() {
             for (a, d) in &kwd {
-                self.load_const(Value::Str(a.name.clone()));
+                let name = self.mangled(&a.name);
+                self.load_const(Value::Str(name));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kwd.len() as u32));
