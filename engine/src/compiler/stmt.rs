@@ -111,11 +111,9 @@ impl<'a> Compiler<'a> {
                     &test.kind,
                     ExprKind::Constant(Constant::Bool(true)) | ExprKind::Constant(Constant::Int(1))
                 );
-                match breaks.last() {
-                    Some(&b) if always && orelse.is_empty() => {
-                        let line = self.unit().code.lines[b];
-                        self.unit().line = line;
-                    }
+                let break_line = breaks.last().and_then(|&b| self.unit().code.lines.get(b).copied());
+                match break_line {
+                    Some(line) if always && orelse.is_empty() => self.unit().line = line,
                     _ => self.set_line(s.pos),
                 }
                 self.body(orelse)?;
