@@ -105,8 +105,9 @@ pub struct Vm {
     pub filename: Str,
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
-    /// Instances with a user `__eq__` used as dict keys or set members, by hash: an equal key found here is
-    /// used in its place, so dicts (which compare keys by identity) honour the user's `__eq__`.
+    /// Instances with a user `__eq__` used as dict keys or set members, by hash: a new key equal to one of them
+    /// takes its `Instance::eq_class`, so dicts and sets (whose Rust equality cannot call Python) honour the
+    /// user's `__eq__`.
     pub eq_keys: std::collections::HashMap<u64, Vec<std::rc::Weak<crate::value::Instance>>>,
     /// Finished frames, kept for the next calls (see `recycle`).
     pub frame_pool: Vec<Box<Frame>>,

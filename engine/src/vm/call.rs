@@ -517,6 +517,7 @@ impl Vm {
             dict: Rc::new(RefCell::new(Dict::new())),
             exc,
             wrapped: RefCell::new(wrapped),
+            eq_class: std::cell::Cell::new(0),
         }))
     }
 
