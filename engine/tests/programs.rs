@@ -320,7 +320,10 @@ fn programs() {
     println!("{summary}");
 
     if update {
-        let kept = known.iter().filter(|program| !matches_filter(program, &filter)).cloned();
+        let kept = known
+            .iter()
+            .filter(|program| !matches_filter(program, &filter))
+            .cloned();
         let updated: BTreeSet<String> = kept.chain(failures.iter().cloned()).collect();
         write_known_failures(&known_path, &updated);
         println!("rewrote {KNOWN_FAILURES} with {} programs", updated.len());
