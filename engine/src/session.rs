@@ -619,4 +619,48 @@ mod tests {
             "an instance holding itself outlived the session"
         );
     }
+
+    /// Two sleeps of the same length started a few instructions apart: the first wakes a waiter on the
+    /// semaphore it releases. Waiting whole milliseconds, both timers fire in one iteration, before the waiter
+    /// gets in (CPython on Linux); waiting exactly, the waiter gets in between.
+    const SLEEPS_APART: &str = r#"
+import asyncio
+async def worker(name, sem):
+    async with sem:
+        print(name, 'in')
+        await asyncio.sleep(1)
+        print(name, 'done')
+    print(name, 'released')
+async def main():
+    sem = asyncio.Semaphore(2)
+    await asyncio.gather(worker('a', sem), worker('b', sem), worker('c', sem))
+asyncio.run(main())
+"#;
+
+    fn output_with(resolution: Time) -> String {
+        let config = Config {
+            selector_resolution: resolution,
+            ..Config::default()
+        };
+        let mut s = Session::new(SLEEPS_APART, config);
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+        s.stdout().to_string()
+    }
+
+    #[test]
+    fn timers_due_within_the_selectors_resolution_fire_together() {
+        let lines = |s: String| s.lines().map(str::to_string).collect::<Vec<_>>();
+        let rounded = lines(output_with(Config::default().selector_resolution));
+        assert_eq!(
+            rounded[2..7],
+            ["a done", "a released", "b done", "b released", "c in"],
+            "{rounded:?}"
+        );
+        let exact = lines(output_with(1));
+        assert_eq!(
+            exact[2..7],
+            ["a done", "a released", "c in", "b done", "b released"],
+            "{exact:?}"
+        );
+    }
 }
