@@ -4,7 +4,8 @@
 The program runs under this CPython (3.11, the reference) with asyncio's pure-Python `Task` instrumented: each
 step of a task (one `Task.__step`, from a resumption to the next suspension) prints one line with the loop
 iteration it ran in, the time since the loop started (real time in ms, only a guide), the task's name, the line
-its coroutine resumed at (`start` for its first step) and the line where it suspended, returned or raised. What
+it resumed at (`start` for its first step) and the line where it suspended (in the innermost frame of the
+program along its chain of awaits, as Interleave reports it), returned or raised (in the task's coroutine). What
 the program prints appears in order as `| text` lines.
 
     scripts/cpython_steps.py FILE.py                 CPython's steps
@@ -77,6 +78,19 @@ def cpython_steps(program: Path) -> list[tuple[str, str]]:
             return "-"
         return f"L{frame.f_lineno}"
 
+    def innermost(coro):
+        """The line of the innermost frame of the program in the chain of awaits from `coro` (as Interleave
+        reports a suspended task: where its own code waits, however deep), or `-`."""
+        found = "-"
+        seen = 0
+        while coro is not None and seen < 1000:
+            seen += 1
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or getattr(coro, "ag_frame", None)
+            if frame is not None and frame.f_code.co_filename == filename:
+                found = f"L{frame.f_lineno}"
+            coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or getattr(coro, "ag_await", None)
+        return found
+
     class StepTask(asyncio.tasks._PyTask):
         """asyncio's pure-Python Task, reporting each step."""
 
@@ -86,7 +100,7 @@ def cpython_steps(program: Path) -> list[tuple[str, str]]:
             code = getattr(coro, "cr_code", None)
             first = not getattr(self, "_stepped", False)
             self._stepped = True
-            start = "start" if first else where(frame, code)
+            start = "start" if first else innermost(coro)
             super()._Task__step(exc)
             if self.done():
                 if self.cancelled():
@@ -97,7 +111,8 @@ def cpython_steps(program: Path) -> list[tuple[str, str]]:
                     how = "returned"
             else:
                 how = "suspended"
-            end = where(frame, code)
+            # A task that ended did so in its own coroutine; one that waits, in the innermost frame of the program.
+            end = where(frame, code) if self.done() else innermost(coro)
             loop = state["loop"]
             ms = (loop.time() - state["start"]) * 1e3 if loop else 0.0
             out.append((f"{state['iteration']:>4} {ms:9.3f}", step_line(self.get_name(), start, end, how)))

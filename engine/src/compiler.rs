@@ -47,6 +47,9 @@ struct Unit {
     line: u32,
     /// The span the next instruction gets: the innermost node being compiled.
     span: Span,
+    /// The last statement of a function's body (`symtable::node_key`, 0 for none): a `try` there returns from
+    /// each handler on its own, so that each way out returns at its own line, as CPython's duplicated exits do.
+    tail: usize,
 }
 
 pub struct Compiler<'a> {
@@ -134,6 +137,7 @@ impl<'a> Compiler<'a> {
             max_depth: 0,
             line,
             span: Span::default(),
+            tail: 0,
         });
     }
 

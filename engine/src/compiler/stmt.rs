@@ -168,7 +168,8 @@ impl<'a> Compiler<'a> {
                 is_star,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse, *is_star)?;
+                    let tail = self.unit().tail == node_key(s);
+                    self.try_except(body, handlers, orelse, *is_star, tail)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody, *is_star)?;
                 }
@@ -527,6 +528,7 @@ impl<'a> Compiler<'a> {
                 }
                 _ => &f.body,
             };
+            c.unit().tail = body.last().map_or(0, node_key);
             c.body(body)?;
             c.load_const(Value::None);
             c.emit(Instr::ReturnValue);
@@ -727,10 +729,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], is_star: bool) -> CResult {
+    /// `try`/`except`. `tail`: it ends a function, so a handler that completes returns at once (at its last
+    /// line) and the return after the statement is the body's (or the `else` clause's).
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        is_star: bool,
+        tail: bool,
+    ) -> CResult {
         let setup = self.emit(Instr::SetupExcept(0));
         let depth0 = self.depth();
         self.body(body)?;
+        let body_line = self.unit().line;
         self.emit(Instr::PopBlock);
         let to_else = self.emit(Instr::Jump(0));
         self.patch(setup);
@@ -780,7 +792,12 @@ impl<'a> Compiler<'a> {
                 self.unit().fblocks.pop();
                 self.emit(Instr::PopExcept);
                 self.emit(Instr::Pop);
-                ends.push(self.emit(Instr::Jump(0)));
+                if tail {
+                    self.load_const(Value::None);
+                    self.emit(Instr::ReturnValue);
+                } else {
+                    ends.push(self.emit(Instr::Jump(0)));
+                }
                 self.set_depth(depth0 + 1);
                 if let Some(n) = next {
                     self.patch(n);
@@ -791,6 +808,10 @@ impl<'a> Compiler<'a> {
         }
         self.patch(to_else);
         self.set_depth(depth0);
+        // (`except*` handlers still end at the statement's end, at their last line.)
+        if tail && !is_star {
+            self.unit().line = body_line;
+        }
         self.body(orelse)?;
         for e in ends {
             self.patch(e);
@@ -851,7 +872,7 @@ impl<'a> Compiler<'a> {
         if handlers.is_empty() {
             self.body(body)?;
         } else {
-            self.try_except(body, handlers, orelse, is_star)?;
+            self.try_except(body, handlers, orelse, is_star, false)?;
         }
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
