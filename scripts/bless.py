@@ -13,10 +13,10 @@ shows and Interleave does not).
     scripts/bless.py PATH...          bless only these programs (files or folders)
     scripts/bless.py --check [PATH]   change nothing; report programs whose fresh output differs (run it twice
                                       to catch flaky programs)
-    scripts/bless.py --traces PATH... bless these programs, then write each one's `<name>.trace`: Interleave's
-                                      own schedule (`interleave run --trace text`), not CPython's, as a
-                                      snapshot that turns any change of order into a diff
-    scripts/bless.py --traces         bless every program, then rewrite every existing `.trace`
+    scripts/bless.py --traces PATH... write each program's `<name>.trace` (and nothing else): Interleave's own
+                                      schedule (`interleave run --trace text`), not CPython's, as a snapshot
+                                      that turns any change of order into a diff
+    scripts/bless.py --traces         rewrite every existing `.trace`
 
 Traces come from the engine's test harness (`UPDATE_TRACES=1 cargo test -p interleave --test programs`), so
 they are exactly what it compares; review their diff before committing.
@@ -98,7 +98,8 @@ def collect(paths: list[str]) -> list[Path]:
 
 def write_traces(programs: list[Path], every: bool) -> int:
     """Writes the `.trace` snapshots of `programs` (creating them) or, with `every`, rewrites all existing ones,
-    by running the harness in its update mode. Returns the harness's exit status."""
+    by running the harness in its update mode (a failing program still gets its trace; the harness's report
+    says what else differs). Returns the harness's exit status."""
     if every:
         selected = sorted(path.with_suffix(".py") for path in ROOT.rglob("*.trace"))
     else:
@@ -129,11 +130,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report differences, write nothing")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="programs run at once (timing needs idle CPUs)")
-    parser.add_argument("--traces", action="store_true", help="also write .trace snapshots from the engine")
+    parser.add_argument("--traces", action="store_true", help="write .trace snapshots from the engine instead")
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
 
     programs = collect(args.paths)
+    if args.traces:
+        return write_traces(programs, every=not args.paths)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(run, programs))
 
@@ -168,9 +171,6 @@ def main() -> int:
 
     verb = "checked" if args.check else "blessed"
     print(f"{verb} {len(programs)} programs, {bad} problems")
-    if args.traces and not args.check:
-        # A failing program still gets its trace written; the harness's report says what else differs.
-        write_traces(programs, every=not args.paths)
     return 1 if bad else 0
 
 
