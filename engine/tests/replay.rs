@@ -460,7 +460,7 @@ fn a_finished_task_keeps_the_line_it_returned_or_raised_from() {
     let end = state_at(s.trace(), usize::MAX);
     let lines: Vec<_> = [2, 3]
         .iter()
-        .map(|&t| (end.task(t).unwrap().phase.clone(), end.task(t).unwrap().line))
+        .map(|&t| (end.task(t).unwrap().phase, end.task(t).unwrap().line))
         .collect();
     assert!(matches!(lines[0], (TaskPhase::Done, 5)), "{lines:?}");
     assert!(matches!(lines[1], (TaskPhase::Failed { .. }, 9)), "{lines:?}");
