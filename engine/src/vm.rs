@@ -350,8 +350,12 @@ impl Vm {
                 push(th, Value::None);
                 return None;
             }
-            if th.frames.is_empty() || matches!(done.ret, Ret::Exit) {
-                self.ts.exit_line = if done.code.hidden { 0 } else { done.line() };
+            // Where the program's code raised out of its last frame, or into the runtime's.
+            let bottom = th.frames.is_empty() || matches!(done.ret, Ret::Exit);
+            if !done.code.hidden && (bottom || th.frames.last().is_some_and(|f| f.code.hidden)) {
+                self.ts.exit_line = done.line();
+            }
+            if bottom {
                 return Some(Exit::Raised(exc));
             }
             let _ = done;
@@ -387,8 +391,10 @@ impl Vm {
             g.state.set(GenState::Finished);
         }
         let ret = std::mem::replace(&mut done.ret, Ret::Push);
-        if matches!(ret, Ret::Exit) {
-            self.ts.exit_line = if done.code.hidden { 0 } else { done.line() };
+        // Where the program's code returned from its last frame, or into the runtime's (a thread's target into
+        // `Thread.run`): where a task or thread finished.
+        if !done.code.hidden && (matches!(ret, Ret::Exit) || th.frames.last().is_some_and(|f| f.code.hidden)) {
+            self.ts.exit_line = done.line();
         }
         // A class body's namespace and `__class__` cell outlive its frame.
         let class_parts = match &ret {

@@ -465,3 +465,33 @@ fn a_finished_task_keeps_the_line_it_returned_or_raised_from() {
     assert!(matches!(lines[0], (TaskPhase::Done, 5)), "{lines:?}");
     assert!(matches!(lines[1], (TaskPhase::Failed { .. }, 9)), "{lines:?}");
 }
+
+/// A thread, too, ends where its target returned, not at the last line an event recorded (its sleep).
+#[test]
+fn a_finished_thread_keeps_the_line_its_target_returned_from() {
+    use interleave::session::{Config, Session};
+    let source = r#"
+import threading, time
+def work():
+    time.sleep(0.01)
+    x = 1
+    return x
+t = threading.Thread(target=work)
+t.start()
+t.join()
+"#;
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    let lane = s
+        .trace()
+        .tasks
+        .iter()
+        .position(|t| t.thread && t.name.starts_with("Thread-1"));
+    let task = state_at(s.trace(), usize::MAX)
+        .task(lane.expect("the thread has a lane") as u32)
+        .cloned();
+    assert!(
+        matches!(task, Some(ref t) if t.phase == TaskPhase::Done && t.line == 6),
+        "{task:?}"
+    );
+}

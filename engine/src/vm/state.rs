@@ -79,8 +79,8 @@ pub struct ThreadState {
     pub blocked_until: Time,
     /// The source line of the innermost user frame, kept for trace events.
     pub line: u32,
-    /// The line a thread's bottom frame returned or raised from (0 when it was runtime code): where a task
-    /// finished.
+    /// Where the program's code last returned or raised from its bottom frame or into the runtime's code (0
+    /// when it has not since the task's step began): where a task or thread finished.
     pub exit_line: u32,
     /// This thread's asyncio event loop (CPython has one per thread).
     pub aio: crate::asyncio::Loop,
