@@ -13,6 +13,13 @@ shows and Interleave does not).
     scripts/bless.py PATH...          bless only these programs (files or folders)
     scripts/bless.py --check [PATH]   change nothing; report programs whose fresh output differs (run it twice
                                       to catch flaky programs)
+    scripts/bless.py --traces PATH... write each program's `<name>.trace` (and nothing else): Interleave's own
+                                      schedule (`interleave run --trace text`), not CPython's, as a snapshot
+                                      that turns any change of order into a diff
+    scripts/bless.py --traces         rewrite every existing `.trace`
+
+Traces come from the engine's test harness (`UPDATE_TRACES=1 cargo test -p interleave --test programs`), so
+they are exactly what it compares; review their diff before committing.
 """
 
 import argparse
@@ -89,6 +96,31 @@ def collect(paths: list[str]) -> list[Path]:
     return sorted(set(programs))
 
 
+def write_traces(programs: list[Path], every: bool) -> int:
+    """Writes the `.trace` snapshots of `programs` (creating them) or, with `every`, rewrites all existing ones,
+    by running the harness in its update mode (a failing program still gets its trace; the harness's report
+    says what else differs). Returns the harness's exit status."""
+    if every:
+        selected = sorted(path.with_suffix(".py") for path in ROOT.rglob("*.trace"))
+    else:
+        selected = programs
+    if not selected:
+        return 0
+    for program in selected:
+        trace = program.with_suffix(".trace")
+        if not trace.exists():
+            trace.write_text("", encoding="utf-8")
+    names = ",".join(program.relative_to(ROOT).as_posix() for program in selected)
+    env = dict(os.environ, UPDATE_TRACES="1", PROGRAMS_FILTER=names)
+    done = subprocess.run(
+        ["cargo", "test", "--quiet", "-p", "interleave", "--test", "programs"],
+        cwd=ROOT.parent.parent.parent,
+        env=env,
+    )
+    print(f"wrote the traces of {len(selected)} programs")
+    return done.returncode
+
+
 def read(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
@@ -98,10 +130,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="report differences, write nothing")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="programs run at once (timing needs idle CPUs)")
+    parser.add_argument("--traces", action="store_true", help="write .trace snapshots from the engine instead")
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
 
     programs = collect(args.paths)
+    if args.traces:
+        return write_traces(programs, every=not args.paths)
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(run, programs))
 
@@ -129,7 +164,7 @@ def main() -> int:
             err_path.write_text(err, encoding="utf-8")
 
     if not args.check and not args.paths:
-        for orphan in sorted([*ROOT.rglob("*.out"), *ROOT.rglob("*.err")]):
+        for orphan in sorted([*ROOT.rglob("*.out"), *ROOT.rglob("*.err"), *ROOT.rglob("*.trace")]):
             if not orphan.with_suffix(".py").exists():
                 print(f"removing {orphan.relative_to(ROOT).as_posix()}: no program beside it")
                 orphan.unlink()

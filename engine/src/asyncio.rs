@@ -758,6 +758,7 @@ impl Vm {
         self.ts.aio.current = Some(task.clone());
         self.ts.current_task = t.id;
         let mut exc = exc;
+        self.ts.exit_line = 0;
         if !resumed_mid_step {
             self.ts.line = th.frames.iter().rev().find(|f| !f.code.hidden).map_or(0, |f| f.line());
             self.event(t.id, EventKind::Resumed);
@@ -791,6 +792,10 @@ impl Vm {
                 self.run(&mut th)
             }
         };
+        if matches!(exit, Exit::Returned(_) | Exit::Raised(_)) && self.ts.exit_line != 0 {
+            // The task ends where its coroutine returned or raised, not at the last line an event recorded.
+            self.ts.line = self.ts.exit_line;
+        }
         let tick = self.finish_step(&task, th, exit);
         if !matches!(tick, Tick::Budget) {
             self.ts.aio.current = None;

@@ -28,9 +28,11 @@ enum FBlock {
     Finally(Rc<Vec<ast::Stmt>>),
     /// Inside an `except` body: the exception is on the stack and is being handled.
     Handler,
-    /// A `with` body: `__exit__` sits on the stack.
+    /// A `with` body: `__exit__` sits on the stack. Its exit runs at the `with` statement's line and span.
     With {
         is_async: bool,
+        line: u32,
+        span: Span,
     },
     /// An `except ... as name:` body: the name is cleared on the way out.
     HandlerName(Str),
@@ -45,6 +47,9 @@ struct Unit {
     line: u32,
     /// The span the next instruction gets: the innermost node being compiled.
     span: Span,
+    /// The last statement of a function's body (`symtable::node_key`, 0 for none): a `try` there returns from
+    /// each handler on its own, so that each way out returns at its own line, as CPython's duplicated exits do.
+    tail: usize,
 }
 
 pub struct Compiler<'a> {
@@ -132,6 +137,7 @@ impl<'a> Compiler<'a> {
             max_depth: 0,
             line,
             span: Span::default(),
+            tail: 0,
         });
     }
 
@@ -295,7 +301,19 @@ impl<'a> Compiler<'a> {
             .map_or(0, |i| (n + i) as u32)
     }
 
+    /// A name as the scope knows it: `__x` inside a class is `_Class__x` (`symtable::mangle`).
+    pub(super) fn mangled(&self, name: &str) -> Str {
+        symtable::mangle(self.scope().private.as_ref(), &Rc::from(name))
+    }
+
+    /// An attribute name's index, mangled as names are.
+    fn attr_index(&mut self, name: &str) -> u32 {
+        let name = self.mangled(name);
+        self.name_index(&name)
+    }
+
     fn load_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);
@@ -321,6 +339,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);
@@ -342,6 +361,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let name = &*self.mangled(name);
         match self.scope().place(name) {
             Place::Fast => {
                 let i = self.var_index(name);

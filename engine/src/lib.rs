@@ -49,15 +49,26 @@ pub struct RunResult {
 
 /// Runs a program to its end with the default configuration, jumping the virtual clock.
 pub fn run_source(filename: &str, source: &str) -> RunResult {
+    run_session(filename, source).0
+}
+
+/// Runs a program as [`run_source`] does and also returns its trace as text ([`trace::Trace::to_text`]).
+pub fn run_source_traced(filename: &str, source: &str) -> (RunResult, String) {
+    let (result, s) = run_session(filename, source);
+    (result, s.trace().to_text())
+}
+
+fn run_session(filename: &str, source: &str) -> (RunResult, session::Session) {
     let config = session::Config {
         filename: filename.to_string(),
         ..session::Config::default()
     };
     let mut s = session::Session::new(source, config);
     let exit_code = s.run_to_end();
-    RunResult {
+    let result = RunResult {
         stdout: s.stdout().to_string(),
         stderr: s.stderr().to_string(),
         exit_code,
-    }
+    };
+    (result, s)
 }

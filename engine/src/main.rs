@@ -6,7 +6,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N] [--cpus N] \
-                     [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB]";
+                     [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB] \
+                     [--selector-resolution SECONDS]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,6 +53,14 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            // How finely an event loop's selector waits (0.001 as epoll on Linux; 0 waits exactly).
+            "--selector-resolution" => match it.next().and_then(|s| s.parse::<f64>().ok()).filter(|s| *s >= 0.0) {
+                Some(secs) => config.selector_resolution = ((secs * 1e9).min(1e12) as u64).max(1),
+                None => {
+                    eprintln!("interleave: --selector-resolution takes a number of seconds, 0 or more");
+                    return ExitCode::from(2);
+                }
+            },
             // Python 3.9 and older could switch threads at any instruction.
             "--switch-anywhere" => config.switch_any_instruction = true,
             _ if file.is_none() => file = Some(a.clone()),
@@ -87,7 +96,7 @@ fn main() -> ExitCode {
     let _ = std::io::stderr().write_all(session.stderr().as_bytes());
     match trace.as_deref() {
         Some("text") => {
-            let _ = out.write_all(trace_text(session.trace()).as_bytes());
+            let _ = out.write_all(session.trace().to_text().as_bytes());
         }
         Some("json") => {
             let _ = out.write_all(trace_json(session.trace()).as_bytes());
@@ -96,25 +105,6 @@ fn main() -> ExitCode {
         None => {}
     }
     ExitCode::from(code.clamp(0, 255) as u8)
-}
-
-fn trace_text(t: &Trace) -> String {
-    let mut s = String::new();
-    for e in &t.events {
-        let who = t.task_name(e.task);
-        let what = match e.kind {
-            EventKind::Print { text, .. } => format!("Print {:?}", t.text(text)),
-            other => format!("{other:?}"),
-        };
-        s.push_str(&format!(
-            "{:>12.6} {:<10} L{:<4} {}\n",
-            e.at as f64 / 1e9,
-            who,
-            e.line,
-            what
-        ));
-    }
-    s
 }
 
 fn json_str(s: &str) -> String {

@@ -135,12 +135,16 @@ impl LoopState {
                 cancel_requested: false,
             });
         }
-        // Only these events happen where the task's own code is: Created carries the creator's line,
-        // CancelRequested the canceller's, Ready the waker's, and timers and locks may be armed or taken
-        // inside library code.
+        // Only these events happen where the task's own code is (Finished: where its coroutine returned or
+        // raised): Created carries the creator's line, CancelRequested the canceller's, Ready the waker's, and
+        // timers and locks may be armed or taken inside library code.
         let own_line = matches!(
             e.kind,
-            EventKind::Resumed | EventKind::Suspended { .. } | EventKind::Print { .. } | EventKind::Blocked { .. }
+            EventKind::Resumed
+                | EventKind::Suspended { .. }
+                | EventKind::Print { .. }
+                | EventKind::Blocked { .. }
+                | EventKind::Finished { .. }
         );
         if own_line && e.line != 0 {
             self.set(t, |s| s.line = e.line);

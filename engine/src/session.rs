@@ -4,7 +4,7 @@ use crate::ast::{SyntaxError, SyntaxErrorKind};
 use crate::asyncio::Tick;
 use crate::exc::{Exc, ExcType};
 use crate::threads::{Block, Mode};
-use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason};
+use crate::trace::{EventKind, Outcome, Stream, TaskId, Time, Trace, WaitReason, END_OF_TIME};
 use crate::value::Value;
 use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm};
@@ -35,6 +35,11 @@ pub struct Config {
     /// Bytes the run may hold (values, frames, tasks, its trace and output) before the program gets
     /// `MemoryError`; `usize::MAX` for no limit.
     pub memory_limit: usize,
+    /// The granularity, in virtual nanoseconds, of an event loop's wait in its selector: a positive timeout is
+    /// rounded up to a multiple of it, as CPython's `EpollSelector` rounds to whole milliseconds on Linux (1 ms,
+    /// the default). After the wait every timer then due fires in the same iteration, so timers a few
+    /// instructions apart fire together, before any callback they schedule. 1 makes the wait exact.
+    pub selector_resolution: Time,
 }
 
 impl Default for Config {
@@ -50,6 +55,7 @@ impl Default for Config {
             switch_any_instruction: false,
             cpu_count: 4,
             memory_limit: 1 << 30,
+            selector_resolution: 1_000_000,
         }
     }
 }
@@ -106,6 +112,8 @@ pub struct Session {
     /// The virtual time the current budget ends at (the interpreter's own limit may be nearer: a thread's
     /// deadline, a GIL drop).
     until: Time,
+    /// `Config::selector_resolution`, never 0.
+    selector_resolution: Time,
 }
 
 impl Session {
@@ -145,6 +153,7 @@ impl Session {
             exiting: None,
             error: None,
             until: Time::MAX,
+            selector_resolution: config.selector_resolution.max(1),
         };
         s.vm.add_main_thread(Thread::default());
         s
@@ -328,8 +337,11 @@ impl Session {
                         }
                     }
                     Tick::Budget => self.after_budget(),
-                    // The loop waits in its selector, off the GIL.
-                    Tick::Idle(t) => self.vm.park(Block::Select { until: Some(t) }),
+                    // The loop waits in its selector, off the GIL, for its next timer's delay rounded up.
+                    Tick::Idle(t) => {
+                        let until = self.selector_wakeup(t);
+                        self.vm.park(Block::Select { until: Some(until) })
+                    }
                     Tick::Stopped => {
                         // Inside asyncio.run the wait goes on until it returns (`main_in_run`).
                         if self.vm.ts.aio.main_in_run.is_none() {
@@ -359,6 +371,17 @@ impl Session {
                 },
             }
         }
+    }
+
+    /// When a selector asked to wait until `deadline` returns: the timeout from now, rounded up to the
+    /// selector's resolution (`math.ceil(timeout * 1e3) * 1e-3` in CPython's `EpollSelector.select`), never
+    /// before the deadline and never past the end of time.
+    fn selector_wakeup(&self, deadline: Time) -> Time {
+        let now = self.vm.world.now;
+        let timeout = deadline.saturating_sub(now);
+        let r = self.selector_resolution;
+        let rounded = timeout.div_ceil(r).saturating_mul(r);
+        now.saturating_add(rounded).min(END_OF_TIME).max(deadline)
     }
 
     /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
@@ -647,6 +670,50 @@ mod tests {
         assert!(
             instance.upgrade().is_none(),
             "an instance holding itself outlived the session"
+        );
+    }
+
+    /// Two sleeps of the same length started a few instructions apart: the first wakes a waiter on the
+    /// semaphore it releases. Waiting whole milliseconds, both timers fire in one iteration, before the waiter
+    /// gets in (CPython on Linux); waiting exactly, the waiter gets in between.
+    const SLEEPS_APART: &str = r#"
+import asyncio
+async def worker(name, sem):
+    async with sem:
+        print(name, 'in')
+        await asyncio.sleep(1)
+        print(name, 'done')
+    print(name, 'released')
+async def main():
+    sem = asyncio.Semaphore(2)
+    await asyncio.gather(worker('a', sem), worker('b', sem), worker('c', sem))
+asyncio.run(main())
+"#;
+
+    fn output_with(resolution: Time) -> String {
+        let config = Config {
+            selector_resolution: resolution,
+            ..Config::default()
+        };
+        let mut s = Session::new(SLEEPS_APART, config);
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+        s.stdout().to_string()
+    }
+
+    #[test]
+    fn timers_due_within_the_selectors_resolution_fire_together() {
+        let lines = |s: String| s.lines().map(str::to_string).collect::<Vec<_>>();
+        let rounded = lines(output_with(Config::default().selector_resolution));
+        assert_eq!(
+            rounded[2..7],
+            ["a done", "a released", "b done", "b released", "c in"],
+            "{rounded:?}"
+        );
+        let exact = lines(output_with(1));
+        assert_eq!(
+            exact[2..7],
+            ["a done", "a released", "c in", "b done", "b released"],
+            "{exact:?}"
         );
     }
 }

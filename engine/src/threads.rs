@@ -530,7 +530,11 @@ impl Vm {
     pub fn end_thread(&mut self, outcome: crate::trace::Outcome) {
         let Some(i) = self.threads.holder else { return };
         let lane = self.threads.list[i].lane;
-        let line = self.line_of_thread(i);
+        // Where the program's code of the thread returned or raised, else the last line that ran.
+        let line = match self.ts.exit_line {
+            0 => self.line_of_thread(i),
+            line => line,
+        };
         self.threads.list[i].status = Status::Done;
         self.threads.waiting.retain(|&w| w != i);
         // Its loop's leftovers and frames go with it.

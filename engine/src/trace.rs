@@ -47,6 +47,8 @@
 //! Events are compact (`size_of::<Event>()` is 40 bytes, so a million events take 40 MB); names and printed text
 //! live in side tables.
 
+use std::fmt::Write as _;
+
 /// Virtual time in nanoseconds since the run started.
 pub type Time = u64;
 /// 0 is the program's main thread; asyncio tasks and other threads count from 1 in creation order.
@@ -268,5 +270,20 @@ impl Trace {
 
     pub fn text(&self, id: u32) -> &str {
         self.texts.get(id as usize).map_or("", |t| t.as_str())
+    }
+
+    /// Every event, one a line: time in seconds, task, line, what happened (`interleave run --trace text`, and
+    /// the corpus's `.trace` snapshots).
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        for e in &self.events {
+            let who = self.task_name(e.task);
+            let what = match e.kind {
+                EventKind::Print { text, .. } => format!("Print {:?}", self.text(text)),
+                other => format!("{other:?}"),
+            };
+            let _ = writeln!(s, "{:>12.6} {:<10} L{:<4} {}", e.at as f64 / 1e9, who, e.line, what);
+        }
+        s
     }
 }

@@ -420,6 +420,22 @@ impl Default for Types {
 }
 
 impl Vm {
+    /// A class's metaclass: `abc.ABCMeta` for `abc.ABC` and the classes under it (which is what Interleave makes
+    /// of `metaclass=ABCMeta`), `type` for every other class (custom metaclasses are not supported).
+    pub(crate) fn metaclass_of(&self, c: &Rc<Class>) -> Rc<Class> {
+        let is_abc = |k: &Rc<Class>| &*k.name == "ABC" && &*k.module == "abc";
+        if is_abc(c) || c.mro.iter().any(is_abc) {
+            let meta = self.modules.get_str("abc").and_then(|m| match m {
+                Value::Module(m) => m.dict.borrow().get_str("ABCMeta"),
+                _ => None,
+            });
+            if let Some(Value::Class(meta)) = meta {
+                return meta;
+            }
+        }
+        self.types.type_.clone()
+    }
+
     /// The class of any value: what `type(v)` returns.
     pub fn class_of(&self, v: &Value) -> Rc<Class> {
         let t = &self.types;
@@ -442,7 +458,7 @@ impl Vm {
             Value::Function(_) => t.function.clone(),
             Value::Native(_) => t.builtin_function.clone(),
             Value::Method(_) => t.method.clone(),
-            Value::Class(_) => t.type_.clone(),
+            Value::Class(c) => self.metaclass_of(c),
             Value::Instance(i) => i.class.borrow().clone(),
             Value::Module(_) => t.module.clone(),
             Value::Cell(_) => t.cell.clone(),

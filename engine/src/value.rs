@@ -316,6 +316,10 @@ pub struct Instance {
     pub exc: Option<RefCell<ExcData>>,
     /// The wrapped builtin value of a subclass of a builtin type (`class Foo(dict)`).
     pub wrapped: RefCell<Value>,
+    /// For an instance with a user `__eq__` used as a key: the serial of the first equal instance used as a key
+    /// (0 before), so that keys compare equal in dicts and sets (`dict::key_eq`) while each container keeps
+    /// the key object put in it. Set by `Vm::hkey`.
+    pub eq_class: Cell<u64>,
 }
 
 pub struct Module {

@@ -105,8 +105,9 @@ pub struct Vm {
     pub filename: Str,
     pub random: crate::modules::random::RandomState,
     pub seed: u64,
-    /// Instances with a user `__eq__` used as dict keys or set members, by hash: an equal key found here is
-    /// used in its place, so dicts (which compare keys by identity) honour the user's `__eq__`.
+    /// Instances with a user `__eq__` used as dict keys or set members, by hash: a new key equal to one of them
+    /// takes its `Instance::eq_class`, so dicts and sets (whose Rust equality cannot call Python) honour the
+    /// user's `__eq__`.
     pub eq_keys: std::collections::HashMap<u64, Vec<std::rc::Weak<crate::value::Instance>>>,
     /// Finished frames, kept for the next calls (see `recycle`).
     pub frame_pool: Vec<Box<Frame>>,
@@ -349,7 +350,12 @@ impl Vm {
                 push(th, Value::None);
                 return None;
             }
-            if th.frames.is_empty() || matches!(done.ret, Ret::Exit) {
+            // Where the program's code raised out of its last frame, or into the runtime's.
+            let bottom = th.frames.is_empty() || matches!(done.ret, Ret::Exit);
+            if !done.code.hidden && (bottom || th.frames.last().is_some_and(|f| f.code.hidden)) {
+                self.ts.exit_line = done.line();
+            }
+            if bottom {
                 return Some(Exit::Raised(exc));
             }
             let _ = done;
@@ -385,6 +391,11 @@ impl Vm {
             g.state.set(GenState::Finished);
         }
         let ret = std::mem::replace(&mut done.ret, Ret::Push);
+        // Where the program's code returned from its last frame, or into the runtime's (a thread's target into
+        // `Thread.run`): where a task or thread finished.
+        if !done.code.hidden && (matches!(ret, Ret::Exit) || th.frames.last().is_some_and(|f| f.code.hidden)) {
+            self.ts.exit_line = done.line();
+        }
         // A class body's namespace and `__class__` cell outlive its frame.
         let class_parts = match &ret {
             Ret::Class(_) => {

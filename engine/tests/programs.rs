@@ -5,11 +5,16 @@
 //! that do not start with a space (tracebacks keep their headers and final lines, lose frames and carets);
 //! under `tracebacks/`, by every stderr line (frames, source lines and carets compared too).
 //!
+//! A program with a `<name>.trace` beside it (where the schedule itself is the point) also has its trace compared,
+//! as `interleave run --trace text` prints it: a snapshot of Interleave's own schedule, not CPython's, so that any
+//! change of order or line shows as a diff. `UPDATE_TRACES=1` rewrites the `.trace` files of the programs run
+//! instead of comparing them (`scripts/bless.py --traces` does this, and creates missing ones).
+//!
 //! Programs listed in `tests/programs/KNOWN_FAILURES` are expected to fail; the test fails when an unlisted
 //! program fails or a listed one passes, so the list stays true.
 //!
-//! - `PROGRAMS_FILTER=substring` runs only the programs whose relative path contains `substring`, and reports
-//!   the known failures among them in full too.
+//! - `PROGRAMS_FILTER=substring` runs only the programs whose relative path contains `substring` (or one of
+//!   several, separated by commas), and reports the known failures among them in full too.
 //! - `PROGRAMS_VERBOSE=1` reports every failure in full, known or not.
 //! - `UPDATE_KNOWN_FAILURES=1` rewrites the list with the failures of this run (entries outside the filter stay).
 //! - `PROGRAMS_TIMEOUT_SECS=n` changes how long one program may run (default 30) before it counts as hung.
@@ -125,7 +130,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Runs one program on its own thread, so that a panic or a hang is that program's failure alone.
-fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
+fn run_program(root: &Path, relative: &str, timeout: Duration, update_traces: bool) -> Outcome {
     let path = root.join(relative);
     let source = match fs::read_to_string(&path) {
         Ok(source) => source,
@@ -135,6 +140,9 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
         return Outcome::Fail("    no .out file: run scripts/bless.py\n".to_string());
     };
     let expected_err = fs::read_to_string(path.with_extension("err")).ok();
+    let trace_path = path.with_extension("trace");
+    let expected_trace = fs::read_to_string(&trace_path).ok();
+    let traced = expected_trace.is_some();
     let filename = path
         .file_name()
         .expect("a program has a file name")
@@ -146,13 +154,20 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
         .name(relative.to_string())
         .stack_size(PROGRAM_STACK_BYTES)
         .spawn(move || {
-            let result = panic::catch_unwind(|| interleave::run_source(&filename, &source));
+            let result = panic::catch_unwind(|| {
+                if traced {
+                    let (result, trace) = interleave::run_source_traced(&filename, &source);
+                    (result, Some(trace))
+                } else {
+                    (interleave::run_source(&filename, &source), None)
+                }
+            });
             let _ = sender.send(result.map_err(|payload| panic_message(payload.as_ref())));
         });
     if let Err(error) = spawned {
         return Outcome::Fail(format!("    cannot spawn a thread: {error}\n"));
     }
-    let result = match receiver.recv_timeout(timeout) {
+    let (result, trace) = match receiver.recv_timeout(timeout) {
         Ok(Ok(result)) => result,
         Ok(Err(message)) => return Outcome::Fail(format!("    panicked: {message}\n")),
         // The thread is left to finish on its own; the process ends with the test anyway.
@@ -173,6 +188,17 @@ fn run_program(root: &Path, relative: &str, timeout: Duration) -> Outcome {
             report.push_str(&first_difference("exit status and stderr", "exit: 0\n", &actual_err));
         }
         None => {}
+    }
+    if let (Some(expected), Some(actual)) = (&expected_trace, &trace) {
+        if update_traces {
+            if expected != actual {
+                if let Err(error) = fs::write(&trace_path, actual) {
+                    let _ = writeln!(report, "    cannot write {}: {error}", trace_path.display());
+                }
+            }
+        } else if expected != actual {
+            report.push_str(&first_difference("trace", expected, actual));
+        }
     }
     if report.is_empty() {
         Outcome::Pass
@@ -203,11 +229,17 @@ fn write_known_failures(path: &Path, failures: &BTreeSet<String>) {
     fs::write(path, text).expect("KNOWN_FAILURES is writable");
 }
 
+/// Whether `program` is selected by `PROGRAMS_FILTER`: its path contains one of the comma-separated parts.
+fn matches_filter(program: &str, filter: &str) -> bool {
+    filter.split(',').any(|part| program.contains(part))
+}
+
 #[test]
 fn programs() {
     let root = programs_root();
     let filter = std::env::var("PROGRAMS_FILTER").unwrap_or_default();
     let update = std::env::var("UPDATE_KNOWN_FAILURES").is_ok_and(|value| value == "1");
+    let update_traces = std::env::var("UPDATE_TRACES").is_ok_and(|value| value == "1");
     let verbose = std::env::var("PROGRAMS_VERBOSE").is_ok_and(|value| value == "1");
     let timeout_secs = std::env::var("PROGRAMS_TIMEOUT_SECS")
         .ok()
@@ -219,7 +251,7 @@ fn programs() {
     collect_programs(&root, &root, &mut all);
     all.sort();
     assert!(!all.is_empty(), "no programs found under {}", root.display());
-    let selected: Vec<&String> = all.iter().filter(|program| program.contains(&filter)).collect();
+    let selected: Vec<&String> = all.iter().filter(|program| matches_filter(program, &filter)).collect();
 
     let known_path = root.join(KNOWN_FAILURES);
     let known = read_known_failures(&known_path);
@@ -231,7 +263,7 @@ fn programs() {
     let mut unexpected_failures = Vec::new();
     let mut known_reports = Vec::new();
     for program in &selected {
-        if let Outcome::Fail(report) = run_program(&root, program, timeout) {
+        if let Outcome::Fail(report) = run_program(&root, program, timeout, update_traces) {
             failures.insert(program.to_string());
             if known.contains(*program) {
                 known_reports.push((program.to_string(), report));
@@ -249,7 +281,7 @@ fn programs() {
         .collect();
     let missing: Vec<&String> = known
         .iter()
-        .filter(|program| program.contains(&filter) && !all.iter().any(|existing| existing == *program))
+        .filter(|program| matches_filter(program, &filter) && !all.iter().any(|existing| existing == *program))
         .collect();
 
     let mut summary = String::new();
@@ -288,7 +320,10 @@ fn programs() {
     println!("{summary}");
 
     if update {
-        let kept = known.iter().filter(|program| !program.contains(&filter)).cloned();
+        let kept = known
+            .iter()
+            .filter(|program| !matches_filter(program, &filter))
+            .cloned();
         let updated: BTreeSet<String> = kept.chain(failures.iter().cloned()).collect();
         write_known_failures(&known_path, &updated);
         println!("rewrote {KNOWN_FAILURES} with {} programs", updated.len());

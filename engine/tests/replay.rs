@@ -172,7 +172,7 @@ fn lanes_hold_one_segment_per_phase_and_drop_instant_ones() {
             (MS, 2 * MS, TaskPhase::Running, 5),
             (2 * MS, 12 * MS, sleep, 6),
             (12 * MS, 13 * MS, TaskPhase::Running, 6),
-            (13 * MS, Time::MAX, TaskPhase::Done, 6),
+            (13 * MS, Time::MAX, TaskPhase::Done, 7),
         ]
     );
     // main's zero-length New and Ready stretches are gone.
@@ -443,4 +443,55 @@ fn position_follows_the_running_code() {
     let (task, line) = s.position().expect("spin is running");
     assert_eq!(task, 1);
     assert!((3..=4).contains(&line), "inside the loop, not at line {line}");
+}
+
+/// A finished task is marked where its coroutine returned or raised, not at the last line an event recorded.
+#[test]
+fn a_finished_task_keeps_the_line_it_returned_or_raised_from() {
+    use interleave::session::{Config, Session};
+    let source = "import asyncio\n\
+                  async def ok():\n    await asyncio.sleep(0)\n    x = 1\n    return x\n\
+                  async def bad():\n    await asyncio.sleep(0)\n    y = 2\n    raise ValueError(y)\n\
+                  async def main():\n    t = asyncio.create_task(ok())\n    u = asyncio.create_task(bad())\n\
+                  \x20   await asyncio.gather(t, u, return_exceptions=True)\n\
+                  asyncio.run(main())\n";
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    let end = state_at(s.trace(), usize::MAX);
+    let lines: Vec<_> = [2, 3]
+        .iter()
+        .map(|&t| (end.task(t).unwrap().phase, end.task(t).unwrap().line))
+        .collect();
+    assert!(matches!(lines[0], (TaskPhase::Done, 5)), "{lines:?}");
+    assert!(matches!(lines[1], (TaskPhase::Failed { .. }, 9)), "{lines:?}");
+}
+
+/// A thread, too, ends where its target returned, not at the last line an event recorded (its sleep).
+#[test]
+fn a_finished_thread_keeps_the_line_its_target_returned_from() {
+    use interleave::session::{Config, Session};
+    let source = r#"
+import threading, time
+def work():
+    time.sleep(0.01)
+    x = 1
+    return x
+t = threading.Thread(target=work)
+t.start()
+t.join()
+"#;
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    let lane = s
+        .trace()
+        .tasks
+        .iter()
+        .position(|t| t.thread && t.name.starts_with("Thread-1"));
+    let task = state_at(s.trace(), usize::MAX)
+        .task(lane.expect("the thread has a lane") as u32)
+        .cloned();
+    assert!(
+        matches!(task, Some(ref t) if t.phase == TaskPhase::Done && t.line == 6),
+        "{task:?}"
+    );
 }

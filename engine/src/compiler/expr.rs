@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_line(e.pos);
                 self.emit(Instr::LoadAttr(i));
             }
@@ -304,7 +304,7 @@ impl<'a> Compiler<'a> {
         if !has_star && !has_dstar && keywords.is_empty() {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 let saved = self.enter_span(func.pos, func.end);
                 self.emit(Instr::LoadMethod(i));
                 self.leave_span(saved);

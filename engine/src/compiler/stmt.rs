@@ -104,6 +104,18 @@ impl<'a> Compiler<'a> {
                     _ => vec![],
                 };
                 self.patch(jf);
+                // The loop is left from its test, at the `while` line, and so is a return that follows
+                // implicitly; a `while True:` loop is left by a break, at its line (CPython gives each break a
+                // return of its own; this one takes the last break's line).
+                let always = matches!(
+                    &test.kind,
+                    ExprKind::Constant(Constant::Bool(true)) | ExprKind::Constant(Constant::Int(1))
+                );
+                let break_line = breaks.last().and_then(|&b| self.unit().code.lines.get(b).copied());
+                match break_line {
+                    Some(line) if always && orelse.is_empty() => self.unit().line = line,
+                    _ => self.set_line(s.pos),
+                }
                 self.body(orelse)?;
                 for b in breaks {
                     self.patch(b);
@@ -132,6 +144,8 @@ impl<'a> Compiler<'a> {
                     _ => vec![],
                 };
                 self.patch(fi);
+                // The loop is left from `ForIter`, at the `for` line: so is a return that follows implicitly.
+                self.set_line(s.pos);
                 // ForIter popped the iterator on exhaustion.
                 let d = self.depth();
                 self.set_depth(d - 1);
@@ -154,7 +168,8 @@ impl<'a> Compiler<'a> {
                 is_star,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse, *is_star)?;
+                    let tail = self.unit().tail == node_key(s);
+                    self.try_except(body, handlers, orelse, *is_star, tail)?;
                 } else {
                     self.try_finally(body, handlers, orelse, finalbody, *is_star)?;
                 }
@@ -315,7 +330,11 @@ impl<'a> Compiler<'a> {
                     self.store_name(&name);
                     self.delete_name(&name);
                 }
-                FBlock::With { is_async } => {
+                FBlock::With { is_async, line, span } => {
+                    // As in CPython, leaving a `with` by break, continue or return calls `__exit__` at the
+                    // `with` line, and the jump or return that follows stays there.
+                    self.unit().line = line;
+                    self.unit().span = span;
                     self.emit(Instr::PopBlock);
                     if keep_top {
                         self.emit(Instr::Swap(1));
@@ -360,7 +379,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -411,7 +430,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, index } => {
@@ -442,7 +461,7 @@ impl<'a> Compiler<'a> {
                 let outer = self.enter_span(target.pos, target.end);
                 self.expr(obj)?;
                 self.emit(Instr::Dup);
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Instr::LoadAttr(i));
                 let inner = self.enter_span(outer.start(), outer.end());
                 self.expr(value)?;
@@ -509,6 +528,7 @@ impl<'a> Compiler<'a> {
                 }
                 _ => &f.body,
             };
+            c.unit().tail = body.last().map_or(0, node_key);
             c.body(body)?;
             c.load_const(Value::None);
             c.emit(Instr::ReturnValue);
@@ -560,7 +580,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kwd.is_empty() {
             for (a, d) in &kwd {
-                self.load_const(Value::Str(a.name.clone()));
+                let name = self.mangled(&a.name);
+                self.load_const(Value::Str(name));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kwd.len() as u32));
@@ -651,6 +672,7 @@ impl<'a> Compiler<'a> {
         let Some((first, rest)) = items.split_first() else {
             return self.body(body);
         };
+        let (line, span) = (self.unit().line, self.unit().span);
         self.expr(&first.context)?;
         self.emit(Instr::Dup);
         let exit = self.name_index(if is_async { "__aexit__" } else { "__exit__" });
@@ -665,7 +687,7 @@ impl<'a> Compiler<'a> {
         }
         let setup = self.emit(Instr::SetupWith(0));
         let depth_in = self.depth();
-        self.unit().fblocks.push(FBlock::With { is_async });
+        self.unit().fblocks.push(FBlock::With { is_async, line, span });
         match &first.vars {
             Some(v) => self.assign(v)?,
             None => {
@@ -678,6 +700,9 @@ impl<'a> Compiler<'a> {
             self.with(rest, body, is_async)?;
         }
         self.unit().fblocks.pop();
+        // Leaving the block, normally or by an exception, runs at the `with` line, as CPython reports it.
+        self.unit().line = line;
+        self.unit().span = span;
         self.emit(Instr::PopBlock);
         self.call_exit_none(is_async);
         self.emit(Instr::Pop);
@@ -704,10 +729,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], is_star: bool) -> CResult {
+    /// `try`/`except`. `tail`: it ends a function, so a handler that completes returns at once (at its last
+    /// line) and the return after the statement is the body's (or the `else` clause's).
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        is_star: bool,
+        tail: bool,
+    ) -> CResult {
         let setup = self.emit(Instr::SetupExcept(0));
         let depth0 = self.depth();
         self.body(body)?;
+        let body_line = self.unit().line;
         self.emit(Instr::PopBlock);
         let to_else = self.emit(Instr::Jump(0));
         self.patch(setup);
@@ -757,7 +792,12 @@ impl<'a> Compiler<'a> {
                 self.unit().fblocks.pop();
                 self.emit(Instr::PopExcept);
                 self.emit(Instr::Pop);
-                ends.push(self.emit(Instr::Jump(0)));
+                if tail {
+                    self.load_const(Value::None);
+                    self.emit(Instr::ReturnValue);
+                } else {
+                    ends.push(self.emit(Instr::Jump(0)));
+                }
                 self.set_depth(depth0 + 1);
                 if let Some(n) = next {
                     self.patch(n);
@@ -768,6 +808,10 @@ impl<'a> Compiler<'a> {
         }
         self.patch(to_else);
         self.set_depth(depth0);
+        // (`except*` handlers still end at the statement's end, at their last line.)
+        if tail && !is_star {
+            self.unit().line = body_line;
+        }
         self.body(orelse)?;
         for e in ends {
             self.patch(e);
@@ -828,7 +872,7 @@ impl<'a> Compiler<'a> {
         if handlers.is_empty() {
             self.body(body)?;
         } else {
-            self.try_except(body, handlers, orelse, is_star)?;
+            self.try_except(body, handlers, orelse, is_star, false)?;
         }
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);

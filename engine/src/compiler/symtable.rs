@@ -42,6 +42,24 @@ pub struct Scope {
     pub varnames: Vec<Name>,
     pub cellvars: Vec<Name>,
     pub freevars: Vec<Name>,
+    /// The class whose private names (`__x`) this scope's names are mangled with: the innermost class around
+    /// it, itself included.
+    pub private: Option<Name>,
+}
+
+/// `__x` written inside class `_C` (or in a function nested in it) means `_C__x`, as CPython mangles private
+/// names: only names that start with two underscores and do not end with two, and never in a class whose name
+/// is all underscores.
+pub fn mangle(private: Option<&Name>, name: &Name) -> Name {
+    let Some(class) = private else { return name.clone() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return name.clone();
+    }
+    Rc::from(format!("_{class}{name}"))
 }
 
 impl Scope {
@@ -145,9 +163,11 @@ impl Builder {
     fn open(&mut self, key: usize, kind: ScopeKind) -> usize {
         let id = self.scopes.len();
         let parent = *self.stack.last().unwrap_or(&0);
+        let private = self.scopes[parent].private.clone();
         self.scopes.push(Scope {
             kind: Some(kind),
             parent: Some(parent),
+            private,
             ..Scope::default()
         });
         self.scopes[parent].children.push(id);
@@ -160,12 +180,18 @@ impl Builder {
         self.stack.pop();
     }
 
+    fn mangle(&mut self, name: &Name) -> Name {
+        mangle(self.cur().private.as_ref(), name)
+    }
+
     fn bind(&mut self, name: &Name) {
-        self.cur().bind(name);
+        let name = self.mangle(name);
+        self.cur().bind(&name);
     }
 
     fn use_name(&mut self, name: &Name) {
-        self.cur().used.insert(name.clone());
+        let name = self.mangle(name);
+        self.cur().used.insert(name);
     }
 
     fn body(&mut self, body: &[Stmt]) {
@@ -193,7 +219,7 @@ impl Builder {
             .chain(a.vararg.iter())
             .chain(a.kwarg.iter());
         for p in all {
-            let name = p.name.clone();
+            let name = self.mangle(&p.name);
             self.cur().params.push(name.clone());
             self.bind(&name);
         }
@@ -260,6 +286,7 @@ impl Builder {
                 }
                 self.bind(&c.name);
                 self.open(node_key(&**c), ScopeKind::Class);
+                self.cur().private = Some(c.name.clone());
                 self.body(&c.body);
                 self.close();
             }
@@ -359,12 +386,14 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
-                    self.cur().globals.insert(n.clone());
+                    let n = self.mangle(n);
+                    self.cur().globals.insert(n);
                 }
             }
             StmtKind::Nonlocal(names) => {
                 for n in names {
-                    self.cur().nonlocals.insert(n.clone());
+                    let n = self.mangle(n);
+                    self.cur().nonlocals.insert(n);
                 }
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
@@ -553,6 +582,7 @@ impl Builder {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
+                let target = &self.mangle(target);
                 // The walrus binds in the nearest enclosing scope that is not a comprehension.
                 let mut i = self.stack.len();
                 while i > 1 && self.scopes[self.stack[i - 1]].kind == Some(ScopeKind::Comprehension) {

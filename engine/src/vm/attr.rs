@@ -85,7 +85,7 @@ fn frame_prefix(kind: crate::code::CodeKind) -> &'static str {
 }
 
 /// The names a class's `__slots__` value declares.
-pub fn slot_names(vm: &Vm, v: &Value) -> PyResult<Vec<crate::value::Str>> {
+pub fn slot_names(vm: &Vm, v: &Value, class_name: &crate::value::Str) -> PyResult<Vec<crate::value::Str>> {
     let items: Vec<Value> = match v {
         Value::Str(_) => vec![v.clone()],
         Value::Tuple(t) => t.to_vec(),
@@ -106,8 +106,8 @@ pub fn slot_names(vm: &Vm, v: &Value) -> PyResult<Vec<crate::value::Str>> {
                 vm.type_name(&item)
             )));
         };
-        // Not mangled: the compiler does not mangle private names either, so `self.__x` must find `__x`.
-        out.push(s.clone());
+        // Private names are mangled as the compiler mangles `self.__x` in the class's methods.
+        out.push(crate::compiler::symtable::mangle(Some(class_name), s));
     }
     Ok(out)
 }
@@ -118,7 +118,7 @@ fn all_slots(vm: &Vm, cls: &Rc<Class>) -> Vec<crate::value::Str> {
     for c in std::iter::once(cls).chain(cls.mro.iter()) {
         let declared = c.dict.borrow().get_str("__slots__");
         if let Some(v) = declared {
-            out.extend(slot_names(vm, &v).unwrap_or_default());
+            out.extend(slot_names(vm, &v, &c.name).unwrap_or_default());
         }
     }
     out
@@ -127,8 +127,8 @@ fn all_slots(vm: &Vm, cls: &Rc<Class>) -> Vec<crate::value::Str> {
 /// Whether `name` is a slot of `cls` (or of an ancestor), without allocating: the stores of slotted classes
 /// ask on every new attribute.
 pub(super) fn is_slot(_vm: &Vm, cls: &Rc<Class>, name: &str) -> bool {
-    let is = |v: &Value| matches!(v, Value::Str(s) if &**s == name);
     std::iter::once(cls).chain(cls.mro.iter()).any(|c| {
+        let is = |v: &Value| matches!(v, Value::Str(s) if is_mangled_as(&c.name, s, name));
         let d = c.dict.borrow();
         match d.get_str("__slots__") {
             None => false,
@@ -139,6 +139,18 @@ pub(super) fn is_slot(_vm: &Vm, cls: &Rc<Class>, name: &str) -> bool {
             Some(_) => false,
         }
     })
+}
+
+/// Whether the slot `slot` declared in class `class` is the attribute `name` (`__x` in class `C` is `_C__x`).
+fn is_mangled_as(class: &str, slot: &str, name: &str) -> bool {
+    let class = class.trim_start_matches('_');
+    let private = slot.starts_with("__") && !slot.ends_with("__") && !slot.contains('.') && !class.is_empty();
+    if !private {
+        return slot == name;
+    }
+    name.strip_prefix('_')
+        .and_then(|rest| rest.strip_prefix(class))
+        .is_some_and(|rest| rest == slot)
 }
 
 /// Why an instance without `__dict__` refuses the assignment of `name`, or `None` when it takes it.
@@ -524,7 +536,7 @@ impl Vm {
                         v.extend(c.mro.iter().map(|b| Value::Class(b.clone())));
                         return Ok(Some(Value::tuple(v)));
                     }
-                    "__class__" => return Ok(Some(Value::Class(self.types.type_.clone()))),
+                    "__class__" => return Ok(Some(Value::Class(self.metaclass_of(c)))),
                     _ => {}
                 }
                 match c.lookup(name) {

@@ -517,6 +517,7 @@ impl Vm {
             dict: Rc::new(RefCell::new(Dict::new())),
             exc,
             wrapped: RefCell::new(wrapped),
+            eq_class: std::cell::Cell::new(0),
         }))
     }
 
@@ -640,7 +641,7 @@ impl Vm {
             _ => Rc::from("__main__"),
         };
         let own_slots = match dict.get_str("__slots__") {
-            Some(v) => Some(super::attr::slot_names(self, &v)?),
+            Some(v) => Some(super::attr::slot_names(self, &v, &name)?),
             None => None,
         };
         if let Some(slots) = &own_slots {

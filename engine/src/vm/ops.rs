@@ -23,9 +23,16 @@ pub fn num_eq(a: &Num, b: &Num) -> bool {
     crate::pynum::num_cmp(a, b) == Some(std::cmp::Ordering::Equal)
 }
 
-/// Dict keys that are user instances compare by identity (user `__eq__` on keys is not consulted).
-pub fn instance_key_eq(_a: &Value, _b: &Value) -> bool {
-    false
+/// Two instances with a user `__eq__` are the same key when `Vm::hkey` found them equal (`Instance::eq_class`);
+/// other instances are keys by identity.
+pub fn instance_key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Instance(x), Value::Instance(y)) => {
+            let class = x.eq_class.get();
+            class != 0 && class == y.eq_class.get()
+        }
+        _ => false,
+    }
 }
 
 pub fn num_to_value(n: Num) -> Value {
@@ -511,22 +518,34 @@ impl Vm {
         Ok(HKey { hash, value: v })
     }
 
-    /// An equal instance seen before as a key with the same hash stands for `v`.
+    /// Gives `v` the equality class of an equal instance seen before as a key with the same hash (its own when
+    /// there is none), calling `__eq__` of the instance seen before. The key stays `v` itself: a dict or set
+    /// keeps the object that was put in it, and finds it from any equal one.
     fn canonical_key(&mut self, hash: u64, v: Value) -> PyResult<HKey> {
+        let Value::Instance(inst) = &v else {
+            return Ok(HKey { hash, value: v });
+        };
         let seen: Vec<_> = self.eq_keys.get(&hash).cloned().unwrap_or_default();
         for w in &seen {
-            if let Some(inst) = w.upgrade() {
-                let other = Value::Instance(inst);
-                if other.is(&v) || self.eq(&other, &v)? {
-                    return Ok(HKey { hash, value: other });
+            if let Some(other) = w.upgrade() {
+                if Rc::ptr_eq(&other, inst) {
+                    return Ok(HKey { hash, value: v });
+                }
+                let class = other.eq_class.get();
+                if self.eq(&Value::Instance(other), &v)? {
+                    if inst.eq_class.get() == 0 {
+                        // Kept too, so that its class outlives the instance it was found equal to.
+                        self.eq_keys.entry(hash).or_default().push(Rc::downgrade(inst));
+                    }
+                    inst.eq_class.set(class);
+                    return Ok(HKey { hash, value: v });
                 }
             }
         }
-        if let Value::Instance(inst) = &v {
-            let list = self.eq_keys.entry(hash).or_default();
-            list.retain(|w| w.strong_count() > 0);
-            list.push(Rc::downgrade(inst));
-        }
+        inst.eq_class.set(inst.serial);
+        let list = self.eq_keys.entry(hash).or_default();
+        list.retain(|w| w.strong_count() > 0);
+        list.push(Rc::downgrade(inst));
         Ok(HKey { hash, value: v })
     }
 

@@ -82,6 +82,9 @@ pub struct ThreadState {
     pub blocked_until: Time,
     /// The source line of the innermost user frame, kept for trace events.
     pub line: u32,
+    /// Where the program's code last returned or raised from its bottom frame or into the runtime's code (0
+    /// when it has not since the task's step began): where a task or thread finished.
+    pub exit_line: u32,
     /// This thread's asyncio event loop (CPython has one per thread).
     pub aio: crate::asyncio::Loop,
     /// Objects being repr'd, against cycles.
