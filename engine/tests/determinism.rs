@@ -685,3 +685,64 @@ fn two_sessions_side_by_side_do_not_notice_each_other() {
         );
     }
 }
+
+const BOUNDED: &str = r#"
+import asyncio
+
+async def main():
+    sem = asyncio.BoundedSemaphore(1)
+    async with sem:
+        await asyncio.sleep(0.5)
+    print("released")
+
+asyncio.run(main())
+"#;
+
+/// The invariants catch what they are for: a trace of a real run, then the same trace with one thing broken.
+#[test]
+fn the_invariants_catch_a_bounded_semaphore_released_twice_and_a_timer_fired_early() {
+    use interleave::trace::EventKind;
+    let mut s = Session::new(BOUNDED, Config::default());
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    let trace = s.trace().clone();
+    assert_eq!(invariants::violations(&trace), Vec::<String>::new());
+    let sem = trace
+        .objects
+        .iter()
+        .position(|o| o.name == "BoundedSemaphore-1")
+        .unwrap();
+    assert_eq!(trace.objects[sem].capacity, Some(1));
+
+    // The semaphore released a second time, right after its release.
+    let mut twice = trace.clone();
+    let at = twice
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Released { .. }))
+        .unwrap();
+    twice.events.insert(at + 1, twice.events[at]);
+    let broken = invariants::violations(&twice);
+    assert!(
+        broken.iter().any(|v| v.contains("released 1 times more than acquired")),
+        "{broken:?}"
+    );
+
+    // The sleep's timer fired at its arming time, before its deadline.
+    let mut early = trace.clone();
+    let armed = early
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::TimerArmed { .. }))
+        .unwrap();
+    let fired = early
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::TimerFired { .. }))
+        .unwrap();
+    let armed_at = early.events[armed].at;
+    for e in &mut early.events[armed..=fired] {
+        e.at = armed_at;
+    }
+    let broken = invariants::violations(&early);
+    assert!(broken.iter().any(|v| v.contains("before its deadline")), "{broken:?}");
+}

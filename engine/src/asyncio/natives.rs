@@ -396,6 +396,10 @@ pub fn install(vm: &mut Vm) -> Dict {
                 name: format!("{label}-{n}"),
                 created_line: line,
                 internal: false,
+                capacity: match a.get(1) {
+                    Some(Value::Int(n)) => u64::try_from(*n).ok(),
+                    _ => None,
+                },
             });
             Ok(Value::Int(vm.world.trace.objects.len() as i64 - 1))
         }),
