@@ -1,4 +1,5 @@
 """Writes engine/src/pynum/arith_table.txt: python3.11 results of binary operators over tricky ints and floats."""
+from generated import write_or_check  # scripts/generated.py: --check compares instead of writing
 import math
 vals = ['0','1','-1','7','-7','2**63-1','-2**63','2**64+3','-(10**20)','2**53+1','0.0','-0.0','1.5','-2.5','1e308','float("inf")','float("-inf")','float("nan")']
 ops = ['+','-','*','/','//','%','divmod','**','<<','>>','&','|','^','cmp']
@@ -25,6 +26,4 @@ for a in vals:
             except Exception as e:
                 out=type(e).__name__+': '+str(e)
             lines.append((a,op,b,out))
-with open('/work/main/engine/src/pynum/arith_table.txt','w') as f:
-    for a,op,b,out in lines: f.write(f'{r(eval(a))}\t{op}\t{r(eval(b))}\t{out}\n')
-print(len(lines))
+write_or_check('engine/src/pynum/arith_table.txt', ''.join(f'{r(eval(a))}\t{op}\t{r(eval(b))}\t{out}\n' for a,op,b,out in lines))

@@ -1,4 +1,5 @@
 """Writes engine/src/pyspec/format_table.txt: python3.11's format(value, spec) for many values and specs."""
+from generated import write_or_check  # scripts/generated.py: --check compares instead of writing
 import itertools
 
 values = [0, 1, -1, 42, -1234567, 255, 10**20, -(2**70), True,
@@ -20,6 +21,4 @@ for v, s in itertools.product(values, specs):
     except Exception as e:
         out = type(e).__name__ + ': ' + str(e)
     lines.append(f'{type(v).__name__}\t{v!r}\t{s!r}\t{out}')
-with open('/work/main/engine/src/pyspec/format_table.txt', 'w') as f:
-    f.write('\n'.join(lines) + '\n')
-print(len(lines))
+write_or_check('engine/src/pyspec/format_table.txt', '\n'.join(lines) + '\n')

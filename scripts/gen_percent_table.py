@@ -1,4 +1,5 @@
 """Writes engine/src/pypercent/percent_table.txt: python3.11's '%<spec>' % value for many specs and values."""
+from generated import write_or_check  # scripts/generated.py: --check compares instead of writing
 import itertools
 
 values = [0, -7, 255, 10**20, -2.5, 1234.5678, 1e-7, float('inf'), float('nan'), -0.0, 'héllo', "it's"]
@@ -21,6 +22,4 @@ for v, fl, w, p, c in itertools.product(values, flags, widths, precs, convs):
     except Exception as e:
         out = type(e).__name__ + ': ' + str(e)
     lines.append(f'{type(v).__name__}\t{v!r}\t{spec}\t{out}')
-with open('/work/main/engine/src/pypercent/percent_table.txt', 'w') as f:
-    f.write('\n'.join(lines) + '\n')
-print(len(lines))
+write_or_check('engine/src/pypercent/percent_table.txt', '\n'.join(lines) + '\n')

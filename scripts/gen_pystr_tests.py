@@ -1,4 +1,5 @@
 """Writes engine/src/pystr/tests.rs: calls of crate::pystr with python3.11's results for the same str methods."""
+from generated import write_or_check  # scripts/generated.py: --check compares instead of writing
 
 def rs(s):
     out = []
@@ -178,6 +179,4 @@ fn no_panics_on_random_input() {
 #[test]
 fn str_methods_match_python() {
 '''
-with open('/work/main/engine/src/pystr/tests.rs', 'w') as f:
-    f.write(header + '\n'.join(cases) + '\n}\n')
-print(len(cases))
+write_or_check('engine/src/pystr/tests.rs', header + '\n'.join(cases) + '\n}\n')

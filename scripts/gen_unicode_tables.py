@@ -1,4 +1,5 @@
 """Writes engine/src/unicode_tables.rs from this python3's unicodedata (run with CPython 3.11)."""
+from generated import write_or_check  # scripts/generated.py: --check compares instead of writing
 import sys, unicodedata
 
 def ranges(pred):
@@ -83,4 +84,4 @@ parts.append("")
 parts.append(emit_map("CASEFOLD_EXCEPTIONS", "Characters whose `str.casefold()` differs from their `str.lower()`.",
     [(c, ch(c).casefold()) for c in range(0x110000) if ch(c).casefold() != ch(c).lower()]))
 parts.append("")
-sys.stdout.write("\n".join(parts))
+write_or_check("engine/src/unicode_tables.rs", "\n".join(parts))

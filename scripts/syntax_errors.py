@@ -51,6 +51,8 @@ def main() -> int:
             out.append(line)
     if not check:
         CASES.write_text("\n".join(out), encoding="utf-8")
+    else:
+        print(f"engine/tests/syntax_errors.txt: {stale} stale expectations")
     return 1 if check and stale else 0
 
 

@@ -214,6 +214,7 @@ mod tests {
                 name: "Lock-1".into(),
                 created_line: 1,
                 internal: false,
+                capacity: None,
             }],
             ..Trace::default()
         }

@@ -76,21 +76,39 @@ async fn the_gallery_lists_every_example_and_choosing_one_loads_it() {
     assert_eq!(code.value(), EXAMPLES[3].source);
 }
 
-#[wasm_bindgen_test]
-async fn a_run_prints_into_the_log_one_element_per_line() {
-    let root = mount("print(\n").await;
-    button(&root, "Run").unwrap().click();
+/// The log's lines, once it holds at least `count` of them (or whatever it holds after 3 s).
+async fn log_lines(root: &Element, count: usize) -> Vec<(String, String)> {
     let log = root.query_selector("[role=log]").unwrap().unwrap();
-    // Whatever the engine reports for this broken program arrives as lines, each one element.
     for _ in 0..100 {
-        if log.child_element_count() > 0 {
+        if log.child_element_count() as usize >= count {
             break;
         }
         settle().await;
     }
-    assert!(log.child_element_count() >= 1);
-    assert!(all(&log, ":scope > *")
+    all(&log, ":scope > *")
         .iter()
-        .all(|l| l.text_content().is_some_and(|t| !t.contains('\n'))));
+        .map(|l| (l.text_content().unwrap_or_default(), l.class_name()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_run_prints_into_the_log_one_element_per_line() {
+    let root = mount("print('one')\nprint('two\\nthree', end='!\\n')\n").await;
+    button(&root, "Run").unwrap().click();
+    let lines = log_lines(&root, 3).await;
+    let texts: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["one", "two", "three!"]);
+    assert!(lines.iter().all(|(_, class)| class.contains("out-stdout")), "{lines:?}");
     assert!(root.query_selector("[role=row][aria-label=main]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_syntax_error_reaches_the_log_as_stderr_in_cpythons_words() {
+    let root = mount("print(\n").await;
+    button(&root, "Run").unwrap().click();
+    let lines = log_lines(&root, 1).await;
+    // python3 3.11 ends its report with this line for the same program.
+    let last = lines.last().expect("the log stays empty");
+    assert_eq!(last.0, "SyntaxError: '(' was never closed", "{lines:?}");
+    assert!(lines.iter().all(|(_, class)| class.contains("out-stderr")), "{lines:?}");
 }

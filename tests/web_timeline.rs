@@ -44,6 +44,7 @@ fn lock_trace() -> Trace {
         name: "Lock-1".into(),
         created_line: 2,
         internal: false,
+        capacity: None,
     });
     use EventKind::*;
     trace.events = vec![

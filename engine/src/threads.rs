@@ -429,6 +429,7 @@ impl Vm {
             name: format!("{label}-{n}"),
             created_line: self.ts.line,
             internal: false,
+            capacity: None,
         });
         self.world.trace.objects.len() as ObjId - 1
     }

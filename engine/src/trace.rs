@@ -30,7 +30,8 @@
 //!   unless the run ended first.
 //! - `Acquired`/`Released` pair up per synchronisation object; between them the task holds it. A semaphore
 //!   may be released more often than acquired (a plain one always may; a bounded one when a float value slips
-//!   past its bound check, as in CPython), and then its extra `Released` pairs with nothing.
+//!   past its bound check, as in CPython, or while the task its release woke has not run yet), and then its
+//!   extra `Released` pairs with nothing.
 //! - Threads (`TaskInfo::thread`) have lanes of their own and follow the same machine: `Created` by the thread
 //!   that started them, `Ready(Gil)` when they want the GIL, `Resumed` when they take it, `Suspended` when they
 //!   let go of it (`Gil`: the switch interval expired while another thread waited; `Sleep`, `Sync`: a blocking
@@ -247,6 +248,10 @@ pub struct ObjInfo {
     pub created_line: u32,
     /// The runtime's own object (the `Event` inside a `Queue`): in the trace, but not the program's to see.
     pub internal: bool,
+    /// An asyncio semaphore's initial value, when it is a whole number: its free slots (the initial value, less
+    /// `Acquired`, plus `Released`) never go below zero, and a bounded one's never above it but for wakeups in
+    /// flight. `None` for other objects and for a float value, whose rounding can defeat the bound check.
+    pub capacity: Option<u64>,
 }
 
 /// Everything recorded so far. The host reads `events[seen..]` after each budget slice.

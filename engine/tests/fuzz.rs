@@ -5,16 +5,16 @@
 //! keywords and operators inserted), a splice of two, or a program from a small random generator, run
 //! through `Session` in budgets up to a total step limit. A case fails when it panics, when it kills the
 //! process (a stack overflow, a failed allocation), when one `run` call takes more than `FUZZ_SLOW_SECS`
-//! (a native looping without counting steps), when its trace breaks the state machine of `trace.rs`, or
-//! when running it twice gives different results.
+//! (a native looping without counting steps), when its trace breaks the state machine of `trace.rs`, when
+//! two slicings of it into budgets print or trace differently, or when running it twice gives different results.
 //!
 //! The cases run in a child process (this binary again), so that crashes and hangs are caught too; the
 //! parent restarts it after the failing case. Failing inputs are written to `target/fuzz-failures/` as
 //! `<kind>-<seed>-<case>.py` with a `.txt` beside them saying what happened.
 //!
 //! - `FUZZ_SECS=n` fuzzes for `n` seconds (default 20).
-//! - `FUZZ_SEED=n` picks the seed (default: from the clock, or fixed when `CI` is set; the seed is printed, so a
-//!   run can be repeated).
+//! - `FUZZ_SEED=n` picks the seed (default: a fixed one, `DEFAULT_SEED`, so that a verdict can be repeated;
+//!   `FUZZ_SEED=now` takes one from the clock; the seed is printed, so a run can be repeated).
 //! - `FUZZ_CASE=n` with `FUZZ_SEED` replays just that case and prints it.
 
 #[path = "support/invariants.rs"]
@@ -41,6 +41,10 @@ const STACK_BYTES: usize = 256 << 20;
 const MEMORY_KIB: u64 = 6 << 20;
 /// A case making no progress for this long is a hang.
 const HANG: Duration = Duration::from_secs(20);
+/// The seed when `FUZZ_SEED` does not give one.
+const DEFAULT_SEED: u64 = 20_261_123;
+/// The budgets a case is sliced into; each case runs under two of them, which must agree.
+const SLICES: [u64; 5] = [1, 1_000, 7_919, 50_000, MAX_STEPS];
 
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
@@ -672,14 +676,15 @@ struct Observed {
     status: Status,
 }
 
-/// Runs a case through budgets of `slice` steps; `Err` is a failure to report (slowness, broken invariants).
+/// Runs a case through budgets of `slice` steps, `MAX_STEPS` in all (so that two slicings stop at the same
+/// step); `Err` is a failure to report (slowness, broken invariants).
 fn run_case(source: &str, slice: u64, slow: Duration) -> Result<Observed, String> {
     let mut s = Session::new(source, Config::default());
     let mut status = Status::Runnable;
     while s.steps() < MAX_STEPS {
         let started = Instant::now();
         status = s.run(Budget {
-            steps: slice,
+            steps: slice.min(MAX_STEPS - s.steps()),
             until: Time::MAX,
         });
         let took = started.elapsed();
@@ -710,6 +715,23 @@ fn run_case(source: &str, slice: u64, slow: Duration) -> Result<Observed, String
     })
 }
 
+/// Where two runs of a case part: the first of stdout, stderr, events and status that differs.
+fn difference(a: &Observed, b: &Observed) -> String {
+    if a.stdout != b.stdout {
+        return format!("stdout {:?} vs {:?}", a.stdout, b.stdout);
+    }
+    if a.stderr != b.stderr {
+        return format!("stderr {:?} vs {:?}", a.stderr, b.stderr);
+    }
+    if let Some(i) = a.events.iter().zip(&b.events).position(|(x, y)| x != y) {
+        return format!("event #{i}: {:?} vs {:?}", a.events[i], b.events[i]);
+    }
+    if a.events.len() != b.events.len() {
+        return format!("{} events vs {}", a.events.len(), b.events.len());
+    }
+    format!("status {:?} vs {:?}", a.status, b.status)
+}
+
 fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
@@ -721,10 +743,23 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 /// Checks one case; `Err((kind, what))` when it fails.
 fn check_case(seed: u64, case: u64, source: &str, slow: Duration) -> Result<(), (&'static str, String)> {
     let mut rng = Rng::for_case(seed ^ 0x5eed, case);
-    let slice = *rng.pick(&[1_000, 7_919, 50_000, MAX_STEPS]);
+    let slice = *rng.pick(&SLICES);
+    let other = *rng.pick(&SLICES);
+    let other = if other == slice {
+        SLICES[(SLICES.iter().position(|&s| s == slice).unwrap() + 1) % SLICES.len()]
+    } else {
+        other
+    };
     let twice = rng.chance(10);
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let first = run_case(source, slice, slow)?;
+        let sliced = run_case(source, other, slow)?;
+        if first != sliced {
+            return Err(format!(
+                "sliced: budgets of {slice} and of {other} steps differ: {}",
+                difference(&first, &sliced)
+            ));
+        }
         if twice {
             let second = run_case(source, slice, slow)?;
             if first != second {
@@ -745,6 +780,7 @@ fn kind_name(prefix: &str) -> &'static str {
         "slow" => "slow",
         "invariant" => "invariant",
         "nondeterministic" => "nondeterministic",
+        "sliced" => "sliced",
         _ => "other",
     }
 }
@@ -907,12 +943,12 @@ fn fuzz() {
     }
     let corpus = corpus();
     let clock = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap();
-    // CI fuzzes a fixed stream of cases, so that its verdict can be repeated; developers get a new one each run.
-    let seed = env_u64("FUZZ_SEED").unwrap_or(if std::env::var_os("CI").is_some() {
-        20_261_123
-    } else {
-        clock.as_nanos() as u64 & 0xffff_ffff
-    });
+    // A fixed stream of cases unless asked otherwise, so that a verdict can be repeated.
+    let seed = match std::env::var("FUZZ_SEED").as_deref() {
+        Ok("now") => clock.as_nanos() as u64 & 0xffff_ffff,
+        Ok(n) => n.parse().unwrap_or_else(|_| panic!("FUZZ_SEED={n}: a number or `now`")),
+        Err(_) => DEFAULT_SEED,
+    };
     if let Some(case) = env_u64("FUZZ_CASE") {
         let source = case_source(seed, case, &corpus);
         println!("--- case {case} of seed {seed} ---\n{source}--- end ---");
@@ -957,6 +993,8 @@ fn fuzz() {
     }
     println!("{report}");
     assert!(failures.is_empty(), "{report}");
+    // A fuzz that ran nothing (no time left, children that could not start) must not pass as a clean one.
+    assert!(next > 0, "fuzz: no case ran; {report}");
 }
 
 #[test]

@@ -212,6 +212,8 @@ enum Ends {
     Raising(&'static str),
     /// Exit 0, or exit 1 with a last line of stderr that starts with this.
     FineOr(&'static str),
+    /// This exit status and exactly this last line of stderr ("" when there is none).
+    Exactly(i32, &'static str),
 }
 
 type Case = (String, Ends);
@@ -223,6 +225,7 @@ fn check_ends((source, ends): &Case) {
     let ok = match ends {
         Ends::Raising(prefix) => code == 1 && last.starts_with(prefix),
         Ends::FineOr(prefix) => code == 0 || (code == 1 && last.starts_with(prefix)),
+        Ends::Exactly(want, line) => code == *want && last == *line,
     };
     assert!(ok, "exit {code}, stderr ends:\n{}", tail(s.stderr()));
 }
@@ -233,6 +236,10 @@ fn raising(source: impl Into<String>, prefix: &'static str) -> Case {
 
 fn fine_or(source: impl Into<String>, prefix: &'static str) -> Case {
     (source.into(), Ends::FineOr(prefix))
+}
+
+fn exactly(source: impl Into<String>, code: i32, last: &'static str) -> Case {
+    (source.into(), Ends::Exactly(code, last))
 }
 
 #[test]
@@ -491,34 +498,77 @@ fn deeply_nested_source_is_a_syntax_error() {
         ));
         cases.push(raising(format!("x = {}\n", open.repeat(100_000)), "SyntaxError: "));
     }
-    // Nesting without brackets: unary operators, conditionals, lambdas, chains, indentation.
-    cases.extend(
-        [
-            format!("x = {}1\n", "-".repeat(100_000)),
-            format!("x = {}1\n", "not ".repeat(100_000)),
-            format!("x = {}1\n", "lambda: ".repeat(50_000)),
+    // Nesting without brackets: unary operators, conditionals, lambdas, chains, indentation. Each ends as
+    // `python3` 3.11 ends it, except where CPython's parser or compiler runs out of its own stack (a
+    // MemoryError, or "RecursionError: maximum recursion depth exceeded during compilation"): there the
+    // parser's depth limit says "too many nested parentheses" instead.
+    let nested = "SyntaxError: too many nested parentheses";
+    let undefined = "NameError: name 'x' is not defined";
+    cases.extend([
+        exactly(format!("x = {}1\n", "-".repeat(100_000)), 1, nested), // CPython: MemoryError
+        exactly(format!("x = {}1\n", "not ".repeat(100_000)), 1, nested), // CPython: MemoryError
+        exactly(format!("x = {}1\n", "lambda: ".repeat(50_000)), 1, nested), // CPython: MemoryError
+        exactly(
             format!("x = {} 1\n", "1 if 1 else".repeat(50_000)),
-            format!("x = 1{}\n", " ** 1".repeat(100_000)),
-            format!("x = a{}\n", ".b".repeat(100_000)),
-            format!("x = f{}\n", "()".repeat(100_000)),
-            format!("x = 1{}\n", " + 1".repeat(100_000)),
-            format!("x = 1{}\n", " < 1".repeat(100_000)),
+            1,
+            "SyntaxError: expected 'else' after 'if' expression",
+        ),
+        exactly(format!("x = 1{}\n", " ** 1".repeat(100_000)), 1, nested), // CPython: MemoryError
+        exactly(format!("x = a{}\n", ".b".repeat(100_000)), 1, nested),    // CPython: RecursionError
+        exactly(format!("x = f{}\n", "()".repeat(100_000)), 1, nested),    // CPython: RecursionError
+        exactly(format!("x = 1{}\n", " + 1".repeat(100_000)), 1, nested),  // CPython: RecursionError
+        // A comparison chain is flat: it compiles and runs.
+        exactly(format!("x = 1{}\n", " < 1".repeat(100_000)), 0, ""),
+        exactly(
             format!("x = {}1{}\n", "f'{".repeat(200), "}'".repeat(200)),
+            1,
+            "SyntaxError: f-string: expecting '}'",
+        ),
+        exactly(
             format!("x = {}\n", "await ".repeat(100_000)),
+            1,
+            "SyntaxError: invalid syntax",
+        ),
+        exactly(
             format!("{}x\n", "@d\n".repeat(100_000)),
+            1,
+            "SyntaxError: invalid syntax",
+        ),
+        exactly(
             format!("match x:\n    case {}a{}: pass\n", "[".repeat(199), "]".repeat(199)),
+            1,
+            undefined,
+        ),
+        exactly(
             format!("match x:\n    case {}1{}: pass\n", "P(".repeat(199), ")".repeat(199)),
+            1,
+            undefined,
+        ),
+        exactly(
             format!("match x:\n    case {}1{}: pass\n", "{0: ".repeat(199), "}".repeat(199)),
+            1,
+            undefined,
+        ),
+        exactly(
             format!("match x:\n    case 1{}: pass\n", " | 1".repeat(100_000)),
+            1,
+            undefined,
+        ),
+        exactly(
             format!("match {}x:\n    case 1: pass\n", "-".repeat(100_000)),
+            1,
+            nested,
+        ), // CPython: MemoryError
+        exactly(
             (0..200)
                 .map(|i| format!("{}if x:\n", " ".repeat(i)))
                 .collect::<String>()
                 + &" ".repeat(200)
                 + "pass\n",
-        ]
-        .map(|source| fine_or(source, "")),
-    );
+            1,
+            "IndentationError: too many levels of indentation",
+        ),
+    ]);
     isolated_each("deeply_nested_source_is_a_syntax_error", &cases, check_ends);
 }
 
@@ -600,24 +650,84 @@ fn one_huge_print_is_cut_too() {
     });
 }
 
+/// A program sleeping "forever", its exit status, its stdout and the last line of its stderr.
+type Sleeper = (&'static str, i32, &'static str, &'static str);
+
 #[test]
 fn huge_sleeps_end_or_wait_without_overflowing_the_clock() {
-    let cases = [
-        "import asyncio\nasync def main():\n    await asyncio.sleep(1e300)\n    print('woke')\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    await asyncio.sleep(float('inf'))\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    await asyncio.sleep(10**30)\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.sleep(1e300), 1e300)\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    async with asyncio.timeout(1e300):\n        await asyncio.sleep(1e299)\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    asyncio.get_running_loop().call_later(1e300, print, 'x')\n    await asyncio.sleep(1e300)\nasyncio.run(main())\n",
-        "import asyncio\nasync def main():\n    asyncio.get_running_loop().call_at(2**70, print, 'x')\n    await asyncio.sleep(2**70)\nasyncio.run(main())\n",
-        "import time\ntime.sleep(1e300)\ntime.sleep(1e300)\nprint(time.monotonic() > 0)\n",
-        "import asyncio, time\nasync def main():\n    time.sleep(1e300)\n    await asyncio.sleep(1e300)\nasyncio.run(main())\n",
-    ]
-    .map(|source| fine_or(source, ""));
+    // Deadlines stop at the end of virtual time (about 146 years), so every sleep ends there, as CPython's would
+    // end after 1e300 seconds: its program goes on to print. Two deadlines past the end of time are then equal,
+    // and the first armed fires first: `wait_for` times out, as in CPython where `now + 1e300` rounds to the
+    // same float for both, but so does `timeout(1e300)` around `sleep(1e299)`, whose sleep CPython would end
+    // first. `time.sleep` raises at once, as CPython does (checked with python3).
+    let cases: [Sleeper; 9] = [
+        (
+            "import asyncio\nasync def main():\n    await asyncio.sleep(1e300)\n    print('woke')\nasyncio.run(main())\n",
+            0,
+            "woke\n",
+            "",
+        ),
+        (
+            "import asyncio\nasync def main():\n    await asyncio.sleep(float('inf'))\n    print('woke')\nasyncio.run(main())\n",
+            0,
+            "woke\n",
+            "",
+        ),
+        (
+            "import asyncio\nasync def main():\n    await asyncio.sleep(10**30)\n    print('woke')\nasyncio.run(main())\n",
+            0,
+            "woke\n",
+            "",
+        ),
+        (
+            "import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.sleep(1e300), 1e300)\nasyncio.run(main())\n",
+            1,
+            "",
+            "TimeoutError",
+        ),
+        (
+            "import asyncio\nasync def main():\n    async with asyncio.timeout(1e300):\n        await asyncio.sleep(1e299)\nasyncio.run(main())\n",
+            1,
+            "",
+            "TimeoutError",
+        ),
+        (
+            "import asyncio\nasync def main():\n    asyncio.get_running_loop().call_later(1e300, print, 'x')\n    await asyncio.sleep(1e300)\nasyncio.run(main())\n",
+            0,
+            "x\n",
+            "",
+        ),
+        (
+            "import asyncio\nasync def main():\n    asyncio.get_running_loop().call_at(2**70, print, 'x')\n    await asyncio.sleep(2**70)\nasyncio.run(main())\n",
+            0,
+            "x\n",
+            "",
+        ),
+        (
+            "import time\ntime.sleep(1e300)\ntime.sleep(1e300)\nprint(time.monotonic() > 0)\n",
+            1,
+            "",
+            "OverflowError: timestamp out of range for platform time_t",
+        ),
+        (
+            "import asyncio, time\nasync def main():\n    time.sleep(1e300)\n    await asyncio.sleep(1e300)\nasyncio.run(main())\n",
+            1,
+            "",
+            "OverflowError: timestamp out of range for platform time_t",
+        ),
+    ];
     isolated_each(
         "huge_sleeps_end_or_wait_without_overflowing_the_clock",
         &cases,
-        check_ends,
+        |&(source, code, stdout, last)| {
+            let mut s = run_bounded(source, 1_000_000, 1_000);
+            assert_eq!(
+                (exit_code(&mut s), s.stdout(), last_line(s.stderr())),
+                (code, stdout, last),
+                "{source}"
+            );
+            assert!(s.now() < Time::MAX, "the clock saturated");
+        },
     );
 }
 
@@ -706,20 +816,32 @@ fn a_huge_step_cost_does_not_overflow_the_clock() {
             ..Config::default()
         };
         let mut s = Session::new(
-            "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n",
+            "import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print('slept')\nasyncio.run(main())\n",
             config,
         );
         for _ in 0..1_000 {
-            if let Status::Done { .. } = s.run(Budget {
+            let before = s.now();
+            let status = s.run(Budget {
                 steps: 1_000,
                 until: Time::MAX,
-            }) {
+            });
+            // Three steps take the clock to the end of time, where it stays, short of Time::MAX (where no
+            // budget could ever run again).
+            assert!(s.now() >= before, "the clock went backwards");
+            assert!(
+                s.now() <= interleave::trace::END_OF_TIME,
+                "the clock passed the end of time"
+            );
+            if let Status::Done { exit_code } = status {
+                // Each step costs decades of virtual time, and the program still ends as CPython ends it.
+                assert_eq!((exit_code, s.stdout(), s.stderr()), (0, "slept\n", ""));
                 return;
             }
             if let Some(d) = s.next_deadline() {
                 s.advance_to(d);
             }
         }
+        panic!("still running after 1,000 budgets; stdout: {:?}", s.stdout());
     });
 }
 

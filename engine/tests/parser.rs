@@ -133,7 +133,8 @@ const SNIPPETS: &[&str] = &[
     ":=", "->", "@", "def ", "class ", "try:", "except", "with ", "for ", " in ", "(((((", "]]]]",
 ];
 
-/// Mangled programs never make the parser or the highlighter panic.
+/// Mangled programs never make the parser or the highlighter panic, and each one either parses or fails with
+/// a message at a place inside the source.
 #[test]
 fn mutated_programs_never_panic() {
     let mut corpus: Vec<String> = programs()
@@ -144,6 +145,7 @@ fn mutated_programs_never_panic() {
     corpus.push(SAMPLE.to_string());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut cases = 0;
+    let mut parsed = 0;
     for round in 0..4000 {
         let base = &corpus[round % corpus.len()];
         let mut chars: Vec<char> = base.chars().collect();
@@ -173,11 +175,30 @@ fn mutated_programs_never_panic() {
             }
         }
         let source: String = chars.into_iter().collect();
-        let _ = parse(&source);
+        // A mangled program parses or fails with an error CPython could print: a message, a place in the source.
+        match parse(&source) {
+            Ok(_) => parsed += 1,
+            Err(e) => {
+                // Lines end at \n, \r\n or a lone \r, as CPython counts them.
+                let text = source.replace("\r\n", "\n").replace('\r', "\n");
+                let lines: Vec<&str> = text.split('\n').collect();
+                let width = |line: u32| lines.get(line as usize - 1).map_or(0, |l| l.chars().count() as u32);
+                assert!(
+                    !e.msg.is_empty() && (1..=lines.len() as u32).contains(&e.line) && e.col <= width(e.line) + 1,
+                    "round {round}: {e:?} for a source of {} lines:\n{source}",
+                    lines.len()
+                );
+            }
+        }
         check_highlight(&source);
         cases += 1;
     }
     assert_eq!(cases, 4000);
+    // Both outcomes come up often, or the mutations test too little.
+    assert!(
+        (400..=3600).contains(&parsed),
+        "{parsed} of 4000 mangled programs parse"
+    );
 }
 
 fn check_highlight(source: &str) {

@@ -34,6 +34,7 @@ impl Builder {
             name: "Lock-1".into(),
             created_line: 1,
             internal: false,
+            capacity: None,
         });
         self
     }

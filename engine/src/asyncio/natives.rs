@@ -21,6 +21,8 @@ fn secs_to_ns(v: &Value) -> PyResult<Time> {
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
         Value::Bool(b) => *b as i64 as f64,
+        // A delay of 10**30 is as good as forever, as in CPython (which adds it to a float).
+        Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::INFINITY),
         _ => return Err(Exc::type_error("a number is required")),
     };
     // CPython schedules a NaN delay or deadline like one already passed (`max(0, nan)` is 0).
@@ -396,6 +398,10 @@ pub fn install(vm: &mut Vm) -> Dict {
                 name: format!("{label}-{n}"),
                 created_line: line,
                 internal: false,
+                capacity: match a.get(1) {
+                    Some(Value::Int(n)) => u64::try_from(*n).ok(),
+                    _ => None,
+                },
             });
             Ok(Value::Int(vm.world.trace.objects.len() as i64 - 1))
         }),

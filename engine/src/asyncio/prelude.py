@@ -1019,7 +1019,7 @@ class Semaphore:
             raise ValueError('Semaphore initial value must be >= 0')
         self._waiters = None
         self._value = value
-        self._il = _il.register(type(self).__name__)
+        self._il = _il.register(type(self).__name__, value)
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'

@@ -29,7 +29,13 @@ impl Vm {
                 self.world.now = self.ts.blocked_until;
             }
             self.world.steps += 1;
-            self.world.now = self.world.now.saturating_add(self.world.step_cost);
+            // The clock stops at the end of time, as deadlines do: a host's huge step cost must not take it to
+            // Time::MAX, where no budget's `until` lies ahead of it and the run could never go on.
+            self.world.now = self
+                .world
+                .now
+                .saturating_add(self.world.step_cost)
+                .min(crate::trace::END_OF_TIME.max(self.world.now));
             let Some(f) = th.frames.last_mut() else {
                 return Ok(Some(Exit::Returned(Value::None)));
             };

@@ -2,8 +2,8 @@
 //!
 //! Shared by the determinism and fuzz tests through `#[path]`, so it is not a test crate of its own.
 
-use interleave::trace::{EventKind, ObjKind, TaskId, Trace, WaitReason, Wake, MAIN_THREAD};
-use std::collections::{HashMap, VecDeque};
+use interleave::trace::{EventKind, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, END_OF_TIME, MAIN_THREAD};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Where one task stands, as its events so far say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,8 @@ enum Phase {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TimerPhase {
-    Armed,
+    /// Armed for this deadline.
+    Armed(Time),
     Ended,
 }
 
@@ -43,6 +44,10 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     let mut running: Option<TaskId> = None;
     let mut timers: HashMap<u32, TimerPhase> = HashMap::new();
     let mut holders: HashMap<u32, Vec<TaskId>> = HashMap::new();
+    // Per semaphore: `Acquired` less `Released` so far, and the tasks suspended to acquire it that have not run
+    // since (a release may have handed them a slot already).
+    let mut taken: HashMap<u32, i64> = HashMap::new();
+    let mut acquiring: HashMap<u32, HashSet<TaskId>> = HashMap::new();
     let mut last_at = 0;
     let mut gil_holder: Option<TaskId> = None;
     for (i, e) in trace.events.iter().enumerate() {
@@ -84,7 +89,7 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail("a thread's own lane joined the event loop's ready queue".into());
                 }
                 if let Wake::Timer(t) = by {
-                    if timers.get(&t) != Some(&TimerPhase::Ended) {
+                    if !matches!(timers.get(&t), Some(TimerPhase::Ended)) {
                         fail(format!("woken by timer {t}, which has not fired"));
                     }
                 }
@@ -111,6 +116,9 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail(format!("not the head of the FIFO ready queue {ready:?}"));
                 }
                 ready.retain(|&t| t != e.task);
+                for waiting in acquiring.values_mut() {
+                    waiting.remove(&e.task);
+                }
                 running = Some(e.task);
                 phases.insert(e.task, Phase::Running);
             }
@@ -125,6 +133,13 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail(format!("suspended while {running:?} runs"));
                 }
                 running = None;
+                if let WaitReason::Sync {
+                    obj,
+                    op: SyncOp::Acquire,
+                } = reason
+                {
+                    acquiring.entry(obj).or_default().insert(e.task);
+                }
                 // A task that yields is queued again before it is suspended.
                 if phase != Some(Phase::Queued) {
                     phases.insert(e.task, Phase::Waiting);
@@ -149,14 +164,28 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail(format!("recorded for a task that is not running ({running:?} is)"));
                 }
             }
-            EventKind::TimerArmed { timer, .. } => {
-                if timers.insert(timer, TimerPhase::Armed).is_some() {
+            EventKind::TimerArmed { timer, deadline } => {
+                if timers.insert(timer, TimerPhase::Armed(deadline)).is_some() {
                     fail(format!("timer {timer} armed twice"));
                 }
+                // `call_at` may name a time already past, but no deadline lies beyond the end of time.
+                if deadline > END_OF_TIME {
+                    fail(format!("timer {timer} armed for {deadline}, past the end of time"));
+                }
             }
-            EventKind::TimerFired { timer } | EventKind::TimerCancelled { timer } => {
-                if timers.insert(timer, TimerPhase::Ended) != Some(TimerPhase::Armed) {
-                    fail(format!("timer {timer} ends without being armed, or ends twice"));
+            EventKind::TimerFired { timer } => match timers.insert(timer, TimerPhase::Ended) {
+                Some(TimerPhase::Armed(deadline)) if e.at < deadline => {
+                    fail(format!(
+                        "timer {timer} fired at {} before its deadline {deadline}",
+                        e.at
+                    ));
+                }
+                Some(TimerPhase::Armed(_)) => {}
+                _ => fail(format!("timer {timer} fires without being armed, or ends twice")),
+            },
+            EventKind::TimerCancelled { timer } => {
+                if !matches!(timers.insert(timer, TimerPhase::Ended), Some(TimerPhase::Armed(_))) {
+                    fail(format!("timer {timer} cancelled without being armed, or ends twice"));
                 }
             }
             EventKind::Acquired { obj } => {
@@ -166,9 +195,35 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail(format!("object {obj} acquired while {holding:?} hold it"));
                 }
                 holding.push(e.task);
+                let info = trace.objects.get(obj as usize);
+                if let Some(capacity) = info.and_then(|o| o.capacity) {
+                    let n = taken.entry(obj).or_default();
+                    *n += 1;
+                    // A plain semaphore's extra releases add slots; nobody acquires a slot that is not free.
+                    if *n > capacity as i64 {
+                        fail(format!(
+                            "semaphore {obj} of {capacity} slots acquired with none free ({n} taken)"
+                        ));
+                    }
+                }
             }
             EventKind::Released { obj } => {
                 let holding = holders.entry(obj).or_default();
+                let info = trace.objects.get(obj as usize);
+                if let Some(capacity) = info.and_then(|o| o.capacity) {
+                    let n = taken.entry(obj).or_default();
+                    *n -= 1;
+                    // A bounded semaphore refuses a release that would take it past its initial value, except
+                    // that a release hands its slot to a waiter at once, and a second release may come before
+                    // the waiter runs and records that it acquired (CPython's check sees the slot taken too).
+                    let in_flight = acquiring.get(&obj).map_or(0, |w| w.len() as i64);
+                    if info.is_some_and(|o| o.kind == ObjKind::BoundedSemaphore) && -*n > in_flight {
+                        fail(format!(
+                            "bounded semaphore {obj} of {capacity} slots released {} times more than acquired",
+                            -*n
+                        ));
+                    }
+                }
                 // asyncio lets any task release a lock, so the pairing is per object, not per task.
                 match holding.iter().position(|&t| t == e.task) {
                     Some(at) => {
@@ -177,12 +232,14 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     None if !holding.is_empty() => {
                         holding.remove(0);
                     }
-                    // A semaphore may be released more often than acquired: its counter just grows (a bounded
-                    // one only when a float value defeats its bound check, as in CPython).
-                    None if trace
-                        .objects
-                        .get(obj as usize)
-                        .is_some_and(|o| matches!(o.kind, ObjKind::Semaphore | ObjKind::BoundedSemaphore)) => {}
+                    // A plain semaphore may be released more often than acquired: its counter just grows. A
+                    // bounded one may only as checked above, or when a float value defeats its bound check (as
+                    // in CPython), which leaves its capacity unknown.
+                    None if info.is_some_and(|o| {
+                        o.kind == ObjKind::Semaphore || (o.kind == ObjKind::BoundedSemaphore && o.capacity.is_none())
+                    }) => {}
+                    None if info.is_some_and(|o| o.kind == ObjKind::BoundedSemaphore)
+                        && acquiring.get(&obj).is_some_and(|w| !w.is_empty()) => {}
                     None => fail(format!("object {obj} released while nobody holds it")),
                 }
             }

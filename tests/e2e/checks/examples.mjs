@@ -1,16 +1,39 @@
 // Every gallery example: load it, run it at instant speed, and compare the page with what CPython does.
 //
-// The expected lines and task names come from tests/e2e/expected/examples.json, written by
-// `python3 tests/e2e/gen-expected.py` (rerun it whenever an example changes). Each example also leaves a screenshot
-// at desktop and phone sizes in target/screenshots/example-<slug>-{desktop,phone}.png.
+// The list of examples comes from the app's source (src/examples.rs and src/examples/*.py); the expected lines and
+// task names come from tests/e2e/expected/examples.json, written by `python3 tests/e2e/gen-expected.py` (rerun it
+// whenever an example changes), so an example that CPython's file does not cover fails. Each example also leaves
+// a screenshot at desktop and phone sizes in target/screenshots/example-<slug>-{desktop,phone}.png.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertEqual, waitUntil } from '../harness.mjs';
 
-const EXPECTED = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../expected/examples.json'), 'utf8'),
-);
+const ROOT = resolve(import.meta.dirname, '../../..');
+const EXPECTED = JSON.parse(readFileSync(resolve(ROOT, 'tests/e2e/expected/examples.json'), 'utf8'));
+
+/** The gallery as the app defines it: each example's title and program, in order (as gen-expected.py reads it). */
+export function appExamples() {
+  const text = readFileSync(resolve(ROOT, 'src/examples.rs'), 'utf8');
+  const found = [...text.matchAll(/title:\s*"((?:[^"\\]|\\.)*)".*?include_str!\("examples\/([^"]+)"\)/gs)];
+  if (found.length === 0) throw new Error('no examples found in src/examples.rs');
+  return found.map(([, title, file]) => ({
+    title: JSON.parse(`"${title}"`),
+    slug: file.replace(/\.py$/, ''),
+    source: readFileSync(resolve(ROOT, 'src/examples', file), 'utf8'),
+  }));
+}
+
+/** What to expect from one of the app's examples, or an error that says why there is nothing to compare with. */
+function expectationOf(example) {
+  const expected = EXPECTED.examples.find((e) => e.slug === example.slug);
+  const rerun = 'rerun `python3 tests/e2e/gen-expected.py`';
+  if (!expected) throw new Error(`example ${example.slug} has no CPython expectation in examples.json; ${rerun}`);
+  if (expected.title !== example.title || expected.source !== example.source) {
+    throw new Error(`examples.json holds another title or program for ${example.slug}; ${rerun}`);
+  }
+  return expected;
+}
 
 /** The run's state as the progress line says it ("Ready to run", "Running", "Finished", ...). */
 export function runState(app) {
@@ -90,67 +113,91 @@ async function assertAxisLabelsFit(app) {
   }
 }
 
-export const checks = EXPECTED.examples.map((example) => ({
-  name: `example: ${example.title}`,
-  async run(app) {
-    await app.button(example.title).click();
-    const source = await app.code.inputValue();
-    if (source.trim() !== example.source.trim()) throw new Error(`the editor did not load "${example.title}"`);
-    if (!(await app.setSpeed('instant'))) throw new Error('no Speed control');
-    await app.button('Run').click();
-    const state = await waitForRunEnd(app);
-    assertEqual(state, 'Finished', 'run state');
-    assertEqual(await app.button('Run').isEnabled(), true, 'Run enabled after the run');
+/** Some text that no example holds, so that loading any example (the default one too) must change the editor. */
+const PLACEHOLDER = 'print("not an example")\n';
 
-    // The log's lines are exactly what was printed; the task tag is drawn by CSS from data-task.
-    assertEqual(await app.outputLines(), example.stdout, 'Output lines');
+const APP_EXAMPLES = appExamples();
 
-    const { count, names } = await laneNames(app);
-    assertEqual(names.length, count, `lanes found by scrolling (${JSON.stringify(names)}) vs aria-rowcount`);
-    // Module-level code runs in "main"; CPython numbers the tasks (asyncio.run's clean-up ones too) Task-1, ...
-    // and names the threads Thread-1 (worker), ThreadPoolExecutor-0_0, asyncio_0...
-    // The main thread's lane takes threading's name for it once the program imports threading.
-    const mainName = names.includes('MainThread') ? 'MainThread' : 'main';
-    for (const name of [mainName, ...example.tasks]) {
-      if (!names.includes(name)) {
-        throw new Error(`no timeline lane named ${JSON.stringify(name)}; the lanes are ${JSON.stringify(names)}`);
-      }
-    }
-    for (const name of names) {
-      if (name !== mainName && name !== 'GIL' && !example.all_tasks.includes(name)) {
-        throw new Error(`lane ${JSON.stringify(name)} is no task CPython creates (${JSON.stringify(example.all_tasks)})`);
-      }
-    }
-
-    // The main lane shows the module's own time: it runs, then waits inside asyncio.run while the loop runs.
-    const mainLane = app.page.getByRole('row', { name: mainName, exact: true });
-    const mainSegments = await mainLane.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    if (example.source.includes('asyncio.run(') && !mainSegments.some((l) => l.startsWith(`${mainName}: in asyncio.run`))) {
-      throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
-    }
-    // Threads that take turns on the GIL show it: a lane waits for the GIL, and the GIL lane shows who holds it.
-    if (/threading|concurrent\.futures|to_thread/.test(example.source)) {
-      const gil = app.page.getByRole('row', { name: 'GIL', exact: true });
-      if ((await gil.count()) !== 1) throw new Error('no GIL lane for a program with threads');
-      const turns = await gil.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-      if (!turns.every((l) => /^GIL: (held by .+|free, every thread waits)/.test(l))) {
-        throw new Error(`a GIL segment says neither who holds it nor that it is free: ${JSON.stringify(turns.slice(0, 5))}`);
-      }
-      // Where threads compute, their turns are long enough to see, and end when the switch interval runs out.
-      if (['gil_cpu_vs_io', 'thread_race'].includes(example.slug)
-          && !turns.some((l) => /^GIL: held by .+; let go: its switch interval ran out/.test(l))) {
-        throw new Error(`no turn on the GIL ends with its switch interval: ${JSON.stringify(turns.slice(0, 5))}`);
-      }
-    }
-
-    // Axis labels never overlap one another, nor stick out of the track.
-    await assertAxisLabelsFit(app);
-
-    await app.screenshot(`example-${example.slug}-desktop`);
-    await app.page.setViewportSize({ width: 390, height: 844 });
-    await app.page.waitForTimeout(200);
-    await assertAxisLabelsFit(app);
-    await app.screenshot(`example-${example.slug}-phone`);
-    await app.page.setViewportSize({ width: 1280, height: 800 });
+export const checks = [
+  {
+    name: 'examples.json covers exactly the gallery',
+    async run(app) {
+      const gallery = app.page.getByRole('navigation', { name: 'Examples', exact: true });
+      const buttons = await gallery.getByRole('button').allTextContents();
+      assertEqual(buttons.map((b) => b.trim()), APP_EXAMPLES.map((e) => e.title), 'gallery buttons vs src/examples.rs');
+      assertEqual(EXPECTED.examples.map((e) => e.slug), APP_EXAMPLES.map((e) => e.slug), 'examples.json vs the app');
+    },
   },
-}));
+  ...APP_EXAMPLES.map(exampleCheck),
+];
+
+function exampleCheck(appExample) {
+  return {
+    name: `example: ${appExample.title}`,
+    async run(app) {
+      const example = expectationOf(appExample);
+      await app.setCode(PLACEHOLDER);
+      assertEqual(await app.code.inputValue(), PLACEHOLDER, 'the editor before loading an example');
+      await app.button(example.title).click();
+      const source = await app.code.inputValue();
+      if (source !== example.source) throw new Error(`the editor did not load "${example.title}"`);
+      if (!(await app.setSpeed('instant'))) throw new Error('no Speed control');
+      await app.button('Run').click();
+      const state = await waitForRunEnd(app);
+      assertEqual(state, 'Finished', 'run state');
+      assertEqual(await app.button('Run').isEnabled(), true, 'Run enabled after the run');
+
+      // The log's lines are exactly what was printed; the task tag is drawn by CSS from data-task.
+      assertEqual(await app.outputLines(), example.stdout, 'Output lines');
+
+      const { count, names } = await laneNames(app);
+      assertEqual(names.length, count, `lanes found by scrolling (${JSON.stringify(names)}) vs aria-rowcount`);
+      // Module-level code runs in "main"; CPython numbers the tasks (asyncio.run's clean-up ones too) Task-1, ...
+      // and names the threads Thread-1 (worker), ThreadPoolExecutor-0_0, asyncio_0...
+      // The main thread's lane takes threading's name for it once the program imports threading.
+      const mainName = names.includes('MainThread') ? 'MainThread' : 'main';
+      for (const name of [mainName, ...example.tasks]) {
+        if (!names.includes(name)) {
+          throw new Error(`no timeline lane named ${JSON.stringify(name)}; the lanes are ${JSON.stringify(names)}`);
+        }
+      }
+      for (const name of names) {
+        if (name !== mainName && name !== 'GIL' && !example.all_tasks.includes(name)) {
+          throw new Error(`lane ${JSON.stringify(name)} is no task CPython creates (${JSON.stringify(example.all_tasks)})`);
+        }
+      }
+
+      // The main lane shows the module's own time: it runs, then waits inside asyncio.run while the loop runs.
+      const mainLane = app.page.getByRole('row', { name: mainName, exact: true });
+      const mainSegments = await mainLane.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      if (example.source.includes('asyncio.run(') && !mainSegments.some((l) => l.startsWith(`${mainName}: in asyncio.run`))) {
+        throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
+      }
+      // Threads that take turns on the GIL show it: a lane waits for the GIL, and the GIL lane shows who holds it.
+      if (/threading|concurrent\.futures|to_thread/.test(example.source)) {
+        const gil = app.page.getByRole('row', { name: 'GIL', exact: true });
+        if ((await gil.count()) !== 1) throw new Error('no GIL lane for a program with threads');
+        const turns = await gil.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+        if (!turns.every((l) => /^GIL: (held by .+|free, every thread waits)/.test(l))) {
+          throw new Error(`a GIL segment says neither who holds it nor that it is free: ${JSON.stringify(turns.slice(0, 5))}`);
+        }
+        // Where threads compute, their turns are long enough to see, and end when the switch interval runs out.
+        if (['gil_cpu_vs_io', 'thread_race'].includes(example.slug)
+            && !turns.some((l) => /^GIL: held by .+; let go: its switch interval ran out/.test(l))) {
+          throw new Error(`no turn on the GIL ends with its switch interval: ${JSON.stringify(turns.slice(0, 5))}`);
+        }
+      }
+
+      // Axis labels never overlap one another, nor stick out of the track.
+      await assertAxisLabelsFit(app);
+
+      await app.screenshot(`example-${example.slug}-desktop`);
+      await app.page.setViewportSize({ width: 390, height: 844 });
+      await app.page.waitForTimeout(200);
+      await assertAxisLabelsFit(app);
+      await app.screenshot(`example-${example.slug}-phone`);
+      await app.page.setViewportSize({ width: 1280, height: 800 });
+    },
+  };
+}
+

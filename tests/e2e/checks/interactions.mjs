@@ -36,6 +36,37 @@ for t in threads:
 print(counter)
 `;
 
+// A task that computes without awaiting: the events put it on line 10, where it was resumed, but it computes on
+// lines 6-7.
+const CRUNCH = `import asyncio
+
+
+async def crunch():
+    total = 0
+    for i in range(10**9):
+        total += i
+    print(total)
+
+async def main():
+    await asyncio.create_task(crunch())
+
+asyncio.run(main())
+`;
+
+/** The editor's running-task marks: the highlighted code lines and the gutter's running dots, by line number. */
+async function runningMarks(app) {
+  return app.page.locator('.editor').evaluate((editor) => {
+    const lineOf = (el) => [...el.parentElement.children].indexOf(el) + 1;
+    return {
+      code: [...editor.querySelectorAll('.ed-line.running')].map(lineOf),
+      dots: [...editor.querySelectorAll('.ed-ln .ed-dot.running')].map((dot) => ({
+        line: lineOf(dot.closest('.ed-ln')),
+        title: dot.getAttribute('title'),
+      })),
+    };
+  });
+}
+
 /** The Event loop panel's ready queue, as the task names it lists (empty when it says "empty"). */
 async function readyQueue(app) {
   const queue = app.page.getByRole('list', { name: 'Ready queue', exact: true });
@@ -100,6 +131,23 @@ export const checks = [
       await app.button('Run').click();
       assertEqual(await waitForRunEnd(app, 5_000), 'Finished', 'state of the next run');
       assertEqual(await app.outputLines(), ['still here'], 'Output of the next run');
+    },
+  },
+  {
+    name: "the running task's editor marker follows it into its loop",
+    async run(app) {
+      await app.setCode(CRUNCH);
+      if (!(await app.setSpeed('1x'))) throw new Error('no Speed control');
+      await app.button('Run').click();
+      await waitUntil(async () => (await runState(app)).trim() === 'Running', 'the run to start', 5_000);
+      await app.page.waitForTimeout(500);
+      const marks = await runningMarks(app);
+      await app.button('Stop').click();
+      if (marks.code.length !== 1 || ![6, 7].includes(marks.code[0])) {
+        throw new Error(`the running line is not in crunch's loop (lines 6-7): ${JSON.stringify(marks)}`);
+      }
+      assertEqual(marks.dots.map((d) => d.line), marks.code, 'gutter lines with a running dot');
+      if (!/^Task-2: /.test(marks.dots[0].title)) throw new Error(`the running dot names ${marks.dots[0].title}`);
     },
   },
   {
