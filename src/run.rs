@@ -7,6 +7,8 @@ use interleave::replay::{events_until, state_at, LoopState, Replay};
 use interleave::session::{Config, ProgramError, Session, Status};
 use interleave::trace::{TaskId, Time, Trace};
 
+use crate::index::RunIndex;
+
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
     Live(Box<Session>),
@@ -17,6 +19,8 @@ pub enum Source {
 pub struct Run {
     source: Source,
     pub replay: Replay,
+    /// What the views read of the replay, kept up to date with it.
+    pub index: RunIndex,
 }
 
 impl Run {
@@ -43,6 +47,7 @@ impl Run {
         let mut run = Run {
             source,
             replay: Replay::new(),
+            index: RunIndex::default(),
         };
         run.sync();
         run
@@ -101,13 +106,24 @@ impl Run {
         }
     }
 
+    /// Frees up to `items` of a live session's objects, for [`crate::driver::bury`]; true when dropping the
+    /// run costs little more. The run is over from the first call on.
+    pub fn free_some(&mut self, items: usize) -> bool {
+        match &mut self.source {
+            Source::Live(session) => session.free_some(items),
+            Source::Recorded { .. } => true,
+        }
+    }
+
     /// Folds the events recorded since the last call into the replay.
     pub fn sync(&mut self) {
         let trace = match &self.source {
             Source::Live(session) => session.trace(),
             Source::Recorded { trace, .. } => trace,
         };
+        let from = self.replay.state.applied;
         self.replay.extend(trace);
+        self.index.extend(trace, &self.replay.state, from);
     }
 
     pub fn is_done(&mut self) -> bool {

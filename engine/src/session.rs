@@ -102,6 +102,8 @@ pub struct Session {
     /// The virtual time the current budget ends at (the interpreter's own limit may be nearer: a thread's
     /// deadline, a GIL drop).
     until: Time,
+    /// Set by [`Session::free_some`]: the run's objects are being freed and it runs no more.
+    teardown: Option<crate::vm::teardown::Teardown>,
 }
 
 impl Session {
@@ -115,6 +117,7 @@ impl Session {
             exiting: None,
             error: None,
             until: Time::MAX,
+            teardown: None,
         };
         s.vm.add_main_thread(Thread::default());
         let code =
@@ -207,6 +210,11 @@ impl Session {
     pub fn run(&mut self, budget: Budget) -> Status {
         self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
         self.until = budget.until;
+        if self.teardown.is_some() {
+            return Status::Done {
+                exit_code: self.done.unwrap_or(1),
+            };
+        }
         loop {
             if let Some(code) = self.done {
                 return Status::Done { exit_code: code };
@@ -556,6 +564,17 @@ impl Session {
         &self.vm.world.stderr
     }
 
+    /// Frees up to `items` of the run's containers (see `vm/teardown.rs`), for a host that drops a big run in
+    /// slices between other work; true when all are freed and dropping the session costs little more than
+    /// its trace. From the first call on, the run is over: [`Session::run`] returns `Done` (exit code 1 if the
+    /// program had not ended) and runs nothing; the trace and output stay as they were.
+    pub fn free_some(&mut self, items: usize) -> bool {
+        let vm = &mut self.vm;
+        self.teardown
+            .get_or_insert_with(|| crate::vm::teardown::Teardown::begin(vm))
+            .free(items)
+    }
+
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).
     pub fn run_to_end(&mut self) -> i32 {
         loop {
@@ -568,9 +587,52 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A teardown left unfinished still breaks every cycle.
+        if let Some(t) = &mut self.teardown {
+            t.free(usize::MAX);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run stopped midway (tasks sleeping, the main thread inside `asyncio.run`) goes with its session too,
+    /// whether dropped at once or freed in small slices first; freeing ends the run and keeps its trace.
+    #[test]
+    fn a_stopped_session_frees_its_cycles_at_once_or_in_slices() {
+        let source = "import asyncio\n\
+                      async def spawn(n):\n    if n:\n        asyncio.create_task(spawn(n - 1))\n        asyncio.create_task(spawn(n - 1))\n    await asyncio.sleep(1)\n\
+                      async def main():\n    asyncio.create_task(spawn(8))\n    await asyncio.sleep(3600)\n\
+                      asyncio.run(main())\n";
+        for sliced in [false, true] {
+            let mut s = Session::new(source, Config::default());
+            let status = s.run(Budget {
+                steps: 200_000,
+                until: Time::MAX,
+            });
+            assert!(matches!(status, Status::Waiting { .. }), "{status:?} {}", s.stderr());
+            let globals = Rc::downgrade(&s.vm.main_globals);
+            if sliced {
+                let events = s.trace().events.len();
+                let mut slices = 0;
+                while !s.free_some(50) {
+                    slices += 1;
+                }
+                assert!(slices > 10, "{slices} slices");
+                assert_eq!(s.run(Budget::UNLIMITED), Status::Done { exit_code: 1 });
+                assert_eq!(s.trace().events.len(), events);
+            }
+            drop(s);
+            assert!(
+                globals.upgrade().is_none(),
+                "the globals outlived the session (sliced: {sliced})"
+            );
+        }
+    }
 
     /// A run's objects go with its session, reference cycles included (see `vm/teardown.rs`): functions and
     /// their module's globals, a class and its `super()` cell, an instance holding itself, a task's coroutine.

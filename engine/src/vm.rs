@@ -15,7 +15,7 @@ pub mod ops;
 mod pattern;
 pub mod repr;
 pub mod state;
-mod teardown;
+pub mod teardown;
 mod unpack;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
