@@ -9,6 +9,11 @@ use interleave::trace::{TaskId, Time, Trace};
 
 use crate::index::RunIndex;
 
+/// Events a run in the page records at most; the run goes on past them and the timeline says where the trace
+/// was cut. An event takes 40 bytes and its replay about as much again in the lanes, so two million keep a
+/// tab near 200 MB (the engine's own default, four million, is for the command, which keeps no lanes).
+pub const MAX_EVENTS: usize = 2_000_000;
+
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
     Live(Box<Session>),
@@ -32,6 +37,7 @@ impl Run {
     pub fn with_settings(source: &str, switch_anywhere: bool) -> Run {
         let config = Config {
             switch_any_instruction: switch_anywhere,
+            max_events: MAX_EVENTS,
             ..Config::default()
         };
         Run::from_source(Source::Live(Box::new(Session::new(source, config))))

@@ -600,6 +600,29 @@ impl Drop for Session {
 mod tests {
     use super::*;
 
+    /// Past `max_events` the run goes on unrecorded, and the trace says when it was cut.
+    #[test]
+    fn a_cut_trace_says_where() {
+        let source = "import asyncio\n\
+                      async def w(i):\n    await asyncio.sleep(i)\n\
+                      async def main():\n    await asyncio.gather(*(w(i) for i in range(20)))\n    print('done')\n\
+                      asyncio.run(main())\n";
+        let config = Config {
+            max_events: 30,
+            ..Config::default()
+        };
+        let mut s = Session::new(source, config);
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+        assert_eq!(s.stdout(), "done\n");
+        assert_eq!(s.trace().events.len(), 30);
+        let cut = s.trace().cut_at.expect("cut");
+        assert!(cut >= s.trace().events[29].at && cut < s.now(), "{cut}");
+        let mut whole = Session::new(source, Config::default());
+        whole.run_to_end();
+        assert_eq!(whole.trace().cut_at, None);
+        assert_eq!(whole.trace().events[..30], s.trace().events[..]);
+    }
+
     /// A run stopped midway (tasks sleeping, the main thread inside `asyncio.run`) goes with its session too,
     /// whether dropped at once or freed in small slices first; freeing ends the run and keeps its trace.
     #[test]

@@ -169,6 +169,8 @@ impl Vm {
                 line: self.ts.line,
                 kind,
             });
+        } else if self.world.trace.cut_at.is_none() {
+            self.world.trace.cut_at = Some(self.world.now);
         }
     }
 

@@ -318,6 +318,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="tl-range">{ format!("{} \u{2013} {}", seconds(view.start), seconds(view.end())) }</span>
             </div>
             <Legend />
+            if let Some(at) = trace.and_then(|t| t.cut_at) {
+                <p class="tl-cut" role="status">
+                    { format!("The trace was cut at {} after {} events; the run went on.", seconds(at),
+                        grouped(trace.map_or(0, |t| t.events.len()) as u64)) }
+                </p>
+            }
             <div class="tl-grid" role="grid" aria-label="Tasks over time" aria-rowcount={lane_count.to_string()}
                  tabindex="0" {onkeydown} {onwheel} {onclick} {onmouseleave} {onmouseover} {onfocusin}>
                 <div class="tl-axis" aria-hidden="true">
