@@ -118,8 +118,19 @@ fn schedule(inner: &Rc<Inner>, ms: u32) {
 /// `Weak` empty and does nothing.
 #[derive(Default)]
 struct Soon {
-    channel: RefCell<Option<(web_sys::MessageChannel, Closure<dyn FnMut()>)>>,
-    next: Rc<RefCell<Option<Box<dyn FnOnce()>>>>,
+    /// The channel and its port's message handler, made at the first post.
+    channel: RefCell<Option<Port>>,
+    next: Rc<RefCell<Option<Task>>>,
+}
+
+type Task = Box<dyn FnOnce()>;
+type Port = (web_sys::MessageChannel, Closure<dyn FnMut()>);
+
+/// Runs the page no longer shows, being freed a slice at a time, and the timer of the next slice.
+#[derive(Default)]
+struct Graveyard {
+    runs: Vec<Rc<RefCell<Run>>>,
+    timer: Option<Timeout>,
 }
 
 impl Soon {
@@ -193,8 +204,7 @@ const FREE_ITEMS: usize = 2_000;
 const FREE_MS: f64 = 4.0;
 
 thread_local! {
-    /// Runs the page no longer shows, being freed a slice at a time, and the timer of the next slice.
-    static GRAVEYARD: RefCell<(Vec<Rc<RefCell<Run>>>, Option<Timeout>)> = RefCell::default();
+    static GRAVEYARD: RefCell<Graveyard> = RefCell::default();
 }
 
 /// Frees `run` in short slices from timers, after the page has answered: a run of hundreds of thousands of
@@ -203,9 +213,9 @@ thread_local! {
 pub fn bury(run: Rc<RefCell<Run>>) {
     GRAVEYARD.with(|g| {
         let mut g = g.borrow_mut();
-        g.0.push(run);
-        if g.1.is_none() {
-            g.1 = Some(Timeout::new(1, free_slice));
+        g.runs.push(run);
+        if g.timer.is_none() {
+            g.timer = Some(Timeout::new(1, free_slice));
         }
     });
 }
@@ -216,23 +226,23 @@ fn free_slice() {
     let mut freed = Vec::new();
     let more = GRAVEYARD.with(|g| {
         let mut g = g.borrow_mut();
-        g.1 = None;
-        while let Some(run) = g.0.first() {
+        g.timer = None;
+        while let Some(run) = g.runs.first() {
             // Nothing else borrows a run between tasks; should something, the next slice tries again.
             let Ok(done) = run.try_borrow_mut().map(|mut r| r.free_some(FREE_ITEMS)) else {
                 break;
             };
             if done {
-                freed.push(g.0.remove(0));
+                freed.push(g.runs.remove(0));
             }
             if clock() - began > FREE_MS {
                 break;
             }
         }
-        !g.0.is_empty()
+        !g.runs.is_empty()
     });
     drop(freed);
     if more {
-        GRAVEYARD.with(|g| g.borrow_mut().1 = Some(Timeout::new(1, free_slice)));
+        GRAVEYARD.with(|g| g.borrow_mut().timer = Some(Timeout::new(1, free_slice)));
     }
 }

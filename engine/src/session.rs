@@ -23,7 +23,7 @@ pub struct Config {
     pub recursion_limit: u32,
     /// Seed for `random` when the program does not seed it.
     pub seed: u64,
-    /// Events past this count are not recorded (the run goes on).
+    /// Events past this count are not recorded, but for prints (the run goes on; `Trace::cut_at` says when).
     pub max_events: usize,
     /// The GIL's switch interval in virtual nanoseconds (`sys.getswitchinterval()`, 5 ms in CPython).
     pub switch_interval: Time,
@@ -614,13 +614,18 @@ mod tests {
         let mut s = Session::new(source, config);
         assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
         assert_eq!(s.stdout(), "done\n");
-        assert_eq!(s.trace().events.len(), 30);
+        // Thirty events, and the print past the cut, which the host shows output from.
+        assert_eq!(s.trace().events.len(), 31);
+        assert!(matches!(s.trace().events[30].kind, EventKind::Print { .. }));
         let cut = s.trace().cut_at.expect("cut");
-        assert!(cut >= s.trace().events[29].at && cut < s.now(), "{cut}");
+        assert!(
+            cut >= s.trace().events[29].at && cut <= s.trace().events[30].at,
+            "{cut}"
+        );
         let mut whole = Session::new(source, Config::default());
         whole.run_to_end();
         assert_eq!(whole.trace().cut_at, None);
-        assert_eq!(whole.trace().events[..30], s.trace().events[..]);
+        assert_eq!(whole.trace().events[..30], s.trace().events[..30]);
     }
 
     /// A run stopped midway (tasks sleeping, the main thread inside `asyncio.run`) goes with its session too,

@@ -162,7 +162,8 @@ impl Vm {
     }
 
     pub fn event(&mut self, task: TaskId, kind: EventKind) {
-        if self.world.trace.events.len() < self.world.max_events {
+        // Output is kept past the cut (it has a limit of its own): hosts show it from these events.
+        if self.world.trace.events.len() < self.world.max_events || matches!(kind, EventKind::Print { .. }) {
             self.world.trace.events.push(Event {
                 at: self.world.now,
                 task,
