@@ -85,8 +85,14 @@ pub struct ObjectList {
 
 impl ObjectList {
     pub fn extend(&mut self, trace: &Trace) {
-        // The prelude hides its own objects right after creating them, within the same slice, so an object is
-        // judged once, when first seen; one hidden later is dropped when the list is read.
+        // The prelude hides its own objects right after creating them; when a slice ended in between, the
+        // object is the last one listed.
+        while let Some(&last) = self.shown.last() {
+            if !trace.objects.get(last as usize).is_some_and(|o| o.internal) {
+                break;
+            }
+            self.shown.pop();
+        }
         for (id, info) in trace.objects.iter().enumerate().skip(self.seen) {
             let future_like = matches!(
                 info.kind,
