@@ -112,13 +112,18 @@ impl Run {
         }
     }
 
-    /// Frees up to `items` of a live session's objects, for [`crate::driver::bury`]; true when dropping the
-    /// run costs little more. The run is over from the first call on.
+    /// Frees up to `items` of a live session's objects, then of its lanes, for [`crate::driver::bury`]; true
+    /// when dropping the run costs little more. The run is over from the first call on.
     pub fn free_some(&mut self, items: usize) -> bool {
-        match &mut self.source {
-            Source::Live(session) => session.free_some(items),
-            Source::Recorded { .. } => true,
+        if let Source::Live(session) = &mut self.source {
+            if !session.free_some(items) {
+                return false;
+            }
         }
+        // Then the lanes, a chunk at a time: one vector of segments per task.
+        let lanes = &mut self.replay.lanes;
+        lanes.truncate(lanes.len().saturating_sub(items));
+        lanes.is_empty()
     }
 
     /// Folds the events recorded since the last call into the replay.

@@ -564,15 +564,22 @@ impl Session {
         &self.vm.world.stderr
     }
 
-    /// Frees up to `items` of the run's containers (see `vm/teardown.rs`), for a host that drops a big run in
-    /// slices between other work; true when all are freed and dropping the session costs little more than
-    /// its trace. From the first call on, the run is over: [`Session::run`] returns `Done` (exit code 1 if the
-    /// program had not ended) and runs nothing; the trace and output stay as they were.
+    /// Frees up to `items` of the run's containers (see `vm/teardown.rs`), then of its trace's task records,
+    /// for a host that drops a big run in slices between other work; true when all are freed and dropping the
+    /// session costs little more. From the first call on, the run is over: [`Session::run`] returns `Done`
+    /// (exit code 1 if the program had not ended) and runs nothing; the trace's events and output stay.
     pub fn free_some(&mut self, items: usize) -> bool {
         let vm = &mut self.vm;
-        self.teardown
-            .get_or_insert_with(|| crate::vm::teardown::Teardown::begin(vm))
-            .free(items)
+        let teardown = self
+            .teardown
+            .get_or_insert_with(|| crate::vm::teardown::Teardown::begin(vm));
+        if !teardown.free(items) {
+            return false;
+        }
+        // A run of 400,000 tasks has as many names and coroutine names to free.
+        let tasks = &mut self.vm.world.trace.tasks;
+        tasks.truncate(tasks.len().saturating_sub(items / 2));
+        tasks.is_empty()
     }
 
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).
@@ -653,6 +660,7 @@ mod tests {
                 assert!(slices > 10, "{slices} slices");
                 assert_eq!(s.run(Budget::UNLIMITED), Status::Done { exit_code: 1 });
                 assert_eq!(s.trace().events.len(), events);
+                assert!(s.trace().tasks.is_empty());
             }
             drop(s);
             assert!(
