@@ -78,6 +78,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // A run the page stops showing (a new Run, Reset, an example) is freed in slices after the page has
+    // answered, not all at once wherever its last handle happens to go.
+    {
+        let run = state.run.as_ref().map(|r| r.run.clone());
+        let key = run.as_ref().map(|r| Rc::as_ptr(r) as usize);
+        use_effect_with(key, move |_| {
+            move || {
+                if let Some(run) = run {
+                    crate::driver::bury(run);
+                }
+            }
+        });
+    }
+
     let onrun = on(&state, || Action::Run);
     let onpause = on(&state, || Action::TogglePause);
     let onstep = on(&state, || Action::Step);
@@ -126,7 +140,12 @@ pub fn app(props: &AppProps) -> Html {
             };
             let error = run.error().filter(|_| state.inspect.is_none()).map(error_mark);
             let live = if state.inspect.is_none() { run.position() } else { None };
-            (progress, task_lines(trace, shown, live), error)
+            // The live state's markers come from the index; an inspected moment's from a scan of its state.
+            let marks = match &state.inspect {
+                None => crate::index::task_lines(trace, shown, &run.index.marks, live),
+                Some(_) => task_lines(trace, shown, live),
+            };
+            (progress, marks, error)
         }
         None => (Progress::default(), Vec::new(), None),
     };

@@ -8,6 +8,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::pacing::{run_slice, step_slice, Chunk, Mode, Pacer, SliceEnd, Speed};
@@ -17,6 +19,10 @@ use crate::run::Run;
 pub const SLICE_MS: f64 = 8.0;
 /// The pause between ticks when the run has caught up with the paced clock (about one frame).
 const FRAME_MS: u32 = 16;
+/// At "instant", how often the page is redrawn while the run goes on. Each redraw costs the browser style,
+/// layout and paint (several milliseconds on a big run), which at every 8 ms tick took half the time of a
+/// large program; ten a second still shows it moving, and Stop is handled between ticks as before.
+const INSTANT_REDRAW_MS: f64 = 100.0;
 
 /// A running driver; drop it to stop.
 pub struct Driver {
@@ -32,6 +38,8 @@ struct Inner {
     step_from: usize,
     timeout: RefCell<Option<Timeout>>,
     stopped: Cell<bool>,
+    /// When the page was last told of progress.
+    reported: Cell<f64>,
     /// The app's drive generation and its value when this driver started: once they differ, the app wants
     /// something else and this driver does no more work.
     generation: (Rc<Cell<u64>>, u64),
@@ -69,6 +77,7 @@ impl Driver {
             step_from: events,
             timeout: RefCell::new(None),
             stopped: Cell::new(false),
+            reported: Cell::new(clock()),
             generation: (generation, current),
             onprogress,
         });
@@ -84,14 +93,70 @@ impl Drop for Driver {
     }
 }
 
+thread_local! {
+    static SOON: Soon = Soon::default();
+}
+
 fn schedule(inner: &Rc<Inner>, ms: u32) {
     let weak: Weak<Inner> = Rc::downgrade(inner);
-    let timeout = Timeout::new(ms, move || {
+    let next = move || {
         if let Some(inner) = weak.upgrade() {
             tick(&inner);
         }
-    });
+    };
+    if ms == 0 && SOON.with(|soon| soon.post(next.clone())) {
+        return;
+    }
+    let timeout = Timeout::new(ms, next);
     *inner.timeout.borrow_mut() = Some(timeout);
+}
+
+/// A zero-delay task through a `MessageChannel`. Browsers clamp `setTimeout(0)` to 4 ms once timers nest five
+/// deep, so a run at "instant" going from tick to tick of 8 ms by timers sat idle a third of the time; a
+/// message is delivered as soon as the page has handled what came before it (input and frames included).
+/// One channel serves the page for its lifetime; a driver dropped before its message arrives finds its
+/// `Weak` empty and does nothing.
+#[derive(Default)]
+struct Soon {
+    /// The channel and its port's message handler, made at the first post.
+    channel: RefCell<Option<Port>>,
+    next: Rc<RefCell<Option<Task>>>,
+}
+
+type Task = Box<dyn FnOnce()>;
+type Port = (web_sys::MessageChannel, Closure<dyn FnMut()>);
+
+/// Runs the page no longer shows, being freed a slice at a time, and the timer of the next slice.
+#[derive(Default)]
+struct Graveyard {
+    runs: Vec<Rc<RefCell<Run>>>,
+    timer: Option<Timeout>,
+}
+
+impl Soon {
+    /// Runs `f` in a task of its own soon; false when the page has no `MessageChannel`.
+    fn post(&self, f: impl FnOnce() + 'static) -> bool {
+        let mut channel = self.channel.borrow_mut();
+        if channel.is_none() {
+            let Ok(c) = web_sys::MessageChannel::new() else {
+                return false;
+            };
+            let next = self.next.clone();
+            let onmessage = Closure::<dyn FnMut()>::new(move || {
+                let f = next.borrow_mut().take();
+                if let Some(f) = f {
+                    f();
+                }
+            });
+            c.port1().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+            *channel = Some((c, onmessage));
+        }
+        let Some((c, _)) = channel.as_ref() else {
+            return false;
+        };
+        *self.next.borrow_mut() = Some(Box::new(f));
+        c.port2().post_message(&wasm_bindgen::JsValue::NULL).is_ok()
+    }
 }
 
 fn tick(inner: &Rc<Inner>) {
@@ -124,5 +189,60 @@ fn tick(inner: &Rc<Inner>) {
         SliceEnd::CaughtUp => schedule(inner, FRAME_MS),
         SliceEnd::Done { .. } | SliceEnd::Stuck | SliceEnd::Stepped => {}
     }
+    let now = clock();
+    let instant = inner.mode == Mode::Paced(Speed::Instant);
+    if instant && end == SliceEnd::Busy && now - inner.reported.get() < INSTANT_REDRAW_MS {
+        return;
+    }
+    inner.reported.set(now);
     inner.onprogress.emit(end);
+}
+
+/// Containers a burial slice empties between looks at the clock.
+const FREE_ITEMS: usize = 2_000;
+/// Real milliseconds a burial slice may take.
+const FREE_MS: f64 = 4.0;
+
+thread_local! {
+    static GRAVEYARD: RefCell<Graveyard> = RefCell::default();
+}
+
+/// Frees `run` in short slices from timers, after the page has answered: a run of hundreds of thousands of
+/// tasks takes the better part of a second to free, which Stop then Run, Reset or choosing an example would
+/// otherwise spend before the page moved.
+pub fn bury(run: Rc<RefCell<Run>>) {
+    GRAVEYARD.with(|g| {
+        let mut g = g.borrow_mut();
+        g.runs.push(run);
+        if g.timer.is_none() {
+            g.timer = Some(Timeout::new(1, free_slice));
+        }
+    });
+}
+
+fn free_slice() {
+    let began = clock();
+    // Freed runs are dropped after the graveyard is let go, in case dropping one buries another.
+    let mut freed = Vec::new();
+    let more = GRAVEYARD.with(|g| {
+        let mut g = g.borrow_mut();
+        g.timer = None;
+        while let Some(run) = g.runs.first() {
+            // Nothing else borrows a run between tasks; should something, the next slice tries again.
+            let Ok(done) = run.try_borrow_mut().map(|mut r| r.free_some(FREE_ITEMS)) else {
+                break;
+            };
+            if done {
+                freed.push(g.runs.remove(0));
+            }
+            if clock() - began > FREE_MS {
+                break;
+            }
+        }
+        !g.runs.is_empty()
+    });
+    drop(freed);
+    if more {
+        GRAVEYARD.with(|g| g.borrow_mut().timer = Some(Timeout::new(1, free_slice)));
+    }
 }

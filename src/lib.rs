@@ -11,6 +11,7 @@ pub mod driver;
 pub mod editing;
 pub mod examples;
 pub mod highlight;
+pub mod index;
 pub mod layout;
 pub mod marks;
 pub mod pacing;

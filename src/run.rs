@@ -7,6 +7,13 @@ use interleave::replay::{events_until, state_at, LoopState, Replay};
 use interleave::session::{Config, ProgramError, Session, Status};
 use interleave::trace::{TaskId, Time, Trace};
 
+use crate::index::RunIndex;
+
+/// Events a run in the page records at most; the run goes on past them and the timeline says where the trace
+/// was cut. An event takes 40 bytes and its replay about as much again in the lanes, so two million keep a
+/// tab near 200 MB (the engine's own default, four million, is for the command, which keeps no lanes).
+pub const MAX_EVENTS: usize = 2_000_000;
+
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
     Live(Box<Session>),
@@ -17,6 +24,8 @@ pub enum Source {
 pub struct Run {
     source: Source,
     pub replay: Replay,
+    /// What the views read of the replay, kept up to date with it.
+    pub index: RunIndex,
 }
 
 impl Run {
@@ -28,6 +37,7 @@ impl Run {
     pub fn with_settings(source: &str, switch_anywhere: bool) -> Run {
         let config = Config {
             switch_any_instruction: switch_anywhere,
+            max_events: MAX_EVENTS,
             ..Config::default()
         };
         Run::from_source(Source::Live(Box::new(Session::new(source, config))))
@@ -43,6 +53,7 @@ impl Run {
         let mut run = Run {
             source,
             replay: Replay::new(),
+            index: RunIndex::default(),
         };
         run.sync();
         run
@@ -101,13 +112,29 @@ impl Run {
         }
     }
 
+    /// Frees up to `items` of a live session's objects, then of its lanes, for [`crate::driver::bury`]; true
+    /// when dropping the run costs little more. The run is over from the first call on.
+    pub fn free_some(&mut self, items: usize) -> bool {
+        if let Source::Live(session) = &mut self.source {
+            if !session.free_some(items) {
+                return false;
+            }
+        }
+        // Then the lanes, a chunk at a time: one vector of segments per task.
+        let lanes = &mut self.replay.lanes;
+        lanes.truncate(lanes.len().saturating_sub(items));
+        lanes.is_empty()
+    }
+
     /// Folds the events recorded since the last call into the replay.
     pub fn sync(&mut self) {
         let trace = match &self.source {
             Source::Live(session) => session.trace(),
             Source::Recorded { trace, .. } => trace,
         };
+        let from = self.replay.state.applied;
         self.replay.extend(trace);
+        self.index.extend(trace, &self.replay.state, from);
     }
 
     pub fn is_done(&mut self) -> bool {

@@ -219,3 +219,18 @@ async fn focusing_a_segment_describes_it_and_enter_inspects_its_start() {
         "Enter shows the moment the wait began"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_cut_trace_is_announced_above_the_lanes() {
+    let whole = mount(lock_trace(), Viewport::fit(500 * MS), 400.0).await;
+    assert!(whole.query_selector(".tl-cut").unwrap().is_none());
+    let mut trace = lock_trace();
+    let events = trace.events.len();
+    trace.cut_at = Some(5 * MS);
+    let root = mount(trace, Viewport::fit(500 * MS), 400.0).await;
+    let note = root.query_selector(".tl-cut[role=status]").unwrap().expect("a notice");
+    assert_eq!(
+        note.text_content().unwrap(),
+        format!("The trace was cut at 0.005 s after {events} events; the run went on.")
+    );
+}

@@ -94,6 +94,9 @@ pub struct LoopState {
     pub output: Vec<OutputLine>,
     /// The thread (its lane) holding the GIL, in a program with threads.
     pub gil_holder: Option<TaskId>,
+    /// Indexed by `TaskId`: whether the task is on `ready`, so that queueing and resuming cost O(1) however
+    /// long the queue is (100,000 tasks gathered at once are all on it).
+    queued: Vec<bool>,
     timers: BTreeMap<(Time, TimerId), TaskId>,
     timer_deadlines: HashMap<TimerId, Time>,
     line_open: bool,
@@ -126,6 +129,7 @@ impl LoopState {
         let t = e.task;
         if self.tasks.len() <= t as usize {
             self.tasks.resize(t as usize + 1, None);
+            self.queued.resize(t as usize + 1, false);
         }
         if self.tasks[t as usize].is_none() {
             self.tasks[t as usize] = Some(TaskState {
@@ -154,7 +158,8 @@ impl LoopState {
             EventKind::Ready { by } => {
                 self.unwait(t);
                 // Waiting for the GIL is not waiting on the event loop's ready queue.
-                if by != Wake::Gil && !self.ready.contains(&t) {
+                if by != Wake::Gil && !self.queued[t as usize] {
+                    self.queued[t as usize] = true;
                     self.ready.push_back(t);
                 }
                 self.enter(t, TaskPhase::Ready(by), e.at);
@@ -235,6 +240,9 @@ impl LoopState {
     }
 
     fn unready(&mut self, t: TaskId) {
+        if !std::mem::take(&mut self.queued[t as usize]) {
+            return;
+        }
         // The task resumed is nearly always the front one.
         if self.ready.front() == Some(&t) {
             self.ready.pop_front();

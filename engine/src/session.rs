@@ -23,7 +23,7 @@ pub struct Config {
     pub recursion_limit: u32,
     /// Seed for `random` when the program does not seed it.
     pub seed: u64,
-    /// Events past this count are not recorded (the run goes on).
+    /// Events past this count are not recorded, but for prints (the run goes on; `Trace::cut_at` says when).
     pub max_events: usize,
     /// The GIL's switch interval in virtual nanoseconds (`sys.getswitchinterval()`, 5 ms in CPython).
     pub switch_interval: Time,
@@ -114,6 +114,8 @@ pub struct Session {
     until: Time,
     /// `Config::selector_resolution`, never 0.
     selector_resolution: Time,
+    /// Set by [`Session::free_some`]: the run's objects are being freed and it runs no more.
+    teardown: Option<crate::vm::teardown::Teardown>,
 }
 
 impl Session {
@@ -154,6 +156,7 @@ impl Session {
             error: None,
             until: Time::MAX,
             selector_resolution: config.selector_resolution.max(1),
+            teardown: None,
         };
         s.vm.add_main_thread(Thread::default());
         s
@@ -264,6 +267,11 @@ impl Session {
     fn run_metered(&mut self, budget: Budget) -> Status {
         self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
         self.until = budget.until;
+        if self.teardown.is_some() {
+            return Status::Done {
+                exit_code: self.done.unwrap_or(1),
+            };
+        }
         loop {
             if let Some(code) = self.done {
                 return Status::Done { exit_code: code };
@@ -632,6 +640,24 @@ impl Session {
         &self.vm.world.stderr
     }
 
+    /// Frees up to `items` of the run's containers (see `vm/teardown.rs`), then of its trace's task records,
+    /// for a host that drops a big run in slices between other work; true when all are freed and dropping the
+    /// session costs little more. From the first call on, the run is over: [`Session::run`] returns `Done`
+    /// (exit code 1 if the program had not ended) and runs nothing; the trace's events and output stay.
+    pub fn free_some(&mut self, items: usize) -> bool {
+        let vm = &mut self.vm;
+        let teardown = self
+            .teardown
+            .get_or_insert_with(|| crate::vm::teardown::Teardown::begin(vm));
+        if !teardown.free(items) {
+            return false;
+        }
+        // A run of 400,000 tasks has as many names and coroutine names to free.
+        let tasks = &mut self.vm.world.trace.tasks;
+        tasks.truncate(tasks.len().saturating_sub(items / 2));
+        tasks.is_empty()
+    }
+
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).
     pub fn run_to_end(&mut self) -> i32 {
         loop {
@@ -644,9 +670,81 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A teardown left unfinished still breaks every cycle.
+        if let Some(t) = &mut self.teardown {
+            t.free(usize::MAX);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Past `max_events` the run goes on unrecorded, and the trace says when it was cut.
+    #[test]
+    fn a_cut_trace_says_where() {
+        let source = "import asyncio\n\
+                      async def w(i):\n    await asyncio.sleep(i)\n\
+                      async def main():\n    await asyncio.gather(*(w(i) for i in range(20)))\n    print('done')\n\
+                      asyncio.run(main())\n";
+        let config = Config {
+            max_events: 30,
+            ..Config::default()
+        };
+        let mut s = Session::new(source, config);
+        assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+        assert_eq!(s.stdout(), "done\n");
+        // Thirty events, and the print past the cut, which the host shows output from.
+        assert_eq!(s.trace().events.len(), 31);
+        assert!(matches!(s.trace().events[30].kind, EventKind::Print { .. }));
+        let cut = s.trace().cut_at.expect("cut");
+        assert!(
+            cut >= s.trace().events[29].at && cut <= s.trace().events[30].at,
+            "{cut}"
+        );
+        let mut whole = Session::new(source, Config::default());
+        whole.run_to_end();
+        assert_eq!(whole.trace().cut_at, None);
+        assert_eq!(whole.trace().events[..30], s.trace().events[..30]);
+    }
+
+    /// A run stopped midway (tasks sleeping, the main thread inside `asyncio.run`) goes with its session too,
+    /// whether dropped at once or freed in small slices first; freeing ends the run and keeps its trace.
+    #[test]
+    fn a_stopped_session_frees_its_cycles_at_once_or_in_slices() {
+        let source = "import asyncio\n\
+                      async def spawn(n):\n    if n:\n        asyncio.create_task(spawn(n - 1))\n        asyncio.create_task(spawn(n - 1))\n    await asyncio.sleep(1)\n\
+                      async def main():\n    asyncio.create_task(spawn(8))\n    await asyncio.sleep(3600)\n\
+                      asyncio.run(main())\n";
+        for sliced in [false, true] {
+            let mut s = Session::new(source, Config::default());
+            let status = s.run(Budget {
+                steps: 200_000,
+                until: Time::MAX,
+            });
+            assert!(matches!(status, Status::Waiting { .. }), "{status:?} {}", s.stderr());
+            let globals = Rc::downgrade(&s.vm.main_globals);
+            if sliced {
+                let events = s.trace().events.len();
+                let mut slices = 0;
+                while !s.free_some(50) {
+                    slices += 1;
+                }
+                assert!(slices > 10, "{slices} slices");
+                assert_eq!(s.run(Budget::UNLIMITED), Status::Done { exit_code: 1 });
+                assert_eq!(s.trace().events.len(), events);
+                assert!(s.trace().tasks.is_empty());
+            }
+            drop(s);
+            assert!(
+                globals.upgrade().is_none(),
+                "the globals outlived the session (sliced: {sliced})"
+            );
+        }
+    }
 
     /// A run's objects go with its session, reference cycles included (see `vm/teardown.rs`): functions and
     /// their module's globals, a class and its `super()` cell, an instance holding itself, a task's coroutine.

@@ -262,6 +262,9 @@ pub struct Trace {
     pub tasks: Vec<TaskInfo>,
     pub objects: Vec<ObjInfo>,
     pub texts: Vec<String>,
+    /// Where the trace was cut: the virtual time of the first event not recorded, once `Config::max_events`
+    /// were (the run goes on, unrecorded but for its `Print` events, which output is shown from).
+    pub cut_at: Option<Time>,
 }
 
 impl Trace {

@@ -15,7 +15,7 @@ pub mod ops;
 mod pattern;
 pub mod repr;
 pub mod state;
-mod teardown;
+pub mod teardown;
 mod unpack;
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
@@ -163,13 +163,16 @@ impl Vm {
     }
 
     pub fn event(&mut self, task: TaskId, kind: EventKind) {
-        if self.world.trace.events.len() < self.world.max_events {
+        // Output is kept past the cut (it has a limit of its own): hosts show it from these events.
+        if self.world.trace.events.len() < self.world.max_events || matches!(kind, EventKind::Print { .. }) {
             self.world.trace.events.push(Event {
                 at: self.world.now,
                 task,
                 line: self.ts.line,
                 kind,
             });
+        } else if self.world.trace.cut_at.is_none() {
+            self.world.trace.cut_at = Some(self.world.now);
         }
     }
 

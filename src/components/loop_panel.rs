@@ -2,7 +2,7 @@
 //! who waits on each synchronisation object.
 
 use interleave::replay::LoopState;
-use interleave::trace::{ObjKind, SyncOp, TaskId, Trace};
+use interleave::trace::{ObjId, SyncOp, TaskId, Trace};
 use yew::prelude::*;
 
 use crate::describe::{seconds, task_style};
@@ -39,18 +39,13 @@ fn op(op: SyncOp) -> &'static str {
     }
 }
 
-fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
-    let objects: Vec<_> = trace
-        .objects
+fn sync_objects(trace: &Trace, state: &LoopState, shown: &[ObjId]) -> Html {
+    // An object the prelude hid after the list took it in is still left out.
+    let objects: Vec<_> = shown
         .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            !o.internal
-                && !matches!(
-                    o.kind,
-                    ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
-                )
-        })
+        .filter_map(|&id| Some((id, trace.objects.get(id as usize)?)))
+        .filter(|(_, o)| !o.internal)
+        .take(SHOWN + 1)
         .collect();
     if objects.is_empty() {
         return html! { <p class="lp-none">{ "No locks, events, semaphores or queues yet." }</p> };
@@ -58,7 +53,7 @@ fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
     html! {
         <ul class="lp-objects">
             { for objects.iter().take(SHOWN).map(|(id, info)| {
-                let s = state.object(*id as u32);
+                let s = state.object(*id);
                 let holders = s.map_or(&[][..], |s| &s.holders[..]);
                 let waiters = s.map_or(&[][..], |s| &s.waiters[..]);
                 html! {
@@ -81,7 +76,7 @@ fn sync_objects(trace: &Trace, state: &LoopState) -> Html {
                     </li>
                 }
             }) }
-            { more(objects.len()) }
+            { more(shown.len()) }
         </ul>
     }
 }
@@ -134,7 +129,7 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
                     }
                 </dd>
                 <dt>{ "Sync objects" }</dt>
-                <dd>{ sync_objects(trace, state) }</dd>
+                <dd>{ sync_objects(trace, state, &r.index.objects.shown) }</dd>
             </dl>
         </section>
     }

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::components::legend::Legend;
 use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
-use crate::layout::{blocks, columns_for, lane_order, ticks, visible_rows, Viewport};
+use crate::layout::{blocks, columns_for, ticks, visible_rows, Viewport};
 use crate::run::RunRef;
 
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
@@ -269,23 +269,20 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let trace = run.as_ref().map(|r| r.trace());
     let now = run.as_ref().map_or(0, |r| r.now());
     let all_lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
-    // asyncio.run's own shutdown tasks are the runtime's business, not the program's: no lane for them.
-    // A program with threads gets the GIL's lane first: who holds it, and why each one let go.
+    // A program with threads gets the GIL's lane first: who holds it, and why each one let go. Then the lanes
+    // in the index's order (each thread's lane with its loop's tasks under it), without asyncio.run's own
+    // shutdown tasks, which are the runtime's business. Only the rows on screen are looked up.
     let gil = run.as_ref().map(|r| &r.replay.gil).filter(|g| !g.segments.is_empty());
-    let shown: Vec<&Lane> = all_lanes
-        .iter()
-        .filter(|l| !trace.is_some_and(|t| t.tasks.get(l.task as usize).is_some_and(|i| i.internal)))
-        .collect();
-    // With threads, each thread's lane comes with its loop's tasks under it.
-    let shown = match (gil, trace) {
-        (Some(_), Some(trace)) => {
-            let tasks: Vec<TaskId> = shown.iter().map(|l| l.task).collect();
-            lane_order(trace, &tasks).into_iter().map(|i| shown[i]).collect()
+    let order = run.as_ref().map(|r| &r.index.lanes);
+    let gil_rows = usize::from(gil.is_some());
+    let lane_count = gil_rows + order.map_or(0, |o| o.len());
+    let lane = |i: usize| -> Option<&Lane> {
+        match i.checked_sub(gil_rows) {
+            None => gil,
+            Some(i) => all_lanes.get(order?.get(i)? as usize),
         }
-        _ => shown,
     };
-    let lanes: Vec<&Lane> = gil.into_iter().chain(shown).collect();
-    let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lanes.len(), OVERSCAN);
+    let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lane_count, OVERSCAN);
     let track = if *track_px > 0.0 { *track_px } else { 480.0 };
     let axis = ticks(&view, ((track / TICK_SPACING).floor() as u64).clamp(2, 12));
     let band = edge_band(track);
@@ -321,10 +318,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="tl-range">{ format!("{} \u{2013} {}", seconds(view.start), seconds(view.end())) }</span>
             </div>
             <Legend />
+            if let Some(at) = trace.and_then(|t| t.cut_at) {
+                <p class="tl-cut" role="status">
+                    { format!("The trace was cut at {} after {} events; the run went on.", seconds(at),
+                        grouped(trace.map_or(0, |t| t.events.len()) as u64)) }
+                </p>
+            }
             // A grid must hold rows (ARIA; the e2e accessibility audit checks it): before a run there are none, and
             // the timeline is a group around its "Run or step" note.
-            <div class="tl-grid" role={if lanes.is_empty() { "group" } else { "grid" }} aria-label="Tasks over time"
-                 aria-rowcount={(!lanes.is_empty()).then(|| lanes.len().to_string())}
+            <div class="tl-grid" role={if lane_count == 0 { "group" } else { "grid" }} aria-label="Tasks over time"
+                 aria-rowcount={(lane_count != 0).then(|| lane_count.to_string())}
                  tabindex="0" {onkeydown} {onwheel} {onclick} {onmouseleave} {onmouseover} {onfocusin}>
                 <div class="tl-axis" aria-hidden="true">
                     <div class="tl-axis-track">
@@ -338,13 +341,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </div>
                 </div>
                 <div class="tl-scroll" {onscroll}>
-                    <div class="tl-rows" style={format!("height: {}px", lanes.len() as f64 * ROW_HEIGHT)}>
+                    <div class="tl-rows" style={format!("height: {}px", lane_count as f64 * ROW_HEIGHT)}>
                         { for rows.clone().filter_map(|i| {
                             let trace = trace?;
-                            Some(lane_row(trace, lanes.get(i)?, i, props, now, columns))
+                            Some(lane_row(trace, lane(i)?, i, props, now, columns))
                         }) }
                     </div>
-                    if lanes.is_empty() {
+                    if lane_count == 0 {
                         <p class="tl-empty">{ "Run or step the program to see its tasks here." }</p>
                     }
                 </div>

@@ -1,5 +1,6 @@
-// The page benchmark: how smoothly the release bundle plays back 100 tasks, and how a finished run of 10,000
-// tasks and about a million events responds to zooming and scrolling. A benchmark, not a test: it prints
+// The page benchmark: how smoothly the release bundle plays back 100 tasks, how a finished run of 10,000
+// tasks and about a million events responds to zooming and scrolling, and how long 30,000 and 100,000 spawned
+// tasks take at "instant". A benchmark, not a test: it prints
 // figures for BENCHMARKS.md and fails only when the page cannot do the work at all.
 //
 //   node tests/e2e/bench.mjs [--dist DIR]   (DIR defaults to target/e2e/dist, the bundle `scripts/test e2e` builds)
@@ -43,6 +44,23 @@ async def main():
 
 asyncio.run(main())
 print("done")
+`;
+
+// spawn.py of ../shared/bench, at two sizes: the page's time must grow linearly with the tasks.
+const spawning = (n) => `import asyncio
+
+
+async def job(i):
+    await asyncio.sleep(0)
+    return i
+
+
+async def main():
+    results = await asyncio.gather(*(job(i) for i in range(${n})))
+    print("sum", sum(results))
+
+
+asyncio.run(main())
 `;
 
 /** Starts recording frame timestamps and long tasks in the page. */
@@ -181,6 +199,24 @@ try {
   report.push(summary('  while zooming and scrolling', interacting));
   report.push(`  ${lanes} lanes, ${elements} elements in the timeline after scrolling`);
   await app.screenshot('bench-10k-tasks');
+
+  // 3. Tasks spawned at once and gathered, 30,000 then 100,000, at instant speed.
+  for (const n of [30_000, 100_000]) {
+    await app.button('Reset').click();
+    await app.setCode(spawning(n));
+    await startRecording(page);
+    const t0 = Date.now();
+    await app.button('Run').click();
+    await waitUntil(async () => (await runState(app)) === 'Finished', `the ${n}-task spawn to finish`, 600_000);
+    const took = (Date.now() - t0) / 1000;
+    const s = await stopRecording(page);
+    const out = (await app.outputLines()).at(-1);
+    const expected = `sum ${(n * (n - 1)) / 2}`;
+    if (out !== expected) throw new Error(`the ${n}-task spawn printed ${out}, not ${expected}`);
+    const progress = (await page.locator('.ctl-progress').innerText()).replace(/\s+/g, ' ').trim();
+    report.push(`spawn ${n.toLocaleString('en')} tasks at instant: finished in ${took.toFixed(2)} s wall (${progress})`);
+    report.push(summary('  while it ran', s));
+  }
   await context.close();
 } finally {
   await browser.close();

@@ -14,65 +14,121 @@ use std::collections::HashSet;
 
 impl Drop for Vm {
     fn drop(&mut self) {
-        let mut work: Vec<Value> = Vec::new();
-        let modules = std::mem::take(&mut self.modules.map);
-        work.extend(modules.into_iter().flat_map(|(k, v)| [k.value, v]));
-        let main = std::mem::take(&mut self.main_globals.borrow_mut().map);
-        work.extend(main.into_iter().flat_map(|(k, v)| [k.value, v]));
-        let aio = &mut self.ts.aio;
-        work.extend(std::mem::take(&mut aio.live).into_values().map(|t| Value::Object(t)));
-        work.extend(aio.current.take().map(|t| Value::Object(t)));
-        work.extend(aio.in_progress.take().map(|t| Value::Object(t)));
-        work.push(std::mem::take(&mut aio.loop_obj));
-        break_cycles(work);
+        Teardown::begin(self).free(usize::MAX);
     }
 }
 
-/// Empties every mutable container reachable from `work` (dicts, lists, cells, instance and class
-/// namespaces, suspended frames), each once.
-fn break_cycles(mut work: Vec<Value>) {
-    let mut seen: HashSet<usize> = HashSet::new();
-    let take_dict = |d: &std::cell::RefCell<crate::dict::Dict>, work: &mut Vec<Value>| {
-        let map = std::mem::take(&mut d.borrow_mut().map);
-        work.extend(map.into_iter().flat_map(|(k, v)| [k.value, v]));
-    };
-    while let Some(v) = work.pop() {
-        let Some(p) = v.ptr() else { continue };
-        if !seen.insert(p) {
-            continue;
+/// A run's objects being freed a slice at a time, so that a host can free a big run (hundreds of thousands
+/// of tasks take a second) in short steps between other work: [`Teardown::begin`] takes everything reachable
+/// out of the VM, and each [`Teardown::free`] empties a bounded number of containers. Dropping it unfinished
+/// leaks the cycles it has not reached yet, nothing worse.
+#[derive(Default)]
+pub struct Teardown {
+    work: Vec<Value>,
+    seen: HashSet<usize>,
+}
+
+impl Teardown {
+    /// Takes the roots out of `vm` (its modules, the main module's globals, the asyncio state); the VM keeps
+    /// its types and builtins, and must not run again.
+    pub fn begin(vm: &mut Vm) -> Teardown {
+        let mut work: Vec<Value> = Vec::new();
+        let modules = std::mem::take(&mut vm.modules.map);
+        work.extend(modules.into_iter().flat_map(|(k, v)| [k.value, v]));
+        let main = std::mem::take(&mut vm.main_globals.borrow_mut().map);
+        work.extend(main.into_iter().flat_map(|(k, v)| [k.value, v]));
+        // A run stopped midway also holds its objects in its threads' frames and its loops' queues.
+        take_loop(&mut vm.ts.aio, &mut work);
+        for rec in &mut vm.threads.list {
+            take_loop(&mut rec.state.aio, &mut work);
+            take_thread(std::mem::take(&mut rec.frames), &mut work);
         }
-        match &v {
-            Value::Module(m) => take_dict(&m.dict, &mut work),
-            Value::Class(c) => take_dict(&c.dict, &mut work),
-            Value::Instance(i) => {
-                take_dict(&i.dict, &mut work);
-                work.push(std::mem::take(&mut *i.wrapped.borrow_mut()));
-            }
-            Value::Function(f) => {
-                take_dict(&f.attrs, &mut work);
-                for cell in &f.closure {
-                    work.push(std::mem::take(&mut *cell.borrow_mut()));
-                }
-                work.extend(f.defaults.iter().cloned());
-                work.extend(f.kwdefaults.iter().map(|(_, v)| v.clone()));
-            }
-            Value::Method(m) => work.extend([m.0.clone(), m.1.clone()]),
-            Value::List(l) => work.append(&mut l.borrow_mut()),
-            Value::Dict(d) => take_dict(d, &mut work),
-            Value::Tuple(t) => work.extend(t.iter().cloned()),
-            Value::Cell(c) => work.push(std::mem::take(&mut *c.borrow_mut())),
-            Value::Gen(g) => {
-                if let Some(frame) = g.frame.borrow_mut().take() {
-                    take_frame(*frame, &mut work);
-                }
-            }
-            Value::Object(_) => {
-                if let Some(fut) = crate::asyncio::as_future(&v) {
-                    take_future(&fut, &mut work);
-                }
-            }
-            _ => {}
+        Teardown {
+            work,
+            seen: HashSet::new(),
         }
+    }
+
+    /// Empties up to `items` of the containers still to visit (dicts, lists, cells, instance and class
+    /// namespaces, suspended frames), each once, freeing what only they held. True when none is left.
+    pub fn free(&mut self, items: usize) -> bool {
+        let work = &mut self.work;
+        let take_dict = |d: &std::cell::RefCell<crate::dict::Dict>, work: &mut Vec<Value>| {
+            let map = std::mem::take(&mut d.borrow_mut().map);
+            work.extend(map.into_iter().flat_map(|(k, v)| [k.value, v]));
+        };
+        for _ in 0..items {
+            let Some(v) = work.pop() else {
+                self.seen = HashSet::new();
+                return true;
+            };
+            let Some(p) = v.ptr() else { continue };
+            if !self.seen.insert(p) {
+                continue;
+            }
+            match &v {
+                Value::Module(m) => take_dict(&m.dict, work),
+                Value::Class(c) => take_dict(&c.dict, work),
+                Value::Instance(i) => {
+                    take_dict(&i.dict, work);
+                    work.push(std::mem::take(&mut *i.wrapped.borrow_mut()));
+                }
+                Value::Function(f) => {
+                    take_dict(&f.attrs, work);
+                    for cell in &f.closure {
+                        work.push(std::mem::take(&mut *cell.borrow_mut()));
+                    }
+                    work.extend(f.defaults.iter().cloned());
+                    work.extend(f.kwdefaults.iter().map(|(_, v)| v.clone()));
+                }
+                Value::Method(m) => work.extend([m.0.clone(), m.1.clone()]),
+                Value::List(l) => work.append(&mut l.borrow_mut()),
+                Value::Dict(d) => take_dict(d, work),
+                Value::Tuple(t) => work.extend(t.iter().cloned()),
+                Value::Cell(c) => work.push(std::mem::take(&mut *c.borrow_mut())),
+                Value::Gen(g) => {
+                    if let Some(frame) = g.frame.borrow_mut().take() {
+                        take_frame(*frame, work);
+                    }
+                }
+                Value::Object(_) => {
+                    if let Some(fut) = crate::asyncio::as_future(&v) {
+                        take_future(&fut, work);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.work.is_empty()
+    }
+}
+
+fn take_loop(aio: &mut crate::asyncio::Loop, work: &mut Vec<Value>) {
+    use crate::asyncio::Handle;
+    work.extend(std::mem::take(&mut aio.live).into_values().map(|t| Value::Object(t)));
+    work.extend(aio.current.take().map(|t| Value::Object(t)));
+    work.extend(aio.in_progress.take().map(|t| Value::Object(t)));
+    work.push(std::mem::take(&mut aio.loop_obj));
+    if let Some((thread, f, args)) = aio.in_progress_cb.take() {
+        take_thread(thread, work);
+        work.push(f);
+        work.extend(args);
+    }
+    let timers = std::mem::take(&mut aio.timer_table).into_values().map(|(h, _, _)| h);
+    for handle in std::mem::take(&mut aio.ready).into_iter().chain(timers) {
+        match handle {
+            Handle::Step { task, exc } => work.extend([Value::Object(task)].into_iter().chain(exc)),
+            Handle::Wakeup { task, fut } => work.extend([Value::Object(task), Value::Object(fut)]),
+            Handle::Call { func, args, .. } => work.extend([func].into_iter().chain(args)),
+            Handle::SleepDone { fut, result } => work.extend([Value::Object(fut), result]),
+        }
+    }
+}
+
+fn take_thread(thread: crate::vm::frame::Thread, work: &mut Vec<Value>) {
+    work.extend(thread.exc_stack);
+    for frame in thread.frames {
+        take_frame(*frame, work);
     }
 }
 

@@ -1,0 +1,314 @@
+//! What the views need of a live run, kept up to date as its events arrive, so that drawing the page costs
+//! what is shown rather than the size of the run: the lanes in the order they are drawn, the sync objects the
+//! loop panel lists, and the editor's task markers grouped by line.
+//!
+//! Each part is extended with the events (or tasks, or objects) recorded since the last [`RunIndex::extend`],
+//! so a run of 100,000 tasks costs O(1) per new event here, and a render reads only the rows and lines it shows.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use interleave::replay::{LoopState, TaskPhase};
+use interleave::trace::{ObjId, ObjKind, TaskId, Trace};
+
+use crate::describe;
+use crate::marks::{LineMarks, TaskMark, PER_LINE};
+
+/// The lanes the timeline draws, in its order: each thread's lane followed by its event loop's tasks, threads
+/// in the order they started (without threads, creation order). The runtime's own tasks are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LaneOrder {
+    /// The thread each task seen so far belongs to (see [`crate::layout::thread_of`]).
+    thread: Vec<TaskId>,
+    /// Shown lanes grouped by thread, groups in thread order.
+    groups: Vec<(TaskId, Vec<TaskId>)>,
+    len: usize,
+}
+
+impl LaneOrder {
+    /// Takes in the tasks created since the last call.
+    pub fn extend(&mut self, trace: &Trace) {
+        for (id, info) in trace.tasks.iter().enumerate().skip(self.thread.len()) {
+            let id = id as TaskId;
+            // Parents come before their children, so the parent's thread is known already.
+            let thread = if info.thread || id == 0 {
+                id
+            } else {
+                self.thread
+                    .get(info.parent as usize)
+                    .copied()
+                    .filter(|_| info.parent < id)
+                    .unwrap_or(0)
+            };
+            self.thread.push(thread);
+            if info.internal {
+                continue;
+            }
+            let at = match self.groups.binary_search_by_key(&thread, |g| g.0) {
+                Ok(at) => at,
+                Err(at) => {
+                    self.groups.insert(at, (thread, Vec::new()));
+                    at
+                }
+            };
+            self.groups[at].1.push(id);
+            self.len += 1;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The task of the `i`th lane drawn. O(threads).
+    pub fn get(&self, mut i: usize) -> Option<TaskId> {
+        for (_, tasks) in &self.groups {
+            match tasks.get(i) {
+                Some(&t) => return Some(t),
+                None => i -= tasks.len(),
+            }
+        }
+        None
+    }
+}
+
+/// The synchronisation objects the loop panel lists: the program's own locks, events, semaphores, conditions
+/// and queues, in creation order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObjectList {
+    seen: usize,
+    pub shown: Vec<ObjId>,
+}
+
+impl ObjectList {
+    pub fn extend(&mut self, trace: &Trace) {
+        // The prelude hides its own objects right after creating them; when a slice ended in between, the
+        // object is the last one listed.
+        while let Some(&last) = self.shown.last() {
+            if !trace.objects.get(last as usize).is_some_and(|o| o.internal) {
+                break;
+            }
+            self.shown.pop();
+        }
+        for (id, info) in trace.objects.iter().enumerate().skip(self.seen) {
+            let future_like = matches!(
+                info.kind,
+                ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
+            );
+            if !info.internal && !future_like {
+                self.shown.push(id as ObjId);
+            }
+        }
+        self.seen = trace.objects.len();
+    }
+}
+
+/// Each unfinished task's line, kept as the replay moves, for [`task_lines`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MarkIndex {
+    /// Per task, the entry it has in `by_line`: (line, not running); line 0 while not known.
+    at: Vec<Option<(u32, bool)>>,
+    by_line: BTreeMap<u32, BTreeSet<(bool, TaskId)>>,
+}
+
+impl MarkIndex {
+    /// Brings the entry of `task` up to date with `state`.
+    pub fn update(&mut self, state: &LoopState, task: TaskId) {
+        let t = task as usize;
+        if self.at.len() <= t {
+            self.at.resize(t + 1, None);
+        }
+        let now = state.task(task).and_then(|s| {
+            // A running task at line 0 is kept too: the session's position may place it.
+            let alive = !s.phase.is_finished() && s.phase != TaskPhase::New;
+            alive.then_some((s.line, s.phase != TaskPhase::Running))
+        });
+        let before = self.at[t];
+        if before == now {
+            return;
+        }
+        if let Some((line, not_running)) = before {
+            if let Some(set) = self.by_line.get_mut(&line) {
+                set.remove(&(not_running, task));
+                if set.is_empty() {
+                    self.by_line.remove(&line);
+                }
+            }
+        }
+        if let Some((line, not_running)) = now {
+            self.by_line.entry(line).or_default().insert((not_running, task));
+        }
+        self.at[t] = now;
+    }
+}
+
+/// The editor's markers for the live state, as [`crate::marks::task_lines`] makes them from the whole state,
+/// in O(lines × [`PER_LINE`]): `live` moves the running task to the line it computes at.
+pub fn task_lines(trace: &Trace, state: &LoopState, index: &MarkIndex, live: Option<(TaskId, u32)>) -> Vec<LineMarks> {
+    // The running task whose marker follows the session's position, and where it goes.
+    let moved = live.and_then(|(task, line)| match index.at.get(task as usize).copied().flatten() {
+        Some((from, false)) if line != 0 && line != from => Some((task, from, line)),
+        _ => None,
+    });
+    // Line 0 holds the tasks whose line is not known yet: no marker.
+    let mut lines: Vec<u32> = index.by_line.keys().copied().filter(|&l| l != 0).collect();
+    if let Some((_, from, to)) = moved {
+        if index.by_line.get(&from).is_some_and(|s| s.len() == 1) {
+            lines.retain(|&l| l != from);
+        }
+        if let Err(at) = lines.binary_search(&to) {
+            lines.insert(at, to);
+        }
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let set = index.by_line.get(&line);
+            let mut first: Vec<(bool, TaskId)> = set
+                .into_iter()
+                .flatten()
+                .filter(|&&(_, t)| moved.is_none_or(|m| m.0 != t))
+                .take(PER_LINE)
+                .copied()
+                .collect();
+            let mut total = set.map_or(0, |s| s.len());
+            if let Some((task, from, to)) = moved {
+                if from == line {
+                    total -= 1;
+                }
+                if to == line {
+                    total += 1;
+                    first.push((false, task));
+                    first.sort_unstable();
+                    first.truncate(PER_LINE);
+                }
+            }
+            let tasks: Vec<TaskMark> = first
+                .into_iter()
+                .map(|(not_running, task)| {
+                    let phase = state.task(task).map_or(TaskPhase::New, |s| s.phase);
+                    TaskMark {
+                        line,
+                        task,
+                        label: format!("{}: {}", trace.task_name(task), describe::phase(trace, phase)),
+                        running: !not_running,
+                    }
+                })
+                .collect();
+            LineMarks {
+                line,
+                more: total - tasks.len(),
+                tasks,
+            }
+        })
+        .collect()
+}
+
+/// Everything above, for one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunIndex {
+    pub lanes: LaneOrder,
+    pub objects: ObjectList,
+    pub marks: MarkIndex,
+}
+
+impl RunIndex {
+    /// Takes in what `trace` recorded since the last call; `state` has applied all its events, and events
+    /// `from..` are the new ones.
+    pub fn extend(&mut self, trace: &Trace, state: &LoopState, from: usize) {
+        self.lanes.extend(trace);
+        self.objects.extend(trace);
+        for e in &trace.events[from.min(trace.events.len())..] {
+            self.marks.update(state, e.task);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interleave::replay::Replay;
+    use interleave::session::{Budget, Config, Session, Status};
+
+    const PROGRAM: &str = r#"import asyncio
+import threading
+
+async def worker(i, lock):
+    for _ in range(3):
+        async with lock:
+            await asyncio.sleep(0.01 * (i % 3))
+        x = 0
+        for k in range(50):
+            x += k
+
+
+async def main():
+    lock = asyncio.Lock()
+    await asyncio.gather(*(worker(i, lock) for i in range(9)))
+
+
+def side():
+    asyncio.run(main())
+
+
+t = threading.Thread(target=side)
+t.start()
+asyncio.run(main())
+t.join()
+"#;
+
+    /// Runs PROGRAM in small slices and checks after each that the index gives what the full scans give.
+    #[test]
+    fn the_index_agrees_with_the_full_scans_all_along() {
+        let mut session = Session::new(PROGRAM, Config::default());
+        let mut replay = Replay::new();
+        let mut index = RunIndex::default();
+        for _ in 0..100_000 {
+            let status = session.run(Budget {
+                steps: 37,
+                until: interleave::trace::Time::MAX,
+            });
+            let from = replay.state.applied;
+            replay.extend(session.trace());
+            let trace = session.trace();
+            index.extend(trace, &replay.state, from);
+
+            let shown: Vec<TaskId> = replay
+                .lanes
+                .iter()
+                .filter(|l| !trace.tasks[l.task as usize].internal)
+                .map(|l| l.task)
+                .collect();
+            let order: Vec<TaskId> = crate::layout::lane_order(trace, &shown)
+                .into_iter()
+                .map(|i| shown[i])
+                .collect();
+            let got: Vec<TaskId> = (0..index.lanes.len()).filter_map(|i| index.lanes.get(i)).collect();
+            assert_eq!(got, order);
+
+            for live in [None, session.position(), Some((1, 7))] {
+                assert_eq!(
+                    task_lines(trace, &replay.state, &index.marks, live),
+                    crate::marks::task_lines(trace, &replay.state, live),
+                    "at event {} with {live:?}",
+                    replay.state.applied
+                );
+            }
+            match status {
+                Status::Done { .. } => break,
+                Status::Waiting { until } => session.advance_to(until),
+                Status::Runnable => {}
+            }
+        }
+        assert!(matches!(session.status(), Status::Done { exit_code: 0 }));
+        let names: Vec<&str> = index.objects.shown.iter().map(|&o| trace_name(&session, o)).collect();
+        assert_eq!(names, ["Lock-1", "Lock-2"]);
+    }
+
+    fn trace_name(session: &Session, obj: ObjId) -> &str {
+        session.trace().object_name(obj)
+    }
+}
