@@ -87,6 +87,7 @@ pub enum EventKind {
     Suspended {
         reason: WaitReason,
     },
+    /// At the line where the task's coroutine (a thread's target) returned or raised.
     Finished {
         outcome: Outcome,
     },
