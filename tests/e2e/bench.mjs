@@ -9,7 +9,7 @@
 // requestAnimationFrame timestamps in the page, long tasks from Chromium's Long Tasks API (tasks over 50 ms).
 
 import { resolve } from 'node:path';
-import { serveStatic, launchBrowser, App, waitUntil } from './harness.mjs';
+import { serveStatic, launchBrowser, openApp, waitUntil } from './harness.mjs';
 
 const HUNDRED_TASKS = `import asyncio
 import random
@@ -135,13 +135,8 @@ const server = await serveStatic(dist);
 const browser = await launchBrowser();
 const report = [];
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const app = new App(page);
-  await page.goto(server.url, { waitUntil: 'load' });
-  await app.code.waitFor({ timeout: 10_000 });
-  // A learner reads before pressing Run; by then the page has compiled the asyncio runtime (WARM_UP_MS).
-  await page.waitForTimeout(1_000);
+  const app = await openApp(browser, server.url);
+  const { page } = app;
 
   // 1. 100 tasks playing back live at 1x.
   await app.setCode(HUNDRED_TASKS);
@@ -217,7 +212,7 @@ try {
     report.push(`spawn ${n.toLocaleString('en')} tasks at instant: finished in ${took.toFixed(2)} s wall (${progress})`);
     report.push(summary('  while it ran', s));
   }
-  await context.close();
+  await page.context().close();
 } finally {
   await browser.close();
   await server.close();

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serveStatic, launchBrowser, App } from './harness.mjs';
+import { serveStatic, launchBrowser, openApp } from './harness.mjs';
 
 const WORKLOADS = ['switch.py', 'spawn.py', 'queue.py', 'lock.py', 'fib.py', 'loop.py'];
 
@@ -83,12 +83,8 @@ try {
     `wasm downloaded at ${med.wasm.toFixed(0)} ms; ` +
     `range of interactive ${loads[0].interactive.toFixed(0)}-${loads[4].interactive.toFixed(0)} ms`);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const app = new App(page);
-  await page.goto(server.url, { waitUntil: 'load' });
-  await app.code.waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(1_000);
+  const app = await openApp(browser, server.url);
+  const { page } = app;
   await app.setSpeed('instant');
   report.push(`${'workload'.padEnd(10)} ${'cpython_s'.padStart(9)} ${'page_s'.padStart(9)} ${'ratio'.padStart(6)}`);
   for (const w of WORKLOADS) {
@@ -114,7 +110,7 @@ try {
     report.push(`${w.padEnd(10)} ${py.best.toFixed(3).padStart(9)} ${best.toFixed(3).padStart(9)} ${(best / py.best).toFixed(2).padStart(6)}`);
     console.log(report.at(-1));
   }
-  await context.close();
+  await page.context().close();
 } finally {
   await browser.close();
   await server.close();

@@ -182,6 +182,20 @@ export class App {
 }
 
 /**
+ * Opens the app at `url` in a fresh desktop-sized context, waits for the editor and then for the page to settle
+ * (a learner reads before pressing Run; by then the page has compiled the asyncio runtime), and returns the App.
+ */
+export async function openApp(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const app = new App(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await app.code.waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(1_000);
+  return app;
+}
+
+/**
  * Runs each check in a fresh browser context on a fresh page of the app, failing it on any request to a host
  * other than 127.0.0.1, any uncaught page error, any console error and any failed or 4xx/5xx response.
  * Returns the results, one `{ name, ok, ms, error }` per check, after printing one line per check.
