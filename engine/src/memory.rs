@@ -7,8 +7,8 @@
 //! Two checks use it:
 //! - before a big allocation (a string, bytes or a container whose size is known in advance), [`fits`] refuses
 //!   one that would pass the budget, so it is never attempted (`types::args::check_size`, `pystr`);
-//! - before each instruction, [`exceeded`] compares the growth with the run's room, and the interpreter raises
-//!   `MemoryError` at the instruction after the one that passed it.
+//! - every 64 instructions, and at every instruction while the reserve below is open, [`check`] compares the
+//!   growth with the run's room, and the interpreter raises `MemoryError` at that instruction.
 //!
 //! Either opens a reserve (an eighth of the budget) so that `except MemoryError:` can run; it closes once the
 //! program has let go of a reserve's worth below the budget, and a program that passes the reserve too gets
@@ -110,20 +110,39 @@ pub fn fits(bytes: usize) -> bool {
     false
 }
 
-/// The check before each instruction: whether the run has grown past its room (and the program gets
-/// `MemoryError`). A reserve opened by a `MemoryError` closes here once the program has let go of enough.
-pub fn exceeded() -> bool {
+/// What [`check`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    /// The run has grown past its room: the program gets `MemoryError`.
+    pub exceeded: bool,
+    /// The reserve is open (a `MemoryError` was raised and the program has not let go yet): check at every
+    /// instruction until it closes.
+    pub reserve_open: bool,
+}
+
+/// The interpreter's check between instructions. A reserve opened by a `MemoryError` closes here once the
+/// program has let go of enough.
+pub fn check() -> Checked {
     let r = room();
     let grown = since(r.entry);
     if grown <= r.room && grown >= r.relax {
-        return false;
+        return Checked {
+            exceeded: false,
+            reserve_open: r.open(),
+        };
     }
     if r.open() && grown < r.relax {
         set_room(r.with_reserve(false));
-        return false;
+        return Checked {
+            exceeded: false,
+            reserve_open: false,
+        };
     }
     set_room(r.with_reserve(true));
-    true
+    Checked {
+        exceeded: true,
+        reserve_open: true,
+    }
 }
 
 /// What a run holds and may hold, kept in the run's world between the times its code runs.
@@ -139,6 +158,8 @@ pub struct Meter {
     entry: usize,
     /// The room as it was before this run's code started (a run may start inside another's).
     outer: Room,
+    /// The interpreter checks at every instruction, not every few: the reserve is open.
+    pub strict: bool,
 }
 
 impl Meter {
@@ -149,6 +170,7 @@ impl Meter {
             reserve_open: false,
             entry: live(),
             outer: Room::UNLIMITED,
+            strict: false,
         }
     }
 

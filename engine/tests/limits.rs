@@ -855,8 +855,8 @@ enum Growth {
     Caught(&'static str),
     /// It does not catch it: exit 1, and stderr's last line is `MemoryError`.
     Uncaught,
-    /// It never ends by itself (tasks keep spawning), but keeps under the budget and its reserve, and its tasks
-    /// get MemoryErrors, which the loop reports.
+    /// Its tasks get MemoryErrors, which the loop reports, while the run keeps under the budget and its reserve,
+    /// stoppable at every slice, until it ends normally or is stopped.
     Stoppable,
 }
 
@@ -873,7 +873,7 @@ fn check_growth((source, growth): &(&'static str, Growth)) {
     let mut s = Session::new(source, memory_config());
     let mut highest = 0;
     let mut status = Status::Runnable;
-    for _ in 0..2_000 {
+    for _ in 0..300 {
         status = s.run(Budget {
             steps: 200_000,
             until: Time::MAX,
@@ -899,8 +899,11 @@ fn check_growth((source, growth): &(&'static str, Growth)) {
             assert_eq!(last_line(s.stderr()), "MemoryError", "stderr:\n{}", tail(s.stderr()));
         }
         Growth::Stoppable => {
-            assert!(!matches!(status, Status::Done { .. }), "ended: {status:?}");
             assert!(s.stderr().contains("\nMemoryError\n"), "stderr:\n{}", tail(s.stderr()));
+            if let Status::Done { exit_code } = status {
+                // The tasks that failed take their subtrees with them; once none is left, main's sleep ends.
+                assert_eq!(exit_code, 0);
+            }
         }
     }
 }
