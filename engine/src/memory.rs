@@ -201,12 +201,8 @@ impl Meter {
         set_room(self.outer);
     }
 
-    /// Bytes the run holds now (while its code runs) or held when it last stopped.
-    pub fn held(&self, running: bool) -> isize {
-        if running {
-            self.used.saturating_add(since(self.entry))
-        } else {
-            self.used
-        }
+    /// Bytes the run held when its code last stopped running.
+    pub fn held(&self) -> isize {
+        self.used
     }
 }

@@ -625,7 +625,7 @@ impl Session {
     /// Instructions executed so far.
     /// Bytes the run holds, as its memory budget counts them (`Config::memory_limit`).
     pub fn memory_held(&self) -> usize {
-        self.vm.world.memory.held(false).max(0) as usize
+        self.vm.world.memory.held().max(0) as usize
     }
 
     pub fn steps(&self) -> u64 {
