@@ -463,11 +463,12 @@ impl Vm {
             }
             let rec = &self.threads.list[i];
             let Status::Blocked(b) = &rec.status else { continue };
+            // A free lock wakes its waiter when it is released (`wake_lock_waiter`), never here: whether this
+            // ran between the release and the next event would depend on where a budget ended.
             let due = b.deadline().is_some_and(|d| d <= now)
                 || match b {
-                    Block::Lock { lock, .. } => !lock.locked.get() && lock.waiters.borrow().front() == Some(&i),
                     Block::Select { .. } => !rec.state.aio.ready.is_empty(),
-                    Block::Sleep { .. } => false,
+                    Block::Lock { .. } | Block::Sleep { .. } => false,
                 };
             if due {
                 let b = b.clone();
@@ -479,6 +480,25 @@ impl Vm {
                 self.want_gil(i);
             }
         }
+    }
+
+    /// A released `lock` wakes its first waiter, and that one only, as a semaphore's post does in CPython on
+    /// Linux; the others wait for the next release. The woken thread queues for the GIL and takes the lock
+    /// only when it runs (`retry_block`): if another thread took it first, it waits again, at the back.
+    pub fn wake_lock_waiter(&mut self, lock: &natives::LockObj) {
+        if lock.locked.get() {
+            return;
+        }
+        let Some(i) = lock.waiters.borrow_mut().pop_front() else {
+            return;
+        };
+        let Status::Blocked(b) = &self.threads.list[i].status else {
+            return;
+        };
+        let b = b.clone();
+        self.threads.list[i].status = Status::Runnable;
+        self.threads.list[i].pending = Some(b);
+        self.want_gil(i);
     }
 
     /// Finishes the blocking call the running thread was woken from: `Ok(v)` puts `v` where the call's

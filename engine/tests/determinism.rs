@@ -374,6 +374,36 @@ fn an_uncaught_exception_group_is_the_same_however_it_is_sliced() {
     assert_same_under_slicing("errors", ERRORS, ALL_SLICINGS);
 }
 
+/// Three threads contend for one lock: each release wakes one waiter, at the release, however the run is
+/// sliced (a waiter woken by polling after the release woke at the next slice's start).
+const LOCK_WAITERS: &str = r#"
+import threading
+import time
+
+lock = threading.Lock()
+held = threading.Event()
+
+def holder():
+    with lock:
+        held.set()
+        time.sleep(1)
+        print("holder releasing")
+
+threading.Thread(target=holder).start()
+threading.Thread(target=holder).start()
+held.wait()
+print("acquire(timeout=0.1):", lock.acquire(timeout=0.1))
+print("acquire():", lock.acquire())
+lock.release()
+"#;
+
+#[test]
+fn a_lock_with_several_waiters_is_the_same_however_it_is_sliced() {
+    assert_same_under_slicing("lock_waiters", LOCK_WAITERS, ALL_SLICINGS);
+    let steps: Vec<(u64, Clock)> = [1, 2, 50_000].into_iter().map(|n| (n, Clock::Jump)).collect();
+    assert_same_under_slicing("lock_waiters", LOCK_WAITERS, &steps);
+}
+
 const LEFTOVER_TASK: &str = r#"
 import asyncio
 

@@ -183,9 +183,7 @@ fn release_lock(vm: &mut Vm, lock: &LockObj) -> PyResult<()> {
         let task = vm.ts.current_task;
         vm.event(task, EventKind::Released { obj });
     }
-    if !lock.waiters.borrow().is_empty() {
-        vm.wake_threads();
-    }
+    vm.wake_lock_waiter(lock);
     Ok(())
 }
 
