@@ -9,6 +9,8 @@ mod unparse;
 use crate::ast::{self, Module, Pos, SyntaxError, SyntaxErrorKind};
 use crate::code::{Code, CodeKind, Instr, Span};
 use crate::value::{Str, Value};
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 use symtable::{Place, ScopeKind, SymTable};
 
@@ -59,6 +61,15 @@ pub struct Compiler<'a> {
     hidden: bool,
     /// `from __future__ import annotations`: annotations are kept as their source text.
     future_annotations: bool,
+    /// The names of this compilation, one `Rc` each (see `intern`).
+    names: HashSet<Str>,
+}
+
+thread_local! {
+    /// The names of the runtime's own modules (`hidden` compilations, cached for the thread's life as their
+    /// code is), which programs compiled later share. Only a cache of pointers: a program's own new names are
+    /// never added, so it does not grow with the programs run.
+    static RUNTIME_NAMES: RefCell<HashSet<Str>> = RefCell::new(HashSet::new());
 }
 
 /// Compiles a parsed module. Errors are the ones CPython reports at compile time
@@ -74,6 +85,7 @@ pub fn compile(module: &Module, filename: &str, hidden: bool) -> Result<Rc<Code>
             matches!(&s.kind, ast::StmtKind::ImportFrom { module: Some(m), names, level: 0 }
                 if &**m == "__future__" && names.iter().any(|a| &*a.name == "annotations"))
         }),
+        names: HashSet::new(),
     };
     c.push_unit("<module>", "<module>", CodeKind::Module, 0, 1);
     for s in &module.body {
@@ -98,7 +110,9 @@ type CResult<T = ()> = Result<T, SyntaxError>;
 
 impl<'a> Compiler<'a> {
     fn push_unit(&mut self, name: &str, qualname: &str, kind: CodeKind, scope: usize, line: u32) {
-        let s = &self.table.scopes[scope];
+        let table = self.table;
+        let s = &table.scopes[scope];
+        let varnames = s.varnames.iter().map(|n| self.intern(n)).collect();
         let code = Code {
             name: Rc::from(name),
             qualname: Rc::from(qualname),
@@ -112,7 +126,7 @@ impl<'a> Compiler<'a> {
             names: Vec::new(),
             name_hashes: Vec::new(),
             name_slots: Vec::new(),
-            varnames: s.varnames.clone(),
+            varnames,
             cellvars: s.cellvars.clone(),
             freevars: s.freevars.clone(),
             cell_args: s
@@ -267,26 +281,47 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::LoadConst(i));
     }
 
-    fn name_index(&mut self, name: &str) -> u32 {
-        let names = &mut self.unit().code.names;
-        match names.iter().position(|n| &**n == name) {
-            Some(i) => i as u32,
-            None => {
-                names.push(Rc::from(name));
-                (names.len() - 1) as u32
-            }
+    /// One `Rc` per name, shared by every code object of the compilation and with the runtime's modules:
+    /// attribute and global names are dict keys, and a lookup whose key is the very string that stored it
+    /// compares pointers instead of bytes (`dict::StrKey`).
+    fn intern(&mut self, name: &str) -> Str {
+        if let Some(s) = self.names.get(name) {
+            return s.clone();
         }
+        let hidden = self.hidden;
+        let s = RUNTIME_NAMES.with(|t| {
+            let mut t = t.borrow_mut();
+            if let Some(s) = t.get(name) {
+                return s.clone();
+            }
+            let s: Str = Rc::from(name);
+            if hidden {
+                t.insert(s.clone());
+            }
+            s
+        });
+        self.names.insert(s.clone());
+        s
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.unit().code.names.iter().position(|n| &**n == name) {
+            return i as u32;
+        }
+        let s = self.intern(name);
+        let names = &mut self.unit().code.names;
+        names.push(s);
+        (names.len() - 1) as u32
     }
 
     fn var_index(&mut self, name: &str) -> u32 {
-        let code = &mut self.unit().code;
-        match code.varnames.iter().position(|n| &**n == name) {
-            Some(i) => i as u32,
-            None => {
-                code.varnames.push(Rc::from(name));
-                (code.varnames.len() - 1) as u32
-            }
+        if let Some(i) = self.unit().code.varnames.iter().position(|n| &**n == name) {
+            return i as u32;
         }
+        let s = self.intern(name);
+        let code = &mut self.unit().code;
+        code.varnames.push(s);
+        (code.varnames.len() - 1) as u32
     }
 
     fn deref_index(&mut self, name: &str) -> u32 {

@@ -357,7 +357,7 @@ impl<'a> Compiler<'a> {
             for k in keywords {
                 self.expr(&k.value)?;
                 if let Some(n) = &k.name {
-                    names.push(Value::Str(n.clone()));
+                    names.push(Value::Str(self.intern(n)));
                 }
             }
             let idx = self.unit().code.consts.len() as u32;
