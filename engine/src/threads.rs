@@ -415,15 +415,11 @@ impl Vm {
 
     /// A new synchronisation object in the trace, named `label-N` by its count of that label.
     fn new_trace_object(&mut self, kind: crate::trace::ObjKind, label: &str) -> ObjId {
-        let prefix = format!("{label}-");
-        let n = self
-            .world
-            .trace
-            .objects
-            .iter()
-            .filter(|o| o.name.starts_with(&prefix))
-            .count()
-            + 1;
+        let counts = &mut self.world.obj_counts;
+        let n = counts.by_label.entry(label.to_string()).or_default();
+        *n += 1;
+        let n = *n;
+        *counts.visible_by_kind.entry(kind).or_default() += 1;
         self.world.trace.objects.push(crate::trace::ObjInfo {
             kind,
             name: format!("{label}-{n}"),

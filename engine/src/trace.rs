@@ -225,7 +225,7 @@ pub struct TaskInfo {
     pub thread: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ObjKind {
     Future,
     Gather,

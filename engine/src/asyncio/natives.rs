@@ -384,14 +384,11 @@ pub fn install(vm: &mut Vm) -> Dict {
                 Some(Value::Str(s)) => s.to_string(),
                 _ => "Future".into(),
             };
-            let n = vm
-                .world
-                .trace
-                .objects
-                .iter()
-                .filter(|o| o.kind == kind && !o.internal)
-                .count()
-                + 1;
+            let counts = &mut vm.world.obj_counts;
+            let n = counts.visible_by_kind.entry(kind).or_default();
+            *n += 1;
+            let n = *n;
+            *counts.by_label.entry(label.clone()).or_default() += 1;
             let line = vm.ts.line;
             vm.world.trace.objects.push(ObjInfo {
                 kind,
@@ -409,7 +406,12 @@ pub fn install(vm: &mut Vm) -> Dict {
             // The prelude's own objects (a Queue's Event) stay out of the program's view and numbering.
             if let Some(Value::Int(i)) = a.first() {
                 if let Some(o) = usize::try_from(*i).ok().and_then(|i| vm.world.trace.objects.get_mut(i)) {
-                    o.internal = true;
+                    if !o.internal {
+                        o.internal = true;
+                        if let Some(n) = vm.world.obj_counts.visible_by_kind.get_mut(&o.kind) {
+                            *n = n.saturating_sub(1);
+                        }
+                    }
                 }
             }
             Ok(Value::None)

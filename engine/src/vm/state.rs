@@ -33,6 +33,15 @@ pub struct World {
     pub max_events: usize,
     /// What the run holds and may hold.
     pub memory: crate::memory::Meter,
+    /// How many synchronisation objects of the trace there are, by kind (the program's own) and by label
+    /// (all), so that naming the next one (`Lock-3`) does not count them all again.
+    pub obj_counts: ObjCounts,
+}
+
+#[derive(Default)]
+pub struct ObjCounts {
+    pub visible_by_kind: std::collections::HashMap<crate::trace::ObjKind, usize>,
+    pub by_label: std::collections::HashMap<String, usize>,
 }
 
 impl World {
@@ -51,6 +60,7 @@ impl World {
             output_cut: false,
             max_events: config.max_events,
             memory: crate::memory::Meter::new(config.memory_limit),
+            obj_counts: ObjCounts::default(),
         }
     }
 }
