@@ -534,7 +534,7 @@ impl Vm {
         g.state.set(GenState::Running);
         f.ret = ret;
         f.gen = Some(g.clone());
-        if self.ts.depth + th.frames.len() >= self.recursion_limit + 50 {
+        if self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         th.frames.push(f);
