@@ -63,6 +63,8 @@ pub struct Compiler<'a> {
     future_annotations: bool,
     /// The names of this compilation, one `Rc` each (see `intern`).
     names: HashSet<Str>,
+    /// The line of the function being made's first decorator: its code's first line (`co_firstlineno`).
+    decorated_at: Option<u32>,
 }
 
 thread_local! {
@@ -86,6 +88,7 @@ pub fn compile(module: &Module, filename: &str, hidden: bool) -> Result<Rc<Code>
                 if &**m == "__future__" && names.iter().any(|a| &*a.name == "annotations"))
         }),
         names: HashSet::new(),
+        decorated_at: None,
     };
     c.push_unit("<module>", "<module>", CodeKind::Module, 0, 1);
     for s in &module.body {

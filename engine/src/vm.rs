@@ -296,13 +296,19 @@ impl Vm {
                 return Some(Exit::Raised(exc));
             };
             if !frame.code.hidden {
-                let line = frame.line();
+                let line = frame.raise_line();
+                // A frame that has not started has no instruction to underline.
+                let span = if frame.pc == 0 {
+                    None
+                } else {
+                    frame.code.span_at(frame.pc - 1)
+                };
                 let entry = crate::exc::TbEntry {
                     frame: frame.serial,
                     filename: frame.code.filename.clone(),
                     line,
                     name: frame.code.name.clone(),
-                    span: frame.code.span_at(frame.pc.saturating_sub(1)),
+                    span,
                 };
                 self.add_traceback(&exc, entry);
             }
@@ -356,7 +362,7 @@ impl Vm {
             // Where the program's code raised out of its last frame, or into the runtime's.
             let bottom = th.frames.is_empty() || matches!(done.ret, Ret::Exit);
             if !done.code.hidden && (bottom || th.frames.last().is_some_and(|f| f.code.hidden)) {
-                self.ts.exit_line = done.line();
+                self.ts.exit_line = done.raise_line();
             }
             if bottom {
                 return Some(Exit::Raised(exc));

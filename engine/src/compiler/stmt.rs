@@ -502,6 +502,7 @@ impl<'a> Compiler<'a> {
         let scope = self.child_scope(node_key(&**f));
         let kind = self.code_kind(scope, f.is_async);
         let qual = self.qualname(&f.name);
+        self.decorated_at = f.decorators.first().map(|d| d.pos.line);
         self.make_function(&f.args, scope, kind, &f.name, &qual, f.pos.line, |c| {
             // A docstring is not executed; the body starts after it.
             let body: &[Stmt] = match f.body.first() {
@@ -564,6 +565,8 @@ impl<'a> Compiler<'a> {
         line: u32,
         body: impl FnOnce(&mut Self) -> CResult,
     ) -> CResult {
+        // Taken before the defaults are compiled: a lambda among them is not decorated.
+        let decorated_at = self.decorated_at.take();
         let mut flags = 0;
         if !args.defaults.is_empty() {
             for d in &args.defaults {
@@ -589,6 +592,9 @@ impl<'a> Compiler<'a> {
         }
         flags |= self.closure_for(scope);
         self.push_unit(name, qualname, kind, scope, line);
+        if let Some(first) = decorated_at {
+            self.unit().code.first_line = first;
+        }
         {
             let code = &mut self.unit().code;
             code.argcount = (args.posonly.len() + args.args.len()) as u32;

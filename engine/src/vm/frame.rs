@@ -74,6 +74,16 @@ impl Frame {
         // pc points past the instruction being executed.
         self.code.line_at(self.pc.saturating_sub(1))
     }
+
+    /// The line an exception raised in this frame is reported at: `line()`, except in a frame that has not
+    /// started, where CPython reports the code's first line (the `def`, or its first decorator).
+    pub fn raise_line(&self) -> u32 {
+        if self.pc == 0 && self.code.first_line > 0 {
+            self.code.first_line
+        } else {
+            self.line()
+        }
+    }
 }
 
 /// A stack of frames that runs as a unit: the main program, one asyncio task, or a nested call.

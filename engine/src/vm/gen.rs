@@ -165,8 +165,20 @@ impl Vm {
         match g.state.get() {
             GenState::Finished => return Err(Exc::Raised(exc)),
             GenState::Created => {
+                // Raised in the frame before its first instruction: the traceback shows it at its first line.
                 g.state.set(GenState::Finished);
-                g.frame.borrow_mut().take();
+                if let Some(f) = g.frame.borrow_mut().take() {
+                    if !f.code.hidden {
+                        let entry = crate::exc::TbEntry {
+                            frame: f.serial,
+                            filename: f.code.filename.clone(),
+                            line: f.raise_line(),
+                            name: f.code.name.clone(),
+                            span: None,
+                        };
+                        self.add_traceback(&exc, entry);
+                    }
+                }
                 return Err(Exc::Raised(exc));
             }
             _ => {}
