@@ -13,6 +13,7 @@ pub mod examples;
 pub mod highlight;
 pub mod index;
 pub mod layout;
+pub mod link;
 pub mod marks;
 pub mod pacing;
 pub mod run;
