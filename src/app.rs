@@ -378,6 +378,7 @@ pub fn app(props: &AppProps) -> Html {
                 <h1>{ "Interleave" }</h1>
                 <p class="app-tagline">{ "Edit a small asyncio or threading program, run it, and watch its tasks and threads take turns." }</p>
                 <Share make={make_link} />
+                <a class="authors-link" href="authors.html">{ "Embed in your tutorial" }</a>
                 <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={ontheme}>
                     { "Dark theme" }
                 </button>

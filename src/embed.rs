@@ -149,18 +149,19 @@ pub fn parse(search: &str) -> Params {
 
 /// The gallery example called `name`: its title, or the title's slug (`hello-tasks`, `gather`, `thread-pool`).
 pub fn example(name: &str) -> Option<usize> {
-    let name = name.trim().to_lowercase();
+    let name = name.trim();
     EXAMPLES
         .iter()
-        .position(|e| e.title.to_lowercase() == name || slug(e.title) == name)
+        .position(|e| e.title.eq_ignore_ascii_case(name) || slug(e.title).eq_ignore_ascii_case(name))
 }
 
-/// A title in lower case with every run of other characters than letters and digits made one `-`.
+/// A title in lower case with every run of other characters than ASCII letters and digits made one `-`
+/// (the titles are ASCII; std's Unicode case tables would cost the bundle bytes for nothing).
 pub fn slug(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
@@ -239,6 +240,11 @@ mod tests {
     fn examples_are_found_by_title_or_file() {
         assert_eq!(example("Hello, tasks"), Some(0));
         assert_eq!(example("hello-tasks"), Some(0));
+        assert_eq!(example("GATHER"), example("gather"));
+        let mut slugs: Vec<_> = EXAMPLES.iter().map(|e| slug(e.title)).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), EXAMPLES.len());
         assert_eq!(
             slug("asyncio.to_thread rescues a blocked loop"),
             "asyncio-to-thread-rescues-a-blocked-loop"

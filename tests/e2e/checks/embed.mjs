@@ -203,6 +203,16 @@ print("<a href='javascript:window.pwned=1'>click</a> \u202e 😀")
       const embedded = page.frames().find((f) => f.url().includes('id=second'));
       assertEqual(await embedded.evaluate(() => window.pwned), undefined, 'pwned in the embed');
       assertEqual(await page.evaluate(() => window.pwned), undefined, 'pwned in the host');
+      // "Open in Interleave" opens the full page with the embed's code, not in embed mode.
+      const [full] = await Promise.all([
+        page.context().waitForEvent('page'),
+        frame.getByRole('link', { name: 'Open in Interleave', exact: true }).click(),
+      ]);
+      const fullCode = full.getByRole('textbox', { name: 'Code', exact: true });
+      await fullCode.waitFor({ timeout: 10_000 });
+      assertEqual(await fullCode.inputValue(), code, 'the full page\'s code');
+      assertEqual(await full.getByRole('button', { name: 'Share', exact: true }).count(), 1, 'the full page\'s Share');
+      await full.close();
       // Step, pause, stop and reset answer with their statuses.
       await send(page, 'second', { type: 'interleave:reset' });
       await waitUntil(async () => (await received(page, 'interleave:status', 'second')).at(-1)?.status === 'idle',
@@ -212,6 +222,25 @@ print("<a href='javascript:window.pwned=1'>click</a> \u202e 😀")
       await waitUntil(async () => (await received(page, 'interleave:status', 'second')).at(-1)?.status === 'paused',
         'paused after a step');
       });
+    },
+  },
+  {
+    name: 'embed: the authors\' page, linked from the app, shows live embeds',
+    async run(app) {
+      const page = app.page;
+      await page.getByRole('link', { name: 'Embed in your tutorial', exact: true }).click();
+      await page.waitForURL(/authors\.html$/);
+      await waitUntil(async () => (await page.locator('iframe.interleave-embed').count()) === 2, 'two embeds');
+      const first = page.frameLocator('iframe.interleave-embed').first();
+      await first.getByRole('textbox', { name: 'Code', exact: true }).waitFor({ timeout: 15_000 });
+      if (!(await first.getByRole('textbox', { name: 'Code', exact: true }).inputValue()).includes('greet("ada"')) {
+        throw new Error('the first embed does not hold its block\'s code');
+      }
+      await first.getByRole('button', { name: 'Run', exact: true }).click();
+      const log = first.getByRole('log', { name: 'Output', exact: true });
+      await waitUntil(async () => (await log.locator(':scope > *').count()) === 4, 'the embed\'s output', 15_000);
+      await settle(page);
+      await page.screenshot({ path: await screenshotPath('authors-desktop'), fullPage: true });
     },
   },
 ];
