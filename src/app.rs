@@ -179,6 +179,7 @@ pub fn app(props: &AppProps) -> Html {
 
     // An embed's messages to and from its parent page.
     let root = use_node_ref();
+    let open_link = use_node_ref();
     {
         let bridge = use_memo((), {
             let params = params.clone();
@@ -339,14 +340,26 @@ pub fn app(props: &AppProps) -> Html {
     let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };
 
     if embedded {
-        let onopen = {
-            let make_link = make_link.clone();
-            Callback::from(move |e: MouseEvent| {
-                if let Some(a) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        // The link is made when followed (deflating the code on every render would cost for nothing). Yew
+        // delegates events, so the anchor is found by its ref, not as the event's current target.
+        let refresh = {
+            let (make_link, anchor) = (make_link.clone(), open_link.clone());
+            move || {
+                if let Some(a) = anchor.cast::<web_sys::Element>() {
                     let _ = a.set_attribute("href", &make_link.emit(()));
                 }
-            })
+            }
         };
+        // Before a click, a middle click, or a keyboard's Enter (which follows focus).
+        let onopen = {
+            let refresh = refresh.clone();
+            Callback::from(move |_: MouseEvent| refresh())
+        };
+        let onpointerdown = {
+            let refresh = refresh.clone();
+            Callback::from(move |_: PointerEvent| refresh())
+        };
+        let onfocus = Callback::from(move |_: FocusEvent| refresh());
         let show = |on: bool, html: Html| if on { html } else { Html::default() };
         return html! {
             <div class="app app-embed" {onkeydown} ref={root}>
@@ -364,7 +377,8 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </section>
                 <p class="embed-footer">
-                    <a href={full_page_link(&Shared::default())} target="_blank" rel="noopener" onclick={onopen}>
+                    <a href={full_page_link(&Shared::default())} target="_blank" rel="noopener" onclick={onopen}
+                       {onpointerdown} {onfocus} ref={open_link}>
                         { "Open in Interleave" }
                     </a>
                 </p>

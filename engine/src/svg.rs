@@ -11,7 +11,11 @@ use crate::replay::{Lane, Replay, TaskPhase, GIL_LANE};
 use crate::trace::{Time, Trace, WaitReason, Wake};
 
 const WIDTH: f64 = 960.0;
-const LABEL: f64 = 150.0;
+const LABEL: f64 = 180.0;
+/// Room right of the track, for the last tick's label.
+const RIGHT: f64 = 28.0;
+/// A lane's name is cut to this many characters.
+const NAME: usize = 26;
 const ROW: f64 = 22.0;
 const BAR: f64 = 14.0;
 const TOP: f64 = 28.0;
@@ -54,6 +58,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `name`, cut to [`NAME`] characters with an ellipsis.
+fn short(name: &str) -> String {
+    match name.char_indices().nth(NAME) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.to_string(),
+    }
+}
+
 /// A round step for the time axis: about `span / 6`, as 1, 2 or 5 times a power of ten nanoseconds.
 fn tick_step(span: Time) -> Time {
     let rough = (span / 6).max(1);
@@ -90,7 +102,7 @@ pub fn timeline(trace: &Trace, replay: &Replay, now: Time) -> String {
         lanes.push((trace.task_name(lane.task), lane));
     }
     let span = now.max(1);
-    let track = WIDTH - LABEL - 10.0;
+    let track = WIDTH - LABEL - RIGHT;
     let x = |t: Time| LABEL + (t.min(span) as f64 / span as f64) * track;
     let height = TOP + lanes.len() as f64 * ROW + LEGEND;
     let mut svg = String::new();
@@ -128,7 +140,7 @@ pub fn timeline(trace: &Trace, replay: &Replay, now: Time) -> String {
             "<text x=\"{}\" y=\"{:.1}\" fill=\"#1d2330\">{}</text>",
             8,
             y + ROW / 2.0 + 4.0,
-            escape(name)
+            escape(&short(name))
         );
         for seg in &lane.segments {
             let (colour, label) = match (lane.task, seg.phase) {
@@ -226,6 +238,8 @@ mod tests {
         assert_eq!(tick_step(1), 1);
         assert_eq!(seconds(1_500_000_000), "1.5 s");
         assert_eq!(seconds(0), "0 s");
+        assert_eq!(short("ThreadPoolExecutor-0_0"), "ThreadPoolExecutor-0_0");
+        assert_eq!(short(&"é".repeat(40)), format!("{}…", "é".repeat(NAME)));
         assert_eq!(escape("a\u{0}<'\">&"), "a\u{fffd}&lt;&#39;&quot;&gt;&amp;");
     }
 }
