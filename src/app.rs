@@ -365,7 +365,11 @@ pub fn app(props: &AppProps) -> Html {
             <div class="app app-embed" {onkeydown} ref={root}>
                 { for notice }
                 <section class="pane pane-code" aria-label="Program" hidden={!(panels.editor || panels.controls)}>
-                    { show(panels.editor, editor) }
+                    if panels.editor {
+                        <div class="embed-editor" style={format!("--ed-lines: {}", state.source.lines().count().max(3))}>
+                            { editor }
+                        </div>
+                    }
                     { show(panels.controls, controls) }
                 </section>
                 <section class="pane pane-live" aria-label="Live view"

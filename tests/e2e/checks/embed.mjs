@@ -172,6 +172,13 @@ export const checks = [
       await page.setViewportSize({ width: 390, height: 844 });
       await settle(page);
       await page.screenshot({ path: await screenshotPath('embed-host-phone'), fullPage: true });
+      // Chromium may leave a frame out of view unpainted in a full-page picture: each embed alone too.
+      const iframes = await page.locator('iframe').all();
+      for (const [i, frame] of iframes.entries()) {
+        await frame.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(400);
+        await frame.screenshot({ path: await screenshotPath(`embed-host-phone-${i + 1}`) });
+      }
       await page.setViewportSize({ width: 1280, height: 800 });
       });
     },
