@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -10,13 +12,16 @@ use crate::components::editor::Editor;
 use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::output::Output;
+use crate::components::share::Share;
 use crate::components::timeline::{Moment, Navigate, Timeline};
 use crate::driver::Driver;
+use crate::embed::Params;
 use crate::examples::EXAMPLES;
+use crate::link::{LinkError, Shared};
 use crate::marks::{error_mark, task_lines};
 use crate::pacing::SliceEnd;
-use crate::state::{Action, AppState, Theme};
-use crate::storage;
+use crate::state::{Action, AppState, Phase, Theme};
+use crate::{embed, link, messages, storage};
 
 /// How long after the page shows that the runtime is compiled ahead of the first Run.
 const WARM_UP_MS: u32 = 400;
@@ -40,26 +45,106 @@ pub struct AppProps {
     pub initial: Option<String>,
 }
 
+/// What the page's URL asks for: embed mode's parameters, and the share link in its fragment, if any.
+#[derive(PartialEq)]
+struct Startup {
+    params: Params,
+    link: Option<Result<Shared, LinkError>>,
+}
+
+fn startup() -> Startup {
+    let location = web_sys::window().map(|w| w.location());
+    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let hash = hash.trim_start_matches('#');
+    Startup {
+        params: embed::parse(&search),
+        link: (!hash.is_empty()).then(|| link::decode(hash)),
+    }
+}
+
+/// The full page's URL (no query: never embed mode) with `shared` in its fragment.
+fn full_page_link(shared: &Shared) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    format!("{origin}{path}#{}", link::encode(shared))
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    let start = use_memo((), |_| startup());
+    let params = &start.params;
+    let embedded = params.embed;
+    let shared = start.link.as_ref().and_then(|l| l.as_ref().ok());
     let state = {
         let initial = props.initial.clone();
+        let start = start.clone();
         use_reducer(move || {
+            let params = &start.params;
+            let shared = start.link.as_ref().and_then(|l| l.as_ref().ok());
+            let example = params.example.map(|i| EXAMPLES[i].source.to_string());
+            let saved = if params.embed { None } else { storage::load_code() };
             let source = initial
-                .or_else(storage::load_code)
+                .or_else(|| shared.map(|s| s.code.clone()))
+                .or(example)
+                .or(saved)
                 .unwrap_or_else(|| EXAMPLES[0].source.to_string());
-            AppState::new(source, storage::load_theme())
+            let theme = match params.theme {
+                _ if !params.embed => storage::load_theme(),
+                Some(theme) => theme,
+                None => Theme::System,
+            };
+            let mut state = AppState::new(source, theme);
+            state.example = params.example;
+            if let Some(shared) = shared {
+                state.speed = shared.speed;
+                state.switch_anywhere = shared.switch_anywhere;
+            }
+            if let Some(speed) = params.speed {
+                state.speed = speed;
+            }
+            if let Some(Err(e)) = &start.link {
+                state.notice = Some(e.to_string().into());
+            }
+            state
         })
     };
 
-    use_effect_with(state.source.clone(), |source| storage::save_code(source));
+    // A link's moment in the run, or autoplay, once the page is up.
+    {
+        let dispatcher = state.dispatcher();
+        let at = shared.and_then(|s| s.at);
+        let autoplay = params.autoplay || shared.is_some_and(|s| s.autoplay);
+        use_effect_with((), move |_| match at {
+            Some(at) => dispatcher.dispatch(Action::OpenAt(at)),
+            None if autoplay => dispatcher.dispatch(Action::Run),
+            None => {}
+        });
+    }
+
+    // The learner's code survives a reload, but an embed's never replaces it, nor does a shared link's
+    // until the learner edits it.
+    {
+        let unsaved = use_mut_ref(|| embedded || shared.is_some());
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.source.clone(), move |source| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !(embedded || (first && *unsaved.borrow())) {
+                storage::save_code(source);
+            }
+        });
+    }
     // Compile the asyncio runtime once while the learner reads, so that pressing Run does not stall a frame
     // (the engine keeps compiled runtime modules for the page's lifetime).
     use_effect_with((), |_| {
         let warm = gloo_timers::callback::Timeout::new(WARM_UP_MS, interleave::vm::import::precompile_runtime);
         move || drop(warm)
     });
-    use_effect_with(state.theme, |theme| storage::apply_theme(*theme));
+    use_effect_with(state.theme, move |theme| match embedded {
+        true => storage::show_theme(*theme),
+        false => storage::apply_theme(*theme),
+    });
 
     // The driver runs while the phase says so; a new run, speed or mode replaces it, and dropping it stops it.
     {
@@ -88,6 +173,76 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(run) = run {
                     crate::driver::bury(run);
                 }
+            }
+        });
+    }
+
+    // An embed's messages to and from its parent page.
+    let root = use_node_ref();
+    let open_link = use_node_ref();
+    {
+        let bridge = use_memo((), {
+            let params = params.clone();
+            move |_| {
+                params
+                    .embed
+                    .then(|| messages::Bridge::new(params.id.clone(), params.origin.clone()))
+                    .flatten()
+            }
+        });
+        {
+            let (bridge, dispatcher, root) = (bridge.clone(), state.dispatcher(), root.clone());
+            use_effect_with((), move |_| {
+                let listening = (*bridge).as_ref().map(|b| {
+                    let listener = b.listen(move |action| dispatcher.dispatch(action));
+                    b.post("ready", &[]);
+                    let observer = observe_height(b.clone(), root);
+                    (listener, observer)
+                });
+                move || drop(listening)
+            });
+        }
+        // New output since the last report, stream by stream.
+        let reported = use_mut_ref(|| (0usize, 0usize, 0usize));
+        let tick = state.run.as_ref().map(|r| (Rc::as_ptr(&r.run) as usize, r.tick));
+        {
+            let (bridge, run) = (bridge.clone(), state.run.clone());
+            use_effect_with(tick, move |tick| {
+                let (Some(b), Some(r), Some((key, _))) = (&*bridge, run, tick) else {
+                    return;
+                };
+                let mut guard = reported.borrow_mut();
+                if guard.0 != *key {
+                    *guard = (*key, 0, 0);
+                }
+                let (_, out_sent, err_sent) = &mut *guard;
+                let run = r.run.borrow();
+                let (out, err) = run.printed();
+                for (stream, text, from) in [("stdout", out, out_sent), ("stderr", err, err_sent)] {
+                    if let Some(new) = text.get(*from..).filter(|t| !t.is_empty()) {
+                        b.post("output", &[("stream", stream.into()), ("text", new.into())]);
+                        *from = text.len();
+                    }
+                }
+            });
+        }
+        let run = state.run.clone();
+        use_effect_with(state.phase, move |phase| {
+            let Some(b) = &*bridge else {
+                return;
+            };
+            b.post("status", &[("status", messages::status(*phase).into())]);
+            if let (Phase::Done { exit_code }, Some(r)) = (phase, run) {
+                let run = r.run.borrow();
+                let (out, err) = run.printed();
+                b.post(
+                    "finished",
+                    &[
+                        ("exitStatus", (*exit_code).into()),
+                        ("stdout", out.into()),
+                        ("stderr", err.into()),
+                    ],
+                );
             }
         });
     }
@@ -153,36 +308,133 @@ pub fn app(props: &AppProps) -> Html {
         at: i.at,
         events: i.events,
     });
+    let make_link = {
+        let state = state.clone();
+        Callback::from(move |_: ()| full_page_link(&state.shared()))
+    };
+    let notice = state.notice.clone().map(|text| {
+        html! {
+            <p class="notice" role="alert">
+                <span>{ text.to_string() }</span>
+                <button type="button" onclick={on(&state, || Action::Notice(None))}>{ "Dismiss" }</button>
+            </p>
+        }
+    });
+    let panels = if embedded { params.panels } else { embed::Panels::ALL };
+    let controls = html! {
+        <Controls phase={state.phase} speed={state.speed} switch_anywhere={state.switch_anywhere}
+                  {progress} {onrun} {onpause} {onstep} {onstop} {onreset} {onspeed} {onswitch} />
+    };
+    let editor = html! {
+        <Editor source={state.source.clone()} revision={state.source_rev} marks={Rc::new(marks)}
+                {error} {onedit} onrun={on(&state, || Action::Run)} readonly={embedded && params.readonly} />
+    };
+    let timeline = html! {
+        <Timeline run={state.run.clone()} viewport={state.viewport()}
+                  scroll_top={state.view.scroll_top} height={state.view.height}
+                  inspect={moment} detail={state.detail}
+                  inspectable={state.run.is_some()}
+                  {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} />
+    };
+    let loop_panel = html! { <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} /> };
+    let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };
+
+    if embedded {
+        // The link is made when followed (deflating the code on every render would cost for nothing). Yew
+        // delegates events, so the anchor is found by its ref, not as the event's current target.
+        let refresh = {
+            let (make_link, anchor) = (make_link.clone(), open_link.clone());
+            move || {
+                if let Some(a) = anchor.cast::<web_sys::Element>() {
+                    let _ = a.set_attribute("href", &make_link.emit(()));
+                }
+            }
+        };
+        // Before a click, a middle click, or a keyboard's Enter (which follows focus).
+        let onopen = {
+            let refresh = refresh.clone();
+            Callback::from(move |_: MouseEvent| refresh())
+        };
+        let onpointerdown = {
+            let refresh = refresh.clone();
+            Callback::from(move |_: PointerEvent| refresh())
+        };
+        let onfocus = Callback::from(move |_: FocusEvent| refresh());
+        let show = |on: bool, html: Html| if on { html } else { Html::default() };
+        return html! {
+            <div class="app app-embed" {onkeydown} ref={root}>
+                { for notice }
+                <section class="pane pane-code" aria-label="Program" hidden={!(panels.editor || panels.controls)}>
+                    if panels.editor {
+                        <div class="embed-editor" style={format!("--ed-lines: {}", state.source.lines().count().max(3))}>
+                            { editor }
+                        </div>
+                    }
+                    { show(panels.controls, controls) }
+                </section>
+                <section class="pane pane-live" aria-label="Live view"
+                         hidden={!(panels.timeline || panels.loop_panel || panels.output)}>
+                    { show(panels.timeline, timeline) }
+                    <div class="panels">
+                        { show(panels.loop_panel, loop_panel) }
+                        { show(panels.output, output) }
+                    </div>
+                </section>
+                <p class="embed-footer">
+                    <a href={full_page_link(&Shared::default())} target="_blank" rel="noopener" onclick={onopen}
+                       {onpointerdown} {onfocus} ref={open_link}>
+                        { "Open in Interleave" }
+                    </a>
+                </p>
+            </div>
+        };
+    }
 
     html! {
-        <div class="app" {onkeydown}>
+        <div class="app" {onkeydown} ref={root}>
             <header class="app-header">
                 <h1>{ "Interleave" }</h1>
                 <p class="app-tagline">{ "Edit a small asyncio or threading program, run it, and watch its tasks and threads take turns." }</p>
+                <Share make={make_link} />
+                <a class="authors-link" href="authors.html">{ "Embed in your tutorial" }</a>
                 <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={ontheme}>
                     { "Dark theme" }
                 </button>
             </header>
+            { for notice }
             <Gallery selected={state.example} {onchoose} />
             <main class="workspace">
                 <section class="pane pane-code" aria-label="Program">
-                    <Controls phase={state.phase} speed={state.speed} switch_anywhere={state.switch_anywhere}
-                              {progress} {onrun} {onpause} {onstep} {onstop} {onreset} {onspeed} {onswitch} />
-                    <Editor source={state.source.clone()} revision={state.source_rev} marks={Rc::new(marks)}
-                            {error} {onedit} onrun={on(&state, || Action::Run)} />
+                    { controls }
+                    { editor }
                 </section>
                 <section class="pane pane-live" aria-label="Live view">
-                    <Timeline run={state.run.clone()} viewport={state.viewport()}
-                              scroll_top={state.view.scroll_top} height={state.view.height}
-                              inspect={moment} detail={state.detail}
-                              inspectable={state.run.is_some()}
-                              {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} />
+                    { timeline }
                     <div class="panels">
-                        <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} />
-                        <Output run={state.run.clone()} inspect={state.inspect.clone()} />
+                        { loop_panel }
+                        { output }
                     </div>
                 </section>
             </main>
         </div>
     }
+}
+
+/// Reports the embed's content height to its parent whenever it changes, while the observer lives.
+fn observe_height(bridge: messages::Bridge, root: NodeRef) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
+    let element = root.cast::<web_sys::Element>()?;
+    let last = std::cell::Cell::new(0i32);
+    let target = element.clone();
+    let report = move || {
+        let height = target.get_bounding_client_rect().height().ceil() as i32;
+        if height != last.replace(height) {
+            bridge.post("resize", &[("height", height.into())]);
+        }
+    };
+    // Once now: Chromium does not render a cross-origin frame out of view, so its observer waits until then.
+    report();
+    let closure = Closure::<dyn FnMut()>::new(report);
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some((observer, closure))
 }

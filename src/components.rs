@@ -6,4 +6,5 @@ pub mod gallery;
 pub mod legend;
 pub mod loop_panel;
 pub mod output;
+pub mod share;
 pub mod timeline;

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use interleave::replay::{events_until, state_at, LoopState, Replay};
-use interleave::session::{Config, ProgramError, Session, Status};
+use interleave::session::{Budget, Config, ProgramError, Session, Status};
 use interleave::trace::{TaskId, Time, Trace};
 
 use crate::index::RunIndex;
@@ -135,6 +135,43 @@ impl Run {
         let from = self.replay.state.applied;
         self.replay.extend(trace);
         self.index.extend(trace, &self.replay.state, from);
+    }
+
+    /// Runs a live session at once until its trace holds `events` events, it ends, it is stuck or it has run
+    /// `max_steps` more instructions, jumping the clock from timer to timer; true when it got there or ended.
+    pub fn run_to_events(&mut self, events: usize, max_steps: u64) -> bool {
+        let Source::Live(session) = &mut self.source else {
+            return true;
+        };
+        let limit = session.steps().saturating_add(max_steps);
+        let reached = loop {
+            if session.trace().events.len() >= events {
+                break true;
+            }
+            if session.steps() >= limit {
+                break false;
+            }
+            let budget = Budget {
+                steps: (limit - session.steps()).min(10_000),
+                until: Time::MAX,
+            };
+            match session.run(budget) {
+                Status::Done { .. } => break true,
+                Status::Waiting { until: Time::MAX } => break false,
+                Status::Waiting { until } => session.advance_to(until),
+                Status::Runnable => {}
+            }
+        };
+        self.sync();
+        reached
+    }
+
+    /// What the program printed so far, on stdout and on stderr.
+    pub fn printed(&self) -> (&str, &str) {
+        match &self.source {
+            Source::Live(session) => (session.stdout(), session.stderr()),
+            Source::Recorded { .. } => ("", ""),
+        }
     }
 
     pub fn is_done(&mut self) -> bool {

@@ -108,10 +108,24 @@ pub struct AppState {
     /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
     /// running the effect that drops the old driver.
     pub drive_generation: Rc<Cell<u64>>,
+    /// A message for the learner above the workspace (a link that could not be opened), until dismissed.
+    pub notice: Option<Rc<str>>,
 }
+
+/// Instructions a link's position may take to reach before the page gives up on it (a few seconds at most).
+pub const OPEN_AT_STEPS: u64 = 50_000_000;
 
 pub enum Action {
     Edit(String),
+    /// Replace the program from outside (an embed's `interleave:load`), clearing the run.
+    Load(String),
+    /// Run the program to this many events at once, then pause there (a share link's position).
+    OpenAt(usize),
+    /// Pause a driven run (unlike TogglePause, never resumes).
+    Pause,
+    /// Resume a paused run, or start a new one.
+    RunOrResume,
+    Notice(Option<Rc<str>>),
     LoadExample(usize),
     Run,
     TogglePause,
@@ -160,6 +174,26 @@ impl AppState {
             inspect: None,
             detail: None,
             drive_generation: Rc::new(Cell::new(0)),
+            notice: None,
+        }
+    }
+
+    /// What a share link of this state holds: the code, the settings, and the moment shown if the learner
+    /// stepped, paused, stopped or scrubbed to one.
+    pub fn shared(&self) -> crate::link::Shared {
+        let at = match (&self.inspect, &self.run) {
+            (Some(i), _) => Some(i.events),
+            (None, Some(r)) if matches!(self.phase, Phase::Paused | Phase::Stopped) => {
+                Some(r.run.borrow().trace().events.len())
+            }
+            _ => None,
+        };
+        crate::link::Shared {
+            code: self.source.to_string(),
+            speed: self.speed,
+            switch_anywhere: self.switch_anywhere,
+            at,
+            autoplay: false,
         }
     }
 
@@ -248,6 +282,7 @@ impl Clone for AppState {
             run: self.run.clone(),
             inspect: self.inspect.clone(),
             drive_generation: self.drive_generation.clone(),
+            notice: self.notice.clone(),
             ..*self
         }
     }
@@ -268,6 +303,44 @@ impl Reducible for AppState {
                     s.clear_run();
                 }
             }
+            Action::Load(text) => {
+                s.source = text.into();
+                s.source_rev += 1;
+                s.example = None;
+                s.clear_run();
+            }
+            Action::OpenAt(events) => {
+                s.start_run();
+                if let Some(r) = s.run.clone() {
+                    let reached = r.run.borrow_mut().run_to_events(events, OPEN_AT_STEPS);
+                    s.finish();
+                    if s.phase == Phase::Running {
+                        s.phase = Phase::Paused;
+                    }
+                    let run = r.run.borrow();
+                    if run.trace().events.len() > events {
+                        s.inspect = Some(run.state_after(events));
+                    }
+                    if !reached {
+                        s.notice =
+                            Some("The link's moment in the run could not be reached; this is as far as it got.".into());
+                    }
+                }
+            }
+            Action::Pause => {
+                if s.phase.is_driven() {
+                    s.phase = Phase::Paused;
+                }
+            }
+            Action::RunOrResume => {
+                if s.phase == Phase::Paused {
+                    s.phase = Phase::Running;
+                    s.inspect = None;
+                } else {
+                    s.start_run();
+                }
+            }
+            Action::Notice(notice) => s.notice = notice,
             Action::Run => s.start_run(),
             Action::TogglePause => {
                 s.phase = match s.phase {

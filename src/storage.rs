@@ -46,6 +46,16 @@ pub fn apply_theme(theme: Theme) {
             None => storage.remove_item(THEME_KEY),
         };
     }
+    show_theme(theme);
+}
+
+/// Sets `data-theme` on the root element without saving it (an embed's `theme=`).
+pub fn show_theme(theme: Theme) {
+    let value = match theme {
+        Theme::System => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
     if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = match value {
             Some(v) => root.set_attribute("data-theme", v),

@@ -31,6 +31,7 @@ async fn mount(source: &str) -> Mounted {
         error: None,
         onedit: Callback::from(move |text| sink.borrow_mut().push(text)),
         onrun: Callback::noop(),
+        readonly: false,
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;

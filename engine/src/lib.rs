@@ -28,6 +28,7 @@ pub mod replay;
 pub mod session;
 pub mod sha512;
 pub mod source;
+pub mod svg;
 pub mod threads;
 pub mod trace;
 pub mod types;

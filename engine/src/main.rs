@@ -1,11 +1,12 @@
 //! The `interleave` command: runs a program like `python3 FILE.py` would, optionally printing the trace.
 
+use interleave::replay::Replay;
 use interleave::session::{Config, Session};
 use interleave::trace::{EventKind, Trace};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--seed N] [--cpus N] \
+const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--svg OUT.svg] [--seed N] [--cpus N] \
                      [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB] \
                      [--selector-resolution SECONDS]";
 
@@ -13,6 +14,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut file = None;
     let mut trace = None;
+    let mut svg = None;
     let mut seed = 0;
     // The command may hold more than the page (1 GiB): a machine has more room than a browser tab.
     let mut config = Config {
@@ -30,6 +32,14 @@ fn main() -> ExitCode {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--trace" => trace = it.next().cloned(),
+            // The timeline as a picture, for a tutorial.
+            "--svg" => match it.next() {
+                Some(path) => svg = Some(path.clone()),
+                None => {
+                    eprintln!("interleave: --svg takes the file to write");
+                    return ExitCode::from(2);
+                }
+            },
             "--seed" => seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
             // The simulated machine: its cores (`os.cpu_count()`), and how threads share the GIL.
             "--cpus" => match it.next().and_then(|s| s.parse().ok()).filter(|n| *n > 0) {
@@ -103,6 +113,15 @@ fn main() -> ExitCode {
         }
         Some(other) => eprintln!("interleave: unknown trace format '{other}' (text or json)"),
         None => {}
+    }
+    if let Some(path) = svg {
+        let mut replay = Replay::new();
+        replay.extend(session.trace());
+        let picture = interleave::svg::timeline(session.trace(), &replay, session.now());
+        if let Err(e) = std::fs::write(&path, picture) {
+            eprintln!("interleave: can't write '{path}': {e}");
+            return ExitCode::from(2);
+        }
     }
     ExitCode::from(code.clamp(0, 255) as u8)
 }

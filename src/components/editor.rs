@@ -26,6 +26,9 @@ pub struct EditorProps {
     pub error: Option<ErrorMark>,
     pub onedit: Callback<String>,
     pub onrun: Callback<()>,
+    /// The learner may read and run the code but not change it (an embed's `readonly=1`).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// Applies `edit` as one undoable insertion and selects what it says.
@@ -84,6 +87,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let onedit = props.onedit.clone();
         let onrun = props.onrun.clone();
         let escaped = escaped.clone();
+        let readonly = props.readonly;
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let was_escaped = std::mem::replace(&mut *escaped.borrow_mut(), key == "Escape");
@@ -99,7 +103,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if e.ctrl_key() || e.meta_key() || !(key == "Tab" || key == "Enter") {
                 return;
             }
-            if key == "Tab" && was_escaped {
+            if (key == "Tab" && was_escaped) || readonly {
                 return;
             }
             let src = el.value();
@@ -179,7 +183,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <div class="ed-code">
                     <pre class="ed-highlight" ref={pre} aria-hidden="true">{ for code_rows }</pre>
                     <textarea ref={textarea} class="ed-input" aria-label="Code" spellcheck="false"
-                        autocapitalize="off" autocomplete="off" wrap="off"
+                        autocapitalize="off" autocomplete="off" wrap="off" readonly={props.readonly}
                         {oninput} {onkeydown} {onscroll} />
                 </div>
             </div>
@@ -188,7 +192,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     { if e.line > 0 { format!("Line {}: {}", e.line, e.message) } else { e.message.clone() } }
                 </p>
             }
-            <p class="ed-hint">
+            <p class="ed-hint" hidden={props.readonly}>
                 { "Tab indents, Shift+Tab dedents, Esc then Tab leaves the editor, Ctrl+Enter runs." }
             </p>
         </div>

@@ -1,0 +1,380 @@
+//! Share links: the program, its settings and a position in its run, deflated into a URL fragment and back.
+//!
+//! A fragment is `v1.` followed by the raw-deflated (RFC 1951) payload in unpadded base64url. The payload is
+//! UTF-8 text: `key=value` header lines, an empty line, then the program byte for byte:
+//!
+//! ```text
+//! speed=1x
+//! switch=anywhere
+//! at=42
+//! autoplay=1
+//!
+//! import asyncio
+//! ...
+//! ```
+//!
+//! Every header line is optional; readers skip keys they do not know, so a later version 1 may add keys that
+//! older pages ignore. A change that older pages would misread takes a new version number, and
+//! [`decode`] keeps reading every older one. The fragment never reaches a server. Decoding is input from
+//! anyone: it never panics and bounds what it inflates ([`MAX_PAYLOAD`]).
+
+use crate::pacing::Speed;
+
+/// The version this page writes.
+pub const VERSION: u32 = 1;
+/// The longest fragment read, in characters (a URL of a few megabytes is already more than a browser keeps).
+pub const MAX_FRAGMENT: usize = 4 << 20;
+/// The most bytes a link's payload may inflate to: the program and its header.
+pub const MAX_PAYLOAD: usize = 2 << 20;
+/// Deflate level: 9 costs a few milliseconds more than 6 on a 100 KB program and makes the link shorter.
+const LEVEL: u8 = 9;
+
+/// What a link holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shared {
+    pub code: String,
+    pub speed: Speed,
+    /// Threads may switch at any instruction (Python 3.9) rather than at CPython 3.11's checks.
+    pub switch_anywhere: bool,
+    /// The run's position the learner was looking at, in events: opening the link runs to it and pauses.
+    pub at: Option<usize>,
+    /// Run as soon as the page opens.
+    pub autoplay: bool,
+}
+
+/// Why a fragment could not be read; `Display` says it to the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Not a share link at all (no `vN.` prefix).
+    NotALink,
+    /// Made by a newer Interleave.
+    UnknownVersion(String),
+    TooLong,
+    /// Cut short, mistyped or not base64url.
+    Damaged,
+    /// The program is not UTF-8 text.
+    NotText,
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self {
+            LinkError::NotALink => "This link does not hold a program.".to_string(),
+            LinkError::UnknownVersion(v) => {
+                format!("This link was made by a newer Interleave (format {v}); this page reads format {VERSION}.")
+            }
+            LinkError::TooLong => "This link holds more than this page opens (2 MB of program).".to_string(),
+            LinkError::Damaged => "This link is damaged (cut short or changed), so its program cannot be read.".into(),
+            LinkError::NotText => "This link's program is not text.".to_string(),
+        };
+        write!(f, "{what} Your own code is as you left it.")
+    }
+}
+
+/// The fragment (without `#`) for `shared`.
+pub fn encode(shared: &Shared) -> String {
+    let mut payload = String::with_capacity(shared.code.len() + 48);
+    if shared.speed != Speed::default() {
+        payload.push_str(&format!("speed={}\n", shared.speed.label()));
+    }
+    if shared.switch_anywhere {
+        payload.push_str("switch=anywhere\n");
+    }
+    if let Some(at) = shared.at {
+        payload.push_str(&format!("at={at}\n"));
+    }
+    if shared.autoplay {
+        payload.push_str("autoplay=1\n");
+    }
+    payload.push('\n');
+    payload.push_str(&shared.code);
+    let packed = miniz_oxide::deflate::compress_to_vec(payload.as_bytes(), LEVEL);
+    format!("v{VERSION}.{}", base64url(&packed))
+}
+
+/// Reads a fragment (with or without its `#`).
+pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong);
+    }
+    let (version, body) = fragment
+        .strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .filter(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or(LinkError::NotALink)?;
+    match version {
+        "1" => decode_v1(body),
+        v => Err(LinkError::UnknownVersion(v.chars().take(12).collect())),
+    }
+}
+
+fn decode_v1(body: &str) -> Result<Shared, LinkError> {
+    let packed = unbase64url(body).ok_or(LinkError::Damaged)?;
+    let payload =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PAYLOAD).map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLong,
+            _ => LinkError::Damaged,
+        })?;
+    let payload = String::from_utf8(payload).map_err(|_| LinkError::NotText)?;
+    let (header, code) = match payload.strip_prefix('\n') {
+        Some(code) => ("", code),
+        None => payload.split_once("\n\n").ok_or(LinkError::Damaged)?,
+    };
+    let mut shared = Shared {
+        code: code.to_string(),
+        ..Shared::default()
+    };
+    for line in header.lines() {
+        let (key, value) = line.split_once('=').unwrap_or((line, ""));
+        match key {
+            "speed" => shared.speed = Speed::from_label(value).unwrap_or_default(),
+            "switch" => shared.switch_anywhere = value == "anywhere",
+            "at" => shared.at = value.parse().ok(),
+            "autoplay" => shared.autoplay = value == "1",
+            _ => {}
+        }
+    }
+    Ok(shared)
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Unpadded base64url (RFC 4648 §5).
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// The bytes of unpadded base64url text (padding `=` is tolerated at the end); `None` for anything else.
+pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            n |= (v as u32) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift), so the property tests need no dependency and replay.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// A character from a mix of ASCII, Python-ish text, controls, combining marks, astral planes and
+        /// the characters the payload's own syntax uses.
+        fn char(&mut self) -> char {
+            const PICKS: &[&str] = &[
+                "\n",
+                "\n\n",
+                "=",
+                "\r",
+                "\t",
+                " ",
+                "\u{0}",
+                "é",
+                "\u{301}",
+                "\u{200d}",
+                "😀",
+                "\u{10FFFF}",
+                "\u{FEFF}",
+                "<script>",
+                "#",
+                "%",
+            ];
+            match self.below(4) {
+                0 => PICKS[self.below(PICKS.len() as u64) as usize]
+                    .chars()
+                    .next()
+                    .unwrap_or('x'),
+                1 => char::from_u32(self.below(0x11_0000) as u32).unwrap_or('\u{fffd}'),
+                _ => (b' ' + self.below(95) as u8) as char,
+            }
+        }
+
+        fn code(&mut self, max: u64) -> String {
+            let len = self.below(max + 1);
+            let mut code = String::new();
+            while (code.len() as u64) < len {
+                if self.below(8) == 0 {
+                    code.push_str("async def main():\n    await asyncio.sleep(1)\n");
+                } else {
+                    code.push(self.char());
+                }
+            }
+            code
+        }
+
+        fn shared(&mut self, max: u64) -> Shared {
+            Shared {
+                code: self.code(max),
+                speed: Speed::ALL[self.below(Speed::ALL.len() as u64) as usize],
+                switch_anywhere: self.below(2) == 0,
+                at: (self.below(2) == 0).then(|| match self.below(3) {
+                    0 => 0,
+                    1 => self.below(1000) as usize,
+                    _ => self.next() as usize,
+                }),
+                autoplay: self.below(2) == 0,
+            }
+        }
+    }
+
+    #[test]
+    fn random_programs_settings_and_positions_round_trip() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..500 {
+            let shared = rng.shared(2_000);
+            let link = encode(&shared);
+            assert!(link.starts_with("v1."));
+            assert!(
+                link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+                "{link}"
+            );
+            assert_eq!(decode(&link), Ok(shared.clone()));
+            assert_eq!(decode(&format!("#{link}")), Ok(shared));
+        }
+    }
+
+    #[test]
+    fn a_program_of_a_hundred_kilobytes_round_trips() {
+        let mut rng = Rng(7);
+        let shared = Shared {
+            code: rng.code(150_000),
+            ..Shared::default()
+        };
+        let shared = Shared {
+            code: shared.code + &"print('x' * 80)\n".repeat(6_000),
+            ..shared
+        };
+        assert!(shared.code.len() >= 100_000);
+        assert_eq!(decode(&encode(&shared)), Ok(shared));
+    }
+
+    #[test]
+    fn python_source_gets_shorter() {
+        let code = crate::examples::EXAMPLES.iter().map(|e| e.source).collect::<String>();
+        let link = encode(&Shared {
+            code: code.clone(),
+            ..Shared::default()
+        });
+        assert!(link.len() < code.len() / 2, "{} for {}", link.len(), code.len());
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        let mut rng = Rng(3);
+        for len in 0..200 {
+            let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+            assert_eq!(unbase64url(&base64url(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(unbase64url("a"), None);
+        assert_eq!(unbase64url("ab+/"), None);
+    }
+
+    #[test]
+    fn damaged_and_hostile_links_are_errors_not_panics() {
+        let good = encode(&Shared {
+            code: "import asyncio\nprint('hello')\n".repeat(20),
+            at: Some(12),
+            ..Shared::default()
+        });
+        assert_eq!(decode(""), Err(LinkError::NotALink));
+        assert_eq!(decode("#"), Err(LinkError::NotALink));
+        assert_eq!(decode("hello"), Err(LinkError::NotALink));
+        assert_eq!(decode("v.abc"), Err(LinkError::NotALink));
+        assert_eq!(decode("v2.abc"), Err(LinkError::UnknownVersion("2".into())));
+        assert_eq!(
+            decode("v99999999999999999999999.x"),
+            Err(LinkError::UnknownVersion("999999999999".into()))
+        );
+        assert_eq!(decode("v1.%%%"), Err(LinkError::Damaged));
+        assert_eq!(decode("v1."), Err(LinkError::Damaged));
+        // Every truncation and every single-character change either fails cleanly or decodes to something.
+        for cut in 0..good.len() {
+            let _ = decode(&good[..cut]);
+        }
+        let mut rng = Rng(11);
+        for _ in 0..2_000 {
+            let mut bytes = good.clone().into_bytes();
+            let i = rng.below(bytes.len() as u64) as usize;
+            bytes[i] = ALPHABET[rng.below(64) as usize];
+            let _ = decode(std::str::from_utf8(&bytes).unwrap_or(""));
+        }
+        for _ in 0..200 {
+            let garbage: String = (0..rng.below(400)).map(|_| rng.char()).collect();
+            let _ = decode(&format!("v1.{garbage}"));
+            let bytes: Vec<u8> = (0..rng.below(400)).map(|_| rng.next() as u8).collect();
+            let _ = decode(&format!("v1.{}", base64url(&bytes)));
+        }
+        assert_eq!(decode(&"A".repeat(MAX_FRAGMENT + 1)), Err(LinkError::TooLong));
+    }
+
+    #[test]
+    fn a_deflate_bomb_is_refused_before_it_inflates() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b'\n'; MAX_PAYLOAD * 4], 9);
+        assert_eq!(decode(&format!("v1.{}", base64url(&bomb))), Err(LinkError::TooLong));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused() {
+        let packed = miniz_oxide::deflate::compress_to_vec(b"\n\xff\xfe", 9);
+        assert_eq!(decode(&format!("v1.{}", base64url(&packed))), Err(LinkError::NotText));
+    }
+
+    #[test]
+    fn unknown_keys_and_values_are_skipped() {
+        let payload = b"colour=red\nspeed=warp\nat=-3\nswitch=anywhere\n\nprint(1)\n";
+        let packed = miniz_oxide::deflate::compress_to_vec(payload, 9);
+        let shared = decode(&format!("v1.{}", base64url(&packed))).unwrap();
+        assert_eq!(
+            shared,
+            Shared {
+                code: "print(1)\n".into(),
+                switch_anywhere: true,
+                ..Shared::default()
+            }
+        );
+    }
+}
