@@ -33,6 +33,8 @@ pub struct World {
     pub max_events: usize,
     /// What the run holds and may hold.
     pub memory: crate::memory::Meter,
+    /// Processes forked so far (the next child's pid is `procs::MAIN_PID` plus one more).
+    pub pids: u32,
 }
 
 impl World {
@@ -51,6 +53,7 @@ impl World {
             output_cut: false,
             max_events: config.max_events,
             memory: crate::memory::Meter::new(config.memory_limit),
+            pids: 0,
         }
     }
 }
