@@ -12,7 +12,7 @@
 //! one to change (`_il_mp.wait`) blocks on `threads::Block::Signal`, and a change made by a process at virtual
 //! time `t` wakes it no earlier than `t`, so no process sees a message before it was sent.
 //!
-//! Simplifications: native objects of other kinds (a `threading.Lock`, a `deque`) are shared with a forked
+//! Simplifications: native objects of other kinds than locks (a `deque`, a future) are shared with a forked
 //! child rather than copied; `Queue.put` pickles at the call, not later in a feeder thread.
 
 pub mod fork;
@@ -137,7 +137,7 @@ impl Vm {
     /// A child interpreter whose heap is a copy of this one's, `process` (the `Process` object) included,
     /// and whose one thread will run `multiprocessing._il_child_main(process)`.
     fn fork_child(&mut self, process: &Value, pid: u32) -> PyResult<Box<Vm>> {
-        let mut copier = fork::Copier::new();
+        let mut copier = fork::Copier::new(self.ts.index);
         // Every module's globals first, so that functions find their module's copy.
         let mut child = Box::new(Vm::new_empty_like(self));
         let main = copier.dict_rc(&self.main_globals);
@@ -235,7 +235,9 @@ fn wait(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         until = Some(until.map_or(at, |u| u.min(at)));
     }
     if vm.ts.nested_cap.is_some() {
-        return Err(Exc::runtime("cannot wait for another process here"));
+        return Err(Exc::runtime(
+            "Interleave cannot block a thread inside a call made by a builtin (a key function, __repr__, __eq__...)",
+        ));
     }
     vm.block(Block::Signal { sig, seen, until });
     Ok(Value::None)

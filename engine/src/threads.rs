@@ -29,7 +29,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-pub use natives::{native_module, LockObj};
+pub use natives::{fork_copy, native_module, LockObj};
 
 /// What a thread's frames are doing: running code, or running its event loop (`run_forever`) below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

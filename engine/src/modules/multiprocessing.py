@@ -225,7 +225,7 @@ class BaseProcess:
         return '<%s>' % ' '.join(info)
 
 
-_exitcode_to_name = {-15: 'SIGTERM', -9: 'SIGKILL', -2: 'SIGINT', -1: 'SIGHUP'}
+_exitcode_to_name = {-15: '-SIGTERM', -9: '-SIGKILL', -2: '-SIGINT', -1: '-SIGHUP'}
 
 
 class Process(BaseProcess):
@@ -299,6 +299,7 @@ def _il_child_main(process):
     global _current_process, _parent_process, _process_counter, _children, _il_exitcode, _exiting
     exitcode = 1
     try:
+        _threading._il_after_fork()
         _process_counter = _itertools.count(1)
         _children = set()
         _exiting = False
@@ -980,6 +981,19 @@ class SimpleQueue:
         self._closed = True
 
 
+def _chan_get(chan):
+    """The next message of a channel, waiting for one."""
+    got = []
+
+    def take():
+        ok, item = _il_mp.get(chan)
+        if ok:
+            got.append(item)
+        return ok
+    _wait_until(chan, take)
+    return got[0]
+
+
 # Pipes (CPython's multiprocessing.connection).
 
 class Connection:
@@ -1283,6 +1297,14 @@ class IMapIterator:
 
     __next__ = next
 
+    def _iterate(self):
+        while True:
+            try:
+                item = self.next()
+            except StopIteration:
+                return
+            yield item
+
     def _set(self, i, obj):
         self._items[i] = obj
         self._arrived.append(i)
@@ -1444,9 +1466,10 @@ class Pool:
             batches = list(Pool._get_tasks(func, iterable, chunksize))
             tasks = [(result._job, i, _mapstar, (b,), {}) for i, b in enumerate(batches)]
         result._set_length(self._put_tasks(result, tasks))
+        # A generator, not the iterator itself: waiting inside `next()` must run as the caller's own frames.
         if chunksize == 1:
-            return result
-        return (item for chunk in result for item in chunk)
+            return result._iterate()
+        return (item for chunk in result._iterate() for item in chunk)
 
     def close(self):
         if self._state == RUN:

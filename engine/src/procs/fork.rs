@@ -18,6 +18,8 @@ const MAX_DEPTH: usize = 400;
 
 /// Copies a graph of values, each object once.
 pub struct Copier {
+    /// The parent's thread that forks: the locks it holds are held by the child's one thread.
+    pub forking: usize,
     /// Copies by the original's address (the originals stay alive while the copy is made).
     pub memo: HashMap<usize, Value>,
     dicts: HashMap<usize, Rc<RefCell<Dict>>>,
@@ -36,8 +38,9 @@ fn is_runtime_class(c: &Class) -> bool {
 }
 
 impl Copier {
-    pub fn new() -> Copier {
+    pub fn new(forking: usize) -> Copier {
         Copier {
+            forking,
             memo: HashMap::new(),
             dicts: HashMap::new(),
             depth: 0,
@@ -99,6 +102,15 @@ impl Copier {
             Value::Instance(r) => addr(r),
             Value::Module(r) => addr(r),
             Value::Cell(r) => addr(r),
+            Value::Object(r) => {
+                let key = addr(r);
+                if let Some(c) = self.memo.get(&key) {
+                    return c.clone();
+                }
+                let copy = crate::threads::fork_copy(v, self.forking).unwrap_or_else(|| v.clone());
+                self.memo.insert(key, copy.clone());
+                return copy;
+            }
             _ => return v.clone(),
         };
         if let Some(c) = self.memo.get(&key) {
