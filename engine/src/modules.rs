@@ -70,15 +70,9 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         | "multiprocessing.synchronize"
         | "multiprocessing.context"
         | "multiprocessing.sharedctypes"
-        | "multiprocessing.managers"
-        | "multiprocessing.connection" => {
-            let m = vm.import("multiprocessing")?;
-            let sub = name.rsplit('.').next().unwrap_or(name);
-            if vm.getattr_opt(&m, sub)?.is_none() {
-                vm.setattr(&m, sub, m.clone())?;
-            }
-            m
-        }
+        | "multiprocessing.reduction"
+        | "multiprocessing.util"
+        | "multiprocessing.connection" => vm.import("multiprocessing")?,
         "concurrent.futures.process" => vm.import("concurrent.futures")?,
         "subprocess" | "signal" | "sched" => {
             return Err(Exc::not_implemented(format!(

@@ -290,7 +290,8 @@ fn get(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 fn size(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let c = obj::<Chan>(a.first().unwrap_or(&Value::None), "channel")?;
-    let now = vm.world.now;
+    // With a true second argument, messages still on their way count too.
+    let now = if matches!(a.get(1), Some(Value::Bool(true))) { Time::MAX } else { vm.world.now };
     Ok(Value::Int(c.items.borrow().iter().filter(|(at, _)| *at <= now).count() as i64))
 }
 

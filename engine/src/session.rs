@@ -637,6 +637,10 @@ impl Session {
     /// Moves the clock forward, never past the next deadline (so slicing never changes the trace).
     pub fn advance_to(&mut self, t: Time) {
         if let Some(d) = self.next_deadline() {
+            if self.machine.is_some() {
+                self.machine_advance(t.min(d));
+                return;
+            }
             self.vm.world.now = self.vm.world.now.max(t.min(d));
         }
     }
@@ -656,15 +660,17 @@ impl Session {
         self.vm.threads.next_deadline()
     }
 
+    /// The virtual clock. With several processes, each runs on a clock of its own within a quantum; this is
+    /// the machine's, at the quantum's start (`session/machine.rs`).
     pub fn now(&self) -> Time {
-        self.vm.world.now
+        self.machine_now().unwrap_or(self.vm.world.now)
     }
 
     pub fn status(&mut self) -> Status {
         match self.done {
             Some(code) => Status::Done { exit_code: code },
             None => match self.next_deadline() {
-                Some(t) if t > self.vm.world.now => Status::Waiting { until: t },
+                Some(t) if t > self.now() => Status::Waiting { until: t },
                 _ => Status::Runnable,
             },
         }

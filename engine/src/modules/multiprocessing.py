@@ -111,6 +111,8 @@ class BaseProcess:
         assert self._parent_pid == _os.getpid(), 'can only start a process object created by current process'
         assert not _current_process._config.get('daemon'), 'daemonic processes are not allowed to have children'
         _cleanup()
+        # The child gets a copy of every open connection, as of every file descriptor.
+        _inherit_connections()
         self._popen = _il_mp.fork(self, self._name)
         _children.add(self)
         del self._target, self._args, self._kwargs
@@ -325,6 +327,7 @@ def _il_child_main(process):
         traceback.print_exc()
     finally:
         _threading._shutdown()
+        _close_connections()
     _il_exitcode = exitcode
 
 
@@ -390,7 +393,10 @@ class _Context:
     def __getattr__(self, name):
         if name == 'Process':
             return ForkProcess
-        return globals()[name]
+        if name.startswith('_') or name not in __all__:
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+        import multiprocessing
+        return getattr(multiprocessing, name)
 
     def __repr__(self):
         return '<multiprocessing.context.%sContext object at 0x%x>' % (self._name.capitalize(), id(self))
@@ -997,6 +1003,10 @@ def _chan_get(chan):
 # Pipes (CPython's multiprocessing.connection).
 
 class Connection:
+    """One end of a pipe. Its handle counts the open copies of this end across processes (a fork copies
+    them, as it copies file descriptors, and a process's exit closes its copies): the other end reads
+    EOFError once every copy is closed and every message sent has been read."""
+
     __module__ = 'multiprocessing.connection'
 
     def __init__(self, incoming, outgoing, readable=True, writable=True):
@@ -1005,12 +1015,17 @@ class Connection:
         self._closed = False
         self._readable = readable
         self._writable = writable
-        # Whether the other end is closed: a shared cell, so that recv() on an empty pipe raises EOFError.
-        self._peer_closed = None
+        self._handle = _il_mp.cell(1)
+        self._peer = None
+        _connections.append(self)
 
     def _check_closed(self):
         if self._closed:
             raise OSError("handle is closed")
+
+    def _check_readable(self):
+        if not self._readable:
+            raise OSError("connection is write-only")
 
     def send(self, obj):
         self._check_closed()
@@ -1018,10 +1033,16 @@ class Connection:
             raise OSError("connection is read-only")
         _il_mp.put(self._out, obj)
 
+    def _at_eof(self):
+        if self._peer is None or _il_mp.cell_get(self._peer) != 0:
+            return False
+        # The last copy was closed at some virtual time: messages sent before it may still be on their way.
+        _settle(self._peer)
+        return _il_mp.size(self._in, True) == 0
+
     def recv(self):
         self._check_closed()
-        if not self._readable:
-            raise OSError("connection is write-only")
+        self._check_readable()
         got = []
 
         def take():
@@ -1029,7 +1050,7 @@ class Connection:
             if ok:
                 got.append(item)
                 return True
-            return self._peer_closed is not None and _il_mp.cell_get(self._peer_closed)
+            return self._at_eof()
         _wait_until(self._in, take)
         if not got:
             raise EOFError
@@ -1046,14 +1067,8 @@ class Connection:
 
     def poll(self, timeout=0.0):
         self._check_closed()
-        if not self._readable:
-            raise OSError("connection is write-only")
-
-        def ready():
-            if _il_mp.size(self._in) > 0:
-                return True
-            return self._peer_closed is not None and _il_mp.cell_get(self._peer_closed)
-        return _wait_until(self._in, ready, timeout)
+        self._check_readable()
+        return _wait_until(self._in, lambda: _il_mp.size(self._in) > 0 or self._at_eof(), timeout)
 
     def fileno(self):
         self._check_closed()
@@ -1074,10 +1089,13 @@ class Connection:
     def close(self):
         if not self._closed:
             self._closed = True
-            if self._my_closed is not None:
-                _il_mp.cell_set(self._my_closed, True)
-                # A reader waiting on the other end sees the end of the pipe.
-                _il_mp.touch(self._out)
+            while True:
+                n = _il_mp.cell_get(self._handle)
+                if _il_mp.cas(self._handle, n, n - 1):
+                    break
+                _settle(self._handle)
+            # A reader waiting on the other end looks again.
+            _il_mp.touch(self._out)
 
     def __enter__(self):
         return self
@@ -1086,19 +1104,36 @@ class Connection:
         self.close()
 
 
+# Every connection this process holds, so that a fork counts its copies and an exit closes them.
+_connections = []
+
+
+def _inherit_connections():
+    for c in _connections:
+        if not c._closed:
+            while True:
+                n = _il_mp.cell_get(c._handle)
+                if _il_mp.cas(c._handle, n, n + 1):
+                    break
+                _settle(c._handle)
+
+
+def _close_connections():
+    for c in _connections:
+        c.close()
+
+
 def Pipe(duplex=True):
     a = _il_mp.chan()
     b = _il_mp.chan()
-    closed_1 = _il_mp.cell(False)
-    closed_2 = _il_mp.cell(False)
     if duplex:
         c1 = Connection(a, b)
         c2 = Connection(b, a)
     else:
         c1 = Connection(a, b, readable=True, writable=False)
         c2 = Connection(b, a, readable=False, writable=True)
-    c1._my_closed, c1._peer_closed = closed_1, closed_2
-    c2._my_closed, c2._peer_closed = closed_2, closed_1
+    c1._peer = c2._handle
+    c2._peer = c1._handle
     return c1, c2
 
 
@@ -1511,3 +1546,25 @@ class ThreadPool:
 def Manager():
     raise NotImplementedError("multiprocessing.Manager is not in Interleave yet: share data through a "
                               "Queue, a Pipe, a Value or an Array")
+
+
+class _Submodule:
+    """`multiprocessing.queues`, `.pool`...: CPython's submodules, which here are this one module."""
+
+    def __init__(self, name):
+        self.__name__ = 'multiprocessing.' + name
+
+    def __getattr__(self, name):
+        import multiprocessing
+        return getattr(multiprocessing, name)
+
+
+pool = _Submodule('pool')
+process = _Submodule('process')
+queues = _Submodule('queues')
+synchronize = _Submodule('synchronize')
+context = _Submodule('context')
+sharedctypes = _Submodule('sharedctypes')
+connection = _Submodule('connection')
+reduction = _Submodule('reduction')
+util = _Submodule('util')

@@ -36,6 +36,9 @@ pub(super) struct Machine {
     cores: Vec<Option<usize>>,
     /// The last timer id given out by any process (timer ids name timers in the one trace).
     timer_seq: u64,
+    /// The machine's own time, which the host sees (`Session::now`): the current quantum's start, or between
+    /// quanta where the last one ended (each process's clock is its own).
+    now: Time,
 }
 
 struct Proc {
@@ -91,6 +94,7 @@ impl Session {
             .and_then(|m| self.vm.getattr(&m, "_il_exitcode").ok());
         match code {
             Some(crate::value::Value::Int(c)) => c as i32,
+            Some(crate::value::Value::Bool(b)) => b as i32,
             _ => 0,
         }
     }
@@ -177,6 +181,7 @@ impl Session {
                 rr: 1,
                 cores: vec![None; cores],
                 timer_seq: 0,
+                now,
             };
             m.cores[0] = Some(0);
             self.machine = Some(m);
@@ -219,7 +224,7 @@ impl Session {
             });
             self.vm.event(lane, EventKind::Created { parent: by });
             self.vm.event(lane, EventKind::ProcessStarted { process: index });
-            self.vm.event(lane, EventKind::Ready { by: Wake::Spawn });
+            self.vm.event(lane, EventKind::Ready { by: Wake::Gil });
             let mut vm = child.vm;
             vm.threads.list[0].lane = lane;
             vm.ts.lane = lane;
@@ -285,13 +290,26 @@ impl Session {
         vm.threads.next_deadline().map(|t| t.max(clock))
     }
 
+    /// The machine's time, for the host.
+    pub(super) fn machine_now(&self) -> Option<Time> {
+        self.machine.as_ref().map(|m| m.now)
+    }
+
+    /// Moves the machine's clock between quanta (the host's `advance_to`).
+    pub(super) fn machine_advance(&mut self, t: Time) {
+        if let Some(m) = self.machine.as_mut() {
+            m.now = m.now.max(t);
+            self.vm.world.now = self.vm.world.now.max(t);
+        }
+    }
+
     /// Between quanta: when the first process can run (`None` if one can now, or none ever can).
     pub(super) fn machine_deadline(&self) -> Option<Time> {
         let m = self.machine.as_ref()?;
         if m.quantum.is_some() {
             return None;
         }
-        let now = self.vm.world.now;
+        let now = m.now;
         let first = (0..m.procs.len()).filter_map(|p| self.ready_at(p)).min()?;
         (first > now).then_some(first)
     }
@@ -322,11 +340,14 @@ impl Session {
 
     /// Picks the processes of the next quantum and gives them cores; a status to return when none can run.
     fn start_quantum(&mut self) -> Option<Status> {
-        let now = self.vm.world.now;
+        let now = self.machine.as_ref().map_or(self.vm.world.now, |m| m.now);
+        self.vm.world.now = self.vm.world.now.max(now);
         let end = now.saturating_add(QUANTUM);
         let n = self.machine.as_ref().map_or(0, |m| m.procs.len());
         let ready: Vec<(usize, Time)> = (0..n).filter_map(|p| Some((p, self.ready_at(p)?))).collect();
-        let candidates: Vec<usize> = ready.iter().filter(|(_, t)| *t < end).map(|&(p, _)| p).collect();
+        // Only what can run at the quantum's very start: when quanta start must not depend on how far the
+        // host moved the clock while everything waited.
+        let candidates: Vec<usize> = ready.iter().filter(|(_, t)| *t <= now).map(|&(p, _)| p).collect();
         if candidates.is_empty() {
             match ready.iter().map(|&(_, t)| t).min() {
                 Some(t) => return Some(Status::Waiting { until: t.max(now + 1) }),
@@ -368,6 +389,7 @@ impl Session {
                 }
             }
         }
+        m.now = now;
         m.quantum = Some(Quantum {
             start: now,
             end,
@@ -415,7 +437,8 @@ impl Session {
                 return Status::Runnable;
             };
             let Some(q) = m.quantum.as_mut() else {
-                if self.vm.world.now >= host_until {
+                // The host's `until` is honoured between quanta: a quantum, once begun, runs to its end.
+                if m.now >= host_until {
                     return Status::Runnable;
                 }
                 if let Some(status) = self.start_quantum() {
@@ -424,9 +447,11 @@ impl Session {
                 continue;
             };
             if q.pos >= q.order.len() {
-                let end = q.end;
+                // A process may have stepped a little past the end: the machine's time is past them all.
+                let end = m.procs.iter().map(|p| p.clock).fold(q.end, Time::max);
                 m.quantum = None;
                 self.vm.world.now = self.vm.world.now.max(end);
+                m.now = self.vm.world.now;
                 continue;
             }
             let p = q.order[q.pos];
