@@ -1433,9 +1433,9 @@ class Pool:
             try:
                 _il_mp.put(self._inqueue._chan, task)
             except Exception as e:
+                # As CPython's task handler: the task fails, the next ones are still tried.
                 job, i = task[0], task[1]
                 result._set(i, (False, e))
-                break
         return n + 1
 
     def apply(self, func, args=(), kwds={}):

@@ -272,7 +272,11 @@ pub fn lookup(vm: &mut Vm, module: &str, qualname: &str) -> PyResult<Value> {
         match vm.getattr_opt(&cur, part)? {
             Some(v) => cur = v,
             None => {
-                let r = vm.repr(&m)?;
+                let file = vm.main_globals.borrow().get_str("__file__");
+                let r = match file {
+                    Some(Value::Str(f)) if module == "__main__" => format!("<module '__main__' from '{f}'>"),
+                    _ => vm.repr(&m)?.to_string(),
+                };
                 return Err(Exc::attribute_error(format!("Can't get attribute '{qualname}' on {r}")));
             }
         }
