@@ -524,8 +524,8 @@ class ThreadPoolExecutor(Executor):
 
 
 # ProcessPoolExecutor (CPython's concurrent.futures.process): workers are forked at the first submit(), all
-# at once (as with the fork start method); a manager thread feeds them (at most max_workers + 1 calls queued
-# at a time, so that later ones can still be cancelled) and hands their results to the futures.
+# at once (as with the fork start method); a manager thread feeds them (at most max_workers + 1 calls waiting
+# for a worker at a time, so that later ones can still be cancelled) and hands their results to the futures.
 
 class BrokenProcessPool(BrokenExecutor):
     """A worker process died: the pool runs no more work."""
@@ -590,6 +590,8 @@ def _process_worker(calls, results, initializer, initargs, max_tasks):
         if call is None:
             _il_mp.put(results, (None, os.getpid(), None, None))
             return
+        # The call left the call queue: the manager may queue another (a freed slot, as in CPython's queue).
+        _il_mp.touch(results)
         work_id, fn, args, kwargs = call
         try:
             value = fn(*args, **kwargs)
@@ -710,7 +712,8 @@ class ProcessPoolExecutor(Executor):
 
     def _feed(self):
         import _il_mp
-        while self._queued and self._in_flight < self._max_workers + _EXTRA_QUEUED_CALLS:
+        # The call queue holds max_workers + 1 calls not yet taken by a worker; the rest wait here, cancellable.
+        while self._queued and _il_mp.size(self._calls, True) < self._max_workers + _EXTRA_QUEUED_CALLS:
             work_id = self._queued.popleft()
             f, fn, args, kwargs = self._pending[work_id]
             if not f.set_running_or_notify_cancel():
