@@ -134,6 +134,27 @@ fn obj<'a, T: 'static>(v: &'a Value, what: &str) -> PyResult<&'a T> {
 }
 
 impl Vm {
+    /// Marks a change of `sig` now, and wakes this process's threads waiting for it at once, at this very
+    /// instruction (other processes notice when they next run), so that slicing never moves a wakeup.
+    pub fn notify(&mut self, sig: &Rc<Signal>) {
+        sig.notify(self.world.now);
+        for i in 0..self.threads.list.len() {
+            if Some(i) == self.threads.holder {
+                continue;
+            }
+            let crate::threads::Status::Blocked(b @ Block::Signal { sig: s, .. }) = &self.threads.list[i].status else {
+                continue;
+            };
+            if !Rc::ptr_eq(s, sig) {
+                continue;
+            }
+            let b = b.clone();
+            self.threads.list[i].status = crate::threads::Status::Runnable;
+            self.threads.list[i].pending = Some(b);
+            self.want_gil(i);
+        }
+    }
+
     /// A child interpreter whose heap is a copy of this one's, `process` (the `Process` object) included,
     /// and whose one thread will run `multiprocessing._il_child_main(process)`.
     fn fork_child(&mut self, process: &Value, pid: u32) -> PyResult<Box<Vm>> {
@@ -251,7 +272,7 @@ fn version(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 /// `_il_mp.touch(obj)`: wakes whoever waits on `obj` without changing it (a pipe's other end closed).
 fn touch(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let sig = a.first().and_then(signal_of).ok_or_else(|| Exc::type_error("no signal"))?;
-    sig.notify(vm.world.now);
+    vm.notify(&sig);
     Ok(Value::None)
 }
 
@@ -270,7 +291,7 @@ fn put(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let c = obj::<Chan>(c, "channel")?;
     let p = pickle::dumps(vm, item)?;
     c.items.borrow_mut().push_back((vm.world.now, p));
-    c.signal.notify(vm.world.now);
+    vm.notify(&c.signal);
     Ok(Value::None)
 }
 
@@ -283,7 +304,7 @@ fn get(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let Some((_, p)) = taken else {
         return Ok(Value::tuple(vec![Value::Bool(false), Value::None]));
     };
-    c.signal.notify(vm.world.now);
+    vm.notify(&c.signal);
     let v = pickle::loads(vm, &p)?;
     Ok(Value::tuple(vec![Value::Bool(true), v]))
 }
@@ -320,7 +341,7 @@ fn cell_set(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     };
     let c = obj::<Cell>(c, "cell")?;
     *c.value.borrow_mut() = v.clone();
-    c.signal.notify(vm.world.now);
+    vm.notify(&c.signal);
     Ok(Value::None)
 }
 
@@ -339,7 +360,7 @@ fn cas(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         return Ok(Value::Bool(false));
     }
     *c.value.borrow_mut() = new.clone();
-    c.signal.notify(vm.world.now);
+    vm.notify(&c.signal);
     Ok(Value::Bool(true))
 }
 

@@ -303,6 +303,10 @@ impl Session {
             if let Some(code) = self.process_ended() {
                 return Status::Done { exit_code: code };
             }
+            // A process was killed: the machine ends it before anything else runs (see `run_machine`).
+            if self.kill_pending() {
+                return Status::Runnable;
+            }
             if self.vm.world.steps >= self.step_limit || self.vm.world.now >= self.until {
                 return Status::Runnable;
             }

@@ -121,7 +121,10 @@ impl Session {
                 exc: self.vm.text(format!("exit code {code}")),
             }
         };
+        let started = m.procs[p].started;
         match self.vm.threads.holder {
+            // Killed before it ever ran: its lane never took its GIL.
+            _ if !started => self.vm.event(lane, EventKind::Finished { outcome }),
             Some(0) => self.vm.end_thread(outcome),
             other => {
                 if other.is_some() {
@@ -314,6 +317,15 @@ impl Session {
         (first > now).then_some(first)
     }
 
+    /// Whether a process was killed and has not been ended yet.
+    pub(super) fn kill_pending(&self) -> bool {
+        self.machine.as_ref().is_some_and(|m| {
+            m.procs
+                .iter()
+                .any(|p| !p.ended && p.handle.as_ref().is_some_and(|h| h.kill.get().is_some()))
+        })
+    }
+
     /// Ends the processes that were killed (`terminate()`, `kill()`), at the time the killer did it.
     fn apply_kills(&mut self) {
         let Some(m) = self.machine.as_ref() else { return };
@@ -480,7 +492,9 @@ impl Session {
                     false
                 }
                 Status::Waiting { .. } => true,
-                Status::Runnable => self.vm.world.steps < self.step_limit,
+                // Its time is up; or the budget is (the loop's top returns); or it killed a process (the loop's
+                // top ends that one, and it goes on).
+                Status::Runnable => self.vm.world.steps < self.step_limit && self.vm.world.now >= end,
             };
             if next {
                 if let Some(q) = self.machine.as_mut().and_then(|m| m.quantum.as_mut()) {
