@@ -172,6 +172,7 @@ impl Vm {
         child.main_globals = main;
         child.builtins = builtins;
         let process = copier.copy(process);
+        copier.finish();
         // Objects keep their stand-in addresses: `id()` and reprs read the same in the child, as after fork().
         {
             let parent = self.addresses.borrow();
@@ -244,7 +245,12 @@ fn wait(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         Value::None => None,
         t => {
             let secs = crate::modules::float_arg(vm, t)?.max(0.0);
-            Some(vm.world.now.saturating_add((secs * 1e9).min(1e18) as Time).min(END_OF_TIME))
+            Some(
+                vm.world
+                    .now
+                    .saturating_add((secs * 1e9).min(1e18) as Time)
+                    .min(END_OF_TIME),
+            )
         }
     };
     if until.is_some_and(|u| u <= vm.world.now) {
@@ -265,13 +271,19 @@ fn wait(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 }
 
 fn version(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let sig = a.first().and_then(signal_of).ok_or_else(|| Exc::type_error("no signal"))?;
+    let sig = a
+        .first()
+        .and_then(signal_of)
+        .ok_or_else(|| Exc::type_error("no signal"))?;
     Ok(Value::Int(sig.version.get() as i64))
 }
 
 /// `_il_mp.touch(obj)`: wakes whoever waits on `obj` without changing it (a pipe's other end closed).
 fn touch(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let sig = a.first().and_then(signal_of).ok_or_else(|| Exc::type_error("no signal"))?;
+    let sig = a
+        .first()
+        .and_then(signal_of)
+        .ok_or_else(|| Exc::type_error("no signal"))?;
     vm.notify(&sig);
     Ok(Value::None)
 }
@@ -312,8 +324,14 @@ fn get(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 fn size(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let c = obj::<Chan>(a.first().unwrap_or(&Value::None), "channel")?;
     // With a true second argument, messages still on their way count too.
-    let now = if matches!(a.get(1), Some(Value::Bool(true))) { Time::MAX } else { vm.world.now };
-    Ok(Value::Int(c.items.borrow().iter().filter(|(at, _)| *at <= now).count() as i64))
+    let now = if matches!(a.get(1), Some(Value::Bool(true))) {
+        Time::MAX
+    } else {
+        vm.world.now
+    };
+    Ok(Value::Int(
+        c.items.borrow().iter().filter(|(at, _)| *at <= now).count() as i64
+    ))
 }
 
 /// `_il_mp.dumps(obj)`: checks that `obj` can be pickled, as sending it would (`Pool` checks its tasks).

@@ -68,7 +68,8 @@ impl Default for Config {
 pub struct Budget {
     /// Instructions to execute at most.
     pub steps: u64,
-    /// Virtual time not to run past: the clock pauses here (mid-task if need be).
+    /// Virtual time not to run past: the clock pauses here (mid-task if need be). With several processes, at
+    /// the end of the quantum that reaches it (`session/machine.rs`).
     pub until: Time,
 }
 
@@ -508,7 +509,11 @@ impl Session {
             .find(|m| self.vm.modules.get_str(m).is_some());
         if let (None, Some(module)) = (self.exiting, module) {
             self.exiting = Some(code);
-            let name = if module == "threading" { "_shutdown" } else { "_il_shutdown" };
+            let name = if module == "threading" {
+                "_shutdown"
+            } else {
+                "_il_shutdown"
+            };
             let shutdown = self
                 .vm
                 .modules

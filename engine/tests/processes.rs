@@ -103,7 +103,10 @@ fn cpu_bound_processes_run_in_parallel_on_their_cores() {
     let two = elapsed_with(2, 4);
     let four = elapsed_with(4, 4);
     assert!(two < one * 12 / 10, "one process {one} ns, two {two} ns");
-    assert!(four < one * 13 / 10, "one process {one} ns, four on four cores {four} ns");
+    assert!(
+        four < one * 13 / 10,
+        "one process {one} ns, four on four cores {four} ns"
+    );
 }
 
 /// Past the machine's cores, processes share them: four on two cores take about twice as long as two.
@@ -112,7 +115,10 @@ fn processes_share_the_cores_past_their_number() {
     let two = elapsed_with(2, 2);
     let four = elapsed_with(4, 2);
     let ratio = four as f64 / two as f64;
-    assert!((1.7..2.3).contains(&ratio), "two on two cores {two} ns, four {four} ns ({ratio:.2}x)");
+    assert!(
+        (1.7..2.3).contains(&ratio),
+        "two on two cores {two} ns, four {four} ns ({ratio:.2}x)"
+    );
 }
 
 /// The trace names the processes and puts at most one on each core at a time, never more than the machine has.
@@ -149,7 +155,10 @@ for p in ps:
                 *slot = Some(e.task);
             }
             EventKind::OffCore => {
-                let slot = cores.iter_mut().find(|c| **c == Some(e.task)).expect("off a core it had");
+                let slot = cores
+                    .iter_mut()
+                    .find(|c| **c == Some(e.task))
+                    .expect("off a core it had");
                 *slot = None;
             }
             EventKind::ProcessExited { code } => {

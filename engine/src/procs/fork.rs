@@ -5,8 +5,8 @@
 //! change is shared rather than copied (strings, numbers, code, native functions, the builtin classes). Native
 //! objects with state are shared too: for `multiprocessing`'s channels and cells that is the point (they are
 //! the simulated shared memory and pipes); for others (a `threading.Lock`, a deque) it is a simplification the
-//! module doc of `procs.rs` states. Containers nested deeper than `MAX_DEPTH` are shared, not copied, so that a
-//! hostile program cannot overflow the Rust stack.
+//! module doc of `procs.rs` states. Past `MAX_DEPTH`, containers are made empty and filled afterwards from a
+//! work list, so that a hostile program cannot overflow the Rust stack (tuples nested that deep are shared).
 
 use crate::dict::{Dict, HKey};
 use crate::value::{Class, Function, Instance, Module, Value};
@@ -24,18 +24,15 @@ pub struct Copier {
     pub memo: HashMap<usize, Value>,
     dicts: HashMap<usize, Rc<RefCell<Dict>>>,
     depth: usize,
+    /// Containers past `MAX_DEPTH`, made empty and filled later from here, so that the Rust stack stays short.
+    deferred: Vec<(Value, Value)>,
 }
 
 fn addr<T: ?Sized>(rc: &Rc<T>) -> usize {
     Rc::as_ptr(rc) as *const () as usize
 }
 
-/// A class of the interpreter itself (builtin types, native types): shared by every process.
-fn is_runtime_class(c: &Class) -> bool {
-    c.builtin.is_some()
-        || ((&*c.module == "builtins" || c.module.starts_with('_'))
-            && !c.dict.borrow().values().any(|v| matches!(v, Value::Function(_))))
-}
+use crate::vm::teardown::is_runtime_class;
 
 impl Copier {
     pub fn new(forking: usize) -> Copier {
@@ -44,6 +41,15 @@ impl Copier {
             memo: HashMap::new(),
             dicts: HashMap::new(),
             depth: 0,
+            deferred: Vec::new(),
+        }
+    }
+
+    /// Fills the containers deferred past `MAX_DEPTH` (and those their contents defer in turn).
+    pub fn finish(&mut self) {
+        while let Some((original, copy)) = self.deferred.pop() {
+            self.depth = 0;
+            self.fill(&original, &copy);
         }
     }
 
@@ -54,6 +60,15 @@ impl Copier {
         }
         let copy = Rc::new(RefCell::new(Dict::new()));
         self.dicts.insert(addr(d), copy.clone());
+        if self.depth >= MAX_DEPTH {
+            self.deferred.push((Value::Dict(d.clone()), Value::Dict(copy.clone())));
+            return copy;
+        }
+        self.fill_dict(d, &copy);
+        copy
+    }
+
+    fn fill_dict(&mut self, d: &Rc<RefCell<Dict>>, copy: &Rc<RefCell<Dict>>) {
         let items: Vec<(HKey, Value)> = d.borrow().map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         let mut filled = Dict::new();
         for (k, v) in items {
@@ -64,7 +79,27 @@ impl Copier {
             filled.insert(key, self.copy(&v));
         }
         *copy.borrow_mut() = filled;
-        copy
+    }
+
+    /// Fills `copy`, made empty, with copies of what `original` holds.
+    fn fill(&mut self, original: &Value, copy: &Value) {
+        match (original, copy) {
+            (Value::Dict(d), Value::Dict(c)) => self.fill_dict(d, c),
+            (Value::List(l), Value::List(c)) => {
+                let items: Vec<Value> = l.borrow().clone();
+                let items = items.iter().map(|x| self.copy(x)).collect();
+                *c.borrow_mut() = items;
+            }
+            (Value::Cell(l), Value::Cell(c)) => {
+                let inner = l.borrow().clone();
+                *c.borrow_mut() = self.copy(&inner);
+            }
+            (Value::Instance(i), Value::Instance(c)) => {
+                let wrapped = i.wrapped.borrow().clone();
+                *c.wrapped.borrow_mut() = self.copy(&wrapped);
+            }
+            _ => {}
+        }
     }
 
     fn plain_dict(&mut self, d: &Dict) -> Dict {
@@ -89,7 +124,7 @@ impl Copier {
 
     pub fn copy(&mut self, v: &Value) -> Value {
         if self.depth >= MAX_DEPTH {
-            return v.clone();
+            return self.copy_deep(v);
         }
         let key = match v {
             Value::List(r) => addr(r),
@@ -121,6 +156,44 @@ impl Copier {
         self.depth -= 1;
         self.memo.insert(key, out.clone());
         out
+    }
+
+    /// Past `MAX_DEPTH`: lists, dicts, cells and instances are made empty now and filled later (`finish`);
+    /// tuples, functions and classes are shared (a tuple nested that deep cannot be copied without recursing).
+    fn copy_deep(&mut self, v: &Value) -> Value {
+        let key = match v {
+            Value::List(r) => addr(r),
+            Value::Dict(r) => addr(r),
+            Value::Cell(r) => addr(r),
+            Value::Instance(r) => addr(r),
+            _ => return v.clone(),
+        };
+        if let Some(c) = self.memo.get(&key) {
+            return c.clone();
+        }
+        let copy = match v {
+            Value::List(_) => Value::List(Rc::new(crate::value::ListCell::new(Vec::new()))),
+            Value::Dict(d) => return Value::Dict(self.dict_rc(d)),
+            Value::Cell(_) => Value::Cell(Rc::new(RefCell::new(Value::None))),
+            Value::Instance(i) => {
+                let class = i.class.borrow().clone();
+                let class = self.class(&class);
+                // Its `__dict__` is deferred on its own (or being copied already).
+                let dict = self.dict_rc(&i.dict);
+                Value::Instance(Rc::new(Instance {
+                    serial: i.serial,
+                    class: RefCell::new(class),
+                    dict,
+                    exc: i.exc.as_ref().map(|e| RefCell::new(e.borrow().clone())),
+                    wrapped: RefCell::new(Value::None),
+                    eq_class: std::cell::Cell::new(i.eq_class.get()),
+                }))
+            }
+            _ => return v.clone(),
+        };
+        self.memo.insert(key, copy.clone());
+        self.deferred.push((v.clone(), copy.clone()));
+        copy
     }
 
     fn copy_new(&mut self, v: &Value, key: usize) -> Value {

@@ -64,10 +64,7 @@ pub fn dumps(vm: &mut Vm, v: &Value) -> PyResult<P> {
 
 /// `_pickle.PicklingError(msg)`, from the `pickle` module.
 pub fn pickling_error(vm: &mut Vm, msg: String) -> Exc {
-    let class = vm
-        .import("pickle")
-        .and_then(|m| vm.getattr(&m, "PicklingError"))
-        .ok();
+    let class = vm.import("pickle").and_then(|m| vm.getattr(&m, "PicklingError")).ok();
     match class {
         Some(Value::Class(c)) => Exc::Raised(vm.new_instance(&c, &[Value::str(&msg)])),
         _ => Exc::runtime(msg),

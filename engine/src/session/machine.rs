@@ -260,7 +260,10 @@ impl Session {
         next.next_task_id = (next.world.trace.tasks.len() as TaskId).saturating_sub(1);
         next.world.now = m.procs[p].clock;
         let prev = std::mem::replace(&mut self.vm, *next);
-        m.procs[m.cur].vm = Some(Box::new(prev));
+        // An ended child's heap goes now (its teardown spares the classes it shares with the others).
+        if !(m.procs[m.cur].ended && m.cur != 0) {
+            m.procs[m.cur].vm = Some(Box::new(prev));
+        }
         m.cur = p;
     }
 

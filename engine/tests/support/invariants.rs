@@ -60,7 +60,16 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     for (i, e) in trace.events.iter().enumerate() {
         let p = owner.get(&e.task).copied().unwrap_or(0);
         if p != current {
-            saved.insert(current, (running, std::mem::take(&mut ready), std::mem::take(&mut gil), gil_holder, last_at));
+            saved.insert(
+                current,
+                (
+                    running,
+                    std::mem::take(&mut ready),
+                    std::mem::take(&mut gil),
+                    gil_holder,
+                    last_at,
+                ),
+            );
             (running, ready, gil, gil_holder, last_at) = saved.remove(&p).unwrap_or_default();
             current = p;
         }
@@ -290,7 +299,9 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
             }
             EventKind::ProcessExited { .. } => {
                 if phase != Some(Phase::Finished) || !process_lanes.contains(&e.task) {
-                    fail(format!("a process exited from {phase:?}, or on a lane that is no process's"));
+                    fail(format!(
+                        "a process exited from {phase:?}, or on a lane that is no process's"
+                    ));
                 }
             }
             EventKind::OnCore { .. } | EventKind::OffCore => {}
