@@ -109,6 +109,9 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Waiting(WaitReason::Gil) => {
             "let go of the GIL: its switch interval ran out while another thread waited".into()
         }
+        TaskPhase::Waiting(WaitReason::Process) => {
+            "waiting for another process (a queue, a pipe, a lock, an event, a child's end)".into()
+        }
         TaskPhase::Blocking { until } => {
             format!("blocking the whole loop until {} (time.sleep)", seconds(until))
         }

@@ -65,7 +65,7 @@ impl StateKind {
             TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_) | WaitReason::EventLoop) => {
                 StateKind::Awaiting
             }
-            TaskPhase::Waiting(WaitReason::Sync { .. }) => StateKind::Blocked,
+            TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process) => StateKind::Blocked,
             TaskPhase::Blocking { .. } => StateKind::Blocking,
             TaskPhase::Done => StateKind::Done,
             TaskPhase::Cancelled => StateKind::Cancelled,

@@ -1020,7 +1020,7 @@ impl Vm {
         }
         let ns = (secs * 1e9).min(1e18) as Time;
         let until = self.world.now.saturating_add(ns).min(END_OF_TIME);
-        if self.ts.nested_cap.is_none() && self.threads.others_alive(self.ts.index) {
+        if self.ts.nested_cap.is_none() && (self.machine || self.threads.others_alive(self.ts.index)) {
             self.block(crate::threads::Block::Sleep { until });
             return Ok(Value::None);
         }

@@ -14,6 +14,7 @@ pub mod modules;
 pub mod mt;
 pub mod native;
 pub mod parser;
+pub mod procs;
 pub mod pyconv;
 pub mod pyerr;
 pub mod pyfmt;

@@ -62,7 +62,19 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         }
         // Where CPython defines the package's names; here one module holds them all.
         "concurrent.futures.thread" | "concurrent.futures._base" => vm.import("concurrent.futures")?,
-        "subprocess" | "signal" | "multiprocessing" | "sched" => {
+        "_il_mp" => crate::procs::native_module(vm),
+        // One module holds the package's names; its submodules are that module too, as far as programs go.
+        "multiprocessing.pool"
+        | "multiprocessing.process"
+        | "multiprocessing.queues"
+        | "multiprocessing.synchronize"
+        | "multiprocessing.context"
+        | "multiprocessing.sharedctypes"
+        | "multiprocessing.reduction"
+        | "multiprocessing.util"
+        | "multiprocessing.connection" => vm.import("multiprocessing")?,
+        "concurrent.futures.process" => vm.import("concurrent.futures")?,
+        "subprocess" | "signal" | "sched" => {
             return Err(Exc::not_implemented(format!(
                 "'{name}' is coming to Interleave soon; use asyncio for now"
             )))
@@ -109,6 +121,8 @@ pub fn source(name: &str) -> Option<&'static str> {
         "warnings" => include_str!("modules/warnings.py"),
         "concurrent" => include_str!("modules/concurrent.py"),
         "traceback" => include_str!("modules/traceback.py"),
+        "multiprocessing" => include_str!("modules/multiprocessing.py"),
+        "pickle" => include_str!("modules/pickle.py"),
         _ => return None,
     })
 }

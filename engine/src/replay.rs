@@ -216,6 +216,11 @@ impl LoopState {
             EventKind::CancelRequested { .. } => self.set(t, |s| s.cancel_requested = true),
             EventKind::GilTaken => self.gil_holder = Some(t),
             EventKind::GilDropped { .. } => self.gil_holder = None,
+            // Processes and cores: the page does not draw them yet (see `Trace::processes`).
+            EventKind::ProcessStarted { .. }
+            | EventKind::ProcessExited { .. }
+            | EventKind::OnCore { .. }
+            | EventKind::OffCore => {}
         }
     }
 

@@ -10,6 +10,9 @@ use crate::vm::frame::{Ret, Thread};
 use crate::vm::{Exit, Vm};
 use std::rc::Rc;
 
+mod machine;
+pub use machine::QUANTUM;
+
 /// How a run is set up. The same config and source always give the same output and trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -65,7 +68,8 @@ impl Default for Config {
 pub struct Budget {
     /// Instructions to execute at most.
     pub steps: u64,
-    /// Virtual time not to run past: the clock pauses here (mid-task if need be).
+    /// Virtual time not to run past: the clock pauses here (mid-task if need be). With several processes, at
+    /// the end of the quantum that reaches it (`session/machine.rs`).
     pub until: Time,
 }
 
@@ -116,6 +120,11 @@ pub struct Session {
     selector_resolution: Time,
     /// Set by [`Session::free_some`]: the run's objects are being freed and it runs no more.
     teardown: Option<crate::vm::teardown::Teardown>,
+    /// The step count the current budget ends at (natives that must leave the interpreter at once, `fork`
+    /// and `kill`, lower the interpreter's own limit; it is restored from here).
+    step_limit: u64,
+    /// The processes and cores, from the program's first `fork` on (`session/machine.rs`).
+    machine: Option<machine::Machine>,
 }
 
 impl Session {
@@ -157,6 +166,8 @@ impl Session {
             until: Time::MAX,
             selector_resolution: config.selector_resolution.max(1),
             teardown: None,
+            step_limit: u64::MAX,
+            machine: None,
         };
         s.vm.add_main_thread(Thread::default());
         s
@@ -265,19 +276,48 @@ impl Session {
     }
 
     fn run_metered(&mut self, budget: Budget) -> Status {
-        self.vm.world.step_limit = self.vm.world.steps.saturating_add(budget.steps);
-        self.until = budget.until;
+        self.step_limit = self.vm.world.steps.saturating_add(budget.steps);
+        self.vm.world.step_limit = self.step_limit;
         if self.teardown.is_some() {
             return Status::Done {
                 exit_code: self.done.unwrap_or(1),
             };
         }
+        if self.machine.is_none() {
+            self.until = budget.until;
+            let status = self.run_process();
+            if self.machine.is_none() || self.done.is_some() {
+                return status;
+            }
+        }
+        self.run_machine(budget.until)
+    }
+
+    /// Runs the current process (its threads, GIL and event loops) until the budget is spent, it reaches
+    /// `self.until`, it waits for a deadline (`Waiting`, `Time::MAX` when only another process can wake it),
+    /// or it ends (`Done`; for a child process, its exit code).
+    fn run_process(&mut self) -> Status {
         loop {
             if let Some(code) = self.done {
                 return Status::Done { exit_code: code };
             }
-            if self.vm.world.steps >= self.vm.world.step_limit || self.vm.world.now >= self.until {
+            if let Some(code) = self.process_ended() {
+                return Status::Done { exit_code: code };
+            }
+            // A process was killed: the machine ends it before anything else runs (see `run_machine`).
+            if self.kill_pending() {
                 return Status::Runnable;
+            }
+            if self.vm.world.steps >= self.step_limit || self.vm.world.now >= self.until {
+                return Status::Runnable;
+            }
+            if !self.vm.forked.is_empty() {
+                // After the first child the machine schedules processes: leave for it.
+                let first = self.machine.is_none();
+                self.adopt_children();
+                if first {
+                    return Status::Runnable;
+                }
             }
             // Threads whose wait is over queue for the GIL; with nobody holding it, the first takes it.
             self.vm.wake_threads();
@@ -291,6 +331,8 @@ impl Session {
                     match self.vm.threads.next_deadline() {
                         Some(t) if t > self.vm.world.now => return Status::Waiting { until: t },
                         Some(_) => continue,
+                        // Another process may still wake it: the machine decides whether that can be.
+                        None if self.machine.is_some() => return Status::Waiting { until: Time::MAX },
                         None => {
                             self.deadlock();
                             continue;
@@ -312,6 +354,7 @@ impl Session {
                     let mut frames = std::mem::take(&mut self.vm.threads.list[i].frames);
                     let exit = self.vm.run(&mut frames);
                     self.vm.threads.list[i].frames = frames;
+                    self.after_native_exit();
                     match exit {
                         Exit::Returned(_) => self.thread_returned(i),
                         Exit::Raised(e) => self.thread_raised(i, e),
@@ -331,12 +374,13 @@ impl Session {
                         }
                     }
                 }
-                Mode::Loop => match self.vm.loop_tick() {
+                Mode::Loop => match self.loop_tick() {
                     // A tick's own work (timers, callbacks in Rust) runs no instruction but still takes
                     // time: it counts against the budget, so a slice stays short even when most of its
                     // ticks run no Python. (The clock is not charged: slicing never changes the trace.)
                     Tick::Ran => {
-                        self.vm.world.step_limit = self.vm.world.step_limit.saturating_sub(TICK_STEPS);
+                        self.step_limit = self.step_limit.saturating_sub(TICK_STEPS);
+                        self.vm.world.step_limit = self.step_limit;
                         // A Rust-only tick checks no eval breaker, but a tick ends a step: let go if asked.
                         // (Between tasks the lane already shows its wait for the loop: no Suspended is added.)
                         if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
@@ -422,7 +466,10 @@ impl Session {
     }
 
     fn thread_returned(&mut self, i: usize) {
-        if i == 0 {
+        if i == 0 && self.in_child() {
+            let code = self.child_exit_code(None);
+            self.end_process(code);
+        } else if i == 0 {
             self.main_ended(0);
         } else {
             self.vm.flush_warnings();
@@ -431,7 +478,10 @@ impl Session {
     }
 
     fn thread_raised(&mut self, i: usize, e: Value) {
-        if i == 0 {
+        if i == 0 && self.in_child() {
+            let code = self.child_exit_code(Some(e));
+            self.end_process(code);
+        } else if i == 0 {
             if self.exiting.is_some() {
                 // `threading._shutdown()` itself failed: report it and end.
                 let text = self.vm.format_exception(&e);
@@ -453,13 +503,22 @@ impl Session {
     /// The main thread's code ended with `code`: as CPython's finalization does, `threading._shutdown()` joins
     /// the other non-daemon threads first (when the program imported `threading`), then the program ends.
     fn main_ended(&mut self, code: i32) {
-        if self.exiting.is_none() && self.vm.modules.get_str("threading").is_some() {
+        // `multiprocessing` joins its children after the threads (its `_exit_function`, an atexit callback).
+        let module = ["multiprocessing", "threading"]
+            .into_iter()
+            .find(|m| self.vm.modules.get_str(m).is_some());
+        if let (None, Some(module)) = (self.exiting, module) {
             self.exiting = Some(code);
+            let name = if module == "threading" {
+                "_shutdown"
+            } else {
+                "_il_shutdown"
+            };
             let shutdown = self
                 .vm
                 .modules
-                .get_str("threading")
-                .and_then(|m| self.vm.getattr(&m, "_shutdown").ok());
+                .get_str(module)
+                .and_then(|m| self.vm.getattr(&m, name).ok());
             if let Some(f) = shutdown {
                 if let Ok(crate::vm::call::Prepared::Frame(mut frame)) = self.vm.prepare_call(f, vec![], vec![]) {
                     frame.ret = Ret::Exit;
@@ -587,6 +646,10 @@ impl Session {
     /// Moves the clock forward, never past the next deadline (so slicing never changes the trace).
     pub fn advance_to(&mut self, t: Time) {
         if let Some(d) = self.next_deadline() {
+            if self.machine.is_some() {
+                self.machine_advance(t.min(d));
+                return;
+            }
             self.vm.world.now = self.vm.world.now.max(t.min(d));
         }
     }
@@ -594,21 +657,29 @@ impl Session {
     /// When every thread waits (an idle event loop, a sleep, a lock with a timeout), the earliest time one of
     /// them wakes.
     pub fn next_deadline(&mut self) -> Option<Time> {
-        if self.done.is_some() || self.vm.threads.holder.is_some() || !self.vm.threads.waiting.is_empty() {
+        if self.done.is_some() {
+            return None;
+        }
+        if self.machine.is_some() {
+            return self.machine_deadline();
+        }
+        if self.vm.threads.holder.is_some() || !self.vm.threads.waiting.is_empty() {
             return None;
         }
         self.vm.threads.next_deadline()
     }
 
+    /// The virtual clock. With several processes, each runs on a clock of its own within a quantum; this is
+    /// the machine's, at the quantum's start (`session/machine.rs`).
     pub fn now(&self) -> Time {
-        self.vm.world.now
+        self.machine_now().unwrap_or(self.vm.world.now)
     }
 
     pub fn status(&mut self) -> Status {
         match self.done {
             Some(code) => Status::Done { exit_code: code },
             None => match self.next_deadline() {
-                Some(t) if t > self.vm.world.now => Status::Waiting { until: t },
+                Some(t) if t > self.now() => Status::Waiting { until: t },
                 _ => Status::Runnable,
             },
         }

@@ -31,7 +31,9 @@ fn paint(phase: TaskPhase) -> (&'static str, &'static str) {
         TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_) | WaitReason::EventLoop) => {
             ("#a98bdf", "awaiting")
         }
-        TaskPhase::Waiting(WaitReason::Sync { .. }) => ("#e66a3d", "waiting on a lock, event or queue"),
+        TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process) => {
+            ("#e66a3d", "waiting on a lock, event or queue")
+        }
         TaskPhase::Blocking { .. } => ("#9d1f5c", "blocking the loop"),
         TaskPhase::Done => ("#9ba1ae", "done"),
         TaskPhase::Cancelled => ("#b98556", "cancelled"),

@@ -29,7 +29,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-pub use natives::{native_module, LockObj};
+pub use natives::{fork_copy, native_module, LockObj};
 
 /// What a thread's frames are doing: running code, or running its event loop (`run_forever`) below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +52,13 @@ pub enum Block {
     },
     /// The thread's event loop waits in its selector for a timer, or for a callback from another thread.
     Select { until: Option<Time> },
+    /// A `multiprocessing` wait (`procs.rs`): for the signal's version to move past `seen`, which another
+    /// process (or thread) may do; the change counts from the virtual time it was made at, not before.
+    Signal {
+        sig: Rc<crate::procs::Signal>,
+        seen: u64,
+        until: Option<Time>,
+    },
 }
 
 impl Block {
@@ -59,6 +66,10 @@ impl Block {
         match self {
             Block::Sleep { until } => Some(*until),
             Block::Lock { until, .. } | Block::Select { until } => *until,
+            Block::Signal { sig, seen, until } if sig.version.get() != *seen => {
+                Some(until.map_or(sig.at.get(), |u| u.min(sig.at.get())))
+            }
+            Block::Signal { until, .. } => *until,
         }
     }
 }
@@ -376,6 +387,7 @@ impl Vm {
             Block::Sleep { until } => Some(WaitReason::Sleep { until: *until }),
             Block::Lock { lock, .. } => Some(self.lock_wait_reason(lock)),
             Block::Select { .. } => Some(WaitReason::EventLoop),
+            Block::Signal { .. } => Some(WaitReason::Process),
         };
         if let Block::Lock { lock, .. } = &b {
             lock.waiters.borrow_mut().push_back(i);
@@ -464,7 +476,7 @@ impl Vm {
             let due = b.deadline().is_some_and(|d| d <= now)
                 || match b {
                     Block::Select { .. } => !rec.state.aio.ready.is_empty(),
-                    Block::Lock { .. } | Block::Sleep { .. } => false,
+                    Block::Lock { .. } | Block::Sleep { .. } | Block::Signal { .. } => false,
                 };
             if due {
                 let b = b.clone();
@@ -515,6 +527,15 @@ impl Vm {
                 }
             }
             Block::Select { .. } => Ok(None),
+            Block::Signal { sig, seen, until } => {
+                if sig.version.get() != seen && sig.at.get() <= now {
+                    Ok(Some(Value::Bool(true)))
+                } else if until.is_some_and(|d| d <= now) {
+                    Ok(Some(Value::Bool(false)))
+                } else {
+                    Err(Block::Signal { sig, seen, until })
+                }
+            }
             b => Err(b),
         }
     }
@@ -604,6 +625,7 @@ impl Vm {
                     }
                 }
                 Status::Blocked(Block::Select { .. }) => format!("{name} waits in its event loop"),
+                Status::Blocked(Block::Signal { .. }) => format!("{name} waits for another process"),
                 _ => continue,
             };
             parts.push(what);

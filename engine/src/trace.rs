@@ -45,6 +45,14 @@
 //! - `Blocked` marks the running task occupying the loop without yielding (a `time.sleep`, a long
 //!   computation is visible as a long Resumed..Suspended stretch instead).
 //!
+//! - Processes: `ProcessStarted` follows the `Created` of a process's main lane; every lane created later by
+//!   a lane of that process belongs to it (a lane's process is its creator's, up to a `ProcessStarted`).
+//!   `ProcessExited` is the last event of its lane's process but for `OffCore`. Each process has its own
+//!   GIL and its own running task, so the one-at-a-time rules above hold per process. `OnCore`/`OffCore` on
+//!   a process's main lane bracket its time on a simulated core. The machine runs its processes in slices of
+//!   virtual time (a quantum, `session::QUANTUM`), one after the other within a slice, so between two
+//!   processes' events the time may step back by up to a quantum; within one process it never does.
+//!
 //! Events are compact (`size_of::<Event>()` is 40 bytes, so a million events take 40 MB); names and printed text
 //! live in side tables.
 
@@ -131,6 +139,21 @@ pub enum EventKind {
     GilDropped {
         why: GilDrop,
     },
+    /// This lane is the main thread of a new process (`Trace::processes[process]`), just `Created` by the
+    /// thread that called `Process.start()`: the lanes it creates from now on belong to that process.
+    ProcessStarted {
+        process: u32,
+    },
+    /// The process whose main lane this is ended with this exit code (negative: killed by a signal).
+    ProcessExited {
+        code: i32,
+    },
+    /// The process whose main lane this is runs on this core from now on (until its next `OffCore`).
+    OnCore {
+        core: u32,
+    },
+    /// The process whose main lane this is left its core: it waits, has no core free, or ended.
+    OffCore,
 }
 
 /// Why a thread let go of the GIL.
@@ -184,6 +207,8 @@ pub enum WaitReason {
     },
     /// A thread had to let go of the GIL: its switch interval expired while another thread waited for it.
     Gil,
+    /// Waiting on another process: a `multiprocessing` queue, pipe, lock, event or a child's end.
+    Process,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,6 +250,18 @@ pub struct TaskInfo {
     pub thread: bool,
 }
 
+/// A simulated process: entry 0 is the main one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcInfo {
+    /// `Process-1`, or the `name=` given; `MainProcess` for entry 0.
+    pub name: String,
+    pub pid: u32,
+    /// The index of its parent in `Trace::processes` (0 for the main process itself).
+    pub parent: u32,
+    /// Its main thread's lane.
+    pub lane: TaskId,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ObjKind {
     Future,
@@ -263,6 +300,8 @@ pub struct Trace {
     pub tasks: Vec<TaskInfo>,
     pub objects: Vec<ObjInfo>,
     pub texts: Vec<String>,
+    /// The processes, once the program starts a second one (empty until then).
+    pub processes: Vec<ProcInfo>,
     /// Where the trace was cut: the virtual time of the first event not recorded, once `Config::max_events`
     /// were (the run goes on, unrecorded but for its `Print` events, which output is shown from).
     pub cut_at: Option<Time>,

@@ -95,7 +95,9 @@ pub fn add_property(class: &Rc<Class>, owner: &'static str, name: &'static str, 
     class.dict.borrow_mut().set_str(name, Value::Object(Rc::new(prop)));
 }
 
-/// One class object per builtin type, per exception type and per native object type.
+/// One class object per builtin type, per exception type and per native object type. A forked process's
+/// interpreter shares its parent's (`Clone` copies the handles).
+#[derive(Clone)]
 pub struct Types {
     pub object: Rc<Class>,
     pub type_: Rc<Class>,

@@ -117,6 +117,13 @@ pub struct Vm {
     pub attr_cache: Vec<cache::Entry>,
     /// The AttributeError a class's `__getattr__` raised in the last lookup, for `getattr` to raise.
     pub getattr_failure: Option<Exc>,
+    /// The simulated process this interpreter is (`os.getpid()`), and its parent's.
+    pub pid: u32,
+    pub ppid: u32,
+    /// The run has more than one process (from the first `fork` on): blocking calls then let go of the core.
+    pub machine: bool,
+    /// Children forked by the running code, for the session to adopt (`procs.rs`).
+    pub forked: Vec<crate::procs::Child>,
 }
 
 impl Vm {
@@ -145,6 +152,10 @@ impl Vm {
             source: Rc::from(""),
             attr_cache: Vec::new(),
             getattr_failure: None,
+            pid: crate::procs::MAIN_PID,
+            ppid: crate::procs::MAIN_PID - 1,
+            machine: false,
+            forked: Vec::new(),
             types,
         };
         crate::builtins::install(&mut vm);
@@ -160,6 +171,50 @@ impl Vm {
             thread: false,
         });
         vm
+    }
+
+    /// An interpreter for a forked child of this one: the same builtin types and settings, an empty heap
+    /// (`procs::fork` fills it with copies), no thread yet, and a placeholder world (the session's is swapped in
+    /// while it runs).
+    pub fn new_empty_like(parent: &Vm) -> Vm {
+        let config = crate::session::Config {
+            switch_interval: parent.threads.switch_interval,
+            switch_any_instruction: parent.threads.any_instruction,
+            cpu_count: parent.threads.cpu_count,
+            recursion_limit: parent.recursion_limit as u32,
+            ..crate::session::Config::default()
+        };
+        let seed = parent.seed ^ u64::from(parent.world.pids).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        Vm {
+            world: World::new(&config),
+            ts: ThreadState::default(),
+            threads: crate::threads::Threads::new(&config),
+            builtins: Rc::new(RefCell::new(Dict::new())),
+            modules: Dict::new(),
+            main_globals: Rc::new(RefCell::new(Dict::new())),
+            recursion_limit: parent.recursion_limit,
+            warnings: Rc::new(RefCell::new(Vec::new())),
+            frame_serial: parent.frame_serial,
+            object_serial: parent.object_serial,
+            addresses: RefCell::new((0, std::collections::HashMap::new())),
+            task_names: parent.task_names,
+            next_task_id: parent.next_task_id,
+            timer_seq: parent.timer_seq,
+            filename: parent.filename.clone(),
+            // CPython reseeds `random` in a forked child (`os.register_at_fork`); here from the run's seed.
+            random: crate::modules::random::RandomState::new(seed),
+            seed,
+            frame_pool: Vec::new(),
+            eq_keys: std::collections::HashMap::new(),
+            source: parent.source.clone(),
+            attr_cache: Vec::new(),
+            getattr_failure: None,
+            pid: 0,
+            ppid: 0,
+            machine: true,
+            forked: Vec::new(),
+            types: parent.types.clone(),
+        }
     }
 
     pub fn event(&mut self, task: TaskId, kind: EventKind) {

@@ -505,7 +505,7 @@ fn programs_root() -> PathBuf {
 
 /// Whether a program has anything concurrent in it: asyncio, threads, pools, queues.
 fn is_concurrent(source: &str) -> bool {
-    ["asyncio", "thread", "concurrent", "queue"]
+    ["asyncio", "thread", "concurrent", "queue", "multiprocessing"]
         .iter()
         .any(|w| source.contains(w))
 }

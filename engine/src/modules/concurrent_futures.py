@@ -4,10 +4,11 @@ queue.
 One module stands for CPython's package and its `_base` and `thread` submodules: each class says which of
 those it belongs to (`__module__`), so tracebacks print `concurrent.futures._base.CancelledError` as CPython
 does. Public names, messages, reprs and the order in which things happen are CPython 3.11's; the inside is
-Interleave's own. ProcessPoolExecutor is not available yet.
+Interleave's own. ProcessPoolExecutor runs its calls in simulated processes (`multiprocessing`).
 """
 
 import collections
+import functools
 import itertools
 import logging
 import os
@@ -522,11 +523,274 @@ class ThreadPoolExecutor(Executor):
                 thread.join()
 
 
-class ProcessPoolExecutor(Executor):
-    """Not available yet in Interleave."""
+# ProcessPoolExecutor (CPython's concurrent.futures.process): workers are forked at the first submit(), all
+# at once (as with the fork start method); a manager thread feeds them (at most max_workers + 1 calls waiting
+# for a worker at a time, so that later ones can still be cancelled) and hands their results to the futures.
 
+class BrokenProcessPool(BrokenExecutor):
+    """A worker process died: the pool runs no more work."""
+
+    __module__ = 'concurrent.futures.process'
+
+
+class _RemoteTraceback(Exception):
+    __module__ = 'concurrent.futures.process'
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+_EXTRA_QUEUED_CALLS = 1
+_process_executors = []
+_processes_exiting = False
+
+
+def _forget_after_fork():
+    global _live_workers
+    _live_workers = []
+    _process_executors.clear()
+
+
+threading._il_fork_hooks.append(_forget_after_fork)
+
+
+def _stop_process_pools():
+    global _processes_exiting
+    _processes_exiting = True
+    for executor in list(_process_executors):
+        executor._wake()
+    for executor in list(_process_executors):
+        if executor._manager is not None:
+            executor._manager.join()
+
+
+threading._register_atexit(_stop_process_pools)
+
+
+def _remote(exc):
+    import traceback
+    return '\n"""\n{}"""'.format(''.join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
+def _process_worker(calls, results, initializer, initargs, max_tasks):
+    import _il_mp
+    import multiprocessing
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _logger.critical('Exception in initializer:', exc_info=True)
+            return
+    done = 0
+    while True:
+        call = multiprocessing._chan_get(calls)
+        if call is None:
+            _il_mp.put(results, (None, os.getpid(), None, None))
+            return
+        # The call left the call queue: the manager may queue another (a freed slot, as in CPython's queue).
+        _il_mp.touch(results)
+        work_id, fn, args, kwargs = call
+        try:
+            value = fn(*args, **kwargs)
+        except BaseException as e:
+            _send_result(results, work_id, False, e)
+        else:
+            _send_result(results, work_id, True, value)
+        done += 1
+        if max_tasks is not None and done >= max_tasks:
+            _il_mp.put(results, (None, os.getpid(), None, None))
+            return
+
+
+def _send_result(results, work_id, ok, value):
+    import _il_mp
+    tb = None if ok else _remote(value)
+    try:
+        _il_mp.put(results, (work_id, ok, value, tb))
+    except Exception as e:
+        _il_mp.put(results, (work_id, False, e, _remote(e)))
+
+
+def _process_chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
+def _get_chunks(*iterables, chunksize):
+    it = zip(*iterables)
+    while True:
+        chunk = tuple(itertools.islice(it, chunksize))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _chain_from_iterable_of_lists(iterable):
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
+
+
+class ProcessPoolExecutor(Executor):
     __module__ = 'concurrent.futures.process'
 
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *,
                  max_tasks_per_child=None):
-        raise NotImplementedError("ProcessPoolExecutor is coming to Interleave soon; ThreadPoolExecutor works")
+        import _il_mp
+        if max_workers is None:
+            self._max_workers = os.cpu_count() or 1
+        else:
+            if max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            self._max_workers = max_workers
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            elif max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
+        self._initializer = initializer
+        self._initargs = initargs
+        self._max_tasks_per_child = max_tasks_per_child
+        self._calls = _il_mp.chan()
+        self._results = _il_mp.chan()
+        self._queued = collections.deque()
+        self._pending = {}
+        self._in_flight = 0
+        self._work_ids = itertools.count()
+        self._processes = []
+        self._manager = None
+        self._shutdown_thread = False
+        self._broken = False
+        self._cancel_pending = False
+        self._shutdown_lock = threading.Lock()
+
+    def _wake(self):
+        import _il_mp
+        _il_mp.touch(self._results)
+
+    def _launch(self):
+        import multiprocessing
+        while len(self._processes) < self._max_workers:
+            p = multiprocessing.ForkProcess(
+                target=_process_worker,
+                args=(self._calls, self._results, self._initializer, self._initargs,
+                      self._max_tasks_per_child))
+            p.start()
+            self._processes.append(p)
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _processes_exiting:
+                raise RuntimeError('cannot schedule new futures after interpreter shutdown')
+            f = Future()
+            work_id = next(self._work_ids)
+            self._pending[work_id] = (f, fn, args, kwargs)
+            self._queued.append(work_id)
+            if self._manager is None:
+                self._launch()
+                self._manager = threading.Thread(target=self._manage, name='ExecutorManagerThread')
+                _process_executors.append(self)
+                self._manager.start()
+            self._wake()
+            return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        results = super().map(functools.partial(_process_chunk, fn),
+                              _get_chunks(*iterables, chunksize=chunksize), timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
+
+    def _feed(self):
+        import _il_mp
+        # The call queue holds max_workers + 1 calls not yet taken by a worker; the rest wait here, cancellable.
+        while self._queued and _il_mp.size(self._calls, True) < self._max_workers + _EXTRA_QUEUED_CALLS:
+            work_id = self._queued.popleft()
+            f, fn, args, kwargs = self._pending[work_id]
+            if not f.set_running_or_notify_cancel():
+                del self._pending[work_id]
+                continue
+            try:
+                _il_mp.put(self._calls, (work_id, fn, args, kwargs))
+            except BaseException as e:
+                e.__cause__ = _RemoteTraceback(_remote(e))
+                del self._pending[work_id]
+                f.set_exception(e)
+                continue
+            self._in_flight += 1
+
+    def _manage(self):
+        import _il_mp
+        alive = len(self._processes)
+        while True:
+            seen = _il_mp.version(self._results)
+            got = False
+            while True:
+                ok, item = _il_mp.get(self._results)
+                if not ok:
+                    break
+                got = True
+                work_id, success, value, tb = item
+                if work_id is None:
+                    alive -= 1
+                    continue
+                self._in_flight -= 1
+                entry = self._pending.pop(work_id, None)
+                if entry is None:
+                    continue
+                if success:
+                    entry[0].set_result(value)
+                else:
+                    if tb is not None:
+                        value.__cause__ = _RemoteTraceback(tb)
+                    entry[0].set_exception(value)
+            if self._cancel_pending:
+                self._cancel_pending = False
+                while self._queued:
+                    work_id = self._queued.popleft()
+                    self._pending.pop(work_id)[0].cancel()
+            if any(p.exitcode not in (None, 0) for p in self._processes):
+                self._break()
+                return
+            self._feed()
+            if (self._shutdown_thread or _processes_exiting) and not self._pending:
+                for _ in range(alive):
+                    _il_mp.put(self._calls, None)
+                for p in self._processes:
+                    p.join()
+                return
+            if got:
+                continue
+            # A worker's death wakes nobody: look again now and then while calls are out.
+            _il_mp.wait(self._results, seen, 0.05 if self._in_flight else None)
+
+    def _break(self):
+        self._broken = 'A child process terminated abruptly, the process pool is not usable anymore'
+        for work_id, entry in list(self._pending.items()):
+            entry[0].set_exception(BrokenProcessPool(
+                "A process in the process pool was terminated abruptly while the future was running or pending."))
+        self._pending.clear()
+        self._queued.clear()
+        for p in self._processes:
+            if p.exitcode is None:
+                p.terminate()
+        for p in self._processes:
+            p.join()
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._shutdown_thread = True
+            if cancel_futures:
+                self._cancel_pending = True
+        self._wake()
+        if self._manager is not None and wait:
+            self._manager.join()

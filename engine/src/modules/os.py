@@ -15,11 +15,14 @@ environ = {}
 
 
 def getpid():
-    return 4242
+    # Each simulated process has its own, the same on every run (the main process's is 4242).
+    import _il_mp
+    return _il_mp.getpid()
 
 
 def getppid():
-    return 4241
+    import _il_mp
+    return _il_mp.getppid()
 
 
 def cpu_count():

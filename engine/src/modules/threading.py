@@ -864,6 +864,26 @@ def _register_atexit(func, *args, **kwargs):
 _main_thread = _MainThread()
 
 
+def _il_after_fork():
+    """In a forked child (multiprocessing): only the thread that forked lives on, and is the main thread;
+    the parent's other threads, and what waits for them at exit, are gone (CPython's `_after_fork`)."""
+    global _main_thread
+    me = _active.get(get_ident()) or _main_thread
+    with _active_limbo_lock:
+        _active.clear()
+        _limbo.clear()
+        _active[get_ident()] = me
+    with _shutdown_locks_lock:
+        _shutdown_locks.clear()
+    _main_thread = me
+    for hook in _il_fork_hooks:
+        hook()
+
+
+# What modules forget in a forked child (`concurrent.futures` its pools' threads), like os.register_at_fork.
+_il_fork_hooks = []
+
+
 def main_thread():
     return _main_thread
 

@@ -78,6 +78,23 @@ impl NativeObject for Lock {
     }
 }
 
+/// A forked child's copy of a `_thread` lock (`procs/fork.rs`): held or not as at the fork, by the child's
+/// one thread if the forking thread held it, else by a thread the child does not have (as after `fork()`).
+pub fn fork_copy(v: &Value, forking: usize) -> Option<Value> {
+    let Value::Object(o) = v else { return None };
+    let lock = &o.as_any().downcast_ref::<Lock>()?.0;
+    let owner = lock.owner.get().map(|t| if t == forking { 0 } else { usize::MAX });
+    Some(Value::Object(Rc::new(Lock(Rc::new(LockObj {
+        locked: Cell::new(lock.locked.get()),
+        owner: Cell::new(owner),
+        count: Cell::new(lock.count.get()),
+        reentrant: lock.reentrant,
+        waiters: Default::default(),
+        obj: Cell::new(None),
+        tag: std::cell::RefCell::new(lock.tag.borrow().clone()),
+    })))))
+}
+
 fn new_lock(reentrant: bool) -> Value {
     Value::Object(Rc::new(Lock(Rc::new(LockObj {
         locked: Cell::new(false),

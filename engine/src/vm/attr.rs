@@ -473,6 +473,13 @@ impl Vm {
                         return Ok(Some(v));
                     }
                 }
+                // `StopIteration.value`: other exceptions' `value` is an ordinary attribute.
+                if name == "value"
+                    && (self.exc_is(obj, ExcType::StopIteration) || self.exc_is(obj, ExcType::StopAsyncIteration))
+                {
+                    let first = inst.exc.as_ref().and_then(|e| e.borrow().args.first().cloned());
+                    return Ok(Some(first.unwrap_or(Value::None)));
+                }
                 if name == "code" && self.exc_is(obj, ExcType::SystemExit) {
                     let args = inst.exc.as_ref().map(|e| e.borrow().args.clone()).unwrap_or_default();
                     return Ok(Some(match args.len() {

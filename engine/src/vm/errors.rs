@@ -87,7 +87,6 @@ impl Vm {
                 Some((m, _)) => m.clone(),
                 None => return None,
             },
-            "value" => d.args.first().cloned().unwrap_or(Value::None),
             _ => return None,
         })
     }

@@ -33,6 +33,8 @@ pub struct World {
     pub max_events: usize,
     /// What the run holds and may hold.
     pub memory: crate::memory::Meter,
+    /// Processes forked so far (the next child's pid is `procs::MAIN_PID` plus one more).
+    pub pids: u32,
     /// How many synchronisation objects of the trace there are, by kind (the program's own) and by label
     /// (all), so that naming the next one (`Lock-3`) does not count them all again.
     pub obj_counts: ObjCounts,
@@ -61,6 +63,7 @@ impl World {
             max_events: config.max_events,
             memory: crate::memory::Meter::new(config.memory_limit),
             obj_counts: ObjCounts::default(),
+            pids: 0,
         }
     }
 }

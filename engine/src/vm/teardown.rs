@@ -18,6 +18,14 @@ impl Drop for Vm {
     }
 }
 
+/// Whether a class is the interpreter's own (a builtin or native type), which a forked process shares with
+/// its parent (`procs/fork.rs`): a forked process's teardown leaves it alone.
+pub fn is_runtime_class(c: &crate::value::Class) -> bool {
+    c.builtin.is_some()
+        || ((&*c.module == "builtins" || c.module.starts_with('_'))
+            && !c.dict.borrow().values().any(|v| matches!(v, Value::Function(_))))
+}
+
 /// A run's objects being freed a slice at a time, so that a host can free a big run (hundreds of thousands
 /// of tasks take a second) in short steps between other work: [`Teardown::begin`] takes everything reachable
 /// out of the VM, and each [`Teardown::free`] empties a bounded number of containers. Dropping it unfinished
@@ -26,6 +34,8 @@ impl Drop for Vm {
 pub struct Teardown {
     work: Vec<Value>,
     seen: HashSet<usize>,
+    /// A forked process's: the runtime's classes are its parent's too, and stay as they are.
+    forked: bool,
 }
 
 impl Teardown {
@@ -46,6 +56,7 @@ impl Teardown {
         Teardown {
             work,
             seen: HashSet::new(),
+            forked: vm.pid != crate::procs::MAIN_PID,
         }
     }
 
@@ -68,6 +79,7 @@ impl Teardown {
             }
             match &v {
                 Value::Module(m) => take_dict(&m.dict, work),
+                Value::Class(c) if self.forked && is_runtime_class(c) => {}
                 Value::Class(c) => take_dict(&c.dict, work),
                 Value::Instance(i) => {
                     take_dict(&i.dict, work);

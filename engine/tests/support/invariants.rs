@@ -50,7 +50,29 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     let mut acquiring: HashMap<u32, HashSet<TaskId>> = HashMap::new();
     let mut last_at = 0;
     let mut gil_holder: Option<TaskId> = None;
+    // Each process has its own GIL, loop and running task (and its own clock within a quantum): the checks
+    // of one-at-a-time run per process. A lane belongs to its creator's process, up to a `ProcessStarted`.
+    let mut owner: HashMap<TaskId, u32> = HashMap::new();
+    let mut process_lanes: HashSet<TaskId> = HashSet::new();
+    type PerProcess = (Option<TaskId>, VecDeque<TaskId>, VecDeque<TaskId>, Option<TaskId>, Time);
+    let mut saved: HashMap<u32, PerProcess> = HashMap::new();
+    let mut current = 0u32;
     for (i, e) in trace.events.iter().enumerate() {
+        let p = owner.get(&e.task).copied().unwrap_or(0);
+        if p != current {
+            saved.insert(
+                current,
+                (
+                    running,
+                    std::mem::take(&mut ready),
+                    std::mem::take(&mut gil),
+                    gil_holder,
+                    last_at,
+                ),
+            );
+            (running, ready, gil, gil_holder, last_at) = saved.remove(&p).unwrap_or_default();
+            current = p;
+        }
         let mut fail = |what: String| out.push(format!("event #{i} ({:?} of task {}): {what}", e.kind, e.task));
         if e.at < last_at {
             fail(format!("time runs backwards from {last_at} to {}", e.at));
@@ -71,6 +93,7 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 if parent != MAIN_THREAD && !phases.contains_key(&parent) {
                     fail(format!("parent {parent} was never created"));
                 }
+                owner.insert(e.task, p);
                 phases.insert(e.task, Phase::New);
             }
             EventKind::Ready { by } => {
@@ -148,8 +171,10 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
             EventKind::Finished { .. } => {
                 match phase {
                     Some(Phase::Running) if running == Some(e.task) => running = None,
-                    // A deadlock ends the program while the main thread waits for the loop or a lock.
-                    Some(Phase::Waiting) if e.task == MAIN_THREAD && running.is_none() => {}
+                    // A deadlock ends the program while the main thread waits for the loop or a lock; a process
+                    // may be killed while its main thread waits.
+                    Some(Phase::Waiting)
+                        if (e.task == MAIN_THREAD || process_lanes.contains(&e.task)) && running.is_none() => {}
                     // Cancelled before it ever ran: it leaves the ready queue without a Resumed.
                     Some(Phase::New | Phase::Queued) if running.is_none() => {
                         ready.retain(|&t| t != e.task);
@@ -265,11 +290,32 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                     fail("after the task finished".into());
                 }
             }
+            EventKind::ProcessStarted { process } => {
+                if phase != Some(Phase::New) {
+                    fail(format!("a process started on a lane in {phase:?}"));
+                }
+                owner.insert(e.task, process);
+                process_lanes.insert(e.task);
+            }
+            EventKind::ProcessExited { .. } => {
+                if phase != Some(Phase::Finished) || !process_lanes.contains(&e.task) {
+                    fail(format!(
+                        "a process exited from {phase:?}, or on a lane that is no process's"
+                    ));
+                }
+            }
+            EventKind::OnCore { .. } | EventKind::OffCore => {}
         }
         if e.task != MAIN_THREAD && phase == Some(Phase::Finished) && !matches!(e.kind, EventKind::Finished { .. }) {
             // Reported once above for Renamed/CancelRequested. A timer belongs to the task that armed it, and
             // may fire or be cancelled after that task is gone (a `call_later` callback outliving it).
-            let reported = matches!(e.kind, EventKind::Renamed { .. } | EventKind::CancelRequested { .. });
+            let reported = matches!(
+                e.kind,
+                EventKind::Renamed { .. }
+                    | EventKind::CancelRequested { .. }
+                    | EventKind::ProcessExited { .. }
+                    | EventKind::OffCore
+            );
             let timer = matches!(e.kind, EventKind::TimerFired { .. } | EventKind::TimerCancelled { .. });
             if !reported && !timer {
                 out.push(format!(
@@ -278,6 +324,10 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 ));
             }
         }
+    }
+    // The main process's: children left running when the program ended are not asked to have finished.
+    if current != 0 {
+        running = saved.remove(&0).and_then(|s| s.0);
     }
     if let Some(t) = running.filter(|_| ended) {
         out.push(format!("task {t} was resumed and never suspended or finished"));

@@ -1,0 +1,172 @@
+//! Simulated processes: forked interpreters copy their parent's heap, what crosses between them follows
+//! pickle's rules, and CPU-bound processes run in parallel on the machine's cores and share them past that.
+
+use interleave::session::{Config, Session};
+use interleave::trace::{EventKind, Time};
+
+fn run(source: &str, cpus: u32) -> Session {
+    let config = Config {
+        cpu_count: cpus,
+        ..Config::default()
+    };
+    let mut s = Session::new(source, config);
+    let code = s.run_to_end();
+    assert_eq!(code, 0, "{}", s.stderr());
+    s
+}
+
+/// A child starts with a copy of its parent's state at `start()`: what either changes later, the other never
+/// sees.
+#[test]
+fn a_child_gets_a_copy_of_the_parent_at_start() {
+    let s = run(
+        r#"
+import multiprocessing
+shared = {"list": [1], "n": 0}
+def child(q):
+    shared["list"].append("child")
+    shared["n"] += 1
+    q.put(repr(shared))
+q = multiprocessing.Queue()
+p = multiprocessing.Process(target=child, args=(q,))
+shared["n"] = 10
+p.start()
+shared["list"].append("parent")
+print(q.get())
+p.join()
+print(shared)
+"#,
+        4,
+    );
+    assert_eq!(
+        s.stdout(),
+        "{'list': [1, 'child'], 'n': 11}\n{'list': [1, 'parent'], 'n': 10}\n"
+    );
+}
+
+/// What pickle refuses raises CPython's errors at the boundary.
+#[test]
+fn what_pickle_refuses_raises_cpythons_errors() {
+    let s = run(
+        r#"
+import multiprocessing, threading
+def gen():
+    yield 1
+def outer():
+    def inner():
+        pass
+    return inner
+a, b = multiprocessing.Pipe()
+for obj in [lambda: 0, outer(), threading.Lock(), gen(), threading]:
+    try:
+        a.send(obj)
+    except Exception as e:
+        print(type(e).__name__, str(e).split(" at 0x")[0])
+"#,
+        4,
+    );
+    assert_eq!(
+        s.stdout(),
+        "PicklingError Can't pickle <function <lambda>\n\
+         AttributeError Can't pickle local object 'outer.<locals>.inner'\n\
+         TypeError cannot pickle '_thread.lock' object\n\
+         TypeError cannot pickle 'generator' object\n\
+         TypeError cannot pickle 'module' object\n"
+    );
+}
+
+/// The virtual time a program takes to run `n` CPU-bound processes at once, on `cpus` cores.
+fn elapsed_with(n: usize, cpus: u32) -> Time {
+    let source = format!(
+        r#"
+import multiprocessing
+def burn():
+    total = 0
+    for i in range(200_000):
+        total += i
+if __name__ == "__main__":
+    ps = [multiprocessing.Process(target=burn) for _ in range({n})]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+"#
+    );
+    run(&source, cpus).now()
+}
+
+/// Two CPU-bound processes on two cores take about the time of one; the same work in one process takes twice
+/// as long.
+#[test]
+fn cpu_bound_processes_run_in_parallel_on_their_cores() {
+    let one = elapsed_with(1, 4);
+    let two = elapsed_with(2, 4);
+    let four = elapsed_with(4, 4);
+    assert!(two < one * 12 / 10, "one process {one} ns, two {two} ns");
+    assert!(
+        four < one * 13 / 10,
+        "one process {one} ns, four on four cores {four} ns"
+    );
+}
+
+/// Past the machine's cores, processes share them: four on two cores take about twice as long as two.
+#[test]
+fn processes_share_the_cores_past_their_number() {
+    let two = elapsed_with(2, 2);
+    let four = elapsed_with(4, 2);
+    let ratio = four as f64 / two as f64;
+    assert!(
+        (1.7..2.3).contains(&ratio),
+        "two on two cores {two} ns, four {four} ns ({ratio:.2}x)"
+    );
+}
+
+/// The trace names the processes and puts at most one on each core at a time, never more than the machine has.
+#[test]
+fn the_trace_shows_processes_on_at_most_cpu_count_cores() {
+    let config = Config {
+        cpu_count: 2,
+        ..Config::default()
+    };
+    let source = r#"
+import multiprocessing
+def burn():
+    total = 0
+    for i in range(50_000):
+        total += i
+ps = [multiprocessing.Process(target=burn) for _ in range(3)]
+for p in ps:
+    p.start()
+for p in ps:
+    p.join()
+"#;
+    let mut s = Session::new(source, config);
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    let trace = s.trace();
+    let names: Vec<&str> = trace.processes.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["MainProcess", "Process-1", "Process-2", "Process-3"]);
+    let mut cores: Vec<Option<u32>> = vec![None; 2];
+    let mut exited = 0;
+    for e in &trace.events {
+        match e.kind {
+            EventKind::OnCore { core } => {
+                let slot = cores.get_mut(core as usize).expect("a core the machine has");
+                assert_eq!(*slot, None, "core {core} given twice at {}", e.at);
+                *slot = Some(e.task);
+            }
+            EventKind::OffCore => {
+                let slot = cores
+                    .iter_mut()
+                    .find(|c| **c == Some(e.task))
+                    .expect("off a core it had");
+                *slot = None;
+            }
+            EventKind::ProcessExited { code } => {
+                assert_eq!(code, 0);
+                exited += 1;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(exited, 3);
+}

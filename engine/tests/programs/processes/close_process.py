@@ -1,0 +1,19 @@
+import multiprocessing
+import time
+
+def nap():
+    time.sleep(0.2)
+
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=nap)
+    p.start()
+    try:
+        p.close()
+    except ValueError as e:
+        print("ValueError:", e)
+    p.join()
+    p.close()
+    try:
+        p.is_alive()
+    except ValueError as e:
+        print("ValueError:", e)

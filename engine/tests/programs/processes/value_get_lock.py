@@ -1,0 +1,15 @@
+import multiprocessing
+
+def add(counter, n):
+    for _ in range(n):
+        with counter.get_lock():
+            counter.value += 1
+
+if __name__ == "__main__":
+    counter = multiprocessing.Value("i", 0)
+    ps = [multiprocessing.Process(target=add, args=(counter, 150)) for _ in range(3)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print(counter.value)
