@@ -496,3 +496,27 @@ t.join()
         "{task:?}"
     );
 }
+
+/// Waiters leave from anywhere in the queue, not only its front, and the others keep their order.
+#[test]
+fn a_waiter_leaves_from_the_middle_of_the_queue() {
+    use EventKind::*;
+    let wait = Suspended {
+        reason: WaitReason::Sync {
+            obj: 0,
+            op: SyncOp::Acquire,
+        },
+    };
+    let trace = Builder::new(4)
+        .lock()
+        .ev(MS, 1, 2, Acquired { obj: 0 })
+        .ev(MS, 2, 2, wait)
+        .ev(MS, 3, 2, wait)
+        .ev(MS, 4, 2, wait)
+        .ev(2 * MS, 3, 2, Acquired { obj: 0 })
+        .trace;
+    let s = state_at(&trace, usize::MAX);
+    let lock = s.object(0).unwrap();
+    assert_eq!(lock.holders, vec![1, 3]);
+    assert_eq!(lock.waiters, vec![(2, SyncOp::Acquire), (4, SyncOp::Acquire)]);
+}

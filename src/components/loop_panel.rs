@@ -1,6 +1,8 @@
 //! The event loop panel: the running task, the ready queue in order, pending timers, and who holds and
 //! who waits on each synchronisation object.
 
+use std::collections::VecDeque;
+
 use interleave::replay::LoopState;
 use interleave::trace::{ObjId, SyncOp, TaskId, Trace};
 use yew::prelude::*;
@@ -10,6 +12,8 @@ use crate::run::{Inspection, RunRef};
 
 /// Entries listed per section at most; the rest are counted.
 const SHOWN: usize = 40;
+
+static NO_WAITERS: VecDeque<(TaskId, SyncOp)> = VecDeque::new();
 
 #[derive(PartialEq, Properties)]
 pub struct LoopPanelProps {
@@ -55,7 +59,7 @@ fn sync_objects(trace: &Trace, state: &LoopState, shown: &[ObjId]) -> Html {
             { for objects.iter().take(SHOWN).map(|(id, info)| {
                 let s = state.object(*id);
                 let holders = s.map_or(&[][..], |s| &s.holders[..]);
-                let waiters = s.map_or(&[][..], |s| &s.waiters[..]);
+                let waiters = s.map_or(&NO_WAITERS, |s| &s.waiters);
                 html! {
                     <li>
                         <span class="lp-obj">{ info.name.clone() }</span>
