@@ -57,7 +57,7 @@ impl Vm {
             return Ok(Some(m));
         }
         let src = match name {
-            "asyncio" => Some(include_str!("../asyncio/prelude.py")),
+            "asyncio" => Some(runtime_source!("asyncio/prelude.py")),
             _ => crate::modules::source(name),
         };
         let Some(src) = src else {
@@ -107,7 +107,7 @@ impl Vm {
 }
 
 /// The asyncio runtime's source; a `static`, so that every use has the one address [`compiled_module`] keys on.
-static ASYNCIO_PRELUDE: &str = include_str!("../asyncio/prelude.py");
+static ASYNCIO_PRELUDE: &str = runtime_source!("asyncio/prelude.py");
 
 /// Compiles the asyncio runtime ahead of its first import (the page does this while the learner reads), so
 /// that the first `import asyncio` of a run does not stall. Touches no session.
