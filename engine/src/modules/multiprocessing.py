@@ -439,6 +439,17 @@ def _owner_name():
     return name
 
 
+def _owner_label(owner):
+    """How a lock's repr names its owner, as CPython's `synchronize` does."""
+    if owner is None:
+        return 'None'
+    if owner == _me():
+        return _owner_name()
+    if owner[0] == _os.getpid():
+        return 'SomeOtherThread'
+    return 'SomeOtherProcess'
+
+
 def _me():
     return (_os.getpid(), _threading.get_ident())
 
@@ -466,15 +477,7 @@ class Lock:
 
     def __repr__(self):
         owner = _il_mp.cell_get(self._cell)
-        if owner is None:
-            name = 'None'
-        elif owner == _me():
-            name = _owner_name()
-        elif owner[0] == _os.getpid():
-            name = 'SomeOtherThread'
-        else:
-            name = 'SomeOtherProcess'
-        return '<%s(owner=%s)>' % (type(self).__name__, name)
+        return '<%s(owner=%s)>' % (type(self).__name__, _owner_label(owner))
 
 
 class RLock:
@@ -518,15 +521,7 @@ class RLock:
 
     def __repr__(self):
         owner, count = _il_mp.cell_get(self._cell)
-        if owner is None:
-            name = 'None'
-        elif owner == _me():
-            name = _owner_name()
-        elif owner[0] == _os.getpid():
-            name = 'SomeOtherThread'
-        else:
-            name = 'SomeOtherProcess'
-        return '<%s(%s, %s)>' % (type(self).__name__, name, count)
+        return '<%s(%s, %s)>' % (type(self).__name__, _owner_label(owner), count)
 
 
 class Semaphore:
@@ -791,13 +786,17 @@ def RawValue(typecode_or_type, *args):
     return _RawValue(typecode, value)
 
 
-def Value(typecode_or_type, *args, lock=True, ctx=None):
-    obj = RawValue(typecode_or_type, *args)
+def _synchronized(wrapper, obj, lock):
+    """`obj` behind `lock` (a new RLock when it is True or None), or bare when `lock` is False."""
     if lock is False:
         return obj
     if lock in (True, None):
         lock = RLock()
-    return Synchronized(obj, lock)
+    return wrapper(obj, lock)
+
+
+def Value(typecode_or_type, *args, lock=True, ctx=None):
+    return _synchronized(Synchronized, RawValue(typecode_or_type, *args), lock)
 
 
 class _RawArray:
@@ -861,12 +860,7 @@ def RawArray(typecode_or_type, size_or_initializer):
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
-    obj = RawArray(typecode_or_type, size_or_initializer)
-    if lock is False:
-        return obj
-    if lock in (True, None):
-        lock = RLock()
-    return SynchronizedArray(obj, lock)
+    return _synchronized(SynchronizedArray, RawArray(typecode_or_type, size_or_initializer), lock)
 
 
 # Queues (CPython's multiprocessing.queues).
