@@ -173,6 +173,30 @@ fn invalid<T>(place: impl Into<String>, problem: impl Into<String>) -> Result<T,
     })
 }
 
+/// The two traces record the same run: the same events, tasks, objects, processes and texts, and the same cut.
+pub fn same_trace(a: &Trace, b: &Trace) -> bool {
+    a.events == b.events
+        && a.tasks == b.tasks
+        && a.objects == b.objects
+        && a.processes == b.processes
+        && a.texts == b.texts
+        && a.cut_at == b.cut_at
+}
+
+/// `run` begins with everything `saved` recorded: a run saved on the way, replayed to a little past it (a host
+/// stops between slices of a run, so not always at the very event).
+pub fn starts_with(run: &Trace, saved: &Trace) -> bool {
+    fn prefix<T: PartialEq>(long: &[T], short: &[T]) -> bool {
+        long.get(..short.len()) == Some(short)
+    }
+    prefix(&run.events, &saved.events)
+        && prefix(&run.tasks, &saved.tasks)
+        && prefix(&run.objects, &saved.objects)
+        && prefix(&run.processes, &saved.processes)
+        && prefix(&run.texts, &saved.texts)
+        && (saved.cut_at.is_none() || run.cut_at == saved.cut_at)
+}
+
 // ---- writing ----
 
 /// The run as a file's text: one line for the header and tables, then one line per event.
