@@ -117,7 +117,7 @@ export const checks = [
         empty: ['', /not valid JSON/],
         garbage: ['<script>window.pwned = 1</script>', /not valid JSON: expected an object at line 1, column 1/],
         truncated: [JSON.stringify(good).slice(0, 60), /not valid JSON/],
-        'deep nesting': ['['.repeat(200_000), /not valid JSON: nested too deeply/],
+        'deep nesting': ['{"a":['.repeat(100_000), /not valid JSON: nested too deeply/],
         'not a run': [JSON.stringify({ hello: 'world' }), /not an Interleave run/],
         'newer version': [JSON.stringify({ ...good, version: 99 }), /newer Interleave \(version 99\)/],
         'bad index': [JSON.stringify({ ...good, events: [{ at: 0, task: 5, line: 1, kind: { type: 'Resumed' } }] }),
