@@ -397,3 +397,39 @@ fn unknown_keys_are_skipped_and_missing_settings_take_their_defaults() {
     );
     assert_eq!(file.exit_status, None);
 }
+
+#[test]
+fn the_corpus_schedules_round_trip() {
+    // Debug builds of the interpreter want more stack than a test thread has, as in `tests/determinism.rs`.
+    let worker = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(corpus_round_trip);
+    worker.unwrap().join().unwrap();
+}
+
+fn corpus_round_trip() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut count = 0;
+    for feature in ["ordering", "processes", "thread_sync", "locks", "taskgroup"] {
+        let Ok(entries) = std::fs::read_dir(root.join(feature)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        // Every third program: the schedules are what matters, and a debug build runs them slowly.
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "py"))
+            .step_by(3)
+        {
+            let code = std::fs::read_to_string(path).unwrap_or_default();
+            let file = run(&code);
+            let text = write(&file.view());
+            let back = read(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(same_trace(&back.trace, &file.trace), "{}", path.display());
+            assert_eq!(write(&back.view()), text, "{}", path.display());
+            count += 1;
+        }
+    }
+    assert!(count > 50, "{count} programs");
+}
