@@ -23,7 +23,6 @@ import argparse
 import difflib
 import json
 import os
-import re
 import runpy
 import subprocess
 import sys
@@ -147,32 +146,31 @@ def cpython_steps(program: Path) -> list[tuple[str, str]]:
 def interleave_steps(program: Path, binary: str) -> list[str]:
     """Interleave's task steps for `program`, in the format of `cpython_steps`, from its JSON trace."""
     done = subprocess.run([binary, "run", str(program), "--trace", "json"], capture_output=True, text=True)
-    at = done.stdout.rfind('{"tasks":')
+    at = done.stdout.rfind('{"format":"interleave-run"')
     if at < 0:
         sys.exit(f"cpython_steps: no trace from {binary}:\n{done.stderr}")
-    trace = json.loads(done.stdout[at:])
-    tasks = trace["tasks"]
+    run = json.loads(done.stdout[at:])
+    tasks, texts = run["tasks"], run["texts"]
     out = []
     lines = Lines()
     begun = set()
     start = {}
-    for e in trace["events"]:
+    for e in run["events"]:
         task, line, kind = e["task"], e["line"], e["kind"]
-        info = tasks[task] if task < len(tasks) else {"name": "?", "thread": False}
+        info = tasks[task]
         is_task = task != 0 and not info["thread"]
         place = f"L{line}" if line else "-"
-        if kind.startswith("Print "):
-            out.extend(f"| {text}" for text in lines.feed(kind[len("Print "):]))
+        if kind["type"] == "Print":
+            out.extend(f"| {text}" for text in lines.feed(texts[kind["text"]]))
         elif not is_task:
             continue
-        elif kind == "Resumed":
+        elif kind["type"] == "Resumed":
             start[task] = place if task in begun else "start"
             begun.add(task)
-        elif kind.startswith("Suspended") and task in start:
+        elif kind["type"] == "Suspended" and task in start:
             out.append(step_line(info["name"], start.pop(task), place, "suspended"))
-        elif kind.startswith("Finished"):
-            outcome = re.search(r"outcome: (\w+)", kind)
-            how = {"Returned": "returned", "Cancelled": "cancelled"}.get(outcome and outcome.group(1), "raised")
+        elif kind["type"] == "Finished":
+            how = {"Returned": "returned", "Cancelled": "cancelled"}.get(kind["outcome"]["type"], "raised")
             out.append(step_line(info["name"], start.pop(task, "start"), place, how))
     out.extend(f"| {line}" for line in lines.rest())
     return out

@@ -9,10 +9,11 @@ use yew::prelude::*;
 
 use crate::components::controls::{Controls, Progress};
 use crate::components::editor::Editor;
+use crate::components::export::Export;
 use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::output::Output;
-use crate::components::share::Share;
+use crate::components::share::{self, Share};
 use crate::components::timeline::{Moment, Navigate, Timeline};
 use crate::driver::Driver;
 use crate::embed::Params;
@@ -21,7 +22,7 @@ use crate::link::{LinkError, Shared};
 use crate::marks::{error_mark, task_lines};
 use crate::pacing::SliceEnd;
 use crate::state::{Action, AppState, Phase, Theme};
-use crate::{embed, link, messages, storage};
+use crate::{embed, messages, storage};
 
 /// How long after the page shows that the runtime is compiled ahead of the first Run.
 const WARM_UP_MS: u32 = 400;
@@ -43,6 +44,10 @@ pub struct AppProps {
     /// The code to start with; by default the saved code, else the first example.
     #[prop_or_default]
     pub initial: Option<String>,
+    /// The share link in the page's fragment, read (inflating is asynchronous, so [`crate::start`] reads it
+    /// before the app starts).
+    #[prop_or_default]
+    pub link: Option<Result<Shared, LinkError>>,
 }
 
 /// What the page's URL asks for: embed mode's parameters, and the share link in its fragment, if any.
@@ -52,28 +57,22 @@ struct Startup {
     link: Option<Result<Shared, LinkError>>,
 }
 
-fn startup() -> Startup {
-    let location = web_sys::window().map(|w| w.location());
-    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
-    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
+fn startup(link: Option<Result<Shared, LinkError>>) -> Startup {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     Startup {
         params: embed::parse(&search),
-        link: (!hash.is_empty()).then(|| link::decode(hash)),
+        link,
     }
-}
-
-/// The full page's URL (no query: never embed mode) with `shared` in its fragment.
-fn full_page_link(shared: &Shared) -> String {
-    let location = web_sys::window().map(|w| w.location());
-    let origin = location.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    format!("{origin}{path}#{}", link::encode(shared))
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let start = use_memo((), |_| startup());
+    let start = use_memo((), {
+        let link = props.link.clone();
+        move |_| startup(link)
+    });
     let params = &start.params;
     let embedded = params.embed;
     let shared = start.link.as_ref().and_then(|l| l.as_ref().ok());
@@ -310,7 +309,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let make_link = {
         let state = state.clone();
-        Callback::from(move |_: ()| full_page_link(&state.shared()))
+        Callback::from(move |_: ()| state.shared())
     };
     let notice = state.notice.clone().map(|text| {
         html! {
@@ -339,27 +338,35 @@ pub fn app(props: &AppProps) -> Html {
     let loop_panel = html! { <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} /> };
     let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };
 
-    if embedded {
-        // The link is made when followed (deflating the code on every render would cost for nothing). Yew
-        // delegates events, so the anchor is found by its ref, not as the event's current target.
-        let refresh = {
-            let (make_link, anchor) = (make_link.clone(), open_link.clone());
-            move || {
-                if let Some(a) = anchor.cast::<web_sys::Element>() {
-                    let _ = a.set_attribute("href", &make_link.emit(()));
+    {
+        let anchor = open_link.clone();
+        let made = use_mut_ref(|| 0u64);
+        use_effect_with(embedded.then(|| state.shared()), move |shared| {
+            let Some(shared) = shared.clone() else {
+                return;
+            };
+            let ticket = {
+                let mut made = made.borrow_mut();
+                *made += 1;
+                *made
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(url) = share::full_page_link(&shared).await else {
+                    return;
+                };
+                // Only the latest change's link, whichever finishes first.
+                if *made.borrow() == ticket {
+                    if let Some(a) = anchor.cast::<web_sys::Element>() {
+                        let _ = a.set_attribute("href", &url);
+                    }
                 }
-            }
-        };
-        // Before a click, a middle click, or a keyboard's Enter (which follows focus).
-        let onopen = {
-            let refresh = refresh.clone();
-            Callback::from(move |_: MouseEvent| refresh())
-        };
-        let onpointerdown = {
-            let refresh = refresh.clone();
-            Callback::from(move |_: PointerEvent| refresh())
-        };
-        let onfocus = Callback::from(move |_: FocusEvent| refresh());
+            });
+        });
+    }
+
+    if embedded {
+        // The footer's link follows the code and the moment shown (deflating is asynchronous, so the link is
+        // made ahead of a click, a little after each change).
         let show = |on: bool, html: Html| if on { html } else { Html::default() };
         return html! {
             <div class="app app-embed" {onkeydown} ref={root}>
@@ -381,8 +388,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </section>
                 <p class="embed-footer">
-                    <a href={full_page_link(&Shared::default())} target="_blank" rel="noopener" onclick={onopen}
-                       {onpointerdown} {onfocus} ref={open_link}>
+                    <a href="./" target="_blank" rel="noopener" ref={open_link}>
                         { "Open in Interleave" }
                     </a>
                 </p>
@@ -396,6 +402,8 @@ pub fn app(props: &AppProps) -> Html {
                 <h1>{ "Interleave" }</h1>
                 <p class="app-tagline">{ "Edit a small asyncio or threading program, run it, and watch its tasks and threads take turns." }</p>
                 <Share make={make_link} />
+                <Export run={state.run.clone()} onopen={with(&state, Action::OpenRun)}
+                        onproblem={with(&state, |text: String| Action::Notice(Some(text.into())))} />
                 <a class="authors-link" href="authors.html">{ "Embed in your tutorial" }</a>
                 <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={ontheme}>
                     { "Dark theme" }

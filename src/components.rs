@@ -2,6 +2,7 @@
 
 pub mod controls;
 pub mod editor;
+pub mod export;
 pub mod gallery;
 pub mod legend;
 pub mod loop_panel;

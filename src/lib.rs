@@ -6,7 +6,9 @@
 
 pub mod app;
 pub mod components;
+pub mod deflate;
 pub mod describe;
+pub mod download;
 pub mod driver;
 pub mod editing;
 pub mod embed;
@@ -22,7 +24,21 @@ pub mod run;
 pub mod state;
 pub mod storage;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body, once the share link in the page's fragment, if any, is read.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let hash = hash.trim_start_matches('#').to_string();
+    if hash.is_empty() {
+        yew::Renderer::<app::App>::new().render();
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let props = app::AppProps {
+            link: Some(link::decode(&hash).await),
+            ..app::AppProps::default()
+        };
+        yew::Renderer::<app::App>::with_props(props).render();
+    });
 }

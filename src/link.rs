@@ -1,7 +1,9 @@
 //! Share links: the program, its settings and a position in its run, deflated into a URL fragment and back.
 //!
-//! A fragment is `v1.` followed by the raw-deflated (RFC 1951) payload in unpadded base64url. The payload is
-//! UTF-8 text: `key=value` header lines, an empty line, then the program byte for byte:
+//! A fragment is `v1.` followed by the raw-deflated (RFC 1951) payload in unpadded base64url, deflated and
+//! inflated by the browser ([`crate::deflate`]); everything else here is pure and tested natively, with
+//! `miniz_oxide` (a dev-dependency) standing in for the browser. The payload is UTF-8 text: `key=value` header
+//! lines, an empty line, then the program byte for byte:
 //!
 //! ```text
 //! speed=1x
@@ -26,8 +28,6 @@ pub const VERSION: u32 = 1;
 pub const MAX_FRAGMENT: usize = 4 << 20;
 /// The most bytes a link's payload may inflate to: the program and its header.
 pub const MAX_PAYLOAD: usize = 2 << 20;
-/// Deflate level: 9 costs a few milliseconds more than 6 on a 100 KB program and makes the link shorter.
-const LEVEL: u8 = 9;
 
 /// What a link holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,6 +54,8 @@ pub enum LinkError {
     Damaged,
     /// The program is not UTF-8 text.
     NotText,
+    /// The browser cannot deflate or inflate (it lacks `CompressionStream("deflate-raw")`).
+    Unsupported,
 }
 
 impl std::fmt::Display for LinkError {
@@ -66,13 +68,39 @@ impl std::fmt::Display for LinkError {
             LinkError::TooLong => "This link holds more than this page opens (2 MB of program).".to_string(),
             LinkError::Damaged => "This link is damaged (cut short or changed), so its program cannot be read.".into(),
             LinkError::NotText => "This link's program is not text.".to_string(),
+            LinkError::Unsupported => {
+                "This browser cannot read or make share links (they need Chromium 103, Firefox 113, Safari 16.4 \
+                 or later)."
+                    .to_string()
+            }
         };
         write!(f, "{what} Your own code is as you left it.")
     }
 }
 
-/// The fragment (without `#`) for `shared`.
-pub fn encode(shared: &Shared) -> String {
+/// The fragment (without `#`) for `shared`, deflated by the browser.
+pub async fn encode(shared: &Shared) -> Result<String, LinkError> {
+    let packed = crate::deflate::deflate(&payload(shared)).await.map_err(failure)?;
+    Ok(fragment(&packed))
+}
+
+/// Reads a fragment (with or without its `#`), inflated by the browser.
+pub async fn decode(fragment: &str) -> Result<Shared, LinkError> {
+    let packed = unwrap(fragment)?;
+    let payload = crate::deflate::inflate(&packed, MAX_PAYLOAD).await.map_err(failure)?;
+    parse(payload)
+}
+
+fn failure(failure: crate::deflate::Failure) -> LinkError {
+    match failure {
+        crate::deflate::Failure::Unsupported => LinkError::Unsupported,
+        crate::deflate::Failure::TooLong => LinkError::TooLong,
+        crate::deflate::Failure::Damaged => LinkError::Damaged,
+    }
+}
+
+/// What a link deflates: the header lines, an empty line, the code.
+pub fn payload(shared: &Shared) -> Vec<u8> {
     let mut payload = String::with_capacity(shared.code.len() + 48);
     if shared.speed != Speed::default() {
         payload.push_str(&format!("speed={}\n", shared.speed.label()));
@@ -88,12 +116,16 @@ pub fn encode(shared: &Shared) -> String {
     }
     payload.push('\n');
     payload.push_str(&shared.code);
-    let packed = miniz_oxide::deflate::compress_to_vec(payload.as_bytes(), LEVEL);
-    format!("v{VERSION}.{}", base64url(&packed))
+    payload.into_bytes()
 }
 
-/// Reads a fragment (with or without its `#`).
-pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
+/// The fragment for a deflated payload.
+pub fn fragment(packed: &[u8]) -> String {
+    format!("v{VERSION}.{}", base64url(packed))
+}
+
+/// The deflated payload a fragment holds, its version checked.
+pub fn unwrap(fragment: &str) -> Result<Vec<u8>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
         return Err(LinkError::TooLong);
@@ -104,18 +136,13 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
         .filter(|(v, _)| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
         .ok_or(LinkError::NotALink)?;
     match version {
-        "1" => decode_v1(body),
+        "1" => unbase64url(body).ok_or(LinkError::Damaged),
         v => Err(LinkError::UnknownVersion(v.chars().take(12).collect())),
     }
 }
 
-fn decode_v1(body: &str) -> Result<Shared, LinkError> {
-    let packed = unbase64url(body).ok_or(LinkError::Damaged)?;
-    let payload =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PAYLOAD).map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLong,
-            _ => LinkError::Damaged,
-        })?;
+/// What an inflated version 1 payload holds.
+pub fn parse(payload: Vec<u8>) -> Result<Shared, LinkError> {
     let payload = String::from_utf8(payload).map_err(|_| LinkError::NotText)?;
     let (header, code) = match payload.strip_prefix('\n') {
         Some(code) => ("", code),
@@ -185,6 +212,46 @@ pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`encode`] with miniz_oxide deflating in the browser's place (level 9, as links were made before the
+    /// browser made them; any raw deflate reads the same).
+    fn encode(shared: &Shared) -> String {
+        fragment(&miniz_oxide::deflate::compress_to_vec(&payload(shared), 9))
+    }
+
+    /// [`decode`] with miniz_oxide inflating, bounded as the browser's stream is.
+    fn decode(fragment: &str) -> Result<Shared, LinkError> {
+        let packed = unwrap(fragment)?;
+        let payload =
+            miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PAYLOAD).map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLong,
+                _ => LinkError::Damaged,
+            })?;
+        parse(payload)
+    }
+
+    /// A link made by the page before it deflated with the browser (miniz_oxide 0.9, level 9); it must
+    /// always open. `tests/web_link.rs` and `tests/e2e/checks/share.mjs` open it with the browser's inflater.
+    pub const OLD_LINK: &str = "v1.PcwxCgIxEAXQfk4xbJWALCKIIMa7xN2RDGSTkETidh7AVrGz9gb2XkWw9Qguq_irz-fzUiBq1WwPqXBujNKuL4Yigc5qAcBd8DGjTr1r2AOMBVvaYqfZCbkEHBIiuywq87hZ6yf4vJ9fpyO-r5cDrjbrSo4nXTT_pTpZoiCm9Vz-0GGLOye-rIQP";
+
+    #[test]
+    fn a_link_made_before_keeps_opening() {
+        let shared = decode(OLD_LINK).unwrap();
+        assert_eq!(
+            shared,
+            Shared {
+                code: "import asyncio\n\nasync def main():\n    print(\"héllo, 世界 😀 <b>\")\n    \
+                       await asyncio.sleep(0.5)\n\nasyncio.run(main())\n"
+                    .into(),
+                speed: Speed::from_label("2x").unwrap(),
+                switch_anywhere: true,
+                at: Some(7),
+                autoplay: false,
+            }
+        );
+        // What the page writes now for it holds the same payload.
+        assert_eq!(decode(&encode(&shared)), Ok(shared));
+    }
 
     /// A small deterministic generator (xorshift), so the property tests need no dependency and replay.
     struct Rng(u64);

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use interleave::replay::{events_until, state_at, LoopState, Replay};
+use interleave::runfile::{RunView, Settings};
 use interleave::session::{Budget, Config, ProgramError, Session, Status};
 use interleave::trace::{TaskId, Time, Trace};
 
@@ -14,6 +15,11 @@ use crate::index::RunIndex;
 /// tab near 200 MB (the engine's own default, four million, is for the command, which keeps no lanes).
 pub const MAX_EVENTS: usize = 2_000_000;
 
+/// The settings of the page's runs: the engine's defaults.
+pub fn page_settings() -> Settings {
+    Settings::default()
+}
+
 /// Where the events come from: a live session, or a trace recorded before (tests build these by hand).
 pub enum Source {
     Live(Box<Session>),
@@ -23,6 +29,9 @@ pub enum Source {
 /// The run's source and what has been derived from its trace so far.
 pub struct Run {
     source: Source,
+    /// The program and the settings it runs with, for a run file.
+    pub code: Rc<str>,
+    pub settings: Settings,
     pub replay: Replay,
     /// What the views read of the replay, kept up to date with it.
     pub index: RunIndex,
@@ -35,23 +44,34 @@ impl Run {
 
     /// A run whose threads switch at any instruction (Python 3.9 and older) or where CPython 3.11 checks.
     pub fn with_settings(source: &str, switch_anywhere: bool) -> Run {
-        let config = Config {
-            switch_any_instruction: switch_anywhere,
+        let settings = Settings {
+            switch_anywhere,
+            ..page_settings()
+        };
+        Run::with(source, &settings)
+    }
+
+    /// A run with these settings (a run file's), under the page's limits.
+    pub fn with(source: &str, settings: &Settings) -> Run {
+        let config = settings.apply(Config {
             max_events: MAX_EVENTS,
             ..Config::default()
-        };
-        Run::from_source(Source::Live(Box::new(Session::new(source, config))))
+        });
+        let session = Session::new(source, config);
+        Run::from_source(Source::Live(Box::new(session)), source.into(), settings.clone())
     }
 
     /// A finished run over `trace`, its clock at the last event.
     pub fn recorded(trace: Trace) -> Run {
         let now = trace.events.last().map_or(0, |e| e.at);
-        Run::from_source(Source::Recorded { trace, now })
+        Run::from_source(Source::Recorded { trace, now }, "".into(), page_settings())
     }
 
-    fn from_source(source: Source) -> Run {
+    fn from_source(source: Source, code: Rc<str>, settings: Settings) -> Run {
         let mut run = Run {
             source,
+            code,
+            settings,
             replay: Replay::new(),
             index: RunIndex::default(),
         };
@@ -172,6 +192,29 @@ impl Run {
             Source::Live(session) => (session.stdout(), session.stderr()),
             Source::Recorded { .. } => ("", ""),
         }
+    }
+
+    /// The run as a run file's text (`runfile.rs`): its code, settings and trace so far.
+    pub fn to_file(&mut self) -> String {
+        let exit_status = match self.status() {
+            Status::Done { exit_code } => Some(exit_code),
+            _ => None,
+        };
+        let (stdout, stderr) = self.printed();
+        interleave::runfile::write(&RunView {
+            code: &self.code,
+            settings: &self.settings,
+            trace: self.trace(),
+            now: self.now(),
+            exit_status,
+            stdout,
+            stderr,
+        })
+    }
+
+    /// The timeline as a standalone SVG picture, as the command's `--svg` draws it.
+    pub fn to_svg(&self) -> String {
+        interleave::svg::timeline(self.trace(), &self.replay, self.now())
     }
 
     pub fn is_done(&mut self) -> bool {

@@ -3,6 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use interleave::runfile::{same_trace, starts_with, RunFile, Settings};
 use interleave::trace::{TaskId, Time};
 use yew::Reducible;
 
@@ -110,6 +111,8 @@ pub struct AppState {
     pub drive_generation: Rc<Cell<u64>>,
     /// A message for the learner above the workspace (a link that could not be opened), until dismissed.
     pub notice: Option<Rc<str>>,
+    /// The settings runs take but for `switch_anywhere`: the page's, or an opened run file's.
+    pub settings: Settings,
 }
 
 /// Instructions a link's position may take to reach before the page gives up on it (a few seconds at most).
@@ -121,6 +124,8 @@ pub enum Action {
     Load(String),
     /// Run the program to this many events at once, then pause there (a share link's position).
     OpenAt(usize),
+    /// Show a run file's run: its code run again with its settings as far as the file goes, checked against it.
+    OpenRun(Rc<RunFile>),
     /// Pause a driven run (unlike TogglePause, never resumes).
     Pause,
     /// Resume a paused run, or start a new one.
@@ -175,6 +180,7 @@ impl AppState {
             detail: None,
             drive_generation: Rc::new(Cell::new(0)),
             notice: None,
+            settings: crate::run::page_settings(),
         }
     }
 
@@ -225,7 +231,11 @@ impl AppState {
     }
 
     fn start_run(&mut self) {
-        let mut run = Run::with_settings(&self.source, self.switch_anywhere);
+        let settings = Settings {
+            switch_anywhere: self.switch_anywhere,
+            ..self.settings.clone()
+        };
+        let mut run = Run::with(&self.source, &settings);
         let done = run.is_done();
         self.run = Some(RunRef {
             run: Rc::new(RefCell::new(run)),
@@ -242,6 +252,25 @@ impl AppState {
         };
         self.inspect = None;
         self.detail = None;
+    }
+
+    /// Runs the program at once until its trace holds `events` events, and pauses there; false when it gave up
+    /// first (`OPEN_AT_STEPS`).
+    fn open_at(&mut self, events: usize) -> bool {
+        self.start_run();
+        let Some(r) = self.run.clone() else {
+            return true;
+        };
+        let reached = r.run.borrow_mut().run_to_events(events, OPEN_AT_STEPS);
+        self.finish();
+        if self.phase == Phase::Running {
+            self.phase = Phase::Paused;
+        }
+        let run = r.run.borrow();
+        if run.trace().events.len() > events {
+            self.inspect = Some(run.state_after(events));
+        }
+        reached
     }
 
     fn finish(&mut self) {
@@ -283,6 +312,7 @@ impl Clone for AppState {
             inspect: self.inspect.clone(),
             drive_generation: self.drive_generation.clone(),
             notice: self.notice.clone(),
+            settings: self.settings.clone(),
             ..*self
         }
     }
@@ -297,6 +327,7 @@ impl Reducible for AppState {
             Action::Edit(text) => s.source = text.into(),
             Action::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
+                    s.settings = crate::run::page_settings();
                     s.source = example.source.into();
                     s.source_rev += 1;
                     s.example = Some(i);
@@ -304,28 +335,49 @@ impl Reducible for AppState {
                 }
             }
             Action::Load(text) => {
+                s.settings = crate::run::page_settings();
                 s.source = text.into();
                 s.source_rev += 1;
                 s.example = None;
                 s.clear_run();
             }
             Action::OpenAt(events) => {
-                s.start_run();
-                if let Some(r) = s.run.clone() {
-                    let reached = r.run.borrow_mut().run_to_events(events, OPEN_AT_STEPS);
-                    s.finish();
-                    if s.phase == Phase::Running {
-                        s.phase = Phase::Paused;
-                    }
-                    let run = r.run.borrow();
-                    if run.trace().events.len() > events {
-                        s.inspect = Some(run.state_after(events));
-                    }
-                    if !reached {
-                        s.notice =
-                            Some("The link's moment in the run could not be reached; this is as far as it got.".into());
-                    }
+                if !s.open_at(events) {
+                    s.notice =
+                        Some("The link's moment in the run could not be reached; this is as far as it got.".into());
                 }
+            }
+            Action::OpenRun(file) => {
+                s.source = file.code.as_str().into();
+                s.source_rev += 1;
+                s.example = None;
+                s.switch_anywhere = file.settings.switch_anywhere;
+                s.settings = file.settings.clone();
+                // A finished run runs to its end; one saved on the way, to where it was.
+                let events = if file.exit_status.is_some() {
+                    usize::MAX
+                } else {
+                    file.trace.events.len()
+                };
+                let reached = s.open_at(events);
+                let same = s.run.as_ref().is_some_and(|r| {
+                    let run = r.run.borrow();
+                    match file.exit_status {
+                        Some(_) => same_trace(run.trace(), &file.trace),
+                        None => starts_with(run.trace(), &file.trace),
+                    }
+                });
+                s.notice = match (reached, same) {
+                    (true, true) => None,
+                    (false, _) => {
+                        Some("The saved run could not be replayed to its end here; this is as far as it got.".into())
+                    }
+                    (true, false) => Some(
+                        "This page runs the saved program differently (the file was saved by another version of \
+                         Interleave, or changed), so this is this page's run of its code, not the saved one."
+                            .into(),
+                    ),
+                };
             }
             Action::Pause => {
                 if s.phase.is_driven() {
@@ -489,5 +541,48 @@ mod tests {
     fn editing_keeps_the_revision() {
         let s = reduce(fresh(), vec![Action::Edit("x = 1".into())]);
         assert_eq!((&*s.source, s.source_rev), ("x = 1", 0));
+    }
+
+    /// A gallery example run to its end (or, with `events`, paused after that many events), saved as a file.
+    fn saved(example: usize, events: Option<usize>) -> String {
+        let fresh = Rc::new(AppState::new(EXAMPLES[example].source.into(), Theme::System));
+        let s = match events {
+            Some(n) => reduce(fresh, vec![Action::OpenAt(n)]),
+            None => reduce(fresh, vec![Action::OpenAt(usize::MAX)]),
+        };
+        let r = s.run.as_ref().unwrap();
+        let text = r.run.borrow_mut().to_file();
+        text
+    }
+
+    #[test]
+    fn an_opened_run_file_shows_the_same_run_again() {
+        for (example, events) in [(0, None), (EXAMPLES.len() - 1, None), (3, Some(25))] {
+            let text = saved(example, events);
+            let file = interleave::runfile::read(&text).unwrap();
+            let s = reduce(fresh(), vec![Action::OpenRun(Rc::new(file.clone()))]);
+            assert_eq!(s.notice, None);
+            assert_eq!(&*s.source, EXAMPLES[example].source);
+            let r = s.run.as_ref().unwrap();
+            assert!(starts_with(r.run.borrow().trace(), &file.trace));
+            match events {
+                None => {
+                    assert!(matches!(s.phase, Phase::Done { .. }), "{:?}", s.phase);
+                    // Saving it again writes the same file.
+                    assert!(same_trace(r.run.borrow().trace(), &file.trace));
+                    assert_eq!(r.run.borrow_mut().to_file(), text);
+                }
+                Some(_) => assert_eq!(s.phase, Phase::Paused),
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_run_file_is_shown_as_this_page_runs_it_with_a_notice() {
+        let mut file = interleave::runfile::read(&saved(0, None)).unwrap();
+        file.trace.texts[0].push('!');
+        let s = reduce(fresh(), vec![Action::OpenRun(Rc::new(file))]);
+        assert!(s.notice.as_deref().unwrap().contains("not the saved one"));
+        assert!(s.run.is_some());
     }
 }

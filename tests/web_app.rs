@@ -17,6 +17,7 @@ async fn mount(code: &str) -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         initial: Some(code.to_string()),
+        ..AppProps::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;

@@ -1,8 +1,8 @@
 //! The `interleave` command: runs a program like `python3 FILE.py` would, optionally printing the trace.
 
 use interleave::replay::Replay;
+use interleave::runfile;
 use interleave::session::{Config, Session};
-use interleave::trace::{EventKind, Trace};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -98,7 +98,7 @@ fn main() -> ExitCode {
         seed,
         ..config
     };
-    let mut session = Session::from_bytes(&source, config);
+    let mut session = Session::from_bytes(&source, config.clone());
     let code = session.run_to_end();
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(session.stdout().as_bytes());
@@ -108,8 +108,19 @@ fn main() -> ExitCode {
         Some("text") => {
             let _ = out.write_all(session.trace().to_text().as_bytes());
         }
+        // The run file's format (`runfile.rs`, docs/run-format.md): the page opens what this prints.
         Some("json") => {
-            let _ = out.write_all(trace_json(session.trace()).as_bytes());
+            let (stdout, stderr) = (session.stdout(), session.stderr());
+            let run = runfile::RunView {
+                code: &String::from_utf8_lossy(&source),
+                settings: &runfile::Settings::of(&config),
+                trace: session.trace(),
+                now: session.now(),
+                exit_status: Some(code),
+                stdout,
+                stderr,
+            };
+            let _ = out.write_all(runfile::write(&run).as_bytes());
         }
         Some(other) => eprintln!("interleave: unknown trace format '{other}' (text or json)"),
         None => {}
@@ -124,58 +135,4 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(code.clamp(0, 255) as u8)
-}
-
-fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn trace_json(t: &Trace) -> String {
-    let tasks: Vec<String> = t
-        .tasks
-        .iter()
-        .map(|x| {
-            format!(
-                "{{\"name\":{},\"coro\":{},\"parent\":{},\"line\":{},\"thread\":{}}}",
-                json_str(&x.name),
-                json_str(&x.coro),
-                x.parent,
-                x.created_line,
-                x.thread
-            )
-        })
-        .collect();
-    let events: Vec<String> = t
-        .events
-        .iter()
-        .map(|e| {
-            let kind = match e.kind {
-                EventKind::Print { text, .. } => format!("Print {}", t.text(text)),
-                other => format!("{other:?}"),
-            };
-            format!(
-                "{{\"at\":{},\"task\":{},\"line\":{},\"kind\":{}}}",
-                e.at,
-                e.task,
-                e.line,
-                json_str(&kind)
-            )
-        })
-        .collect();
-    format!(
-        "{{\"tasks\":[{}],\"events\":[\n{}\n]}}\n",
-        tasks.join(","),
-        events.join(",\n")
-    )
 }

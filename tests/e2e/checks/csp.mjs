@@ -13,6 +13,9 @@ export const checks = [
       if (/unsafe-inline[^;]*;.*script|script-src[^;]*unsafe-inline|placeholder|inline-script-hashes/.test(policy)) {
         throw new Error(`policy: ${policy}`);
       }
+      // The bundle ships no nonce: Trunk's placeholder (for `trunk serve`'s live-reload script) is taken out.
+      const html = await (await fetch(app.page.url())).text();
+      if (/nonce|TRUNK/.test(html)) throw new Error(`a nonce or a Trunk placeholder in the bundle's page`);
       // A page of its own, since the violations below are reported as console errors, which fail a check's page.
       const page = await app.page.context().newPage();
       const violations = [];

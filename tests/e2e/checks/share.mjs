@@ -48,7 +48,22 @@ async function notice(page) {
   return (await alert.count()) ? alert.textContent() : null;
 }
 
+/** Made by the page when it deflated with miniz_oxide (`link.rs`'s tests read it natively); it must keep opening. */
+const OLD_LINK = 'v1.PcwxCgIxEAXQfk4xbJWALCKIIMa7xN2RDGSTkETidh7AVrGz9gb2XkWw9Qguq_irz-fzUiBq1WwPqXBujNKuL4Yigc5qAcBd8DGjTr1r2AOMBVvaYqfZCbkEHBIiuywq87hZ6yf4vJ9fpyO-r5cDrjbrSo4nXTT_pTpZoiCm9Vz-0GGLOye-rIQP';
+const OLD_CODE = 'import asyncio\n\nasync def main():\n    print("héllo, 世界 😀 <b>")\n    await asyncio.sleep(0.5)\n\nasyncio.run(main())\n';
+
 export const checks = [
+  {
+    name: 'share: a link made by an earlier page opens, inflated by the browser',
+    async run(app) {
+      const base = app.page.url().split('#')[0];
+      const { page, code } = await openPage(app, `${base}#${OLD_LINK}`);
+      assertEqual(await code.inputValue(), OLD_CODE, 'code of the old link');
+      assertEqual(await page.getByLabel('Speed', { exact: true }).inputValue(), '2x', 'speed of the old link');
+      assertEqual(await notice(page), null, 'notice');
+      await page.close();
+    },
+  },
   {
     name: 'share: the link opens the same code and speed, not running, and markup stays text',
     async run(app) {
