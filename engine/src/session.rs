@@ -125,6 +125,9 @@ pub struct Session {
     step_limit: u64,
     /// The processes and cores, from the program's first `fork` on (`session/machine.rs`).
     machine: Option<machine::Machine>,
+    /// What went wrong so far (`Session::findings`); `findings_ended` once the end of the run was analysed.
+    analyzer: crate::findings::Analyzer,
+    findings_ended: bool,
 }
 
 impl Session {
@@ -168,6 +171,8 @@ impl Session {
             teardown: None,
             step_limit: u64::MAX,
             machine: None,
+            analyzer: crate::findings::Analyzer::default(),
+            findings_ended: false,
         };
         s.vm.add_main_thread(Thread::default());
         s
@@ -687,6 +692,21 @@ impl Session {
 
     pub fn trace(&self) -> &Trace {
         &self.vm.world.trace
+    }
+
+    /// What went wrong in the run so far (`findings.rs`), in the order found: a host may call this after
+    /// each budget to show findings as they appear. At the end of a run that deadlocked, the waits no
+    /// deadlock explains are added as stuck.
+    pub fn findings(&mut self) -> &[crate::findings::Finding] {
+        let world = &mut self.vm.world;
+        self.analyzer.findings.append(&mut world.findings);
+        self.analyzer.feed(&world.trace);
+        if self.done.is_some() && !self.findings_ended {
+            self.findings_ended = true;
+            let deadlocked = self.error.as_ref().is_some_and(|e| e.kind == "Deadlock");
+            self.analyzer.finish(&world.trace, deadlocked);
+        }
+        &self.analyzer.findings
     }
 
     pub fn error(&self) -> Option<&ProgramError> {

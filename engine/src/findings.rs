@@ -1,0 +1,436 @@
+//! What went wrong in a run, named in plain words: deadlocks, waits nothing can satisfy, steps that hold the
+//! event loop, coroutines never awaited, exceptions nobody retrieved.
+//!
+//! Most findings come from the trace as it grows ([`Analyzer::feed`]), so they are the same for tasks,
+//! threads and processes, and appear while the program still runs: a wait-for graph is kept from the
+//! `Suspended`, `Resumed`, `Acquired` and `Released` events, and a cycle is reported at the event that
+//! closes it. The runtime reports the other two where it prints CPython's warnings (`Vm::flush_warnings`).
+
+use crate::trace::{EventKind, ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write;
+
+/// A step of an asyncio task this long (virtual time) holds its loop too long: asyncio's debug mode warns
+/// from 100 ms on (`loop.slow_callback_duration`).
+pub const SLOW_STEP: Time = 100_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A cycle of waits: each member waits for the next.
+    Deadlock,
+    /// A wait that nothing left can satisfy, found when the run can go no further.
+    Stuck,
+    /// A read, a switch, another's write, then a write computed from the stale read.
+    LostUpdate,
+    /// A coroutine step that held its event loop for [`SLOW_STEP`] or more.
+    BlockingCall,
+    /// A coroutine created and never awaited.
+    NeverAwaited,
+    /// A task or future whose exception nobody retrieved.
+    UnretrievedException,
+    /// A task whose `create_task` result was kept nowhere.
+    DroppedTask,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Deadlock => "deadlock",
+            Kind::Stuck => "stuck",
+            Kind::LostUpdate => "lost-update",
+            Kind::BlockingCall => "blocking-call",
+            Kind::NeverAwaited => "never-awaited",
+            Kind::UnretrievedException => "unretrieved-exception",
+            Kind::DroppedTask => "dropped-task",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    /// One sentence that names the tasks or threads, the objects and the lines.
+    pub message: String,
+    /// The source lines involved, sorted, 1-based.
+    pub lines: Vec<u32>,
+    /// The tasks and threads involved, as the trace names them.
+    pub tasks: Vec<String>,
+    /// When it happened, in virtual nanoseconds.
+    pub time: Time,
+    /// The indices of the trace events involved.
+    pub events: Vec<usize>,
+}
+
+impl Finding {
+    /// `LINE: kind: message`, as `interleave explain` prints it (the first line involved; 0 when none).
+    pub fn to_line(&self) -> String {
+        format!(
+            "{}: {}: {}",
+            self.lines.first().copied().unwrap_or(0),
+            self.kind.as_str(),
+            self.message
+        )
+    }
+
+    /// One JSON object: `kind`, `message`, `lines`, `tasks`, `time`.
+    pub fn to_json(&self) -> String {
+        let lines: Vec<String> = self.lines.iter().map(u32::to_string).collect();
+        let tasks: Vec<String> = self.tasks.iter().map(|t| json_string(t)).collect();
+        format!(
+            "{{\"kind\": {}, \"message\": {}, \"lines\": [{}], \"tasks\": [{}], \"time\": {}}}",
+            json_string(self.kind.as_str()),
+            json_string(&self.message),
+            lines.join(", "),
+            tasks.join(", "),
+            self.time
+        )
+    }
+}
+
+/// A JSON array of findings, one a line.
+pub fn to_json(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return "[]".into();
+    }
+    let items: Vec<String> = findings.iter().map(|f| format!("  {}", f.to_json())).collect();
+    format!("[\n{}\n]", items.join(",\n"))
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A lane's current wait.
+#[derive(Clone, Copy)]
+struct Wait {
+    reason: WaitReason,
+    /// The `Suspended` event.
+    event: usize,
+    line: u32,
+}
+
+/// A step a lane is in: from its `Resumed`.
+#[derive(Clone, Copy)]
+struct Step {
+    at: Time,
+    line: u32,
+    /// The line of a blocking call made in the step (`Blocked`: `time.sleep` in a coroutine).
+    blocked_line: Option<u32>,
+}
+
+/// Follows a trace as it grows and finds what went wrong in it.
+#[derive(Default)]
+pub struct Analyzer {
+    /// Events analysed so far.
+    seen: usize,
+    waits: HashMap<TaskId, Wait>,
+    steps: HashMap<TaskId, Step>,
+    /// Who holds each lock or semaphore slot, with the `Acquired` event and its line.
+    holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
+    /// Deadlocks reported, by their members.
+    cycles: BTreeSet<Vec<TaskId>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analyzer {
+    /// Analyses the events added to `trace` since the last call.
+    pub fn feed(&mut self, trace: &Trace) {
+        let from = self.seen.min(trace.events.len());
+        for i in from..trace.events.len() {
+            let e = &trace.events[i];
+            match e.kind {
+                // Woken: the wait is over, though the lane may not run for a while yet.
+                EventKind::Ready { .. } => {
+                    self.waits.remove(&e.task);
+                }
+                EventKind::Resumed => {
+                    self.waits.remove(&e.task);
+                    self.steps.insert(
+                        e.task,
+                        Step {
+                            at: e.at,
+                            line: e.line,
+                            blocked_line: None,
+                        },
+                    );
+                }
+                EventKind::Blocked { .. } => {
+                    if let Some(step) = self.steps.get_mut(&e.task) {
+                        step.blocked_line = Some(e.line);
+                    }
+                }
+                EventKind::Suspended { reason } => {
+                    self.end_step(trace, i);
+                    self.waits.insert(
+                        e.task,
+                        Wait {
+                            reason,
+                            event: i,
+                            line: e.line,
+                        },
+                    );
+                    self.find_cycle(trace, e.task, i);
+                }
+                EventKind::Finished { .. } => {
+                    self.end_step(trace, i);
+                    self.waits.remove(&e.task);
+                }
+                EventKind::Acquired { obj } => self.holders.entry(obj).or_default().push((e.task, i, e.line)),
+                EventKind::Released { obj } => {
+                    if let Some(h) = self.holders.get_mut(&obj) {
+                        if let Some(k) = h.iter().position(|(t, ..)| *t == e.task) {
+                            h.remove(k);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.seen = trace.events.len();
+    }
+
+    /// At the end of a run that could go no further (`deadlocked`): every wait still open that no deadlock
+    /// found explains is stuck.
+    pub fn finish(&mut self, trace: &Trace, deadlocked: bool) {
+        self.feed(trace);
+        if !deadlocked {
+            return;
+        }
+        let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
+        let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
+        waiting.sort_by_key(|(_, w)| w.event);
+        let mut stuck = Vec::new();
+        for (task, wait) in &waiting {
+            if in_cycle.contains(task) || trace.tasks.get(*task as usize).is_none_or(|t| t.internal) {
+                continue;
+            }
+            // Waits on another waiting lane are explained by that lane's wait; a future (gather, wait_for)
+            // says nothing of who would complete it, so it is reported only when nothing else is.
+            let on_waiting = self.edges(*task).iter().any(|(t, _)| self.waits.contains_key(t));
+            if on_waiting || matches!(wait.reason, WaitReason::EventLoop | WaitReason::Gil) {
+                continue;
+            }
+            stuck.push((*task, *wait));
+        }
+        let only_futures = stuck.iter().all(|(_, w)| matches!(w.reason, WaitReason::Future(_)));
+        for (task, wait) in stuck {
+            if matches!(wait.reason, WaitReason::Future(_)) && !(only_futures && in_cycle.is_empty()) {
+                continue;
+            }
+            let who = lane_name(trace, task);
+            let what = describe_wait(trace, wait.reason);
+            let at = trace.events.get(wait.event).map_or(0, |e| e.at);
+            self.findings.push(Finding {
+                kind: Kind::Stuck,
+                message: format!(
+                    "{who} waits {what} at line {}, and nothing left in the program can ever let it go on.",
+                    wait.line
+                ),
+                lines: vec![wait.line],
+                tasks: vec![trace.task_name(task).to_string()],
+                time: at,
+                events: vec![wait.event],
+            });
+        }
+    }
+
+    /// The lanes `task` waits for: the holders of the lock it waits to take, or the task it awaits.
+    fn edges(&self, task: TaskId) -> Vec<(TaskId, Option<ObjId>)> {
+        match self.waits.get(&task).map(|w| w.reason) {
+            Some(WaitReason::Sync {
+                obj,
+                op: SyncOp::Acquire,
+            }) => self
+                .holders
+                .get(&obj)
+                .map(|h| {
+                    h.iter()
+                        .filter(|(t, ..)| *t != task)
+                        .map(|(t, ..)| (*t, Some(obj)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Some(WaitReason::Task(t)) if t != task => vec![(t, None)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Looks for a cycle of waits through `task`, which has just begun to wait (event `at`).
+    fn find_cycle(&mut self, trace: &Trace, task: TaskId, at: usize) {
+        // Depth-first over waiting lanes; the path holds each lane and the object it waits on.
+        let mut path: Vec<(TaskId, Option<ObjId>)> = Vec::new();
+        let mut visited = BTreeSet::new();
+        if !self.walk(task, task, &mut path, &mut visited) {
+            return;
+        }
+        let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
+        members.sort_unstable();
+        if !self.cycles.insert(members) {
+            return;
+        }
+        let mut message = String::new();
+        let mut lines = BTreeSet::new();
+        let mut events = Vec::new();
+        let mut tasks = Vec::new();
+        for (k, (lane, obj)) in path.iter().enumerate() {
+            let next = path[(k + 1) % path.len()].0;
+            let who = lane_name(trace, *lane);
+            let whom = lane_name(trace, next);
+            let step = match obj {
+                Some(o) => format!("waits for {}, held by {whom}", trace.object_name(*o)),
+                None => format!("waits for {whom} to finish"),
+            };
+            if k == 0 {
+                let _ = write!(message, "{who} {step}");
+            } else {
+                let _ = write!(message, ", which {step}");
+            }
+            if let Some(w) = self.waits.get(lane) {
+                lines.insert(w.line);
+                events.push(w.event);
+            }
+            if let Some(o) = obj {
+                if let Some((_, ev, line)) = self.holders.get(o).and_then(|h| h.iter().find(|(t, ..)| *t == next)) {
+                    lines.insert(*line);
+                    events.push(*ev);
+                }
+            }
+            tasks.push(trace.task_name(*lane).to_string());
+        }
+        message.push_str(": none of them can ever go on.");
+        lines.remove(&0);
+        events.sort_unstable();
+        self.findings.push(Finding {
+            kind: Kind::Deadlock,
+            message,
+            lines: lines.into_iter().collect(),
+            tasks,
+            time: trace.events.get(at).map_or(0, |e| e.at),
+            events,
+        });
+    }
+
+    /// Extends `path` from `lane` toward `target`; true with the cycle in `path` when it gets there.
+    fn walk(
+        &self,
+        lane: TaskId,
+        target: TaskId,
+        path: &mut Vec<(TaskId, Option<ObjId>)>,
+        visited: &mut BTreeSet<TaskId>,
+    ) -> bool {
+        if !visited.insert(lane) {
+            return false;
+        }
+        for (next, obj) in self.edges(lane) {
+            path.push((lane, obj));
+            if next == target || (self.waits.contains_key(&next) && self.walk(next, target, path, visited)) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+
+    /// The step of the lane of event `i` ends there: an asyncio task's long step held its loop.
+    fn end_step(&mut self, trace: &Trace, i: usize) {
+        let e = &trace.events[i];
+        let Some(step) = self.steps.remove(&e.task) else {
+            return;
+        };
+        let Some(info) = trace.tasks.get(e.task as usize) else {
+            return;
+        };
+        // Task 0 is the main thread, which runs the loop rather than a step of it; threads hold no loop.
+        if e.task == 0 || info.thread || info.internal || e.at.saturating_sub(step.at) < SLOW_STEP {
+            return;
+        }
+        let who = lane_name(trace, e.task);
+        let secs = format_secs(e.at - step.at);
+        let (message, lines) = match step.blocked_line {
+            Some(line) => (
+                format!(
+                    "{who} blocked the event loop for {secs} at line {line} (a blocking call such as time.sleep): \
+                     no other task could run meanwhile; await asyncio.sleep(...) instead, or run the blocking \
+                     call with await asyncio.to_thread(...)."
+                ),
+                vec![line],
+            ),
+            None => {
+                let (a, b) = (step.line.min(e.line), step.line.max(e.line));
+                let place = if a == b {
+                    format!("line {a}")
+                } else {
+                    format!("lines {a} to {b}")
+                };
+                let mut lines = vec![a, b];
+                lines.dedup();
+                lines.retain(|l| *l > 0);
+                (
+                    format!(
+                        "{who} ran for {secs} without awaiting ({place}), holding the event loop: no other task \
+                         could run meanwhile; move the work off the loop (asyncio.to_thread, or a process pool \
+                         for CPU-bound work) or await between parts of it."
+                    ),
+                    lines,
+                )
+            }
+        };
+        self.findings.push(Finding {
+            kind: Kind::BlockingCall,
+            message,
+            lines,
+            tasks: vec![info.name.clone()],
+            time: step.at,
+            events: vec![i],
+        });
+    }
+}
+
+/// A task as the findings name it: `Task-2 (worker)`, a thread by its name (`Thread-1 (worker)`).
+pub fn lane_name(trace: &Trace, task: TaskId) -> String {
+    match trace.tasks.get(task as usize) {
+        Some(t) if !t.thread && task != 0 && t.name != t.coro && !t.coro.is_empty() => {
+            format!("{} ({})", t.name, t.coro)
+        }
+        Some(t) => t.name.clone(),
+        None => "?".into(),
+    }
+}
+
+fn describe_wait(trace: &Trace, reason: WaitReason) -> String {
+    match reason {
+        WaitReason::Sync { obj, op } => {
+            let name = trace.object_name(obj);
+            match op {
+                SyncOp::Acquire => format!("to acquire {name}"),
+                SyncOp::Wait => format!("on {name}"),
+                SyncOp::Get => format!("to get from {name}"),
+                SyncOp::Put => format!("to put into {name}"),
+                SyncOp::Join => format!("for {name} to be joined"),
+            }
+        }
+        WaitReason::Task(t) => format!("for {} to finish", lane_name(trace, t)),
+        WaitReason::Future(_) => "for a future".into(),
+        WaitReason::Process => "for another process".into(),
+        WaitReason::Sleep { .. } => "in a sleep".into(),
+        WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil => "to run".into(),
+    }
+}
+
+fn format_secs(ns: Time) -> String {
+    format!("{:.3} s", ns as f64 / 1e9)
+}
