@@ -143,6 +143,10 @@ pub struct Analyzer {
     holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
     /// Deadlocks reported, by their members.
     cycles: BTreeSet<Vec<TaskId>>,
+    /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
+    /// of them already reported.
+    pub discarded: BTreeSet<u32>,
+    dropped: BTreeSet<u32>,
     pub findings: Vec<Finding>,
 }
 
@@ -153,6 +157,26 @@ impl Analyzer {
         for i in from..trace.events.len() {
             let e = &trace.events[i];
             match e.kind {
+                EventKind::Created { .. } if self.discarded.contains(&e.line) && !self.dropped.contains(&e.line) => {
+                    self.dropped.insert(e.line);
+                    let info = trace.tasks.get(e.task as usize);
+                    if info.is_some_and(|t| !t.thread && !t.internal) {
+                        let who = lane_name(trace, e.task);
+                        self.findings.push(Finding {
+                            kind: Kind::DroppedTask,
+                            message: format!(
+                                "{who} was made at line {} and nothing keeps a reference to it: the event loop \
+                                 keeps only a weak one, so the task may vanish mid-run and its result and errors \
+                                 are lost; keep it (in a variable or a set) and await it.",
+                                e.line
+                            ),
+                            lines: vec![e.line],
+                            tasks: vec![trace.task_name(e.task).to_string()],
+                            time: e.at,
+                            events: vec![i],
+                        });
+                    }
+                }
                 // Woken: the wait is over, though the lane may not run for a while yet.
                 EventKind::Ready { .. } => {
                     self.waits.remove(&e.task);
@@ -398,6 +422,60 @@ impl Analyzer {
             events: vec![i],
         });
     }
+}
+
+/// The lines of statements that call `asyncio.create_task(...)` or `asyncio.ensure_future(...)` and keep
+/// nothing of the result (a `TaskGroup`'s `create_task` is kept by the group, so it is not one).
+pub fn discarded_task_lines(module: &crate::ast::Module) -> BTreeSet<u32> {
+    use crate::ast::{ExprKind, Stmt, StmtKind};
+    fn walk(body: &[Stmt], out: &mut BTreeSet<u32>) {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Expr(e) => {
+                    if let ExprKind::Call { func, .. } = &e.kind {
+                        if let ExprKind::Attribute { value, attr } = &func.kind {
+                            let on_asyncio = matches!(&value.kind, ExprKind::Name(n) if &**n == "asyncio");
+                            if on_asyncio && matches!(&**attr, "create_task" | "ensure_future") {
+                                out.insert(e.pos.line);
+                            }
+                        }
+                    }
+                }
+                StmtKind::FunctionDef(f) => walk(&f.body, out),
+                StmtKind::ClassDef(c) => walk(&c.body, out),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => {
+                    walk(body, out);
+                    walk(orelse, out);
+                }
+                StmtKind::With { body, .. } => walk(body, out),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
+                    walk(body, out);
+                    for h in handlers {
+                        walk(&h.body, out);
+                    }
+                    walk(orelse, out);
+                    walk(finalbody, out);
+                }
+                StmtKind::Match { cases, .. } => {
+                    for c in cases {
+                        walk(&c.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&module.body, &mut out);
+    out
 }
 
 /// A task as the findings name it: `Task-2 (worker)`, a thread by its name (`Thread-1 (worker)`).

@@ -127,6 +127,7 @@ pub struct Session {
     machine: Option<machine::Machine>,
     /// What went wrong so far (`Session::findings`); `findings_ended` once the end of the run was analysed.
     analyzer: crate::findings::Analyzer,
+    findings_started: bool,
     findings_ended: bool,
 }
 
@@ -172,6 +173,7 @@ impl Session {
             step_limit: u64::MAX,
             machine: None,
             analyzer: crate::findings::Analyzer::default(),
+            findings_started: false,
             findings_ended: false,
         };
         s.vm.add_main_thread(Thread::default());
@@ -694,10 +696,17 @@ impl Session {
         &self.vm.world.trace
     }
 
-    /// What went wrong in the run so far (`findings.rs`), in the order found: a host may call this after
+    /// What went wrong in the run so far (`findings.rs`), in the order found (the first call parses the
+    /// program again, for the statements that drop the task they make): a host may call this after
     /// each budget to show findings as they appear. At the end of a run that deadlocked, the waits no
     /// deadlock explains are added as stuck.
     pub fn findings(&mut self) -> &[crate::findings::Finding] {
+        if !self.findings_started {
+            self.findings_started = true;
+            if let Ok(module) = crate::parser::parse(&self.vm.source) {
+                self.analyzer.discarded = crate::findings::discarded_task_lines(&module);
+            }
+        }
         let world = &mut self.vm.world;
         self.analyzer.findings.append(&mut world.findings);
         self.analyzer.feed(&world.trace);

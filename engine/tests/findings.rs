@@ -83,7 +83,7 @@ fn a_deadlock_is_found_while_other_tasks_run_on() {
     let (at, ticks) = found_at.expect("a finding");
     assert!(at < 1_000_000_000, "found at {at} ns, after the first tick");
     assert_eq!(ticks, 0, "found after {ticks} ticks were printed");
-    assert_eq!(s.stdout(), "tick 0\ntick 1\ntick 2\n");
+    assert_eq!(s.stdout(), "tick 0\ntick 1\ntick 2\n2 workers never finished\n");
     let f = &s.findings()[0];
     assert_eq!(f.kind.as_str(), "deadlock");
     assert!(

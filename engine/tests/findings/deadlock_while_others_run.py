@@ -17,9 +17,9 @@ async def ticker():
 
 async def main():
     a, b = asyncio.Lock(), asyncio.Lock()
-    asyncio.create_task(worker(a, b))
-    asyncio.create_task(worker(b, a))
+    workers = [asyncio.create_task(worker(a, b)), asyncio.create_task(worker(b, a))]
     await ticker()
+    print(len(workers), "workers never finished")
 
 
 asyncio.run(main())
