@@ -512,3 +512,169 @@ fn describe_wait(trace: &Trace, reason: WaitReason) -> String {
 fn format_secs(ns: Time) -> String {
     format!("{:.3} s", ns as f64 / 1e9)
 }
+
+/// A value a lost update can be made of: not a module, function, class, or the runtime's object.
+pub fn is_data(v: &crate::value::Value) -> bool {
+    use crate::value::Value;
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Instance(_)
+    )
+}
+
+/// A hasher for the places' keys (addresses and name hashes, already well spread): a multiply and a rotate
+/// per word, where the standard SipHash would double the cost of a tracked access.
+#[derive(Default, Clone, Copy)]
+pub struct PlaceHasher(u64);
+
+impl std::hash::Hasher for PlaceHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
+
+/// A place a program's tasks and threads share: a global, or an instance's attribute (the namespace or
+/// instance as an address, and the name's hash).
+pub type Place = (usize, u64);
+
+/// The interpreter's reads and writes of shared places, for lost updates (`Config::track_accesses`): a lane
+/// that read a place, then switched (it waited, or let go of the GIL), then wrote the place after another lane
+/// had written it since the read, wrote a value computed from a stale read.
+#[derive(Default)]
+pub struct Accesses {
+    /// Set once the program has a second task or thread: before, nothing can lose an update, and reads are
+    /// not recorded (a module-level loop of a one-lane program then costs nothing more).
+    pub shared: bool,
+    /// Places written with a plain value (not a module, function or class), with their last write.
+    places: HashMap<Place, LastWrite, FastHash>,
+    /// Each lane's last read of each place.
+    reads: HashMap<(TaskId, Place), Read, FastHash>,
+    /// How many times each lane has switched, and the line of its last switch.
+    switches: HashMap<TaskId, (u64, u32)>,
+    /// Lost updates reported, by place and the reading and writing lines.
+    reported: BTreeSet<(Place, u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct LastWrite {
+    version: u64,
+    lane: TaskId,
+    line: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Read {
+    version: u64,
+    line: u32,
+    switches: u64,
+}
+
+impl Accesses {
+    /// `lane` read `place` at `line`.
+    pub fn read(&mut self, lane: TaskId, place: Place, line: u32) {
+        if !self.shared {
+            return;
+        }
+        let Some(w) = self.places.get(&place) else { return };
+        let switches = self.switches.get(&lane).map_or(0, |s| s.0);
+        self.reads.insert(
+            (lane, place),
+            Read {
+                version: w.version,
+                line,
+                switches,
+            },
+        );
+    }
+
+    /// `lane` switched away at `line`: a wait, or the GIL let go.
+    pub fn switched(&mut self, lane: TaskId, line: u32) {
+        let s = self.switches.entry(lane).or_default();
+        s.0 += 1;
+        s.1 = line;
+    }
+
+    /// `lane` wrote `place` at `line`, a plain value or not (`data`); a lost update when its last read of the
+    /// place came before a switch and another lane's write. `name` says what the place is, for the message.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write(
+        &mut self,
+        trace: &Trace,
+        lane: TaskId,
+        place: Place,
+        line: u32,
+        at: Time,
+        data: bool,
+        name: impl FnOnce() -> String,
+    ) -> Option<Finding> {
+        let read = self.reads.remove(&(lane, place));
+        let Some(w) = self.places.get_mut(&place) else {
+            if data {
+                self.places.insert(place, LastWrite { version: 0, lane, line });
+            }
+            return None;
+        };
+        let before = *w;
+        w.version += 1;
+        w.lane = lane;
+        w.line = line;
+        let read = read?;
+        let (switches, switch_line) = self.switches.get(&lane).copied().unwrap_or_default();
+        if read.switches == switches || read.version == before.version || before.lane == lane {
+            return None;
+        }
+        if !self.reported.insert((place, read.line, line)) {
+            return None;
+        }
+        let (me, other) = (lane_name(trace, lane), lane_name(trace, before.lane));
+        let what = name();
+        let mut lines = vec![read.line, switch_line, before.line, line];
+        lines.retain(|l| *l > 0);
+        lines.sort_unstable();
+        lines.dedup();
+        Some(Finding {
+            kind: Kind::LostUpdate,
+            message: format!(
+                "{me} read {what} at line {}, then let others run at line {switch_line}; meanwhile {other} wrote \
+                 it at line {}, and {me} then wrote it at line {line} from the value it had read before, so the \
+                 update by {other} was lost. Hold one lock around the read and the write.",
+                read.line, before.line
+            ),
+            lines,
+            tasks: vec![
+                trace.task_name(lane).to_string(),
+                trace.task_name(before.lane).to_string(),
+            ],
+            time: at,
+            events: Vec::new(),
+        })
+    }
+}

@@ -100,6 +100,7 @@ fn main() -> ExitCode {
     let config = Config {
         filename,
         seed,
+        track_accesses: explain.is_some(),
         ..config
     };
     let mut session = Session::from_bytes(&source, config);

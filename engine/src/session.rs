@@ -43,6 +43,9 @@ pub struct Config {
     /// the default). After the wait every timer then due fires in the same iteration, so timers a few
     /// instructions apart fire together, before any callback they schedule. 1 makes the wait exact.
     pub selector_resolution: Time,
+    /// Record the program's reads and writes of globals and instance attributes, so that lost updates are
+    /// found (`findings.rs`); off by default, as it costs time on every such access.
+    pub track_accesses: bool,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Default for Config {
             cpu_count: 4,
             memory_limit: 1 << 30,
             selector_resolution: 1_000_000,
+            track_accesses: false,
         }
     }
 }

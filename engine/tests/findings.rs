@@ -9,6 +9,7 @@ use std::path::Path;
 fn findings_of(name: &str, source: &str) -> Vec<String> {
     let config = Config {
         filename: name.to_string(),
+        track_accesses: true,
         ..Config::default()
     };
     let mut s = Session::new(source, config);
@@ -92,6 +93,19 @@ fn a_deadlock_is_found_while_other_tasks_run_on() {
         f.message
     );
     assert_eq!(f.tasks.len(), 2);
+}
+
+/// Lost updates are looked for only when accesses are tracked (`interleave explain` tracks them).
+#[test]
+fn lost_updates_need_tracked_accesses() {
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/findings/lost_update_async.py"))
+            .expect("program");
+    let mut untracked = Session::new(&source, Config::default());
+    untracked.run_to_end();
+    assert!(untracked.findings().is_empty());
+    let tracked = findings_of("lost_update_async.py", &source);
+    assert_eq!(tracked, ["10: lost-update"]);
 }
 
 /// The JSON form has the fields the command documents, and a clean run is `[]`.

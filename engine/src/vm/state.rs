@@ -41,6 +41,8 @@ pub struct World {
     /// What the runtime found wrong where it prints CPython's warnings (never-awaited coroutines, exceptions
     /// nobody retrieved), for `Session::findings` to take.
     pub findings: Vec<crate::findings::Finding>,
+    /// Reads and writes of shared places, for lost updates (`Config::track_accesses`).
+    pub accesses: Option<Box<crate::findings::Accesses>>,
 }
 
 #[derive(Default)]
@@ -67,6 +69,7 @@ impl World {
             memory: crate::memory::Meter::new(config.memory_limit),
             obj_counts: ObjCounts::default(),
             findings: Vec::new(),
+            accesses: config.track_accesses.then(Box::default),
             pids: 0,
         }
     }
