@@ -141,6 +141,8 @@ pub struct Analyzer {
     steps: HashMap<TaskId, Step>,
     /// Who holds each lock or semaphore slot, with the `Acquired` event and its line.
     holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
+    /// Lanes that ended while they waited, with when they ended and the wait.
+    ended_waiting: HashMap<TaskId, (Time, Wait)>,
     /// Deadlocks reported, by their members.
     cycles: BTreeSet<Vec<TaskId>>,
     /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
@@ -211,7 +213,11 @@ impl Analyzer {
                 }
                 EventKind::Finished { .. } => {
                     self.end_step(trace, i);
-                    self.waits.remove(&e.task);
+                    // A lane that ends while it waits was ended by the run's end (a deadlock ends the main
+                    // thread with its error): its wait is kept for `finish`.
+                    if let Some(w) = self.waits.remove(&e.task) {
+                        self.ended_waiting.insert(e.task, (e.at, w));
+                    }
                 }
                 EventKind::Acquired { obj } => self.holders.entry(obj).or_default().push((e.task, i, e.line)),
                 EventKind::Released { obj } => {
@@ -233,6 +239,13 @@ impl Analyzer {
         self.feed(trace);
         if !deadlocked {
             return;
+        }
+        // The waits the end cut short count as still open.
+        let end = trace.events.last().map_or(0, |e| e.at);
+        for (task, (at, wait)) in std::mem::take(&mut self.ended_waiting) {
+            if at == end {
+                self.waits.entry(task).or_insert(wait);
+            }
         }
         let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
         let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
@@ -275,19 +288,15 @@ impl Analyzer {
     /// The lanes `task` waits for: the holders of the lock it waits to take, or the task it awaits.
     fn edges(&self, task: TaskId) -> Vec<(TaskId, Option<ObjId>)> {
         match self.waits.get(&task).map(|w| w.reason) {
+            // Only a lock-like object with one holder says for sure whom the wait is for (that holder may be
+            // the waiter itself, with a lock that is not reentrant); a semaphore's other holders may let go.
             Some(WaitReason::Sync {
                 obj,
                 op: SyncOp::Acquire,
-            }) => self
-                .holders
-                .get(&obj)
-                .map(|h| {
-                    h.iter()
-                        .filter(|(t, ..)| *t != task)
-                        .map(|(t, ..)| (*t, Some(obj)))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            }) => match self.holders.get(&obj).map(Vec::as_slice) {
+                Some([(holder, ..)]) => vec![(*holder, Some(obj))],
+                _ => Vec::new(),
+            },
             Some(WaitReason::Task(t)) if t != task => vec![(t, None)],
             _ => Vec::new(),
         }
@@ -315,6 +324,7 @@ impl Analyzer {
             let who = lane_name(trace, *lane);
             let whom = lane_name(trace, next);
             let step = match obj {
+                Some(o) if next == *lane => format!("waits for {}, which it holds itself", trace.object_name(*o)),
                 Some(o) => format!("waits for {}, held by {whom}", trace.object_name(*o)),
                 None => format!("waits for {whom} to finish"),
             };
