@@ -209,7 +209,7 @@ impl Analyzer {
                             line: e.line,
                         },
                     );
-                    self.find_cycle(trace, e.task, i);
+                    self.find_cycle(trace, e.task, i, false);
                 }
                 EventKind::Finished { .. } => {
                     self.end_step(trace, i);
@@ -246,6 +246,11 @@ impl Analyzer {
             if at == end {
                 self.waits.entry(task).or_insert(wait);
             }
+        }
+        let mut open: Vec<(TaskId, usize)> = self.waits.iter().map(|(t, w)| (*t, w.event)).collect();
+        open.sort_by_key(|(_, event)| *event);
+        for (task, event) in open {
+            self.find_cycle(trace, task, event, true);
         }
         let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
         let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
@@ -303,11 +308,13 @@ impl Analyzer {
     }
 
     /// Looks for a cycle of waits through `task`, which has just begun to wait (event `at`).
-    fn find_cycle(&mut self, trace: &Trace, task: TaskId, at: usize) {
+    /// A lane waiting for a lock it holds itself is a cycle too, but only at the end (`alone`): until then
+    /// another thread or task may release the lock for it (a plain `Lock` used as a signal).
+    fn find_cycle(&mut self, trace: &Trace, task: TaskId, at: usize, alone: bool) {
         // Depth-first over waiting lanes; the path holds each lane and the object it waits on.
         let mut path: Vec<(TaskId, Option<ObjId>)> = Vec::new();
         let mut visited = BTreeSet::new();
-        if !self.walk(task, task, &mut path, &mut visited) {
+        if !self.walk(task, task, &mut path, &mut visited) || (path.len() == 1) != alone {
             return;
         }
         let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
@@ -345,7 +352,11 @@ impl Analyzer {
             }
             tasks.push(trace.task_name(*lane).to_string());
         }
-        message.push_str(": none of them can ever go on.");
+        message.push_str(if path.len() == 1 {
+            ": it can never go on."
+        } else {
+            ": none of them can ever go on."
+        });
         lines.remove(&0);
         events.sort_unstable();
         self.findings.push(Finding {
