@@ -981,6 +981,19 @@ impl Vm {
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
                         .map_or(String::new(), |l| format!("  {l}\n"));
+                    let task = self.ts.current_task;
+                    self.world.findings.push(crate::findings::Finding {
+                        kind: crate::findings::Kind::NeverAwaited,
+                        message: format!(
+                            "The coroutine {name}() made at line {} was never awaited, so its body never ran: \
+                             await it, or make it a task with asyncio.create_task(...).",
+                            self.ts.line
+                        ),
+                        lines: vec![self.ts.line],
+                        tasks: vec![self.world.trace.task_name(task).to_string()],
+                        time: self.world.now,
+                        events: Vec::new(),
+                    });
                     format!(
                         "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                         self.filename, self.ts.line
@@ -1005,11 +1018,51 @@ impl Vm {
                     };
                     let tb = self.format_exception(&exc);
                     let head = if is_task { "Task" } else { "Future" };
+                    self.unretrieved_finding(&name, &coro, &er, is_task, line);
                     format!("{head} exception was never retrieved\nfuture: {future}\n{tb}")
                 }
             };
             self.write(crate::trace::Stream::Stderr, &text);
         }
+    }
+
+    /// A task or future dropped with an exception nobody retrieved: where the task raised it (its `Finished`
+    /// line), or where it was defined.
+    fn unretrieved_finding(&mut self, name: &str, coro: &str, exc: &str, is_task: bool, defined: u32) {
+        let trace = &self.world.trace;
+        let raised = trace
+            .tasks
+            .iter()
+            .position(|t| is_task && t.name == name)
+            .and_then(|task| {
+                trace.events.iter().rev().find(|e| {
+                    e.task as usize == task
+                        && matches!(
+                            e.kind,
+                            EventKind::Finished {
+                                outcome: Outcome::Raised { .. }
+                            }
+                        )
+                })
+            })
+            .map_or(defined, |e| e.line);
+        let (what, tasks) = if is_task {
+            (format!("{name} ({coro})"), vec![name.to_string()])
+        } else {
+            ("A future".to_string(), Vec::new())
+        };
+        let message = format!(
+            "{what} failed with {exc} at line {raised}, and nothing ever awaited it or asked for its exception, \
+             so the error went unnoticed: await the task (or gather it) to see its exception."
+        );
+        self.world.findings.push(crate::findings::Finding {
+            kind: crate::findings::Kind::UnretrievedException,
+            message,
+            lines: vec![raised],
+            tasks,
+            time: self.world.now,
+            events: Vec::new(),
+        });
     }
 
     /// `time.sleep` inside the program. With other threads alive it releases the GIL and they run meanwhile;

@@ -16,6 +16,7 @@ pub mod code;
 pub mod compiler;
 pub mod dict;
 pub mod exc;
+pub mod findings;
 pub mod json;
 pub mod lexer;
 pub mod memory;

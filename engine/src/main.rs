@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--svg OUT.svg] [--seed N] [--cpus N] \
                      [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB] \
-                     [--selector-resolution SECONDS]";
+                     [--selector-resolution SECONDS]\n       interleave explain FILE.py [--json] [the same settings]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,8 +22,11 @@ fn main() -> ExitCode {
         ..Config::default()
     };
     let mut it = args.iter();
+    // `explain` runs the program as `run` does but prints only what went wrong in it (`findings.rs`).
+    let mut explain = None;
     match it.next().map(String::as_str) {
         Some("run") => {}
+        Some("explain") => explain = Some(false),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
             },
             // Python 3.9 and older could switch threads at any instruction.
             "--switch-anywhere" => config.switch_any_instruction = true,
+            "--json" if explain.is_some() => explain = Some(true),
             _ if file.is_none() => file = Some(a.clone()),
             _ => {
                 eprintln!("{USAGE}");
@@ -96,11 +100,23 @@ fn main() -> ExitCode {
     let config = Config {
         filename,
         seed,
+        track_accesses: explain.is_some(),
         ..config
     };
     let mut session = Session::from_bytes(&source, config.clone());
     let code = session.run_to_end();
     let mut out = std::io::stdout().lock();
+    if let Some(json) = explain {
+        // The findings only, and exit status 0: the program's own status is not this command's.
+        let findings = session.findings();
+        let text = if json {
+            interleave::findings::to_json(findings) + "\n"
+        } else {
+            findings.iter().map(|f| f.to_line() + "\n").collect()
+        };
+        let _ = out.write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    }
     let _ = out.write_all(session.stdout().as_bytes());
     let _ = out.flush();
     let _ = std::io::stderr().write_all(session.stderr().as_bytes());

@@ -43,6 +43,9 @@ pub struct Config {
     /// the default). After the wait every timer then due fires in the same iteration, so timers a few
     /// instructions apart fire together, before any callback they schedule. 1 makes the wait exact.
     pub selector_resolution: Time,
+    /// Record the program's reads and writes of globals and instance attributes, so that lost updates are
+    /// found (`findings.rs`); off by default, as it costs time on every such access.
+    pub track_accesses: bool,
 }
 
 impl Default for Config {
@@ -59,6 +62,7 @@ impl Default for Config {
             cpu_count: 4,
             memory_limit: 1 << 30,
             selector_resolution: 1_000_000,
+            track_accesses: false,
         }
     }
 }
@@ -125,6 +129,10 @@ pub struct Session {
     step_limit: u64,
     /// The processes and cores, from the program's first `fork` on (`session/machine.rs`).
     machine: Option<machine::Machine>,
+    /// What went wrong so far (`Session::findings`); `findings_ended` once the end of the run was analysed.
+    analyzer: crate::findings::Analyzer,
+    findings_started: bool,
+    findings_ended: bool,
 }
 
 impl Session {
@@ -168,6 +176,9 @@ impl Session {
             teardown: None,
             step_limit: u64::MAX,
             machine: None,
+            analyzer: crate::findings::Analyzer::default(),
+            findings_started: false,
+            findings_ended: false,
         };
         s.vm.add_main_thread(Thread::default());
         s
@@ -687,6 +698,28 @@ impl Session {
 
     pub fn trace(&self) -> &Trace {
         &self.vm.world.trace
+    }
+
+    /// What went wrong in the run so far (`findings.rs`), in the order found (the first call parses the
+    /// program again, for the statements that drop the task they make): a host may call this after
+    /// each budget to show findings as they appear. At the end of a run that deadlocked, the waits no
+    /// deadlock explains are added as stuck.
+    pub fn findings(&mut self) -> &[crate::findings::Finding] {
+        if !self.findings_started {
+            self.findings_started = true;
+            if let Ok(module) = crate::parser::parse(&self.vm.source) {
+                self.analyzer.discarded = crate::findings::discarded_task_lines(&module);
+            }
+        }
+        let world = &mut self.vm.world;
+        self.analyzer.findings.append(&mut world.findings);
+        self.analyzer.feed(&world.trace);
+        if self.done.is_some() && !self.findings_ended {
+            self.findings_ended = true;
+            let deadlocked = self.error.as_ref().is_some_and(|e| e.kind == "Deadlock");
+            self.analyzer.finish(&world.trace, deadlocked);
+        }
+        &self.analyzer.findings
     }
 
     pub fn error(&self) -> Option<&ProgramError> {

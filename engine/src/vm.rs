@@ -218,6 +218,13 @@ impl Vm {
     }
 
     pub fn event(&mut self, task: TaskId, kind: EventKind) {
+        if let Some(acc) = &mut self.world.accesses {
+            match kind {
+                EventKind::Suspended { .. } | EventKind::GilDropped { .. } => acc.switched(task, self.ts.line),
+                EventKind::Created { .. } => acc.shared = true,
+                _ => {}
+            }
+        }
         // Output is kept past the cut (it has a limit of its own): hosts show it from these events.
         if self.world.trace.events.len() < self.world.max_events || matches!(kind, EventKind::Print { .. }) {
             self.world.trace.events.push(Event {
@@ -228,6 +235,32 @@ impl Vm {
             });
         } else if self.world.trace.cut_at.is_none() {
             self.world.trace.cut_at = Some(self.world.now);
+        }
+    }
+
+    /// The running lane read a shared place (`findings::Accesses`), when accesses are tracked.
+    pub(crate) fn track_read(&mut self, place: crate::findings::Place, line: u32) {
+        if let Some(acc) = &mut self.world.accesses {
+            acc.read(self.ts.current_task, place, line);
+        }
+    }
+
+    /// The running lane wrote `v` to a shared place, `what` naming it; a lost update becomes a finding.
+    pub(crate) fn track_write(
+        &mut self,
+        place: crate::findings::Place,
+        line: u32,
+        v: &Value,
+        what: impl FnOnce() -> String,
+    ) {
+        let lane = self.ts.current_task;
+        let now = self.world.now;
+        let data = crate::findings::is_data(v);
+        let world = &mut self.world;
+        if let Some(acc) = &mut world.accesses {
+            if let Some(found) = acc.write(&world.trace, lane, place, line, now, data, what) {
+                world.findings.push(found);
+            }
         }
     }
 

@@ -162,7 +162,13 @@ impl Vm {
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     let v = lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash);
                     let v = match v {
-                        Some(v) => v,
+                        Some(v) => {
+                            if self.world.accesses.is_some() && !f.code.hidden {
+                                let (place, line) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line());
+                                self.track_read(place, line);
+                            }
+                            v
+                        }
                         None => {
                             let b = self.builtins.borrow().get_hashed(name, hash).cloned();
                             match b {
@@ -179,6 +185,10 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                    if self.world.accesses.is_some() && !f.code.hidden {
+                        let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
+                        self.track_write(place, line, &v, || format!("the global {name}"));
+                    }
                     store_hinted(&mut f.globals.borrow_mut(), &f.code, i, name, hash, v);
                 }
                 Instr::DeleteGlobal(i) => {
@@ -193,6 +203,10 @@ impl Vm {
                         Some(ns) => ns.borrow().get_hashed(name, hash).cloned(),
                         None => lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash),
                     };
+                    if found.is_some() && f.ns.is_none() && self.world.accesses.is_some() && !f.code.hidden {
+                        let (place, line) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line());
+                        self.track_read(place, line);
+                    }
                     if found.is_none() && f.ns.is_some() {
                         found = f.globals.borrow().get_hashed(name, hash).cloned();
                     }
@@ -210,6 +224,10 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
+                    if self.world.accesses.is_some() && !f.code.hidden && f.ns.is_none() {
+                        let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
+                        self.track_write(place, line, &v, || format!("the global {name}"));
+                    }
                     let mut d = match &f.ns {
                         Some(ns) => ns.borrow_mut(),
                         None => f.globals.borrow_mut(),
@@ -240,6 +258,10 @@ impl Vm {
                             let found = inst.dict.borrow().get_hashed(name, hash).cloned();
                             if let Some(v) = found {
                                 if !matches!(&**name, "__class__" | "__dict__") {
+                                    if self.world.accesses.is_some() && !f.code.hidden {
+                                        let (place, line) = ((Rc::as_ptr(inst) as usize, hash), f.line());
+                                        self.track_read(place, line);
+                                    }
                                     f.stack.push(v);
                                     continue;
                                 }
@@ -274,6 +296,18 @@ impl Vm {
                                 || super::attr::is_slot(self, &cls, name))
                             && self.no_data_descriptor(&cls, name, hash)
                         {
+                            if self.world.accesses.is_some() && !f.code.hidden {
+                                let (place, line) = ((Rc::as_ptr(inst) as usize, hash), f.line());
+                                let what = || {
+                                    let a = if cls.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                                        "an"
+                                    } else {
+                                        "a"
+                                    };
+                                    format!("the attribute {name} of {a} {} object", cls.name)
+                                };
+                                self.track_write(place, line, &v, what);
+                            }
                             let mut d = inst.dict.borrow_mut();
                             match d.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
                                 Some(idx) => {

@@ -38,6 +38,11 @@ pub struct World {
     /// How many synchronisation objects of the trace there are, by kind (the program's own) and by label
     /// (all), so that naming the next one (`Lock-3`) does not count them all again.
     pub obj_counts: ObjCounts,
+    /// What the runtime found wrong where it prints CPython's warnings (never-awaited coroutines, exceptions
+    /// nobody retrieved), for `Session::findings` to take.
+    pub findings: Vec<crate::findings::Finding>,
+    /// Reads and writes of shared places, for lost updates (`Config::track_accesses`).
+    pub accesses: Option<Box<crate::findings::Accesses>>,
 }
 
 #[derive(Default)]
@@ -63,6 +68,8 @@ impl World {
             max_events: config.max_events,
             memory: crate::memory::Meter::new(config.memory_limit),
             obj_counts: ObjCounts::default(),
+            findings: Vec::new(),
+            accesses: config.track_accesses.then(Box::default),
             pids: 0,
         }
     }

@@ -1,0 +1,701 @@
+//! What went wrong in a run, named in plain words: deadlocks, waits nothing can satisfy, steps that hold the
+//! event loop, coroutines never awaited, exceptions nobody retrieved.
+//!
+//! Most findings come from the trace as it grows ([`Analyzer::feed`]), so they are the same for tasks,
+//! threads and processes, and appear while the program still runs: a wait-for graph is kept from the
+//! `Suspended`, `Resumed`, `Acquired` and `Released` events, and a cycle is reported at the event that
+//! closes it. The runtime reports the other two where it prints CPython's warnings (`Vm::flush_warnings`).
+
+use crate::trace::{EventKind, ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write;
+
+/// A step of an asyncio task this long (virtual time) holds its loop too long: asyncio's debug mode warns
+/// from 100 ms on (`loop.slow_callback_duration`).
+pub const SLOW_STEP: Time = 100_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A cycle of waits: each member waits for the next.
+    Deadlock,
+    /// A wait that nothing left can satisfy, found when the run can go no further.
+    Stuck,
+    /// A read, a switch, another's write, then a write computed from the stale read.
+    LostUpdate,
+    /// A coroutine step that held its event loop for [`SLOW_STEP`] or more.
+    BlockingCall,
+    /// A coroutine created and never awaited.
+    NeverAwaited,
+    /// A task or future whose exception nobody retrieved.
+    UnretrievedException,
+    /// A task whose `create_task` result was kept nowhere.
+    DroppedTask,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Deadlock => "deadlock",
+            Kind::Stuck => "stuck",
+            Kind::LostUpdate => "lost-update",
+            Kind::BlockingCall => "blocking-call",
+            Kind::NeverAwaited => "never-awaited",
+            Kind::UnretrievedException => "unretrieved-exception",
+            Kind::DroppedTask => "dropped-task",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    /// One sentence that names the tasks or threads, the objects and the lines.
+    pub message: String,
+    /// The source lines involved, sorted, 1-based.
+    pub lines: Vec<u32>,
+    /// The tasks and threads involved, as the trace names them.
+    pub tasks: Vec<String>,
+    /// When it happened, in virtual nanoseconds.
+    pub time: Time,
+    /// The indices of the trace events involved.
+    pub events: Vec<usize>,
+}
+
+impl Finding {
+    /// `LINE: kind: message`, as `interleave explain` prints it (the first line involved; 0 when none).
+    pub fn to_line(&self) -> String {
+        format!(
+            "{}: {}: {}",
+            self.lines.first().copied().unwrap_or(0),
+            self.kind.as_str(),
+            self.message
+        )
+    }
+
+    /// One JSON object: `kind`, `message`, `lines`, `tasks`, `time`.
+    pub fn to_json(&self) -> String {
+        let lines: Vec<String> = self.lines.iter().map(u32::to_string).collect();
+        let tasks: Vec<String> = self.tasks.iter().map(|t| json_string(t)).collect();
+        format!(
+            "{{\"kind\": {}, \"message\": {}, \"lines\": [{}], \"tasks\": [{}], \"time\": {}}}",
+            json_string(self.kind.as_str()),
+            json_string(&self.message),
+            lines.join(", "),
+            tasks.join(", "),
+            self.time
+        )
+    }
+}
+
+/// A JSON array of findings, one a line.
+pub fn to_json(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return "[]".into();
+    }
+    let items: Vec<String> = findings.iter().map(|f| format!("  {}", f.to_json())).collect();
+    format!("[\n{}\n]", items.join(",\n"))
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A lane's current wait.
+#[derive(Clone, Copy)]
+struct Wait {
+    reason: WaitReason,
+    /// The `Suspended` event.
+    event: usize,
+    line: u32,
+}
+
+/// A step a lane is in: from its `Resumed`.
+#[derive(Clone, Copy)]
+struct Step {
+    at: Time,
+    line: u32,
+    /// The line of a blocking call made in the step (`Blocked`: `time.sleep` in a coroutine).
+    blocked_line: Option<u32>,
+}
+
+/// Follows a trace as it grows and finds what went wrong in it.
+#[derive(Default)]
+pub struct Analyzer {
+    /// Events analysed so far.
+    seen: usize,
+    waits: HashMap<TaskId, Wait>,
+    steps: HashMap<TaskId, Step>,
+    /// Who holds each lock or semaphore slot, with the `Acquired` event and its line.
+    holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
+    /// Lanes that ended while they waited, with when they ended and the wait.
+    ended_waiting: HashMap<TaskId, (Time, Wait)>,
+    /// Deadlocks reported, by their members.
+    cycles: BTreeSet<Vec<TaskId>>,
+    /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
+    /// of them already reported.
+    pub discarded: BTreeSet<u32>,
+    dropped: BTreeSet<u32>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analyzer {
+    /// Analyses the events added to `trace` since the last call.
+    pub fn feed(&mut self, trace: &Trace) {
+        let from = self.seen.min(trace.events.len());
+        for i in from..trace.events.len() {
+            let e = &trace.events[i];
+            match e.kind {
+                EventKind::Created { .. } if self.discarded.contains(&e.line) && !self.dropped.contains(&e.line) => {
+                    self.dropped.insert(e.line);
+                    let info = trace.tasks.get(e.task as usize);
+                    if info.is_some_and(|t| !t.thread && !t.internal) {
+                        let who = lane_name(trace, e.task);
+                        self.findings.push(Finding {
+                            kind: Kind::DroppedTask,
+                            message: format!(
+                                "{who} was made at line {} and nothing keeps a reference to it: the event loop \
+                                 keeps only a weak one, so the task may vanish mid-run and its result and errors \
+                                 are lost; keep it (in a variable or a set) and await it.",
+                                e.line
+                            ),
+                            lines: vec![e.line],
+                            tasks: vec![trace.task_name(e.task).to_string()],
+                            time: e.at,
+                            events: vec![i],
+                        });
+                    }
+                }
+                // Woken: the wait is over, though the lane may not run for a while yet.
+                EventKind::Ready { .. } => {
+                    self.waits.remove(&e.task);
+                }
+                EventKind::Resumed => {
+                    self.waits.remove(&e.task);
+                    self.steps.insert(
+                        e.task,
+                        Step {
+                            at: e.at,
+                            line: e.line,
+                            blocked_line: None,
+                        },
+                    );
+                }
+                EventKind::Blocked { .. } => {
+                    if let Some(step) = self.steps.get_mut(&e.task) {
+                        step.blocked_line = Some(e.line);
+                    }
+                }
+                EventKind::Suspended { reason } => {
+                    self.end_step(trace, i);
+                    self.waits.insert(
+                        e.task,
+                        Wait {
+                            reason,
+                            event: i,
+                            line: e.line,
+                        },
+                    );
+                    self.find_cycle(trace, e.task, i, false);
+                }
+                EventKind::Finished { .. } => {
+                    self.end_step(trace, i);
+                    // A lane that ends while it waits was ended by the run's end (a deadlock ends the main
+                    // thread with its error): its wait is kept for `finish`.
+                    if let Some(w) = self.waits.remove(&e.task) {
+                        self.ended_waiting.insert(e.task, (e.at, w));
+                    }
+                }
+                EventKind::Acquired { obj } => self.holders.entry(obj).or_default().push((e.task, i, e.line)),
+                EventKind::Released { obj } => {
+                    if let Some(h) = self.holders.get_mut(&obj) {
+                        if let Some(k) = h.iter().position(|(t, ..)| *t == e.task) {
+                            h.remove(k);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.seen = trace.events.len();
+    }
+
+    /// At the end of a run that could go no further (`deadlocked`): every wait still open that no deadlock
+    /// found explains is stuck.
+    pub fn finish(&mut self, trace: &Trace, deadlocked: bool) {
+        self.feed(trace);
+        if !deadlocked {
+            return;
+        }
+        // The waits the end cut short count as still open.
+        let end = trace.events.last().map_or(0, |e| e.at);
+        for (task, (at, wait)) in std::mem::take(&mut self.ended_waiting) {
+            if at == end {
+                self.waits.entry(task).or_insert(wait);
+            }
+        }
+        let mut open: Vec<(TaskId, usize)> = self.waits.iter().map(|(t, w)| (*t, w.event)).collect();
+        open.sort_by_key(|(_, event)| *event);
+        for (task, event) in open {
+            self.find_cycle(trace, task, event, true);
+        }
+        let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
+        let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
+        waiting.sort_by_key(|(_, w)| w.event);
+        let mut stuck = Vec::new();
+        for (task, wait) in &waiting {
+            if in_cycle.contains(task) || trace.tasks.get(*task as usize).is_none_or(|t| t.internal) {
+                continue;
+            }
+            // Waits on another waiting lane are explained by that lane's wait; a future (gather, wait_for)
+            // says nothing of who would complete it, so it is reported only when nothing else is.
+            let on_waiting = self.edges(*task).iter().any(|(t, _)| self.waits.contains_key(t));
+            if on_waiting || matches!(wait.reason, WaitReason::EventLoop | WaitReason::Gil) {
+                continue;
+            }
+            stuck.push((*task, *wait));
+        }
+        let only_futures = stuck.iter().all(|(_, w)| matches!(w.reason, WaitReason::Future(_)));
+        for (task, wait) in stuck {
+            if matches!(wait.reason, WaitReason::Future(_)) && !(only_futures && in_cycle.is_empty()) {
+                continue;
+            }
+            let who = lane_name(trace, task);
+            let what = describe_wait(trace, wait.reason);
+            let at = trace.events.get(wait.event).map_or(0, |e| e.at);
+            self.findings.push(Finding {
+                kind: Kind::Stuck,
+                message: format!(
+                    "{who} waits {what} at line {}, and nothing left in the program can ever let it go on.",
+                    wait.line
+                ),
+                lines: vec![wait.line],
+                tasks: vec![trace.task_name(task).to_string()],
+                time: at,
+                events: vec![wait.event],
+            });
+        }
+    }
+
+    /// The lanes `task` waits for: the holders of the lock it waits to take, or the task it awaits.
+    fn edges(&self, task: TaskId) -> Vec<(TaskId, Option<ObjId>)> {
+        match self.waits.get(&task).map(|w| w.reason) {
+            // Only a lock-like object with one holder says for sure whom the wait is for (that holder may be
+            // the waiter itself, with a lock that is not reentrant); a semaphore's other holders may let go.
+            Some(WaitReason::Sync {
+                obj,
+                op: SyncOp::Acquire,
+            }) => match self.holders.get(&obj).map(Vec::as_slice) {
+                Some([(holder, ..)]) => vec![(*holder, Some(obj))],
+                _ => Vec::new(),
+            },
+            Some(WaitReason::Task(t)) if t != task => vec![(t, None)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Looks for a cycle of waits through `task`, which has just begun to wait (event `at`).
+    /// A lane waiting for a lock it holds itself is a cycle too, but only at the end (`alone`): until then
+    /// another thread or task may release the lock for it (a plain `Lock` used as a signal).
+    fn find_cycle(&mut self, trace: &Trace, task: TaskId, at: usize, alone: bool) {
+        // Depth-first over waiting lanes; the path holds each lane and the object it waits on.
+        let mut path: Vec<(TaskId, Option<ObjId>)> = Vec::new();
+        let mut visited = BTreeSet::new();
+        if !self.walk(task, task, &mut path, &mut visited) || (path.len() == 1) != alone {
+            return;
+        }
+        let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
+        members.sort_unstable();
+        if !self.cycles.insert(members) {
+            return;
+        }
+        let mut message = String::new();
+        let mut lines = BTreeSet::new();
+        let mut events = Vec::new();
+        let mut tasks = Vec::new();
+        for (k, (lane, obj)) in path.iter().enumerate() {
+            let next = path[(k + 1) % path.len()].0;
+            let who = lane_name(trace, *lane);
+            let whom = lane_name(trace, next);
+            let step = match obj {
+                Some(o) if next == *lane => format!("waits for {}, which it holds itself", trace.object_name(*o)),
+                Some(o) => format!("waits for {}, held by {whom}", trace.object_name(*o)),
+                None => format!("waits for {whom} to finish"),
+            };
+            if k == 0 {
+                let _ = write!(message, "{who} {step}");
+            } else {
+                let _ = write!(message, ", which {step}");
+            }
+            if let Some(w) = self.waits.get(lane) {
+                lines.insert(w.line);
+                events.push(w.event);
+            }
+            if let Some(o) = obj {
+                if let Some((_, ev, line)) = self.holders.get(o).and_then(|h| h.iter().find(|(t, ..)| *t == next)) {
+                    lines.insert(*line);
+                    events.push(*ev);
+                }
+            }
+            tasks.push(trace.task_name(*lane).to_string());
+        }
+        message.push_str(if path.len() == 1 {
+            ": it can never go on."
+        } else {
+            ": none of them can ever go on."
+        });
+        lines.remove(&0);
+        events.sort_unstable();
+        self.findings.push(Finding {
+            kind: Kind::Deadlock,
+            message,
+            lines: lines.into_iter().collect(),
+            tasks,
+            time: trace.events.get(at).map_or(0, |e| e.at),
+            events,
+        });
+    }
+
+    /// Extends `path` from `lane` toward `target`; true with the cycle in `path` when it gets there.
+    fn walk(
+        &self,
+        lane: TaskId,
+        target: TaskId,
+        path: &mut Vec<(TaskId, Option<ObjId>)>,
+        visited: &mut BTreeSet<TaskId>,
+    ) -> bool {
+        if !visited.insert(lane) {
+            return false;
+        }
+        for (next, obj) in self.edges(lane) {
+            path.push((lane, obj));
+            if next == target || (self.waits.contains_key(&next) && self.walk(next, target, path, visited)) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+
+    /// The step of the lane of event `i` ends there: an asyncio task's long step held its loop.
+    fn end_step(&mut self, trace: &Trace, i: usize) {
+        let e = &trace.events[i];
+        let Some(step) = self.steps.remove(&e.task) else {
+            return;
+        };
+        let Some(info) = trace.tasks.get(e.task as usize) else {
+            return;
+        };
+        // Task 0 is the main thread, which runs the loop rather than a step of it; threads hold no loop.
+        if e.task == 0 || info.thread || info.internal || e.at.saturating_sub(step.at) < SLOW_STEP {
+            return;
+        }
+        let who = lane_name(trace, e.task);
+        let secs = format_secs(e.at - step.at);
+        let (message, lines) = match step.blocked_line {
+            Some(line) => (
+                format!(
+                    "{who} blocked the event loop for {secs} at line {line} (a blocking call such as time.sleep): \
+                     no other task could run meanwhile; await asyncio.sleep(...) instead, or run the blocking \
+                     call with await asyncio.to_thread(...)."
+                ),
+                vec![line],
+            ),
+            None => {
+                let (a, b) = (step.line.min(e.line), step.line.max(e.line));
+                let place = if a == b {
+                    format!("line {a}")
+                } else {
+                    format!("lines {a} to {b}")
+                };
+                let mut lines = vec![a, b];
+                lines.dedup();
+                lines.retain(|l| *l > 0);
+                (
+                    format!(
+                        "{who} ran for {secs} without awaiting ({place}), holding the event loop: no other task \
+                         could run meanwhile; move the work off the loop (asyncio.to_thread, or a process pool \
+                         for CPU-bound work) or await between parts of it."
+                    ),
+                    lines,
+                )
+            }
+        };
+        self.findings.push(Finding {
+            kind: Kind::BlockingCall,
+            message,
+            lines,
+            tasks: vec![info.name.clone()],
+            time: step.at,
+            events: vec![i],
+        });
+    }
+}
+
+/// The lines of statements that call `asyncio.create_task(...)` or `asyncio.ensure_future(...)` and keep
+/// nothing of the result (a `TaskGroup`'s `create_task` is kept by the group, so it is not one).
+pub fn discarded_task_lines(module: &crate::ast::Module) -> BTreeSet<u32> {
+    use crate::ast::{ExprKind, Stmt, StmtKind};
+    fn walk(body: &[Stmt], out: &mut BTreeSet<u32>) {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Expr(e) => {
+                    if let ExprKind::Call { func, .. } = &e.kind {
+                        if let ExprKind::Attribute { value, attr } = &func.kind {
+                            let on_asyncio = matches!(&value.kind, ExprKind::Name(n) if &**n == "asyncio");
+                            if on_asyncio && matches!(&**attr, "create_task" | "ensure_future") {
+                                out.insert(e.pos.line);
+                            }
+                        }
+                    }
+                }
+                StmtKind::FunctionDef(f) => walk(&f.body, out),
+                StmtKind::ClassDef(c) => walk(&c.body, out),
+                StmtKind::If { body, orelse, .. }
+                | StmtKind::While { body, orelse, .. }
+                | StmtKind::For { body, orelse, .. } => {
+                    walk(body, out);
+                    walk(orelse, out);
+                }
+                StmtKind::With { body, .. } => walk(body, out),
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                    ..
+                } => {
+                    walk(body, out);
+                    for h in handlers {
+                        walk(&h.body, out);
+                    }
+                    walk(orelse, out);
+                    walk(finalbody, out);
+                }
+                StmtKind::Match { cases, .. } => {
+                    for c in cases {
+                        walk(&c.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&module.body, &mut out);
+    out
+}
+
+/// A task as the findings name it: `Task-2 (worker)`, a thread by its name (`Thread-1 (worker)`).
+pub fn lane_name(trace: &Trace, task: TaskId) -> String {
+    match trace.tasks.get(task as usize) {
+        Some(t) if !t.thread && task != 0 && t.name != t.coro && !t.coro.is_empty() => {
+            format!("{} ({})", t.name, t.coro)
+        }
+        Some(t) => t.name.clone(),
+        None => "?".into(),
+    }
+}
+
+fn describe_wait(trace: &Trace, reason: WaitReason) -> String {
+    match reason {
+        WaitReason::Sync { obj, op } => {
+            let name = trace.object_name(obj);
+            match op {
+                SyncOp::Acquire => format!("to acquire {name}"),
+                SyncOp::Wait => format!("on {name}"),
+                SyncOp::Get => format!("to get from {name}"),
+                SyncOp::Put => format!("to put into {name}"),
+                SyncOp::Join => format!("for {name} to be joined"),
+            }
+        }
+        WaitReason::Task(t) => format!("for {} to finish", lane_name(trace, t)),
+        WaitReason::Future(_) => "for a future".into(),
+        WaitReason::Process => "for another process".into(),
+        WaitReason::Sleep { .. } => "in a sleep".into(),
+        WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil => "to run".into(),
+    }
+}
+
+fn format_secs(ns: Time) -> String {
+    format!("{:.3} s", ns as f64 / 1e9)
+}
+
+/// A value a lost update can be made of: not a module, function, class, or the runtime's object.
+pub fn is_data(v: &crate::value::Value) -> bool {
+    use crate::value::Value;
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Instance(_)
+    )
+}
+
+/// A hasher for the places' keys (addresses and name hashes, already well spread): a multiply and a rotate
+/// per word, where the standard SipHash would double the cost of a tracked access.
+#[derive(Default, Clone, Copy)]
+pub struct PlaceHasher(u64);
+
+impl std::hash::Hasher for PlaceHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
+
+/// A place a program's tasks and threads share: a global, or an instance's attribute (the namespace or
+/// instance as an address, and the name's hash).
+pub type Place = (usize, u64);
+
+/// The interpreter's reads and writes of shared places, for lost updates (`Config::track_accesses`): a lane
+/// that read a place, then switched (it waited, or let go of the GIL), then wrote the place after another lane
+/// had written it since the read, wrote a value computed from a stale read.
+#[derive(Default)]
+pub struct Accesses {
+    /// Set once the program has a second task or thread: before, nothing can lose an update, and reads are
+    /// not recorded (a module-level loop of a one-lane program then costs nothing more).
+    pub shared: bool,
+    /// Places written with a plain value (not a module, function or class), with their last write.
+    places: HashMap<Place, LastWrite, FastHash>,
+    /// Each lane's last read of each place.
+    reads: HashMap<(TaskId, Place), Read, FastHash>,
+    /// How many times each lane has switched, and the line of its last switch.
+    switches: HashMap<TaskId, (u64, u32)>,
+    /// Lost updates reported, by place and the reading and writing lines.
+    reported: BTreeSet<(Place, u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct LastWrite {
+    version: u64,
+    lane: TaskId,
+    line: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Read {
+    version: u64,
+    line: u32,
+    switches: u64,
+}
+
+impl Accesses {
+    /// `lane` read `place` at `line`.
+    pub fn read(&mut self, lane: TaskId, place: Place, line: u32) {
+        if !self.shared {
+            return;
+        }
+        let Some(w) = self.places.get(&place) else { return };
+        let switches = self.switches.get(&lane).map_or(0, |s| s.0);
+        self.reads.insert(
+            (lane, place),
+            Read {
+                version: w.version,
+                line,
+                switches,
+            },
+        );
+    }
+
+    /// `lane` switched away at `line`: a wait, or the GIL let go.
+    pub fn switched(&mut self, lane: TaskId, line: u32) {
+        let s = self.switches.entry(lane).or_default();
+        s.0 += 1;
+        s.1 = line;
+    }
+
+    /// `lane` wrote `place` at `line`, a plain value or not (`data`); a lost update when its last read of the
+    /// place came before a switch and another lane's write. `name` says what the place is, for the message.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write(
+        &mut self,
+        trace: &Trace,
+        lane: TaskId,
+        place: Place,
+        line: u32,
+        at: Time,
+        data: bool,
+        name: impl FnOnce() -> String,
+    ) -> Option<Finding> {
+        let read = self.reads.remove(&(lane, place));
+        let Some(w) = self.places.get_mut(&place) else {
+            if data {
+                self.places.insert(place, LastWrite { version: 0, lane, line });
+            }
+            return None;
+        };
+        let before = *w;
+        w.version += 1;
+        w.lane = lane;
+        w.line = line;
+        let read = read?;
+        let (switches, switch_line) = self.switches.get(&lane).copied().unwrap_or_default();
+        if read.switches == switches || read.version == before.version || before.lane == lane {
+            return None;
+        }
+        if !self.reported.insert((place, read.line, line)) {
+            return None;
+        }
+        let (me, other) = (lane_name(trace, lane), lane_name(trace, before.lane));
+        let what = name();
+        let mut lines = vec![read.line, switch_line, before.line, line];
+        lines.retain(|l| *l > 0);
+        lines.sort_unstable();
+        lines.dedup();
+        Some(Finding {
+            kind: Kind::LostUpdate,
+            message: format!(
+                "{me} read {what} at line {}, then let others run at line {switch_line}; meanwhile {other} wrote \
+                 it at line {}, and {me} then wrote it at line {line} from the value it had read before, so the \
+                 update by {other} was lost. Hold one lock around the read and the write.",
+                read.line, before.line
+            ),
+            lines,
+            tasks: vec![
+                trace.task_name(lane).to_string(),
+                trace.task_name(before.lane).to_string(),
+            ],
+            time: at,
+            events: Vec::new(),
+        })
+    }
+}

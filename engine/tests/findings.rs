@@ -1,0 +1,131 @@
+//! What went wrong, named: every program in `tests/findings/` runs to its end and its findings, as
+//! `LINE: kind` lines, must be those of its `.findings` file (empty for the clean programs, where any finding
+//! is a false alarm). Those files are written by hand: they say what a reader of the program should be told.
+
+use interleave::session::{Budget, Config, Session, Status};
+use interleave::trace::Time;
+use std::path::Path;
+
+fn findings_of(name: &str, source: &str) -> Vec<String> {
+    let config = Config {
+        filename: name.to_string(),
+        track_accesses: true,
+        ..Config::default()
+    };
+    let mut s = Session::new(source, config);
+    s.run_to_end();
+    s.findings()
+        .iter()
+        .map(|f| format!("{}: {}", f.lines.first().copied().unwrap_or(0), f.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn each_program_has_its_expected_findings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/findings");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/findings")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    paths.sort();
+    let mut failures = Vec::new();
+    let (mut clean, mut flagged) = (0, 0);
+    for path in &paths {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let source = std::fs::read_to_string(path).expect("program");
+        let expected: Vec<String> = std::fs::read_to_string(path.with_extension("findings"))
+            .unwrap_or_else(|_| panic!("{name} has no .findings file"))
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        if expected.is_empty() {
+            clean += 1;
+        } else {
+            flagged += 1;
+        }
+        let got = findings_of(name, &source);
+        if got != expected {
+            failures.push(format!("{name}: expected {expected:?}, got {got:?}"));
+        }
+    }
+    assert!(
+        clean >= 25 && flagged >= 20,
+        "too few programs: {clean} clean, {flagged} with findings"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A deadlock is reported when its cycle closes, while the rest of the program still runs: a host that asks
+/// after each budget shows it before the run ends.
+#[test]
+fn a_deadlock_is_found_while_other_tasks_run_on() {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/findings/deadlock_while_others_run.py"),
+    )
+    .expect("program");
+    let mut s = Session::new(&source, Config::default());
+    let mut found_at: Option<(Time, usize)> = None;
+    loop {
+        let status = s.run(Budget {
+            steps: 500,
+            until: Time::MAX,
+        });
+        if found_at.is_none() && !s.findings().is_empty() {
+            found_at = Some((s.now(), s.stdout().lines().count()));
+        }
+        match status {
+            Status::Done { .. } => break,
+            Status::Waiting { until } => s.advance_to(until),
+            Status::Runnable => {}
+        }
+    }
+    let (at, ticks) = found_at.expect("a finding");
+    assert!(at < 1_000_000_000, "found at {at} ns, after the first tick");
+    assert_eq!(ticks, 0, "found after {ticks} ticks were printed");
+    assert_eq!(s.stdout(), "tick 0\ntick 1\ntick 2\n2 workers never finished\n");
+    let f = &s.findings()[0];
+    assert_eq!(f.kind.as_str(), "deadlock");
+    assert!(
+        f.message.contains("Lock-1") && f.message.contains("Lock-2"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.tasks.len(), 2);
+}
+
+/// Lost updates are looked for only when accesses are tracked (`interleave explain` tracks them).
+#[test]
+fn lost_updates_need_tracked_accesses() {
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/findings/lost_update_async.py"))
+            .expect("program");
+    let mut untracked = Session::new(&source, Config::default());
+    untracked.run_to_end();
+    assert!(untracked.findings().is_empty());
+    let tracked = findings_of("lost_update_async.py", &source);
+    assert_eq!(tracked, ["10: lost-update"]);
+}
+
+/// The JSON form has the fields the command documents, and a clean run is `[]`.
+#[test]
+fn findings_as_json() {
+    let mut s = Session::new(
+        "import asyncio\nasync def f(): pass\nasync def main():\n    f()\nasyncio.run(main())\n",
+        Config::default(),
+    );
+    s.run_to_end();
+    let json = interleave::findings::to_json(s.findings());
+    assert!(
+        json.starts_with("[\n  {\"kind\": \"never-awaited\", \"message\": \"The coroutine f()"),
+        "{json}"
+    );
+    assert!(
+        json.contains("\"lines\": [4], \"tasks\": [\"Task-1\"], \"time\": "),
+        "{json}"
+    );
+    let mut clean = Session::new("print(1)\n", Config::default());
+    clean.run_to_end();
+    assert_eq!(interleave::findings::to_json(clean.findings()), "[]");
+}
