@@ -1,6 +1,7 @@
 //! The app's one state and the actions that change it: the `Reducible` every component renders from.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use interleave::trace::{TaskId, Time};
@@ -104,6 +105,8 @@ pub struct AppState {
     pub inspect: Option<Inspection>,
     /// The segment hovered or focused on the timeline: (lane, segment index).
     pub detail: Option<(TaskId, usize)>,
+    /// The processes folded on the timeline to their header row (indexes into `Trace::processes`).
+    pub folded: Rc<BTreeSet<u32>>,
     /// Bumped by the reducer whenever the driver's job changes (see [`AppState::drive`]). The driver
     /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
     /// running the effect that drops the old driver.
@@ -156,6 +159,8 @@ pub enum Action {
     InspectBy(i64),
     EndInspect,
     Describe(Option<(TaskId, usize)>),
+    /// Fold a process on the timeline to its header row, or unfold it.
+    Fold(u32),
 }
 
 impl AppState {
@@ -173,6 +178,7 @@ impl AppState {
             view: TimelineView::default(),
             inspect: None,
             detail: None,
+            folded: Rc::default(),
             drive_generation: Rc::new(Cell::new(0)),
             notice: None,
         }
@@ -242,6 +248,7 @@ impl AppState {
         };
         self.inspect = None;
         self.detail = None;
+        self.folded = Rc::default();
     }
 
     fn finish(&mut self) {
@@ -283,6 +290,7 @@ impl Clone for AppState {
             inspect: self.inspect.clone(),
             drive_generation: self.drive_generation.clone(),
             notice: self.notice.clone(),
+            folded: self.folded.clone(),
             ..*self
         }
     }
@@ -414,6 +422,12 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.detail = detail;
+            }
+            Action::Fold(p) => {
+                let folded = Rc::make_mut(&mut s.folded);
+                if !folded.remove(&p) {
+                    folded.insert(p);
+                }
             }
         }
         if s.drive() != self.drive() {
