@@ -5,7 +5,7 @@
 //! Each part is extended with the events (or tasks, or objects) recorded since the last [`RunIndex::extend`],
 //! so a run of 100,000 tasks costs O(1) per new event here, and a render reads only the rows and lines it shows.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use interleave::replay::{LoopState, TaskPhase};
 use interleave::trace::{ObjId, ObjKind, TaskId, Trace};
@@ -22,8 +22,8 @@ pub struct LaneOrder {
     thread: Vec<TaskId>,
     /// The process each task seen so far belongs to: its creator's, unless it is a process's main lane.
     process: Vec<u32>,
-    /// The processes' main lanes seen so far, with their process.
-    mains: HashMap<TaskId, u32>,
+    /// Indexed by process: its main lane, for the processes seen so far (a few, so a scan finds one).
+    mains: Vec<TaskId>,
     /// Shown lanes grouped by (process, thread), groups in that order.
     groups: Vec<((u32, TaskId), Vec<TaskId>)>,
     /// Indexed by process: how many lanes it shows.
@@ -34,9 +34,8 @@ pub struct LaneOrder {
 impl LaneOrder {
     /// Takes in the tasks (and processes) created since the last call.
     pub fn extend(&mut self, trace: &Trace) {
-        for (p, info) in trace.processes.iter().enumerate().skip(self.mains.len()) {
-            self.mains.insert(info.lane, p as u32);
-        }
+        self.mains
+            .extend(trace.processes.iter().skip(self.mains.len()).map(|p| p.lane));
         for (id, info) in trace.tasks.iter().enumerate().skip(self.thread.len()) {
             let id = id as TaskId;
             // Parents come before their children, so the parent's thread and process are known already.
@@ -46,8 +45,8 @@ impl LaneOrder {
             } else {
                 parent.and_then(|p| self.thread.get(p).copied()).unwrap_or(0)
             };
-            let process = match self.mains.get(&id) {
-                Some(&p) => p,
+            let process = match self.mains.iter().position(|&l| l == id) {
+                Some(p) => p as u32,
                 None => parent.and_then(|p| self.process.get(p).copied()).unwrap_or(0),
             };
             self.thread.push(thread);

@@ -380,7 +380,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let (lane, head) = match layout.get(i)? {
             Row::Core(c) => (
                 &replay.cores[c as usize],
-                plain(format!("Core {c}"), Some("tl-core"), 0),
+                plain(format!("Core {c}"), Some("tl-core"), 1),
             ),
             Row::Gil(p) => (&replay.gils[p as usize], plain("GIL".into(), indent, GIL_LANE - p)),
             Row::Lane(p, k) => {
@@ -448,7 +448,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
 
     html! {
-        <section class="timeline" aria-labelledby="timeline-title">
+        <section class={classes!("timeline", layout.grouped.then_some("tl-grouped"))} aria-labelledby="timeline-title">
             <div class="tl-head">
                 <h2 id="timeline-title">{ "Timeline" }</h2>
                 <div class="tl-tools" role="toolbar" aria-label="Zoom and pan">
