@@ -1,7 +1,6 @@
 //! The app's one state and the actions that change it: the `Reducible` every component renders from.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use interleave::trace::{TaskId, Time};
@@ -106,7 +105,7 @@ pub struct AppState {
     /// The segment hovered or focused on the timeline: (lane, segment index).
     pub detail: Option<(TaskId, usize)>,
     /// The processes folded on the timeline to their header row (indexes into `Trace::processes`).
-    pub folded: Rc<BTreeSet<u32>>,
+    pub folded: Rc<Vec<u32>>,
     /// Bumped by the reducer whenever the driver's job changes (see [`AppState::drive`]). The driver
     /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
     /// running the effect that drops the old driver.
@@ -425,8 +424,9 @@ impl Reducible for AppState {
             }
             Action::Fold(p) => {
                 let folded = Rc::make_mut(&mut s.folded);
-                if !folded.remove(&p) {
-                    folded.insert(p);
+                match folded.iter().position(|&f| f == p) {
+                    Some(at) => _ = folded.swap_remove(at),
+                    None => folded.push(p),
                 }
             }
         }

@@ -281,13 +281,13 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
             "Core 0",
             "Core 1",
             "MainProcess, pid 4242",
-            "GIL",
+            "GIL of MainProcess",
             "MainThread",
             "Process-1, pid 4243, exit code 0",
-            "GIL",
+            "GIL of Process-1",
             "Process-1",
             "Process-2, pid 4244, exit code 0",
-            "GIL",
+            "GIL of Process-2",
             "Process-2",
         ]
     );
@@ -323,7 +323,7 @@ async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
     let folds = Rc::new(RefCell::new(Vec::new()));
     let f = folds.clone();
     let root = mount_with(trace, Viewport::fit(end), 600.0, move |p| TimelineProps {
-        folded: Rc::new([1].into_iter().collect()),
+        folded: Rc::new(vec![1]),
         onfold: Callback::from(move |p| f.borrow_mut().push(p)),
         ..p
     })
@@ -334,7 +334,7 @@ async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
         [
             "Process-1, pid 4243, exit code 0",
             "Process-2, pid 4244, exit code 0",
-            "GIL",
+            "GIL of Process-2",
             "Process-2"
         ]
     );

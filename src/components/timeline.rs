@@ -7,7 +7,6 @@
 //! the scrolled window exist) and segments are culled and merged per column horizontally
 //! ([`crate::layout::blocks`]), so a run of 10,000 tasks and a million events draws a few hundred elements.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use interleave::replay::{Lane, LaneId, Replay, GIL_LANE};
@@ -71,7 +70,7 @@ pub struct TimelineProps {
     pub onendinspect: Callback<()>,
     pub ondescribe: Callback<Option<(TaskId, usize)>>,
     /// The processes folded to their header row.
-    pub folded: Rc<BTreeSet<u32>>,
+    pub folded: Rc<Vec<u32>>,
     pub onfold: Callback<u32>,
 }
 
@@ -382,7 +381,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 &replay.cores[c as usize],
                 plain(format!("Core {c}"), Some("tl-core"), 1),
             ),
-            Row::Gil(p) => (&replay.gils[p as usize], plain("GIL".into(), indent, GIL_LANE - p)),
+            Row::Gil(p) => {
+                // Named for its process to a screen reader, which hears no indentation.
+                let mut head = plain("GIL".into(), indent, GIL_LANE - p);
+                if let Some(info) = trace.processes.get(p as usize) {
+                    head.title = format!("GIL of {}", info.name);
+                }
+                (&replay.gils[p as usize], head)
+            }
             Row::Lane(p, k) => {
                 let lane = replay.lanes.get(order?.lane(p, k)? as usize)?;
                 (lane, plain(lane_name(trace, lane.task).to_string(), indent, lane.task))
