@@ -318,4 +318,30 @@ mod tests {
         assert_ne!(task_hue(1), task_hue(2));
         assert!(task_style(0).contains("--task-sat: 0%"));
     }
+
+    #[test]
+    fn a_wait_on_another_process_says_on_what_when_the_trace_knows() {
+        let mut t = trace();
+        for (kind, name) in [
+            (ObjKind::Channel, "Queue-1"),
+            (ObjKind::Channel, "Pipe-1"),
+            (ObjKind::Process, "Process-2"),
+        ] {
+            t.objects.push(ObjInfo {
+                kind,
+                name: name.into(),
+                created_line: 1,
+                internal: false,
+                capacity: None,
+            });
+        }
+        let wait = |obj| phase(&t, TaskPhase::Waiting(WaitReason::Process { obj }));
+        assert_eq!(
+            wait(Some(1)),
+            "waiting on Queue-1 for another process to put a message (or, when it is full, take one)"
+        );
+        assert_eq!(wait(Some(2)), "waiting for a message on Pipe-1 from another process");
+        assert_eq!(wait(Some(3)), "waiting for Process-2 to end (join)");
+        assert!(wait(None).starts_with("waiting for another process (to release a lock"));
+    }
 }
