@@ -2,6 +2,7 @@
 // arrows for the messages between processes.
 
 import { assertEqual } from '../harness.mjs';
+import { audit } from './accessibility.mjs';
 import { laneNames, waitForRunEnd } from './examples.mjs';
 
 // Four CPU-bound processes on the default four cores, and a queue from a producer process to a consumer one.
@@ -78,6 +79,7 @@ export const checks = [
       assertEqual(await count(), names.length - 2, 'rows after folding Process-1');
       assertEqual(await app.button('Unfold Process-1').getAttribute('aria-expanded'), 'false', 'the button says so');
       await app.screenshot('processes-folded');
+      await audit(app, 'with processes on the timeline, one folded');
     },
   },
 ];
