@@ -530,7 +530,11 @@ impl Replay {
         let p = self.process_of[t];
         match e.kind {
             EventKind::Created { parent } => self.process_of[t] = self.process_of(parent),
-            EventKind::ProcessStarted { process } => self.process_of[t] = process,
+            EventKind::ProcessStarted { process } => {
+                self.process_of[t] = process;
+                // Its lane (and its parents') exists from its start, before it first gets a core.
+                lane_mut(&mut self.procs, process, LaneId::Process);
+            }
             EventKind::OnCore { core } => {
                 let run = Some((TaskPhase::Running, Some(e.task), index));
                 turn(lane_mut(&mut self.cores, core, LaneId::Core), e.at, run);

@@ -425,13 +425,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     colour: info.lane,
                     note: Some(note),
                 };
-                static EMPTY: Lane = Lane {
-                    task: 0,
-                    segments: Vec::new(),
-                };
-                let lane = replay.procs.get(p as usize);
-                let lane = lane.unwrap_or(&EMPTY);
-                (lane, head)
+                (replay.procs.get(p as usize)?, head)
             }
         };
         Some(lane_row(trace, lane, i, head, props, now, columns))
