@@ -259,6 +259,7 @@ pub fn app(props: &AppProps) -> Html {
     let oninspect = with(&state, Action::Inspect);
     let onstepinspect = with(&state, Action::InspectBy);
     let ondescribe = with(&state, Action::Describe);
+    let onfold = with(&state, Action::Fold);
     let onscroll = with(&state, |(top, height)| Action::ScrollLanes { top, height });
     let onnavigate = with(&state, |n| match n {
         Navigate::Zoom { factor, anchor } => Action::Zoom { factor, anchor },
@@ -332,8 +333,8 @@ pub fn app(props: &AppProps) -> Html {
         <Timeline run={state.run.clone()} viewport={state.viewport()}
                   scroll_top={state.view.scroll_top} height={state.view.height}
                   inspect={moment} detail={state.detail}
-                  inspectable={state.run.is_some()}
-                  {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} />
+                  inspectable={state.run.is_some()} folded={state.folded.clone()}
+                  {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} {onfold} />
     };
     let loop_panel = html! { <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} /> };
     let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };

@@ -1,6 +1,6 @@
 //! Words for what the trace shows: times in seconds, what a task was doing and why, and each task's hue.
 
-use interleave::replay::{Segment, TaskPhase, TaskState, GIL_LANE};
+use interleave::replay::{LaneId, Segment, TaskPhase, TaskState};
 use interleave::trace::{
     EventKind, GilDrop, ObjId, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, MAIN_THREAD,
 };
@@ -43,7 +43,7 @@ pub fn grouped(n: u64) -> String {
 
 /// A task's hue on the colour wheel: golden-angle steps keep neighbours apart; the main thread is grey.
 pub fn task_hue(task: TaskId) -> u32 {
-    (task.wrapping_mul(137) + 200) % 360
+    task.wrapping_mul(137).wrapping_add(200) % 360
 }
 
 /// The inline style giving an element its task's colour variables.
@@ -68,6 +68,19 @@ pub fn sync_wait(trace: &Trace, obj: ObjId, op: SyncOp) -> String {
         SyncOp::Get => format!("waiting to get from {name}"),
         SyncOp::Put => format!("waiting to put into {name}"),
         SyncOp::Join => format!("waiting for {name} to be drained"),
+    }
+}
+
+/// "waiting for Process-1 to end", "waiting for a message on Pipe-1 from another process"...
+fn process_wait(trace: &Trace, obj: Option<ObjId>) -> String {
+    let Some(info) = obj.and_then(|o| trace.objects.get(o as usize)) else {
+        return "waiting for another process (to release a lock, set an event, change a shared value)".into();
+    };
+    let name = &info.name;
+    match info.kind {
+        ObjKind::Process => format!("waiting for {name} to end (join)"),
+        _ if name.starts_with("Pipe") => format!("waiting for a message on {name} from another process"),
+        _ => format!("waiting on {name} for another process to put a message (or, when it is full, take one)"),
     }
 }
 
@@ -109,9 +122,7 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
         TaskPhase::Waiting(WaitReason::Gil) => {
             "let go of the GIL: its switch interval ran out while another thread waited".into()
         }
-        TaskPhase::Waiting(WaitReason::Process) => {
-            "waiting for another process (a queue, a pipe, a lock, an event, a child's end)".into()
-        }
+        TaskPhase::Waiting(WaitReason::Process { obj }) => process_wait(trace, obj),
         TaskPhase::Blocking { until } => {
             format!("blocking the whole loop until {} (time.sleep)", seconds(until))
         }
@@ -123,8 +134,31 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
 
 /// One sentence for a timeline segment: "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14".
 pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
-    if task == GIL_LANE {
-        return gil_segment(trace, seg);
+    let span = || {
+        if seg.is_open() {
+            format!("since {}", seconds(seg.start))
+        } else {
+            format!("from {} to {}", seconds(seg.start), seconds(seg.end))
+        }
+    };
+    let process = |p: u32| trace.processes.get(p as usize).map_or("?", |i| i.name.as_str());
+    match LaneId::of(task) {
+        LaneId::Gil(p) => return gil_segment(trace, p, seg),
+        LaneId::Core(c) => {
+            let on = trace.processes.iter().find(|i| Some(i.lane) == seg.holder);
+            return match on {
+                Some(i) => format!("Core {c}: {} (pid {}) runs on it {}", i.name, i.pid, span()),
+                None => format!("Core {c}: idle {}", span()),
+            };
+        }
+        LaneId::Process(p) if seg.phase.is_finished() => {
+            return format!("{}: ended at {}", process(p), seconds(seg.start));
+        }
+        LaneId::Process(p) => {
+            let core = seg.holder.unwrap_or(0);
+            return format!("{}: on core {core} {}", process(p), span());
+        }
+        LaneId::Task(_) => {}
     }
     let mut s = format!("{}: {}", trace.task_name(task), phase(trace, seg.phase));
     if let Some(holder) = seg.holder {
@@ -143,12 +177,13 @@ pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
     s
 }
 
-/// A lane's name: the task's or thread's, or "GIL" for the GIL's lane.
+/// A lane's name: the task's or thread's, or "GIL" for a GIL's lane.
 pub fn lane_name(trace: &Trace, task: TaskId) -> &str {
-    if task == GIL_LANE {
-        "GIL"
-    } else {
-        trace.task_name(task)
+    match LaneId::of(task) {
+        LaneId::Task(t) => trace.task_name(t),
+        LaneId::Gil(_) => "GIL",
+        LaneId::Core(_) => "Core",
+        LaneId::Process(p) => trace.processes.get(p as usize).map_or("?", |i| i.name.as_str()),
     }
 }
 
@@ -157,14 +192,18 @@ pub fn lane_name(trace: &Trace, task: TaskId) -> &str {
 const GIL_SCAN: usize = 200_000;
 
 /// "GIL: held by Thread-1 (worker) from 0.010 s to 0.015 s; let go: its switch interval ran out".
-fn gil_segment(trace: &Trace, seg: &Segment) -> String {
+fn gil_segment(trace: &Trace, process: u32, seg: &Segment) -> String {
+    let gil = match trace.processes.get(process as usize) {
+        Some(p) => format!("GIL of {}", p.name),
+        None => "GIL".into(),
+    };
     let span = if seg.is_open() {
         format!("since {}", seconds(seg.start))
     } else {
         format!("from {} to {}", seconds(seg.start), seconds(seg.end))
     };
     let Some(holder) = seg.holder else {
-        return format!("GIL: free, every thread waits, {span}");
+        return format!("{gil}: free, every thread waits, {span}");
     };
     let why = trace
         .events
@@ -181,7 +220,7 @@ fn gil_segment(trace: &Trace, seg: &Segment) -> String {
         Some(GilDrop::Finished) => "; let go: the thread ended",
         None => "",
     };
-    format!("GIL: held by {} {span}{why}", trace.task_name(holder))
+    format!("{gil}: held by {} {span}{why}", trace.task_name(holder))
 }
 
 /// One line for a task in the event loop panel: "sleeping until 2.000 s, line 6".
@@ -278,5 +317,31 @@ mod tests {
     fn hues_differ_between_neighbours() {
         assert_ne!(task_hue(1), task_hue(2));
         assert!(task_style(0).contains("--task-sat: 0%"));
+    }
+
+    #[test]
+    fn a_wait_on_another_process_says_on_what_when_the_trace_knows() {
+        let mut t = trace();
+        for (kind, name) in [
+            (ObjKind::Channel, "Queue-1"),
+            (ObjKind::Channel, "Pipe-1"),
+            (ObjKind::Process, "Process-2"),
+        ] {
+            t.objects.push(ObjInfo {
+                kind,
+                name: name.into(),
+                created_line: 1,
+                internal: false,
+                capacity: None,
+            });
+        }
+        let wait = |obj| phase(&t, TaskPhase::Waiting(WaitReason::Process { obj }));
+        assert_eq!(
+            wait(Some(1)),
+            "waiting on Queue-1 for another process to put a message (or, when it is full, take one)"
+        );
+        assert_eq!(wait(Some(2)), "waiting for a message on Pipe-1 from another process");
+        assert_eq!(wait(Some(3)), "waiting for Process-2 to end (join)");
+        assert!(wait(None).starts_with("waiting for another process (to release a lock"));
     }
 }

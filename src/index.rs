@@ -13,44 +13,60 @@ use interleave::trace::{ObjId, ObjKind, TaskId, Trace};
 use crate::describe;
 use crate::marks::{LineMarks, TaskMark, PER_LINE};
 
-/// The lanes the timeline draws, in its order: each thread's lane followed by its event loop's tasks, threads
-/// in the order they started (without threads, creation order). The runtime's own tasks are left out.
+/// The lanes the timeline draws, in its order: by process (in the order they started), then each thread's lane
+/// followed by its event loop's tasks, threads in the order they started (without threads or processes,
+/// creation order). The runtime's own tasks are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LaneOrder {
     /// The thread each task seen so far belongs to (see [`crate::layout::thread_of`]).
     thread: Vec<TaskId>,
-    /// Shown lanes grouped by thread, groups in thread order.
-    groups: Vec<(TaskId, Vec<TaskId>)>,
+    /// The process each task seen so far belongs to: its creator's, unless it is a process's main lane.
+    process: Vec<u32>,
+    /// Indexed by process: its main lane, for the processes seen so far (a few, so a scan finds one).
+    mains: Vec<TaskId>,
+    /// Shown lanes grouped by (process, thread), groups in that order.
+    groups: Vec<((u32, TaskId), Vec<TaskId>)>,
+    /// Indexed by process: how many lanes it shows.
+    counts: Vec<usize>,
     len: usize,
 }
 
 impl LaneOrder {
-    /// Takes in the tasks created since the last call.
+    /// Takes in the tasks (and processes) created since the last call.
     pub fn extend(&mut self, trace: &Trace) {
+        self.mains
+            .extend(trace.processes.iter().skip(self.mains.len()).map(|p| p.lane));
         for (id, info) in trace.tasks.iter().enumerate().skip(self.thread.len()) {
             let id = id as TaskId;
-            // Parents come before their children, so the parent's thread is known already.
+            // Parents come before their children, so the parent's thread and process are known already.
+            let parent = Some(info.parent as usize).filter(|_| info.parent < id);
             let thread = if info.thread || id == 0 {
                 id
             } else {
-                self.thread
-                    .get(info.parent as usize)
-                    .copied()
-                    .filter(|_| info.parent < id)
-                    .unwrap_or(0)
+                parent.and_then(|p| self.thread.get(p).copied()).unwrap_or(0)
+            };
+            let process = match self.mains.iter().position(|&l| l == id) {
+                Some(p) => p as u32,
+                None => parent.and_then(|p| self.process.get(p).copied()).unwrap_or(0),
             };
             self.thread.push(thread);
+            self.process.push(process);
             if info.internal {
                 continue;
             }
-            let at = match self.groups.binary_search_by_key(&thread, |g| g.0) {
+            let key = (process, thread);
+            let at = match self.groups.binary_search_by_key(&key, |g| g.0) {
                 Ok(at) => at,
                 Err(at) => {
-                    self.groups.insert(at, (thread, Vec::new()));
+                    self.groups.insert(at, (key, Vec::new()));
                     at
                 }
             };
             self.groups[at].1.push(id);
+            if self.counts.len() <= process as usize {
+                self.counts.resize(process as usize + 1, 0);
+            }
+            self.counts[process as usize] += 1;
             self.len += 1;
         }
     }
@@ -73,6 +89,33 @@ impl LaneOrder {
         }
         None
     }
+
+    /// How many lanes process `p` shows.
+    pub fn count(&self, p: u32) -> usize {
+        self.counts.get(p as usize).copied().unwrap_or(0)
+    }
+
+    /// The task of process `p`'s `k`th lane. O(threads).
+    pub fn lane(&self, p: u32, mut k: usize) -> Option<TaskId> {
+        let first = self.groups.partition_point(|g| g.0 .0 < p);
+        for (_, tasks) in self.groups[first..].iter().take_while(|g| g.0 .0 == p) {
+            match tasks.get(k) {
+                Some(&t) => return Some(t),
+                None => k -= tasks.len(),
+            }
+        }
+        None
+    }
+
+    /// Where `task`'s lane is: its process and its place among that process's lanes (`None` for the runtime's
+    /// own tasks). O(threads).
+    pub fn position(&self, task: TaskId) -> Option<(u32, usize)> {
+        let key = (*self.process.get(task as usize)?, self.thread[task as usize]);
+        let g = self.groups.binary_search_by_key(&key, |g| g.0).ok()?;
+        let first = self.groups.partition_point(|g| g.0 .0 < key.0);
+        let before: usize = self.groups[first..g].iter().map(|g| g.1.len()).sum();
+        Some((key.0, before + self.groups[g].1.binary_search(&task).ok()?))
+    }
 }
 
 /// The synchronisation objects the loop panel lists: the program's own locks, events, semaphores, conditions
@@ -94,9 +137,15 @@ impl ObjectList {
             self.shown.pop();
         }
         for (id, info) in trace.objects.iter().enumerate().skip(self.seen) {
+            // A process's channels and children are drawn as arrows and headers on the timeline instead.
             let future_like = matches!(
                 info.kind,
-                ObjKind::Future | ObjKind::Gather | ObjKind::Timeout | ObjKind::TaskGroup
+                ObjKind::Future
+                    | ObjKind::Gather
+                    | ObjKind::Timeout
+                    | ObjKind::TaskGroup
+                    | ObjKind::Channel
+                    | ObjKind::Process
             );
             if !info.internal && !future_like {
                 self.shown.push(id as ObjId);
@@ -306,6 +355,41 @@ t.join()
         assert!(matches!(session.status(), Status::Done { exit_code: 0 }));
         let names: Vec<&str> = index.objects.shown.iter().map(|&o| trace_name(&session, o)).collect();
         assert_eq!(names, ["Lock-1", "Lock-2"]);
+    }
+
+    /// A child process's threads are its own lanes, found where `position` says.
+    #[test]
+    fn lanes_are_grouped_by_process_and_found_by_position() {
+        let mut session = Session::new(
+            r#"import multiprocessing, threading
+def work():
+    t = threading.Thread(target=print, args=("hi",))
+    t.start()
+    t.join()
+p = multiprocessing.Process(target=work)
+p.start()
+t = threading.Thread(target=print, args=("main",))
+t.start()
+t.join()
+p.join()
+"#,
+            Config::default(),
+        );
+        assert_eq!(session.run_to_end(), 0);
+        let mut order = LaneOrder::default();
+        order.extend(session.trace());
+        let trace = session.trace();
+        let names = |p: u32| -> Vec<&str> {
+            (0..order.count(p))
+                .map(|k| trace.task_name(order.lane(p, k).expect("a lane")))
+                .collect()
+        };
+        assert_eq!(names(0), ["MainThread", "Thread-1 (print)"]);
+        assert_eq!(names(1), ["Process-1", "Thread-1 (print)"]);
+        for t in 0..trace.tasks.len() as TaskId {
+            let (p, k) = order.position(t).expect("shown");
+            assert_eq!(order.lane(p, k), Some(t));
+        }
     }
 
     fn trace_name(session: &Session, obj: ObjId) -> &str {

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use interleave::replay::{Lane, Segment, TaskPhase};
+use interleave::replay::{Lane, Message, Segment, TaskPhase};
 use interleave::trace::{TaskId, Time, Trace, WaitReason, Wake};
 
 /// The most columns a track is divided into when deciding what is too small to draw on its own.
@@ -65,7 +65,7 @@ impl StateKind {
             TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_) | WaitReason::EventLoop) => {
                 StateKind::Awaiting
             }
-            TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process) => StateKind::Blocked,
+            TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process { .. }) => StateKind::Blocked,
             TaskPhase::Blocking { .. } => StateKind::Blocking,
             TaskPhase::Done => StateKind::Done,
             TaskPhase::Cancelled => StateKind::Cancelled,
@@ -379,6 +379,170 @@ pub fn lane_order(trace: &Trace, tasks: &[TaskId]) -> Vec<usize> {
     order
 }
 
+/// One row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A simulated core: which process runs on it when.
+    Core(u32),
+    /// A process's header: its name, pid and exit code, the button that folds it, and its time on cores.
+    Process(u32),
+    /// A process's GIL (process 0's in a program without processes).
+    Gil(u32),
+    /// The `k`th lane (a thread's or a task's) of process `p`, in drawing order.
+    Lane(u32, usize),
+}
+
+/// What a process adds to the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProcRows {
+    /// Whether its GIL has a lane (its threads or the machine took it).
+    pub gil: bool,
+    pub lanes: usize,
+    /// Folded: only its header shows.
+    pub folded: bool,
+}
+
+/// The timeline's rows, top to bottom. Without processes, the GIL's lane (if any) and then the lanes, as
+/// ever; with processes, a row per core, then per process its header and, unless folded, its GIL and its
+/// lanes. Looking a row up costs O(processes), so a render costs what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows {
+    pub cores: u32,
+    /// Indexed by process; never empty.
+    pub procs: Vec<ProcRows>,
+    /// Whether processes have headers: only once the program started one.
+    pub grouped: bool,
+}
+
+impl ProcRows {
+    fn len(&self, grouped: bool) -> usize {
+        let body = if self.folded {
+            0
+        } else {
+            usize::from(self.gil) + self.lanes
+        };
+        usize::from(grouped) + body
+    }
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.head() + self.procs.iter().map(|p| p.len(self.grouped)).sum::<usize>()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn head(&self) -> usize {
+        if self.grouped {
+            self.cores as usize
+        } else {
+            0
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<Row> {
+        if i < self.head() {
+            return Some(Row::Core(i as u32));
+        }
+        let mut i = i - self.head();
+        for (p, rows) in self.procs.iter().enumerate() {
+            let p = p as u32;
+            let n = rows.len(self.grouped);
+            if i >= n {
+                i -= n;
+                continue;
+            }
+            if self.grouped {
+                if i == 0 {
+                    return Some(Row::Process(p));
+                }
+                i -= 1;
+            }
+            return Some(match i.checked_sub(usize::from(rows.gil)) {
+                None => Row::Gil(p),
+                Some(k) => Row::Lane(p, k),
+            });
+        }
+        None
+    }
+
+    /// Where a row is drawn; a folded process's GIL and lanes are drawn in its header's row.
+    pub fn index_of(&self, row: Row) -> Option<usize> {
+        let p = match row {
+            Row::Core(c) => return (c < self.cores && self.grouped).then_some(c as usize),
+            Row::Process(p) | Row::Gil(p) | Row::Lane(p, _) => p,
+        };
+        let rows = self.procs.get(p as usize)?;
+        let start = self.head()
+            + self.procs[..p as usize]
+                .iter()
+                .map(|r| r.len(self.grouped))
+                .sum::<usize>();
+        let header = usize::from(self.grouped);
+        match row {
+            _ if rows.folded => self.grouped.then_some(start),
+            Row::Process(_) => self.grouped.then_some(start),
+            Row::Gil(_) => rows.gil.then_some(start + header),
+            Row::Lane(_, k) => (k < rows.lanes).then_some(start + header + usize::from(rows.gil) + k),
+            Row::Core(_) => None,
+        }
+    }
+}
+
+/// An arrow from a message's send to its receipt: fractions of the track across, rows down.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Arrow {
+    pub from: (f64, usize),
+    pub to: (f64, usize),
+    /// The message's number (`Trace::messages`).
+    pub msg: u32,
+}
+
+/// At most this many arrows are drawn; past it, evenly spread ones stand for the rest.
+pub const MAX_ARROWS: usize = 120;
+
+/// The arrows of the messages sent or received in `view` (received ones only), from the sender's row to
+/// the receiver's (`row_of` gives a lane's row, `None` when it has none). `sent` and `received` list the
+/// messages in the order they were sent and received, which is time order within a quantum (`slack`), so
+/// the lookup is two binary searches and a walk over the window's messages.
+pub fn arrows(
+    messages: &[Message],
+    received: &[u32],
+    view: &Viewport,
+    slack: Time,
+    mut row_of: impl FnMut(TaskId) -> Option<usize>,
+) -> Vec<Arrow> {
+    let (from, to) = (view.start.saturating_sub(slack), view.end().saturating_add(slack));
+    let first = messages.partition_point(|m| m.sent.0 < from);
+    let last = messages.partition_point(|m| m.sent.0 <= to);
+    let sent = (first as u32..last as u32).filter(|&i| messages[i as usize].received.is_some());
+    let r0 = received.partition_point(|&i| messages[i as usize].received.is_some_and(|r| r.0 < from));
+    let r1 = received.partition_point(|&i| messages[i as usize].received.is_some_and(|r| r.0 <= to));
+    // Those received in the window but sent before it, which the first walk missed.
+    let late = received[r0..r1]
+        .iter()
+        .copied()
+        .filter(|&i| messages[i as usize].sent.0 < from);
+    let mut ids: Vec<u32> = sent.chain(late).collect();
+    if ids.len() > MAX_ARROWS {
+        let every = ids.len().div_ceil(MAX_ARROWS);
+        ids = ids.into_iter().step_by(every).collect();
+    }
+    ids.into_iter()
+        .filter_map(|msg| {
+            let m = &messages[msg as usize];
+            let (at, by) = m.received?;
+            Some(Arrow {
+                from: (view.fraction(m.sent.0), row_of(m.sent.1)?),
+                to: (view.fraction(at), row_of(by)?),
+                msg,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -643,5 +807,86 @@ mod tests {
             .map(|i| trace.task_name(tasks[i]))
             .collect();
         assert_eq!(names, ["main", "Task-1", "Task-2", "worker", "Task-3", "Task-4"]);
+    }
+
+    fn procs(rows: &[(bool, usize, bool)]) -> Vec<ProcRows> {
+        rows.iter()
+            .map(|&(gil, lanes, folded)| ProcRows { gil, lanes, folded })
+            .collect()
+    }
+
+    #[test]
+    fn without_processes_the_rows_are_the_gil_then_the_lanes() {
+        let rows = Rows {
+            cores: 0,
+            procs: procs(&[(true, 3, false)]),
+            grouped: false,
+        };
+        let all: Vec<_> = (0..rows.len()).filter_map(|i| rows.get(i)).collect();
+        assert_eq!(all, [Row::Gil(0), Row::Lane(0, 0), Row::Lane(0, 1), Row::Lane(0, 2)]);
+        assert_eq!(rows.get(4), None);
+        assert_eq!(rows.index_of(Row::Process(0)), None, "no header without processes");
+    }
+
+    #[test]
+    fn processes_get_the_cores_then_a_header_each_and_folding_keeps_only_the_header() {
+        let rows = Rows {
+            cores: 2,
+            procs: procs(&[(true, 2, false), (true, 1, true), (false, 1, false)]),
+            grouped: true,
+        };
+        let all: Vec<_> = (0..rows.len()).filter_map(|i| rows.get(i)).collect();
+        assert_eq!(
+            all,
+            [
+                Row::Core(0),
+                Row::Core(1),
+                Row::Process(0),
+                Row::Gil(0),
+                Row::Lane(0, 0),
+                Row::Lane(0, 1),
+                Row::Process(1),
+                Row::Process(2),
+                Row::Lane(2, 0),
+            ]
+        );
+        for (i, &row) in all.iter().enumerate() {
+            assert_eq!(rows.index_of(row), Some(i), "{row:?}");
+        }
+        // A folded process's GIL and lanes are drawn in its header's row; a process without a GIL has none.
+        assert_eq!(rows.index_of(Row::Lane(1, 0)), Some(6));
+        assert_eq!(rows.index_of(Row::Gil(1)), Some(6));
+        assert_eq!(rows.index_of(Row::Gil(2)), None);
+    }
+
+    #[test]
+    fn arrows_join_the_senders_row_to_the_receivers_in_the_window_only() {
+        let m = |sent: (Time, TaskId), received: Option<(Time, TaskId)>| Message {
+            channel: 0,
+            sent,
+            received,
+        };
+        let messages = vec![
+            m((100, 1), Some((1_500, 2))),   // sent before the window, received in it
+            m((1_200, 2), Some((1_300, 0))), // in it
+            m((1_400, 1), None),             // never received
+            m((5_000, 1), Some((5_100, 2))), // after it
+        ];
+        let received = vec![1, 0, 3];
+        let view = Viewport {
+            start: 1_000,
+            span: 1_000,
+        };
+        // Task 0 is row 4, task 1 row 7, task 2 row 9.
+        let row_of = |t: TaskId| [4, 7, 9].get(t as usize).copied();
+        let got = arrows(&messages, &received, &view, 0, row_of);
+        let ends: Vec<_> = got.iter().map(|a| (a.msg, a.from.1, a.to.1)).collect();
+        assert_eq!(ends, [(1, 9, 4), (0, 7, 9)]);
+        assert!((got[0].from.0 - 0.2).abs() < 1e-9 && (got[0].to.0 - 0.3).abs() < 1e-9);
+        assert!(got[1].from.0 < 0.0, "drawn from off the window's left");
+        let many: Vec<Message> = (0..10_000).map(|i| m((i, 1), Some((i + 1, 2)))).collect();
+        let order: Vec<u32> = (0..10_000).collect();
+        let view = Viewport { start: 0, span: 20_000 };
+        assert!(arrows(&many, &order, &view, 0, row_of).len() <= MAX_ARROWS);
     }
 }

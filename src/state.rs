@@ -105,6 +105,8 @@ pub struct AppState {
     pub inspect: Option<Inspection>,
     /// The segment hovered or focused on the timeline: (lane, segment index).
     pub detail: Option<(TaskId, usize)>,
+    /// The processes folded on the timeline to their header row (indexes into `Trace::processes`).
+    pub folded: Rc<Vec<u32>>,
     /// Bumped by the reducer whenever the driver's job changes (see [`AppState::drive`]). The driver
     /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
     /// running the effect that drops the old driver.
@@ -161,6 +163,8 @@ pub enum Action {
     InspectBy(i64),
     EndInspect,
     Describe(Option<(TaskId, usize)>),
+    /// Fold a process on the timeline to its header row, or unfold it.
+    Fold(u32),
 }
 
 impl AppState {
@@ -178,6 +182,7 @@ impl AppState {
             view: TimelineView::default(),
             inspect: None,
             detail: None,
+            folded: Rc::default(),
             drive_generation: Rc::new(Cell::new(0)),
             notice: None,
             settings: crate::run::page_settings(),
@@ -252,6 +257,7 @@ impl AppState {
         };
         self.inspect = None;
         self.detail = None;
+        self.folded = Rc::default();
     }
 
     /// Runs the program at once until its trace holds `events` events, and pauses there; false when it gave up
@@ -313,6 +319,7 @@ impl Clone for AppState {
             drive_generation: self.drive_generation.clone(),
             notice: self.notice.clone(),
             settings: self.settings.clone(),
+            folded: self.folded.clone(),
             ..*self
         }
     }
@@ -466,6 +473,13 @@ impl Reducible for AppState {
                     return self;
                 }
                 s.detail = detail;
+            }
+            Action::Fold(p) => {
+                let folded = Rc::make_mut(&mut s.folded);
+                match folded.iter().position(|&f| f == p) {
+                    Some(at) => _ = folded.swap_remove(at),
+                    None => folded.push(p),
+                }
             }
         }
         if s.drive() != self.drive() {

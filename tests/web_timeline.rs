@@ -119,6 +119,8 @@ async fn mount_with(
         onstepinspect: Callback::noop(),
         onendinspect: Callback::noop(),
         ondescribe: Callback::noop(),
+        folded: Rc::default(),
+        onfold: Callback::noop(),
     };
     let props = adjust(props);
     yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
@@ -233,4 +235,118 @@ async fn a_cut_trace_is_announced_above_the_lanes() {
         note.text_content().unwrap(),
         format!("The trace was cut at 0.005 s after {events} events; the run went on.")
     );
+}
+
+/// A producer process puts two messages on a queue that a consumer process takes, on two cores.
+fn processes_trace() -> Trace {
+    let config = interleave::session::Config {
+        cpu_count: 2,
+        ..Default::default()
+    };
+    let mut session = interleave::session::Session::new(
+        r#"import multiprocessing
+def consume(q):
+    print(q.get(), q.get())
+def produce(q):
+    q.put(1)
+    q.put("two")
+q = multiprocessing.Queue()
+ps = [multiprocessing.Process(target=f, args=(q,)) for f in (consume, produce)]
+for p in ps:
+    p.start()
+for p in ps:
+    p.join()
+"#,
+        config,
+    );
+    assert_eq!(session.run_to_end(), 0);
+    session.trace().clone()
+}
+
+fn labels(root: &Element) -> Vec<String> {
+    rows(root)
+        .iter()
+        .map(|r| r.get_attribute("aria-label").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
+    let trace = processes_trace();
+    let end = trace.events.iter().map(|e| e.at).max().unwrap();
+    let root = mount(trace, Viewport::fit(end), 600.0).await;
+    assert_eq!(
+        labels(&root),
+        [
+            "Core 0",
+            "Core 1",
+            "MainProcess, pid 4242",
+            "GIL of MainProcess",
+            "MainThread",
+            "Process-1, pid 4243, exit code 0",
+            "GIL of Process-1",
+            "Process-1",
+            "Process-2, pid 4244, exit code 0",
+            "GIL of Process-2",
+            "Process-2",
+        ]
+    );
+    let all = rows(&root);
+    // Each GIL is held by its own process's threads only.
+    let gil1 = all[6].query_selector_all(".seg[aria-label]").unwrap();
+    assert!(gil1.length() > 0);
+    for i in 0..gil1.length() {
+        let el: Element = wasm_bindgen::JsCast::unchecked_into(gil1.item(i).unwrap());
+        let label = el.get_attribute("aria-label").unwrap();
+        assert!(label.starts_with("GIL of Process-1: "), "{label}");
+        assert!(
+            !label.contains("held by Process-2") && !label.contains("MainThread"),
+            "{label}"
+        );
+    }
+    let cores = all[0].query_selector("[aria-label^='Core 0: ']").unwrap();
+    assert!(cores.is_some(), "core 0 ran a process");
+    // Two arrows, from the producer's row (10) to the consumer's (7), rows 28 px high.
+    let lines = root.query_selector_all(".tl-arrows line").unwrap();
+    assert_eq!(lines.length(), 2);
+    let line: Element = wasm_bindgen::JsCast::unchecked_into(lines.item(1).unwrap());
+    assert_eq!(line.get_attribute("y1").as_deref(), Some("294.0"));
+    assert_eq!(line.get_attribute("y2").as_deref(), Some("210.0"));
+    let title = line.text_content().unwrap();
+    assert!(title.starts_with("Queue-1: 'two' sent by Process-2"), "{title}");
+}
+
+#[wasm_bindgen_test]
+async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
+    let trace = processes_trace();
+    let end = trace.events.iter().map(|e| e.at).max().unwrap();
+    let folds = Rc::new(RefCell::new(Vec::new()));
+    let f = folds.clone();
+    let root = mount_with(trace, Viewport::fit(end), 600.0, move |p| TimelineProps {
+        folded: Rc::new(vec![1]),
+        onfold: Callback::from(move |p| f.borrow_mut().push(p)),
+        ..p
+    })
+    .await;
+    let got = labels(&root);
+    assert_eq!(
+        &got[5..],
+        [
+            "Process-1, pid 4243, exit code 0",
+            "Process-2, pid 4244, exit code 0",
+            "GIL of Process-2",
+            "Process-2"
+        ]
+    );
+    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("button[aria-label='Unfold Process-1']")
+            .unwrap()
+            .expect("a button"),
+    );
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    button.click();
+    assert_eq!(*folds.borrow(), [1]);
+    // Arrows into the folded process end on its header's row (5).
+    let line = root.query_selector(".tl-arrows line").unwrap().expect("an arrow");
+    assert_eq!(line.get_attribute("y2").as_deref(), Some("154.0"));
 }

@@ -524,7 +524,8 @@ fn describe_wait(trace: &Trace, reason: WaitReason) -> String {
         }
         WaitReason::Task(t) => format!("for {} to finish", lane_name(trace, t)),
         WaitReason::Future(_) => "for a future".into(),
-        WaitReason::Process => "for another process".into(),
+        WaitReason::Process { obj: Some(obj) } => format!("on {}", trace.object_name(obj)),
+        WaitReason::Process { obj: None } => "for another process".into(),
         WaitReason::Sleep { .. } => "in a sleep".into(),
         WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil => "to run".into(),
     }

@@ -21,7 +21,7 @@ pub mod pickle;
 use crate::exc::{Exc, PyResult};
 use crate::native::{Kwargs, NativeObject};
 use crate::threads::Block;
-use crate::trace::{Time, END_OF_TIME};
+use crate::trace::{EventKind, ObjId, ObjInfo, ObjKind, Time, END_OF_TIME};
 use crate::types::args;
 use crate::value::Value;
 use crate::vm::frame::{Ret, Thread};
@@ -42,6 +42,8 @@ pub const FORK_COST: Time = 1_000_000;
 pub struct Signal {
     pub version: StdCell<u64>,
     pub at: StdCell<Time>,
+    /// The trace object a wait on it is for (a channel, a child), named in the waiter's `WaitReason`.
+    pub obj: StdCell<Option<ObjId>>,
 }
 
 impl Signal {
@@ -53,8 +55,9 @@ impl Signal {
 
 /// A buffer of pickled messages: a pipe's direction, or a queue.
 pub struct Chan {
-    /// Each message with the virtual time it was sent at (it cannot be received earlier).
-    pub items: RefCell<VecDeque<(Time, pickle::P)>>,
+    /// Each message with the virtual time it was sent at (it cannot be received earlier) and its number in
+    /// the trace (`EventKind::MessageSent`).
+    pub items: RefCell<VecDeque<(Time, pickle::P, u32)>>,
     pub signal: Rc<Signal>,
 }
 
@@ -220,6 +223,10 @@ fn fork(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
         kill: StdCell::new(None),
         signal: Rc::new(Signal::default()),
     });
+    handle
+        .signal
+        .obj
+        .set(Some(trace_object(vm, ObjKind::Process, name.clone())));
     vm.forked.push(Child {
         vm: child,
         handle: handle.clone(),
@@ -288,10 +295,40 @@ fn touch(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn chan(_vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+/// A trace object for something processes wait on, named `label` or, for a label ending in `-`, by its count
+/// (`Queue-1`).
+fn trace_object(vm: &mut Vm, kind: ObjKind, mut name: String) -> ObjId {
+    if name.ends_with('-') {
+        let n = vm.world.obj_counts.by_label.entry(name.clone()).or_default();
+        *n += 1;
+        name.push_str(&n.to_string());
+    }
+    let created_line = vm.ts.line;
+    let objects = &mut vm.world.trace.objects;
+    objects.push(ObjInfo {
+        kind,
+        name,
+        created_line,
+        internal: false,
+        capacity: None,
+    });
+    objects.len() as ObjId - 1
+}
+
+/// `_il_mp.chan(label="Queue")`: a new channel, named `Queue-1` (or `Pipe-1`) in the trace; given another
+/// channel instead, named as that one (a pipe's other direction).
+fn chan(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
+    let other = a.first().and_then(|c| obj::<Chan>(c, "").ok()?.signal.obj.get());
+    let label = match (a.first(), other) {
+        (_, Some(o)) => vm.world.trace.object_name(o).to_string(),
+        (Some(Value::Str(s)), _) => format!("{s}-"),
+        _ => "Queue-".into(),
+    };
+    let signal = Rc::new(Signal::default());
+    signal.obj.set(Some(trace_object(vm, ObjKind::Channel, label)));
     Ok(Value::Object(Rc::new(Chan {
         items: RefCell::new(VecDeque::new()),
-        signal: Rc::new(Signal::default()),
+        signal,
     })))
 }
 
@@ -302,20 +339,53 @@ fn put(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     };
     let c = obj::<Chan>(c, "channel")?;
     let p = pickle::dumps(vm, item)?;
-    c.items.borrow_mut().push_back((vm.world.now, p));
+    let msg = vm.world.trace.messages.len() as u32;
+    let text = brief(vm, item, 2);
+    vm.world.trace.messages.push(text);
+    c.items.borrow_mut().push_back((vm.world.now, p, msg));
+    if let Some(channel) = c.signal.obj.get() {
+        vm.event(vm.ts.current_task, EventKind::MessageSent { channel, msg });
+    }
     vm.notify(&c.signal);
     Ok(Value::None)
+}
+
+/// A message as its arrow's title shows it: a short repr of numbers and strings, the shape of the rest. Never
+/// runs the program's code (no `__repr__`).
+fn brief(vm: &mut Vm, v: &Value, depth: usize) -> String {
+    const MAX: usize = 40;
+    let s = match v {
+        Value::Str(s) => crate::pyfmt::str_repr(&s.chars().take(MAX).collect::<String>()),
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
+            vm.repr(v).map_or_else(|_| "?".into(), |r| r.to_string())
+        }
+        Value::Tuple(t) if depth > 0 && t.len() <= 4 => {
+            let parts: Vec<String> = t.iter().map(|x| brief(vm, x, depth - 1)).collect();
+            let comma = if t.len() == 1 { "," } else { "" };
+            format!("({}{comma})", parts.join(", "))
+        }
+        Value::Tuple(t) => format!("tuple of {}", t.len()),
+        Value::List(l) => format!("list of {}", l.borrow().len()),
+        other => format!("{} object", vm.type_name(other)),
+    };
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}\u{2026}", &s[..at]),
+        None => s,
+    }
 }
 
 /// `_il_mp.get(chan)`: `(True, item)` unpickled here, or `(False, None)` when empty.
 fn get(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let c = obj::<Chan>(a.first().unwrap_or(&Value::None), "channel")?;
     // A message sent later in virtual time (by a process that ran first) has not arrived yet.
-    let due = c.items.borrow().front().is_some_and(|(at, _)| *at <= vm.world.now);
+    let due = c.items.borrow().front().is_some_and(|(at, ..)| *at <= vm.world.now);
     let taken = if due { c.items.borrow_mut().pop_front() } else { None };
-    let Some((_, p)) = taken else {
+    let Some((_, p, msg)) = taken else {
         return Ok(Value::tuple(vec![Value::Bool(false), Value::None]));
     };
+    if let Some(channel) = c.signal.obj.get() {
+        vm.event(vm.ts.current_task, EventKind::MessageReceived { channel, msg });
+    }
     vm.notify(&c.signal);
     let v = pickle::loads(vm, &p)?;
     Ok(Value::tuple(vec![Value::Bool(true), v]))
@@ -330,7 +400,7 @@ fn size(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         vm.world.now
     };
     Ok(Value::Int(
-        c.items.borrow().iter().filter(|(at, _)| *at <= now).count() as i64
+        c.items.borrow().iter().filter(|(at, ..)| *at <= now).count() as i64,
     ))
 }
 

@@ -222,11 +222,13 @@ impl LoopState {
             EventKind::CancelRequested { .. } => self.set(t, |s| s.cancel_requested = true),
             EventKind::GilTaken => self.gil_holder = Some(t),
             EventKind::GilDropped { .. } => self.gil_holder = None,
-            // Processes and cores: the page does not draw them yet (see `Trace::processes`).
+            // Processes, cores and messages have lanes of their own (`Replay`), not task states.
             EventKind::ProcessStarted { .. }
             | EventKind::ProcessExited { .. }
             | EventKind::OnCore { .. }
-            | EventKind::OffCore => {}
+            | EventKind::OffCore
+            | EventKind::MessageSent { .. }
+            | EventKind::MessageReceived { .. } => {}
         }
     }
 
@@ -382,8 +384,51 @@ impl Lane {
     }
 }
 
-/// The task id of the GIL's own lane ([`Replay::gil`]), which no task has.
+/// The task id of the main process's GIL lane ([`Replay::gils`]), which no task has.
 pub const GIL_LANE: TaskId = TaskId::MAX;
+/// How many ids each kind of lane that is not a task's may take (processes, cores), below [`GIL_LANE`].
+const KIND_IDS: TaskId = 1 << 16;
+
+/// What a lane's id stands for: a task's own lane, or one of the lanes the replay adds (ids counted down
+/// from [`GIL_LANE`], far above any task's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaneId {
+    Task(TaskId),
+    /// The GIL of this process (an index into `Trace::processes`; 0 without processes).
+    Gil(u32),
+    /// This simulated core.
+    Core(u32),
+    /// This process, as a whole: when it was on a core, and its end.
+    Process(u32),
+}
+
+impl LaneId {
+    pub fn of(id: TaskId) -> LaneId {
+        match GIL_LANE - id {
+            n if n < KIND_IDS => LaneId::Gil(n),
+            n if n < 2 * KIND_IDS => LaneId::Core(n - KIND_IDS),
+            n if n < 3 * KIND_IDS => LaneId::Process(n - 2 * KIND_IDS),
+            _ => LaneId::Task(id),
+        }
+    }
+
+    pub fn id(self) -> TaskId {
+        match self {
+            LaneId::Task(t) => t,
+            LaneId::Gil(p) => GIL_LANE - p,
+            LaneId::Core(c) => GIL_LANE - KIND_IDS - c,
+            LaneId::Process(p) => GIL_LANE - 2 * KIND_IDS - p,
+        }
+    }
+}
+
+/// A message between processes: who sent it when, and who took it when (`None` until then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message {
+    pub channel: ObjId,
+    pub sent: (Time, TaskId),
+    pub received: Option<(Time, TaskId)>,
+}
 
 /// The live fold: the loop state and the timeline lanes, extended as events arrive.
 #[derive(Debug, Clone, Default)]
@@ -391,14 +436,48 @@ pub struct Replay {
     pub state: LoopState,
     /// Indexed by `TaskId`: the main thread first, then tasks in creation order.
     pub lanes: Vec<Lane>,
-    /// Who held the GIL when, for a program with threads (empty otherwise): `Running` segments whose
-    /// `holder` is the thread's lane, and `Done` ones while every thread waits and nobody holds it.
-    pub gil: Lane,
+    /// Indexed by process: who held its GIL when, for a program with threads or processes (empty otherwise):
+    /// `Running` segments whose `holder` is the thread's lane, and `Done` ones while every thread of the
+    /// process waits and nobody holds it.
+    pub gils: Vec<Lane>,
+    /// Indexed by core, once the program starts a process: `Running` segments while a process is on the core,
+    /// whose `holder` is the process's main lane; nothing while the core is idle.
+    pub cores: Vec<Lane>,
+    /// Indexed by process: `Running` segments while it is on a core (whose `holder` is the core's number,
+    /// not a task), a `Done` one from its end on.
+    pub procs: Vec<Lane>,
+    /// Indexed by process: its exit code, once it ended.
+    pub exits: Vec<Option<i32>>,
+    /// Indexed by the message's number (`EventKind::MessageSent`).
+    pub messages: Vec<Message>,
+    /// The messages received, in the order they were: with `messages` (in the order they were sent), what
+    /// the timeline looks up by time to find the arrows in its window.
+    pub received: Vec<u32>,
+    /// Indexed by `TaskId`: the process each lane belongs to.
+    process_of: Vec<u32>,
+    /// Indexed by process: the core it is on.
+    on_core: Vec<Option<u32>>,
 }
 
 impl Replay {
     pub fn new() -> Replay {
         Replay::default()
+    }
+
+    /// The process (an index into `Trace::processes`) whose lane `task` is: its creator's, or the one it is
+    /// the main lane of.
+    pub fn process_of(&self, task: TaskId) -> u32 {
+        self.process_of.get(task as usize).copied().unwrap_or(0)
+    }
+
+    /// The lane an id stands for, if it has one yet.
+    pub fn lane(&self, id: TaskId) -> Option<&Lane> {
+        match LaneId::of(id) {
+            LaneId::Task(t) => self.lanes.get(t as usize),
+            LaneId::Gil(p) => self.gils.get(p as usize),
+            LaneId::Core(c) => self.cores.get(c as usize),
+            LaneId::Process(p) => self.procs.get(p as usize),
+        }
     }
 
     /// Applies the events of `trace` not seen yet. Cost is proportional to the new events only.
@@ -414,8 +493,16 @@ impl Replay {
         for (i, e) in trace.events.iter().enumerate().skip(start) {
             let before = self.state.task(e.task).map(|s| s.phase);
             self.state.apply(trace, e);
-            if let EventKind::GilTaken | EventKind::GilDropped { .. } = e.kind {
-                self.gil_changed(e, i);
+            match e.kind {
+                EventKind::GilTaken | EventKind::GilDropped { .. } => self.gil_changed(e, i),
+                EventKind::Created { .. }
+                | EventKind::ProcessStarted { .. }
+                | EventKind::ProcessExited { .. }
+                | EventKind::OnCore { .. }
+                | EventKind::OffCore
+                | EventKind::MessageSent { .. }
+                | EventKind::MessageReceived { .. } => self.process_event(e, i),
+                _ => {}
             }
             let after = self.state.task(e.task).copied().expect("applied");
             if before != Some(after.phase) {
@@ -425,26 +512,70 @@ impl Replay {
     }
 
     fn gil_changed(&mut self, e: &Event, index: usize) {
-        self.gil.task = GIL_LANE;
-        let segments = &mut self.gil.segments;
-        if let Some(last) = segments.last_mut().filter(|l| l.is_open()) {
-            last.end = e.at.max(last.start);
-            if last.end == last.start {
-                segments.pop();
-            }
-        }
         let (phase, holder) = match e.kind {
             EventKind::GilTaken => (TaskPhase::Running, Some(e.task)),
             _ => (TaskPhase::Done, None),
         };
-        segments.push(Segment {
-            start: e.at,
-            end: Time::MAX,
-            phase,
-            line: 0,
-            holder,
-            event: index as u32,
-        });
+        let p = self.process_of(e.task);
+        let gil = lane_mut(&mut self.gils, p, LaneId::Gil);
+        turn(gil, e.at, Some((phase, holder, index)));
+    }
+
+    /// Follows the processes: which lane is whose, their time on cores, their ends, their messages.
+    fn process_event(&mut self, e: &Event, index: usize) {
+        let t = e.task as usize;
+        if self.process_of.len() <= t {
+            self.process_of.resize(t + 1, 0);
+        }
+        let p = self.process_of[t];
+        match e.kind {
+            EventKind::Created { parent } => self.process_of[t] = self.process_of(parent),
+            EventKind::ProcessStarted { process } => {
+                self.process_of[t] = process;
+                // Its lane (and its parents') exists from its start, before it first gets a core.
+                lane_mut(&mut self.procs, process, LaneId::Process);
+            }
+            EventKind::OnCore { core } => {
+                let run = Some((TaskPhase::Running, Some(e.task), index));
+                turn(lane_mut(&mut self.cores, core, LaneId::Core), e.at, run);
+                let mine = Some((TaskPhase::Running, Some(core), index));
+                turn(lane_mut(&mut self.procs, p, LaneId::Process), e.at, mine);
+                grow(&mut self.on_core, p)[p as usize] = Some(core);
+            }
+            EventKind::OffCore => {
+                if let Some(core) = grow(&mut self.on_core, p)[p as usize].take() {
+                    turn(lane_mut(&mut self.cores, core, LaneId::Core), e.at, None);
+                }
+                let lane = lane_mut(&mut self.procs, p, LaneId::Process);
+                if lane.segments.last().is_some_and(|s| s.phase == TaskPhase::Running) {
+                    turn(lane, e.at, None);
+                }
+            }
+            EventKind::ProcessExited { code } => {
+                grow(&mut self.exits, p)[p as usize] = Some(code);
+                let done = Some((TaskPhase::Done, None, index));
+                turn(lane_mut(&mut self.procs, p, LaneId::Process), e.at, done);
+            }
+            EventKind::MessageSent { channel, msg } => {
+                let m = Message {
+                    channel,
+                    sent: (e.at, e.task),
+                    received: None,
+                };
+                let at = msg as usize;
+                if self.messages.len() <= at {
+                    self.messages.resize(at + 1, m);
+                }
+                self.messages[at] = m;
+            }
+            EventKind::MessageReceived { msg, .. } => {
+                if let Some(m) = self.messages.get_mut(msg as usize) {
+                    m.received = Some((e.at, e.task));
+                    self.received.push(msg);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn open(&mut self, e: &Event, index: usize, s: TaskState) {
@@ -496,6 +627,48 @@ impl Replay {
             };
         }
         segments.push(seg);
+    }
+}
+
+/// `v[i]`, with `v` grown to hold it.
+fn grow<T: Default + Clone>(v: &mut Vec<T>, i: u32) -> &mut Vec<T> {
+    if v.len() <= i as usize {
+        v.resize(i as usize + 1, T::default());
+    }
+    v
+}
+
+/// Lane `i` of `lanes` (a process's GIL, a core), made with its id if new.
+fn lane_mut(lanes: &mut Vec<Lane>, i: u32, id: fn(u32) -> LaneId) -> &mut Lane {
+    while lanes.len() <= i as usize {
+        let task = id(lanes.len() as u32).id();
+        lanes.push(Lane {
+            task,
+            segments: Vec::new(),
+        });
+    }
+    &mut lanes[i as usize]
+}
+
+/// Ends `lane`'s open segment at `at` (dropping it if that leaves it empty) and opens `next`: (phase, holder,
+/// the event's index), if any.
+fn turn(lane: &mut Lane, at: Time, next: Option<(TaskPhase, Option<TaskId>, usize)>) {
+    let segments = &mut lane.segments;
+    if let Some(last) = segments.last_mut().filter(|l| l.is_open()) {
+        last.end = at.max(last.start);
+        if last.end == last.start {
+            segments.pop();
+        }
+    }
+    if let Some((phase, holder, index)) = next {
+        segments.push(Segment {
+            start: at,
+            end: Time::MAX,
+            phase,
+            line: 0,
+            holder,
+            event: index as u32,
+        });
     }
 }
 

@@ -10,7 +10,7 @@
 //!  "now": 2000000000, "exitStatus": 0, "stdout": "...", "stderr": "", "cutAt": null,
 //!  "tasks": [{"name": "Task-1", "coro": "main", "parent": 0, "line": 3, "internal": false, "thread": false}],
 //!  "objects": [{"kind": "Lock", "name": "Lock-1", "line": 4, "internal": false, "capacity": null}],
-//!  "processes": [], "texts": ["hello\n"],
+//!  "processes": [], "texts": ["hello\n"], "messages": [],
 //!  "events": [{"at": 0, "task": 0, "line": 1, "kind": {"type": "Resumed"}}, ...]}
 //! ```
 //!
@@ -180,6 +180,7 @@ pub fn same_trace(a: &Trace, b: &Trace) -> bool {
         && a.objects == b.objects
         && a.processes == b.processes
         && a.texts == b.texts
+        && a.messages == b.messages
         && a.cut_at == b.cut_at
 }
 
@@ -194,6 +195,7 @@ pub fn starts_with(run: &Trace, saved: &Trace) -> bool {
         && prefix(&run.objects, &saved.objects)
         && prefix(&run.processes, &saved.processes)
         && prefix(&run.texts, &saved.texts)
+        && prefix(&run.messages, &saved.messages)
         && (saved.cut_at.is_none() || run.cut_at == saved.cut_at)
 }
 
@@ -268,6 +270,11 @@ pub fn write(run: &RunView<'_>) -> String {
         out.push_str(if i == 0 { "\n" } else { ",\n" });
         json::string(&mut out, text);
     }
+    out.push_str("],\n\"messages\":[");
+    for (i, m) in t.messages.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        json::string(&mut out, m);
+    }
     out.push_str("],\n\"events\":[");
     for (i, e) in t.events.iter().enumerate() {
         let _ = write!(
@@ -301,9 +308,11 @@ fn kind(out: &mut String, kind: &EventKind) {
         EventKind::Suspended { reason } => {
             out.push_str("{\"type\":\"Suspended\",\"reason\":");
             let _ = match reason {
-                WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil | WaitReason::Process => {
+                WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil => {
                     write!(out, "{{\"type\":\"{reason:?}\"}}")
                 }
+                WaitReason::Process { obj: Some(obj) } => write!(out, "{{\"type\":\"Process\",\"obj\":{obj}}}"),
+                WaitReason::Process { obj: None } => write!(out, "{{\"type\":\"Process\",\"obj\":null}}"),
                 WaitReason::Sleep { until } => write!(out, "{{\"type\":\"Sleep\",\"until\":{until}}}"),
                 WaitReason::Task(task) => write!(out, "{{\"type\":\"Task\",\"task\":{task}}}"),
                 WaitReason::Future(obj) => write!(out, "{{\"type\":\"Future\",\"obj\":{obj}}}"),
@@ -342,6 +351,15 @@ fn kind(out: &mut String, kind: &EventKind) {
         }
         EventKind::ProcessExited { code } => write!(out, "{{\"type\":\"ProcessExited\",\"code\":{code}}}"),
         EventKind::OnCore { core } => write!(out, "{{\"type\":\"OnCore\",\"core\":{core}}}"),
+        EventKind::MessageSent { channel, msg } => {
+            write!(out, "{{\"type\":\"MessageSent\",\"channel\":{channel},\"msg\":{msg}}}")
+        }
+        EventKind::MessageReceived { channel, msg } => {
+            write!(
+                out,
+                "{{\"type\":\"MessageReceived\",\"channel\":{channel},\"msg\":{msg}}}"
+            )
+        }
         EventKind::Resumed | EventKind::GilTaken | EventKind::OffCore => {
             write!(out, "{{\"type\":\"{kind:?}\"}}")
         }
@@ -382,6 +400,7 @@ struct Members {
     objects: Option<Json>,
     processes: Option<Json>,
     texts: Option<Json>,
+    messages: Option<Json>,
     events: Option<Vec<Result<Event, ReadError>>>,
 }
 
@@ -403,6 +422,7 @@ fn read_top(r: &mut Reader<'_>) -> Result<Result<RunFile, ReadError>, Pending> {
             "objects" => &mut m.objects,
             "processes" => &mut m.processes,
             "texts" => &mut m.texts,
+            "messages" => &mut m.messages,
             "events" if m.events.is_none() => {
                 let mut events = Vec::new();
                 r.array(|r| {
@@ -483,6 +503,11 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
             ref processes => list(processes.as_ref(), "processes", process)?,
         },
         texts: list(m.texts.as_ref(), "texts", |v, p| string(Some(v), p))?,
+        // Version 1 files written before processes sent messages have none.
+        messages: match m.messages {
+            None => Vec::new(),
+            ref messages => list(messages.as_ref(), "messages", |v, p| string(Some(v), p))?,
+        },
         events: Vec::new(),
         cut_at: optional(m.cut_at.as_ref().filter(|v| **v != Json::Null), "\"cutAt\"", time)?,
     };
@@ -509,6 +534,7 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
 /// Every index an event or a table holds points into its table.
 fn indices(t: &Trace) -> Result<(), ReadError> {
     let (tasks, objects, texts, processes) = (t.tasks.len(), t.objects.len(), t.texts.len(), t.processes.len());
+    let messages = t.messages.len();
     if tasks == 0 {
         return invalid("\"tasks\"", "is empty (task 0, the main thread, is always there)");
     }
@@ -554,6 +580,13 @@ fn indices(t: &Trace) -> Result<(), ReadError> {
             EventKind::Print { text, .. } => within(text, texts, "texts", &at("kind.text"))?,
             EventKind::Renamed { name } => within(name, texts, "texts", &at("kind.name"))?,
             EventKind::ProcessStarted { process } => within(process, processes, "processes", &at("kind.process"))?,
+            EventKind::Suspended {
+                reason: WaitReason::Process { obj: Some(obj) },
+            } => within(obj, objects, "objects", &at("kind.reason.obj"))?,
+            EventKind::MessageSent { channel, msg } | EventKind::MessageReceived { channel, msg } => {
+                within(channel, objects, "objects", &at("kind.channel"))?;
+                within(msg, messages, "messages", &at("kind.msg"))?
+            }
             _ => {}
         }
     }
@@ -666,6 +699,8 @@ fn object(v: &Json, place: &str) -> Result<ObjInfo, ReadError> {
         "LifoQueue" => ObjKind::LifoQueue,
         "Timeout" => ObjKind::Timeout,
         "TaskGroup" => ObjKind::TaskGroup,
+        "Channel" => ObjKind::Channel,
+        "Process" => ObjKind::Process,
         _ => return unknown(&format!("{place}.kind"), &kind),
     };
     Ok(ObjInfo {
@@ -732,7 +767,12 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "Yield" => WaitReason::Yield,
                 "EventLoop" => WaitReason::EventLoop,
                 "Gil" => WaitReason::Gil,
-                "Process" => WaitReason::Process,
+                "Process" => WaitReason::Process {
+                    obj: match field(reason, "obj", &rp)? {
+                        Json::Null => None,
+                        o => Some(number(o, &format!("{rp}.obj"))?),
+                    },
+                },
                 "Sleep" => WaitReason::Sleep {
                     until: time(field(reason, "until", &rp)?, &format!("{rp}.until"))?,
                 },
@@ -810,6 +850,14 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
         },
         "OnCore" => EventKind::OnCore { core: n("core")? },
         "OffCore" => EventKind::OffCore,
+        "MessageSent" => EventKind::MessageSent {
+            channel: n("channel")?,
+            msg: n("msg")?,
+        },
+        "MessageReceived" => EventKind::MessageReceived {
+            channel: n("channel")?,
+            msg: n("msg")?,
+        },
         _ => return unknown(&format!("{kp}.type"), &name),
     };
     Ok(Event {

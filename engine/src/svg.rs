@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use crate::replay::{Lane, Replay, TaskPhase, GIL_LANE};
+use crate::replay::{Lane, Replay, TaskPhase};
 use crate::trace::{Time, Trace, WaitReason, Wake};
 
 const WIDTH: f64 = 960.0;
@@ -31,7 +31,7 @@ fn paint(phase: TaskPhase) -> (&'static str, &'static str) {
         TaskPhase::Waiting(WaitReason::Task(_) | WaitReason::Future(_) | WaitReason::EventLoop) => {
             ("#a98bdf", "awaiting")
         }
-        TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process) => {
+        TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process { .. }) => {
             ("#e66a3d", "waiting on a lock, event or queue")
         }
         TaskPhase::Blocking { .. } => ("#9d1f5c", "blocking the loop"),
@@ -92,16 +92,21 @@ fn seconds(t: Time) -> String {
 
 /// The run's timeline as an SVG document, from the start to `now` (the run's clock).
 pub fn timeline(trace: &Trace, replay: &Replay, now: Time) -> String {
-    let mut lanes: Vec<(&str, &Lane)> = Vec::new();
-    if !replay.gil.segments.is_empty() {
-        lanes.push(("GIL", &replay.gil));
+    let mut lanes: Vec<(String, &Lane)> = Vec::new();
+    // One GIL per process: named for its process once there are several.
+    for (p, gil) in replay.gils.iter().enumerate().filter(|(_, g)| !g.segments.is_empty()) {
+        let name = match trace.processes.get(p) {
+            Some(proc) if trace.processes.len() > 1 => format!("GIL of {}", proc.name),
+            _ => "GIL".into(),
+        };
+        lanes.push((name, gil));
     }
     for lane in &replay.lanes {
         let info = trace.tasks.get(lane.task as usize);
         if info.is_some_and(|i| i.internal) || lane.segments.is_empty() {
             continue;
         }
-        lanes.push((trace.task_name(lane.task), lane));
+        lanes.push((trace.task_name(lane.task).to_string(), lane));
     }
     let span = now.max(1);
     let track = WIDTH - LABEL - RIGHT;
@@ -145,11 +150,7 @@ pub fn timeline(trace: &Trace, replay: &Replay, now: Time) -> String {
             escape(&short(name))
         );
         for seg in &lane.segments {
-            let (colour, label) = match (lane.task, seg.phase) {
-                // The GIL's lane: held (running) or held by nobody.
-                (GIL_LANE, TaskPhase::Running) => ("#2f9e55", "running"),
-                (_, phase) => paint(phase),
-            };
+            let (colour, label) = paint(seg.phase);
             if !used.iter().any(|(c, _)| *c == colour) {
                 used.push((colour, label));
             }

@@ -387,7 +387,7 @@ impl Vm {
             Block::Sleep { until } => Some(WaitReason::Sleep { until: *until }),
             Block::Lock { lock, .. } => Some(self.lock_wait_reason(lock)),
             Block::Select { .. } => Some(WaitReason::EventLoop),
-            Block::Signal { .. } => Some(WaitReason::Process),
+            Block::Signal { sig, .. } => Some(WaitReason::Process { obj: sig.obj.get() }),
         };
         if let Block::Lock { lock, .. } = &b {
             lock.waiters.borrow_mut().push_back(i);

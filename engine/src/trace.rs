@@ -52,6 +52,10 @@
 //!   a process's main lane bracket its time on a simulated core. The machine runs its processes in slices of
 //!   virtual time (a quantum, `session::QUANTUM`), one after the other within a slice, so between two
 //!   processes' events the time may step back by up to a quantum; within one process it never does.
+//! - `MessageSent` and `MessageReceived` mark a message crossing between processes (or threads of one) through
+//!   a channel: every `MessageReceived` has exactly one earlier `MessageSent` with the same `msg`, on the same
+//!   channel, at a time no later than its own; a message may never be received (the run ended first). Messages
+//!   are numbered from 0 in the order they are sent, and a channel delivers them in that order.
 //!
 //! Events are compact (`size_of::<Event>()` is 40 bytes, so a million events take 40 MB); names and printed text
 //! live in side tables.
@@ -154,6 +158,17 @@ pub enum EventKind {
     },
     /// The process whose main lane this is left its core: it waits, has no core free, or ended.
     OffCore,
+    /// The task put message `msg` (an index into [`Trace::messages`]) on `channel`, a multiprocessing queue
+    /// or one direction of a pipe (an object of kind [`ObjKind::Channel`]).
+    MessageSent {
+        channel: ObjId,
+        msg: u32,
+    },
+    /// The task took message `msg` off `channel`: the same `msg` as exactly one earlier `MessageSent`.
+    MessageReceived {
+        channel: ObjId,
+        msg: u32,
+    },
 }
 
 /// Why a thread let go of the GIL.
@@ -207,8 +222,11 @@ pub enum WaitReason {
     },
     /// A thread had to let go of the GIL: its switch interval expired while another thread waited for it.
     Gil,
-    /// Waiting on another process: a `multiprocessing` queue, pipe, lock, event or a child's end.
-    Process,
+    /// Waiting on another process: a `multiprocessing` queue, pipe, lock, event or a child's end; `obj` is
+    /// the channel ([`ObjKind::Channel`]) or the child ([`ObjKind::Process`]) when it is one of those.
+    Process {
+        obj: Option<ObjId>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,6 +294,10 @@ pub enum ObjKind {
     LifoQueue,
     Timeout,
     TaskGroup,
+    /// A `multiprocessing` queue, or one direction of a pipe, between processes (`Queue-1`, `Pipe-1`).
+    Channel,
+    /// A child process, as its parent's `join` waits for it (named as the process is).
+    Process,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,6 +324,9 @@ pub struct Trace {
     pub texts: Vec<String>,
     /// The processes, once the program starts a second one (empty until then).
     pub processes: Vec<ProcInfo>,
+    /// Indexed by the `msg` of `MessageSent`: a short description of each message (`3`, `'done'`,
+    /// `tuple of 2`), the title of its arrow.
+    pub messages: Vec<String>,
     /// Where the trace was cut: the virtual time of the first event not recorded, once `Config::max_events`
     /// were (the run goes on, unrecorded but for its `Print` events, which output is shown from).
     pub cut_at: Option<Time>,

@@ -170,3 +170,61 @@ for p in ps:
     }
     assert_eq!(exited, 3);
 }
+
+/// A message through a queue or a pipe is sent on the putting lane and received on the getting one, and the
+/// replay draws a GIL per process, a lane per core, and a lane per process that ends at its exit.
+#[test]
+fn messages_go_from_the_senders_lane_to_the_receivers_and_each_process_has_its_gil() {
+    let s = run(
+        r#"
+import multiprocessing
+def produce(q, conn):
+    q.put(("item", 1))
+    conn.send([1, 2, 3])
+def consume(q):
+    print(q.get())
+q = multiprocessing.Queue()
+a, b = multiprocessing.Pipe()
+ps = [multiprocessing.Process(target=consume, args=(q,)), multiprocessing.Process(target=produce, args=(q, a))]
+for p in ps:
+    p.start()
+print(b.recv())
+for p in ps:
+    p.join()
+"#,
+        2,
+    );
+    let trace = s.trace();
+    let mut replay = interleave::replay::Replay::new();
+    replay.extend(trace);
+    let lane = |p: usize| trace.processes[p].lane;
+    let ends: Vec<_> = replay
+        .messages
+        .iter()
+        .map(|m| (trace.object_name(m.channel), m.sent.1, m.received.map(|r| r.1)))
+        .collect();
+    assert_eq!(
+        ends,
+        [("Queue-1", lane(2), Some(lane(1))), ("Pipe-1", lane(2), Some(0))]
+    );
+    assert_eq!(trace.messages, ["('item', 1)", "list of 3"]);
+    assert_eq!(replay.received.len(), 2);
+    // Each process's GIL lane holds only its own threads.
+    assert_eq!(replay.gils.len(), 3);
+    for (p, gil) in replay.gils.iter().enumerate() {
+        assert!(!gil.segments.is_empty(), "process {p} has a GIL lane");
+        for seg in gil.segments.iter().filter_map(|s| s.holder) {
+            assert_eq!(replay.process_of(seg), p as u32);
+        }
+    }
+    assert_eq!(replay.cores.len(), 2);
+    let on_cores: std::collections::HashSet<_> = replay
+        .cores
+        .iter()
+        .flat_map(|c| c.segments.iter().filter_map(|s| s.holder))
+        .collect();
+    assert_eq!(on_cores, (0..3).map(lane).collect());
+    assert_eq!(replay.exits, [None, Some(0), Some(0)]);
+    let last = replay.procs[1].segments.last().expect("Process-1 ran");
+    assert_eq!(last.phase, interleave::replay::TaskPhase::Done);
+}

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use interleave::replay::LoopState;
+use interleave::replay::{LoopState, TaskPhase};
 use interleave::trace::{ObjId, SyncOp, TaskId, Trace};
 use yew::prelude::*;
 
@@ -98,10 +98,31 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
     let r = run.run.borrow();
     let trace = r.trace();
     let state = props.inspect.as_ref().map_or(&r.replay.state, |i| &*i.state);
-    let running = state.running.map(|t| {
-        let line = state.task(t).map_or(0, |s| s.line);
-        html! { <>{ chip(trace, t) }if line > 0 { { format!(" at line {line}") } }</> }
-    });
+    // With processes, each runs its own threads: live, the thread holding each GIL of a process on a core.
+    let on_cores: Vec<TaskId> = match props.inspect {
+        None if !trace.processes.is_empty() => (0..trace.processes.len())
+            .filter(|&p| {
+                r.replay
+                    .procs
+                    .get(p)
+                    .and_then(|l| l.segments.last())
+                    .is_some_and(|s| s.is_open() && s.phase == TaskPhase::Running)
+            })
+            .filter_map(|p| {
+                let turn = r.replay.gils.get(p)?.segments.last()?;
+                turn.holder.filter(|_| turn.is_open())
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let running = if on_cores.is_empty() {
+        state.running.map(|t| {
+            let line = state.task(t).map_or(0, |s| s.line);
+            html! { <>{ chip(trace, t) }if line > 0 { { format!(" at line {line}") } }</> }
+        })
+    } else {
+        Some(html! { <>{ for on_cores.iter().map(|&t| html! { <>{ chip(trace, t) }{ " " }</> }) }</> })
+    };
     html! {
         <section class="loop-panel" aria-labelledby="loop-title">
             <h2 id="loop-title">{ "Event loop" }</h2>

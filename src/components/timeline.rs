@@ -7,7 +7,10 @@
 //! the scrolled window exist) and segments are culled and merged per column horizontally
 //! ([`crate::layout::blocks`]), so a run of 10,000 tasks and a million events draws a few hundred elements.
 
-use interleave::replay::{Lane, GIL_LANE};
+use std::rc::Rc;
+
+use interleave::replay::{Lane, LaneId, Replay, GIL_LANE};
+use interleave::session::QUANTUM;
 use interleave::trace::{TaskId, Time, Trace};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -16,7 +19,7 @@ use yew::prelude::*;
 
 use crate::components::legend::Legend;
 use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
-use crate::layout::{blocks, columns_for, ticks, visible_rows, Viewport};
+use crate::layout::{arrows, blocks, columns_for, ticks, visible_rows, Arrow, ProcRows, Row, Rows, Viewport};
 use crate::run::RunRef;
 
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
@@ -66,6 +69,9 @@ pub struct TimelineProps {
     pub onstepinspect: Callback<i64>,
     pub onendinspect: Callback<()>,
     pub ondescribe: Callback<Option<(TaskId, usize)>>,
+    /// The processes folded to their header row.
+    pub folded: Rc<Vec<u32>>,
+    pub onfold: Callback<u32>,
 }
 
 /// Where the pointer is across the track, from the overlay that covers exactly the track column.
@@ -75,11 +81,30 @@ fn fraction_at(overlay: &NodeRef, client_x: i32) -> Option<f64> {
     (rect.width() > 0.0 && (0.0..=1.0).contains(&f)).then_some(f)
 }
 
-fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now: Time, columns: u64) -> Html {
+/// What a row shows besides its lane: its name cell, an extra class, and the colour its dot takes.
+struct RowHead {
+    name: Html,
+    title: String,
+    class: Option<&'static str>,
+    colour: TaskId,
+    /// Drawn over the track's right end (a process's pid and exit code).
+    note: Option<String>,
+}
+
+fn lane_row(
+    trace: &Trace,
+    lane: &Lane,
+    index: usize,
+    head: RowHead,
+    props: &TimelineProps,
+    now: Time,
+    columns: u64,
+) -> Html {
     let task = lane.task;
-    let name = lane_name(trace, task).to_string();
     let view = &props.viewport;
     let drawn = blocks(lane, view, now, columns);
+    // A GIL's turns take the colour of the thread holding it, and a core's that of the process on it.
+    let coloured = matches!(LaneId::of(task), LaneId::Gil(_) | LaneId::Core(_));
     // No listeners per segment: the grid handles hover, focus and keys for all of them through the
     // `data-task`/`data-seg` attributes (see `segment_of`), which keeps a row cheap to build.
     let segs = drawn.iter().map(|b| {
@@ -88,8 +113,7 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
             b.left.max(0.0) * 100.0,
             (b.width + b.left.min(0.0)).max(0.0) * 100.0
         );
-        // The GIL's turns take the colour of the thread holding it, as its lane's dot shows.
-        let holder = (task == GIL_LANE).then(|| lane.segments[b.segment].holder).flatten();
+        let holder = coloured.then(|| lane.segments[b.segment].holder).flatten();
         if let Some(h) = holder {
             style.push_str(&format!("; {}", task_style(h)));
         }
@@ -109,11 +133,51 @@ fn lane_row(trace: &Trace, lane: &Lane, index: usize, props: &TimelineProps, now
         }
     });
     html! {
-        <div key={task} class="tl-row" role="row" aria-label={name.clone()} aria-rowindex={(index + 1).to_string()}
-             style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(task))} data-task={task.to_string()}>
-            <div class="tl-name" role="rowheader" title={name.clone()}>{ name }</div>
-            <div class="tl-track" role="gridcell">{ for segs }</div>
+        <div key={task} class={classes!("tl-row", head.class)} role="row" aria-label={head.title.clone()}
+             aria-rowindex={(index + 1).to_string()}
+             style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(head.colour))}
+             data-task={task.to_string()}>
+            <div class="tl-name" role="rowheader" title={head.title}>{ head.name }</div>
+            <div class="tl-track" role="gridcell">
+                { for segs }
+                if let Some(note) = head.note { <span class="tl-note">{ note }</span> }
+            </div>
         </div>
+    }
+}
+
+/// The arrows of the messages between lanes in the window: a thin line from each send to its receipt, the
+/// message in its title.
+fn message_arrows(trace: &Trace, arrows: &[Arrow], replay: &Replay) -> Html {
+    let y = |row: usize| row as f64 * ROW_HEIGHT + ROW_HEIGHT / 2.0;
+    let lines = arrows.iter().map(|a| {
+        let m = &replay.messages[a.msg as usize];
+        let (at, by) = m.received.unwrap_or(m.sent);
+        let title = format!(
+            "{}: {} sent by {} at {}, received by {} at {}",
+            trace.object_name(m.channel),
+            trace.messages.get(a.msg as usize).map_or("?", |s| s.as_str()),
+            trace.task_name(m.sent.1),
+            seconds(m.sent.0),
+            trace.task_name(by),
+            seconds(at)
+        );
+        html! {
+            <line x1={format!("{:.3}%", a.from.0 * 100.0)} y1={format!("{:.1}", y(a.from.1))}
+                  x2={format!("{:.3}%", a.to.0 * 100.0)} y2={format!("{:.1}", y(a.to.1))}
+                  marker-end="url(#tl-arrowhead)"><title>{ title }</title></line>
+        }
+    });
+    html! {
+        <svg class="tl-arrows" aria-hidden="true">
+            <defs>
+                <marker id="tl-arrowhead" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6"
+                        orient="auto-start-reverse">
+                    <path d="M0,0L6,3L0,6z"></path>
+                </marker>
+            </defs>
+            { for lines }
+        </svg>
     }
 }
 
@@ -195,12 +259,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 // Enter on a focused segment shows the loop as it was when the segment began.
                 let start = segment_of(e.target()).and_then(|(task, i)| {
                     let run = run.as_ref()?.run.borrow();
-                    let lane = if task == GIL_LANE {
-                        Some(&run.replay.gil)
-                    } else {
-                        run.replay.lanes.get(task as usize)
-                    };
-                    Some(lane?.segments.get(i)?.start)
+                    Some(run.replay.lane(task)?.segments.get(i)?.start)
                 });
                 if let Some(start) = start {
                     e.prevent_default();
@@ -268,20 +327,27 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let run = props.run.as_ref().map(|r| r.run.borrow());
     let trace = run.as_ref().map(|r| r.trace());
     let now = run.as_ref().map_or(0, |r| r.now());
-    let all_lanes = run.as_ref().map_or(&[][..], |r| &r.replay.lanes[..]);
-    // A program with threads gets the GIL's lane first: who holds it, and why each one let go. Then the lanes
-    // in the index's order (each thread's lane with its loop's tasks under it), without asyncio.run's own
-    // shutdown tasks, which are the runtime's business. Only the rows on screen are looked up.
-    let gil = run.as_ref().map(|r| &r.replay.gil).filter(|g| !g.segments.is_empty());
+    let replay = run.as_ref().map(|r| &r.replay);
+    // Without processes: the GIL's lane first when threads ran (who holds it, and why each one let go), then
+    // the lanes in the index's order (each thread's lane with its loop's tasks under it), without asyncio.run's
+    // own shutdown tasks, which are the runtime's business. With processes: the cores, then each process's
+    // header, GIL and lanes. Only the rows on screen are looked up.
     let order = run.as_ref().map(|r| &r.index.lanes);
-    let gil_rows = usize::from(gil.is_some());
-    let lane_count = gil_rows + order.map_or(0, |o| o.len());
-    let lane = |i: usize| -> Option<&Lane> {
-        match i.checked_sub(gil_rows) {
-            None => gil,
-            Some(i) => all_lanes.get(order?.get(i)? as usize),
-        }
+    let processes = trace.map_or(0, |t| t.processes.len());
+    let layout = Rows {
+        cores: replay.map_or(0, |r| r.cores.len() as u32),
+        procs: (0..processes.max(1) as u32)
+            .map(|p| ProcRows {
+                gil: replay
+                    .and_then(|r| r.gils.get(p as usize))
+                    .is_some_and(|g| !g.segments.is_empty()),
+                lanes: order.map_or(0, |o| o.count(p)),
+                folded: props.folded.contains(&p),
+            })
+            .collect(),
+        grouped: processes > 0,
     };
+    let lane_count = layout.len();
     let rows = visible_rows(props.scroll_top, props.height, ROW_HEIGHT, lane_count, OVERSCAN);
     let track = if *track_px > 0.0 { *track_px } else { 480.0 };
     let axis = ticks(&view, ((track / TICK_SPACING).floor() as u64).clamp(2, 12));
@@ -293,19 +359,96 @@ pub fn timeline(props: &TimelineProps) -> Html {
             html! { <div class={classes!("tl-cursor", class)} style={format!("left: {:.4}%", f * 100.0)}></div> }
         })
     };
-    let detail = match (props.detail, trace) {
-        (Some((task, i)), Some(trace)) => (if task == GIL_LANE {
-            gil
-        } else {
-            all_lanes.get(task as usize)
-        })
-        .and_then(|l| l.segments.get(i))
-        .map(|seg| segment(trace, task, seg)),
+    let detail = match (props.detail, trace, replay) {
+        (Some((task, i)), Some(trace), Some(replay)) => replay
+            .lane(task)
+            .and_then(|l| l.segments.get(i))
+            .map(|seg| segment(trace, task, seg)),
+        _ => None,
+    };
+    let row = |i: usize| -> Option<Html> {
+        let (trace, replay) = (trace?, replay?);
+        let indent = layout.grouped.then_some("tl-in");
+        let plain = |name: String, class, colour| RowHead {
+            name: html! { name.clone() },
+            title: name,
+            class,
+            colour,
+            note: None,
+        };
+        let (lane, head) = match layout.get(i)? {
+            Row::Core(c) => (
+                &replay.cores[c as usize],
+                plain(format!("Core {c}"), Some("tl-core"), 1),
+            ),
+            Row::Gil(p) => {
+                // Named for its process to a screen reader, which hears no indentation.
+                let mut head = plain("GIL".into(), indent, GIL_LANE - p);
+                if let Some(info) = trace.processes.get(p as usize) {
+                    head.title = format!("GIL of {}", info.name);
+                }
+                (&replay.gils[p as usize], head)
+            }
+            Row::Lane(p, k) => {
+                let lane = replay.lanes.get(order?.lane(p, k)? as usize)?;
+                (lane, plain(lane_name(trace, lane.task).to_string(), indent, lane.task))
+            }
+            Row::Process(p) => {
+                let info = trace.processes.get(p as usize)?;
+                let folded = props.folded.contains(&p);
+                let onclick = {
+                    let onfold = props.onfold.clone();
+                    Callback::from(move |_: MouseEvent| onfold.emit(p))
+                };
+                let verb = if folded { "Unfold" } else { "Fold" };
+                let exit = replay.exits.get(p as usize).copied().flatten();
+                let name = html! {
+                    <>
+                        <button type="button" class="tl-fold" aria-expanded={(!folded).to_string()}
+                                aria-label={format!("{verb} {}", info.name)} title={format!("{verb} {}", info.name)}
+                                {onclick}>{ if folded { "\u{25b8}" } else { "\u{25be}" } }</button>
+                        <span>{ info.name.clone() }</span>
+                    </>
+                };
+                let note = match exit {
+                    Some(code) => format!("pid {}, exit code {code}", info.pid),
+                    None => format!("pid {}", info.pid),
+                };
+                let head = RowHead {
+                    name,
+                    title: format!("{}, {note}", info.name),
+                    class: Some(if exit.is_some_and(|c| c != 0) {
+                        "tl-proc failed"
+                    } else {
+                        "tl-proc"
+                    }),
+                    colour: info.lane,
+                    note: Some(note),
+                };
+                (replay.procs.get(p as usize)?, head)
+            }
+        };
+        Some(lane_row(trace, lane, i, head, props, now, columns))
+    };
+    // Arrows from a message's send to its receipt, between the rows of the lanes (or of a folded process).
+    let arrows = match (trace, replay, order) {
+        (Some(trace), Some(replay), Some(order)) if !replay.messages.is_empty() => {
+            let row_of = |task: TaskId| {
+                let (p, k) = order.position(task)?;
+                layout.index_of(Row::Lane(p, k))
+            };
+            let shown = rows.clone();
+            let drawn: Vec<Arrow> = arrows(&replay.messages, &replay.received, &view, QUANTUM, row_of)
+                .into_iter()
+                .filter(|a| a.from.1.min(a.to.1) < shown.end && a.from.1.max(a.to.1) >= shown.start)
+                .collect();
+            (!drawn.is_empty()).then(|| message_arrows(trace, &drawn, replay))
+        }
         _ => None,
     };
 
     html! {
-        <section class="timeline" aria-labelledby="timeline-title">
+        <section class={classes!("timeline", layout.grouped.then_some("tl-grouped"))} aria-labelledby="timeline-title">
             <div class="tl-head">
                 <h2 id="timeline-title">{ "Timeline" }</h2>
                 <div class="tl-tools" role="toolbar" aria-label="Zoom and pan">
@@ -342,10 +485,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </div>
                 <div class="tl-scroll" {onscroll}>
                     <div class="tl-rows" style={format!("height: {}px", lane_count as f64 * ROW_HEIGHT)}>
-                        { for rows.clone().filter_map(|i| {
-                            let trace = trace?;
-                            Some(lane_row(trace, lane(i)?, i, props, now, columns))
-                        }) }
+                        { for rows.clone().filter_map(row) }
+                        { for arrows }
                     </div>
                     if lane_count == 0 {
                         <p class="tl-empty">{ "Run or step the program to see its tasks here." }</p>

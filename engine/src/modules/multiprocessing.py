@@ -1118,8 +1118,8 @@ def _close_connections():
 
 
 def Pipe(duplex=True):
-    a = _il_mp.chan()
-    b = _il_mp.chan()
+    a = _il_mp.chan("Pipe")
+    b = _il_mp.chan(a)
     if duplex:
         c1 = Connection(a, b)
         c2 = Connection(b, a)

@@ -2,7 +2,9 @@
 //!
 //! Shared by the determinism and fuzz tests through `#[path]`, so it is not a test crate of its own.
 
-use interleave::trace::{EventKind, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, END_OF_TIME, MAIN_THREAD};
+use interleave::trace::{
+    EventKind, ObjId, ObjKind, SyncOp, TaskId, Time, Trace, WaitReason, Wake, END_OF_TIME, MAIN_THREAD,
+};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Where one task stands, as its events so far say.
@@ -57,6 +59,8 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     type PerProcess = (Option<TaskId>, VecDeque<TaskId>, VecDeque<TaskId>, Option<TaskId>, Time);
     let mut saved: HashMap<u32, PerProcess> = HashMap::new();
     let mut current = 0u32;
+    // Per message sent: its channel and time, and whether it was received yet.
+    let mut messages: Vec<(ObjId, Time, bool)> = Vec::new();
     for (i, e) in trace.events.iter().enumerate() {
         let p = owner.get(&e.task).copied().unwrap_or(0);
         if p != current {
@@ -305,6 +309,21 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 }
             }
             EventKind::OnCore { .. } | EventKind::OffCore => {}
+            EventKind::MessageSent { channel, msg } => {
+                if msg as usize != messages.len() || msg as usize >= trace.messages.len() {
+                    fail(format!("message {msg} sent out of order, or without its text"));
+                }
+                if trace.objects.get(channel as usize).map(|o| o.kind) != Some(ObjKind::Channel) {
+                    fail(format!("message {msg} sent on {channel}, not a channel"));
+                }
+                messages.push((channel, e.at, false));
+            }
+            EventKind::MessageReceived { channel, msg } => match messages.get_mut(msg as usize) {
+                Some((on, at, got)) if *on == channel && !*got && *at <= e.at => *got = true,
+                _ => fail(format!(
+                    "message {msg} received on {channel} but not sent there before, or twice"
+                )),
+            },
         }
         if e.task != MAIN_THREAD && phase == Some(Phase::Finished) && !matches!(e.kind, EventKind::Finished { .. }) {
             // Reported once above for Renamed/CancelRequested. A timer belongs to the task that armed it, and

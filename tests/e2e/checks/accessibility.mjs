@@ -13,7 +13,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /** Runs axe on the whole page; throws with one paragraph per violated rule. */
-async function audit(app, when) {
+export async function audit(app, when) {
   if (!(await app.page.evaluate(() => typeof window.axe === 'object'))) await app.page.evaluate(AXE_SOURCE);
   const violations = await app.page.evaluate(async (tags) => {
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
