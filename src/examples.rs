@@ -119,6 +119,48 @@ pub const EXAMPLES: &[Example] = &[
                 through to_thread runs in a worker thread's lane while the ticker keeps ticking.",
         source: include_str!("examples/to_thread.py"),
     },
+    Example {
+        title: "A first process",
+        watch: "The child process prints while the parent has nothing left to do: at its end, \
+                multiprocessing waits for the child to finish.",
+        source: include_str!("examples/process_hello.py"),
+    },
+    Example {
+        title: "Process pool",
+        watch: "The thread pool's two slow calls, in worker processes: both waits overlap in two \
+                seconds, and each worker has a GIL of its own.",
+        source: include_str!("examples/process_pool.py"),
+    },
+    Example {
+        title: "fork copies globals",
+        watch: "The child adds 100 to its copy of counter; the parent's stays 0. Only the Value, in \
+                memory both share, changes for both.",
+        source: include_str!("examples/fork_globals.py"),
+    },
+    Example {
+        title: "Pool.map over a list",
+        watch: "Four worker processes take the eight items one at a time: two rounds of one second. \
+                The results come back in the list's order.",
+        source: include_str!("examples/pool_map.py"),
+    },
+    Example {
+        title: "Producer and consumer processes over a Queue",
+        watch: "The consumer blocks on the empty queue until the producer, in another process, puts a \
+                copy of each item; None ends it.",
+        source: include_str!("examples/process_queue.py"),
+    },
+    Example {
+        title: "CPU-bound: tasks, threads, processes",
+        watch: "One job three ways: the tasks run one after another, the threads take turns on the GIL, \
+                and the processes run side by side on four cores, in a quarter of the time.",
+        source: include_str!("examples/cpu_three_ways.py"),
+    },
+    Example {
+        title: "I/O-bound: tasks, threads, processes",
+        watch: "Four waits of a second overlap whichever way they run: tasks on one thread, threads, \
+                or processes, which cost the most to start.",
+        source: include_str!("examples/io_three_ways.py"),
+    },
 ];
 
 #[cfg(test)]
@@ -135,9 +177,9 @@ mod tests {
     }
 
     #[test]
-    fn every_example_runs_asyncio_or_threads() {
+    fn every_example_runs_asyncio_threads_or_processes() {
         for e in EXAMPLES {
-            let concurrent = ["asyncio.run(", "threading", "concurrent.futures"];
+            let concurrent = ["asyncio.run(", "threading", "concurrent.futures", "multiprocessing"];
             assert!(concurrent.iter().any(|c| e.source.contains(c)), "{}", e.title);
             assert!(!e.watch.is_empty());
         }

@@ -323,12 +323,10 @@ impl Session {
                 return Status::Runnable;
             }
             if !self.vm.forked.is_empty() {
-                // After the first child the machine schedules processes: leave for it.
-                let first = self.machine.is_none();
+                // After the first child the machine schedules processes: leave for it. And a fork copies a
+                // heap, work no instruction count measures: the host's call ends after each one.
                 self.adopt_children();
-                if first {
-                    return Status::Runnable;
-                }
+                return self.end_call();
             }
             // Threads whose wait is over queue for the GIL; with nobody holding it, the first takes it.
             self.vm.wake_threads();

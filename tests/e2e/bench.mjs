@@ -5,11 +5,12 @@
 //
 //   node tests/e2e/bench.mjs [--dist DIR]   (DIR defaults to target/e2e/dist, the bundle `scripts/test e2e` builds)
 //
-// Build the bundle first (`scripts/test e2e` does, or `trunk build --release --dist target/e2e/dist`). Frame times come from
-// requestAnimationFrame timestamps in the page, long tasks from Chromium's Long Tasks API (tasks over 50 ms).
+// Build the bundle first (`scripts/test e2e` does, or `trunk build --release --dist target/e2e/dist`). Frames and
+// long tasks are recorded by frames.mjs.
 
 import { resolve } from 'node:path';
 import { serveStatic, launchBrowser, openApp, waitUntil } from './harness.mjs';
+import { startRecording, stopRecording, ms, summary } from './frames.mjs';
 
 const HUNDRED_TASKS = `import asyncio
 import random
@@ -63,45 +64,6 @@ async def main():
 asyncio.run(main())
 `;
 
-/** Starts recording frame timestamps and long tasks in the page. */
-async function startRecording(page) {
-  await page.evaluate(() => {
-    const rec = { frames: [], long: [], on: true };
-    window.__bench = rec;
-    const tick = (t) => {
-      if (!rec.on) return;
-      rec.frames.push(t);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    rec.observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) rec.long.push(e.duration);
-    });
-    rec.observer.observe({ type: 'longtask' });
-  });
-}
-
-/** Stops recording and summarises: frame intervals and long tasks. */
-async function stopRecording(page) {
-  return page.evaluate(() => {
-    const rec = window.__bench;
-    rec.on = false;
-    rec.observer.disconnect();
-    const gaps = rec.frames.slice(1).map((t, i) => t - rec.frames[i]).sort((a, b) => a - b);
-    const pct = (p) => (gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))] : 0);
-    return {
-      frames: rec.frames.length,
-      seconds: rec.frames.length > 1 ? (rec.frames.at(-1) - rec.frames[0]) / 1000 : 0,
-      median: pct(0.5),
-      p99: pct(0.99),
-      max: gaps.at(-1) ?? 0,
-      over50: gaps.filter((g) => g > 50).length,
-      longTasks: rec.long.length,
-      longestTask: rec.long.length ? Math.max(...rec.long) : 0,
-    };
-  });
-}
-
 async function runState(app) {
   return (await app.page.locator('.ctl-progress .ctl-state').textContent())?.trim() ?? '';
 }
@@ -115,16 +77,6 @@ async function timeToPaint(page, action) {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t0;
   }, action);
-}
-
-function ms(x) {
-  return `${x.toFixed(1)} ms`;
-}
-
-function summary(label, s) {
-  return `${label}: ${s.frames} frames over ${s.seconds.toFixed(1)} s; frame interval median ${ms(s.median)}, ` +
-    `p99 ${ms(s.p99)}, max ${ms(s.max)}; ${s.over50} frames over 50 ms; ${s.longTasks} long tasks` +
-    (s.longTasks ? ` (longest ${ms(s.longestTask)})` : '');
 }
 
 const args = process.argv.slice(2);

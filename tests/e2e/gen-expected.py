@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/e2e/expected/examples.json: for each gallery example (title and program, read from
-src/examples.rs), the program's text, the lines CPython prints when it runs it, and the names of the tasks
-and threads it creates.
+src/examples.rs), the program's text, the lines CPython prints when it runs it, and the names of the tasks,
+threads and processes it creates.
 
     python3 tests/e2e/gen-expected.py           rewrite the file (from any working directory)
     python3 tests/e2e/gen-expected.py --check   change nothing; exit 1 if the file is not what CPython says now
@@ -22,15 +22,24 @@ OUT = ROOT / "tests" / "e2e" / "expected" / "examples.json"
 
 # Records every task's name as CPython creates it, then runs the example as __main__.
 TRACER = r"""
-import asyncio, json, runpy, sys, threading
-names = []   # the tasks and threads the program creates
-every = []   # and asyncio.run's clean-up tasks too, which CPython numbers in the same sequence
+import asyncio, json, multiprocessing.process, re, runpy, sys, threading
+names = []   # the tasks, threads and processes the program creates
+every = []   # and asyncio.run's clean-up tasks and multiprocessing's own threads too, which CPython numbers alike
 _start = threading.Thread.start
 def start(self):
-    names.append(self.name)
+    # The threads multiprocessing starts for itself (a Pool's handlers, a Queue's feeder, a process pool's
+    # manager) are not the program's: Interleave need not show them.
+    if not re.search(r"multiprocessing/|concurrent/futures/process", sys._getframe(1).f_code.co_filename):
+        names.append(self.name)
     every.append(self.name)
     _start(self)
 threading.Thread.start = start
+_pstart = multiprocessing.process.BaseProcess.start
+def pstart(self):
+    names.append(self.name)
+    every.append(self.name)
+    _pstart(self)
+multiprocessing.process.BaseProcess.start = pstart
 def factory(loop, coro, **kw):
     t = asyncio.Task(coro, loop=loop, **kw)
     every.append(t.get_name())
@@ -52,7 +61,8 @@ finally:
 
 
 def expect(title, file):
-    """The expectation of one example: its program, what CPython prints and the tasks and threads it names."""
+    """The expectation of one example: its program, what CPython prints and the tasks, threads and processes it
+    names."""
     path = ROOT / "src" / "examples" / file
     plain = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=60)
     traced = subprocess.run([sys.executable, "-c", TRACER, str(path)], capture_output=True, text=True,
@@ -79,14 +89,15 @@ def main():
         sys.exit("no examples found in src/examples.rs")
     check = "--check" in sys.argv[1:]
     committed = {}
-    if check and OUT.exists():
+    if OUT.exists():
         committed = {e["slug"]: e for e in json.loads(OUT.read_text())["examples"]}
     examples = []
     for title, file in pairs:
         entry = expect(title, file)
         # An example that times real work (gil_cpu_vs_io) may print otherwise on a busy machine: before calling
-        # the file stale, give CPython two more tries to print what it holds.
-        for _ in range(2 if check and pathlib.Path(file).stem in committed else 0):
+        # the file stale, or rewriting an example whose program did not change, give CPython two more tries to
+        # print what it holds.
+        for _ in range(2 if pathlib.Path(file).stem in committed else 0):
             if entry == committed[pathlib.Path(file).stem]:
                 break
             entry = expect(title, file)

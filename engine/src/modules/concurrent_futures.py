@@ -697,7 +697,7 @@ class ProcessPoolExecutor(Executor):
             self._queued.append(work_id)
             if self._manager is None:
                 self._launch()
-                self._manager = threading.Thread(target=self._manage, name='ExecutorManagerThread')
+                self._manager = threading.Thread(target=self._manage, name=threading._newname('Thread-%d'))
                 _process_executors.append(self)
                 self._manager.start()
             self._wake()

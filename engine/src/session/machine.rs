@@ -247,12 +247,15 @@ impl Session {
     }
 
     /// Makes process `p`'s interpreter the running one; the world (clock, trace, output) goes with it.
-    fn swap_to(&mut self, p: usize) {
-        let Some(m) = self.machine.as_mut() else { return };
+    /// Makes process `p` the running one; whether that freed the heap of the one that ran before (it ended).
+    fn swap_to(&mut self, p: usize) -> bool {
+        let Some(m) = self.machine.as_mut() else { return false };
         if m.cur == p {
-            return;
+            return false;
         }
-        let Some(mut next) = m.procs[p].vm.take() else { return };
+        let Some(mut next) = m.procs[p].vm.take() else {
+            return false;
+        };
         m.procs[m.cur].clock = self.vm.world.now;
         m.timer_seq = m.timer_seq.max(self.vm.timer_seq);
         std::mem::swap(&mut self.vm.world, &mut next.world);
@@ -261,10 +264,24 @@ impl Session {
         next.world.now = m.procs[p].clock;
         let prev = std::mem::replace(&mut self.vm, *next);
         // An ended child's heap goes now (its teardown spares the classes it shares with the others).
-        if !(m.procs[m.cur].ended && m.cur != 0) {
+        let freed = m.procs[m.cur].ended && m.cur != 0;
+        if freed {
+            drop(prev);
+        } else {
             m.procs[m.cur].vm = Some(Box::new(prev));
         }
         m.cur = p;
+        freed
+    }
+
+    /// Ends the host's `run` call here, as a spent budget would, after work that no instruction count measures
+    /// (a fork's copy of a heap, an ended process's heap freed: a millisecond or more each in the page), so
+    /// that a program forking or ending sixteen processes at once does not freeze one of the page's frames.
+    /// Where a call ends never changes the run (see the invariant above).
+    pub(super) fn end_call(&mut self) -> Status {
+        self.step_limit = self.vm.world.steps;
+        self.vm.world.step_limit = self.step_limit;
+        Status::Runnable
     }
 
     /// An event of the machine's own (cores), on a process's lane, at no line.
@@ -329,28 +346,26 @@ impl Session {
         })
     }
 
-    /// Ends the processes that were killed (`terminate()`, `kill()`), at the time the killer did it.
-    fn apply_kills(&mut self) {
-        let Some(m) = self.machine.as_ref() else { return };
-        let killed: Vec<(usize, i32)> = m
+    /// Ends the first process that was killed (`terminate()`, `kill()`), at the time the killer did it; whether
+    /// there was one. One a call: each frees a heap (see [`Session::end_call`]), and the next call ends the
+    /// next one before anything else runs.
+    fn apply_kill(&mut self) -> bool {
+        let Some(m) = self.machine.as_ref() else { return false };
+        let killed = m
             .procs
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.ended)
-            .filter_map(|(i, p)| Some((i, p.handle.as_ref()?.kill.get()?)))
-            .collect();
-        if killed.is_empty() {
-            return;
-        }
+            .find_map(|(i, p)| Some((i, p.handle.as_ref()?.kill.get()?)));
+        let Some((p, code)) = killed else { return false };
         let back = m.cur;
         let at = self.vm.world.now;
-        for (p, code) in killed {
-            self.swap_to(p);
-            self.vm.world.now = self.vm.world.now.max(at);
-            self.end_process(code);
-        }
+        self.swap_to(p);
+        self.vm.world.now = self.vm.world.now.max(at);
+        self.end_process(code);
         self.swap_to(back);
         self.vm.world.now = self.vm.world.now.max(at);
+        true
     }
 
     /// Picks the processes of the next quantum and gives them cores; a status to return when none can run.
@@ -447,7 +462,9 @@ impl Session {
             if self.vm.world.steps >= self.step_limit {
                 return Status::Runnable;
             }
-            self.apply_kills();
+            if self.apply_kill() {
+                return self.end_call();
+            }
             let Some(m) = self.machine.as_mut() else {
                 return Status::Runnable;
             };
@@ -475,7 +492,9 @@ impl Session {
                 q.pos += 1;
                 continue;
             }
-            self.swap_to(p);
+            if self.swap_to(p) {
+                return self.end_call();
+            }
             if self.vm.world.now < start {
                 self.vm.world.now = start;
             }
