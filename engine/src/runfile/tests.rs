@@ -88,6 +88,7 @@ impl Rng {
                     lane: self.id(tasks),
                 })
                 .collect(),
+            messages: (0..self.below(3)).map(|_| self.text()).collect(),
             events: Vec::new(),
             cut_at: (self.below(3) == 0).then(|| self.time()),
         };
@@ -129,7 +130,7 @@ impl Rng {
                         0 => WaitReason::Yield,
                         1 => WaitReason::EventLoop,
                         2 => WaitReason::Gil,
-                        3 => WaitReason::Process,
+                        3 => WaitReason::Process { obj: obj(self) },
                         4 => WaitReason::Sleep { until: self.time() },
                         5 => WaitReason::Task(task(self)),
                         6 => WaitReason::Future(self.next() as u32),
@@ -193,6 +194,17 @@ impl Rng {
                     core: self.next() as u32,
                 },
                 19 => EventKind::OffCore,
+                20 | 21 if !t.messages.is_empty() => match obj(self) {
+                    Some(channel) => {
+                        let msg = self.id(t.messages.len());
+                        if self.below(2) == 0 {
+                            EventKind::MessageSent { channel, msg }
+                        } else {
+                            EventKind::MessageReceived { channel, msg }
+                        }
+                    }
+                    None => continue,
+                },
                 _ => continue,
             };
             return kind;
@@ -205,6 +217,7 @@ fn assert_same(a: &Trace, b: &Trace) {
     assert_eq!(a.tasks, b.tasks);
     assert_eq!(a.objects, b.objects);
     assert_eq!(a.texts, b.texts);
+    assert_eq!(a.messages, b.messages);
     assert_eq!(a.processes, b.processes);
     assert_eq!(a.cut_at, b.cut_at);
 }
