@@ -124,6 +124,10 @@ pub struct Vm {
     pub machine: bool,
     /// Children forked by the running code, for the session to adopt (`procs.rs`).
     pub forked: Vec<crate::procs::Child>,
+    /// The program's module code, which a spawned child runs again as `__mp_main__`.
+    pub main_code: Option<Rc<crate::code::Code>>,
+    /// A spawned child's `Process` object, pickled by its parent, until `_il_mp.spawned()` takes it.
+    pub spawned: Option<crate::procs::pickle::P>,
 }
 
 impl Vm {
@@ -156,6 +160,8 @@ impl Vm {
             ppid: crate::procs::MAIN_PID - 1,
             machine: false,
             forked: Vec::new(),
+            main_code: None,
+            spawned: None,
             types,
         };
         crate::builtins::install(&mut vm);
@@ -213,6 +219,8 @@ impl Vm {
             ppid: 0,
             machine: true,
             forked: Vec::new(),
+            main_code: parent.main_code.clone(),
+            spawned: None,
             types: parent.types.clone(),
         }
     }
@@ -476,6 +484,7 @@ impl Vm {
         self.recycle(done);
         match ret {
             Ret::Exit => Ok(Some(Exit::Returned(v))),
+            Ret::Discard => Ok(None),
             Ret::Import(m) => {
                 push(th, m);
                 Ok(None)

@@ -170,3 +170,42 @@ for p in ps:
     }
     assert_eq!(exited, 3);
 }
+
+const RACE: &str = r#"
+import multiprocessing as mp
+
+def unlocked(v, n):
+    for _ in range(n):
+        v.value += 1
+
+def locked(v, n):
+    for _ in range(n):
+        with v.get_lock():
+            v.value += 1
+
+if __name__ == "__main__":
+    for f in (unlocked, locked):
+        for v in (mp.Value("i", 0), mp.RawValue("i", 0)):
+            if f is locked and not hasattr(v, "get_lock"):
+                continue
+            ps = [mp.Process(target=f, args=(v, 500)) for _ in range(4)]
+            for p in ps:
+                p.start()
+            for p in ps:
+                p.join()
+            print(v.value)
+"#;
+
+/// Processes touching shared memory interleave finely, as on real cores: `v.value += 1` without the value's
+/// lock loses updates (a read and its write are two steps), with the lock held around both it loses none.
+#[test]
+fn unlocked_updates_of_a_shared_value_are_lost() {
+    let s = run(RACE, 4);
+    let totals: Vec<i64> = s.stdout().lines().map(|l| l.parse().unwrap()).collect();
+    let [synchronized, raw, locked] = totals[..] else {
+        panic!("{}", s.stdout())
+    };
+    assert!(synchronized < 2000, "{synchronized}");
+    assert!(raw < 2000, "{raw}");
+    assert_eq!(locked, 2000);
+}

@@ -113,7 +113,14 @@ class BaseProcess:
         _cleanup()
         # The child gets a copy of every open connection, as of every file descriptor.
         _inherit_connections()
-        self._popen = _il_mp.fork(self, self._name)
+        method = self._start_method or get_start_method()
+        if method == 'fork':
+            self._popen = _il_mp.fork(self, self._name)
+        else:
+            # CPython's spawn.py: a spawned child re-imports the main module, which must not start one again.
+            if getattr(_current_process, '_inheriting', False):
+                raise RuntimeError(_BOOTSTRAPPING)
+            self._popen = _il_mp.spawn(self, self._name, get_start_method())
         _children.add(self)
         del self._target, self._args, self._kwargs
 
@@ -227,6 +234,25 @@ class BaseProcess:
         return '<%s>' % ' '.join(info)
 
 
+_BOOTSTRAPPING = '''
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        '''
+
 _exitcode_to_name = {-15: '-SIGTERM', -9: '-SIGKILL', -2: '-SIGINT', -1: '-SIGHUP'}
 
 
@@ -240,6 +266,10 @@ class ForkProcess(Process):
 
 class SpawnProcess(Process):
     _start_method = 'spawn'
+
+
+class ForkServerProcess(Process):
+    _start_method = 'forkserver'
 
 
 class _MainProcess(BaseProcess):
@@ -331,6 +361,21 @@ def _il_child_main(process):
     _il_exitcode = exitcode
 
 
+def _il_spawn_main(name, method):
+    """A spawned child's main thread, as CPython's `spawn._main`: the program runs again as `__mp_main__`
+    (with the parent's start method, and the process's name), then the process its parent sent."""
+    global _start_method
+    _start_method = method
+    _current_process._name = name
+    _current_process._inheriting = True
+    try:
+        import __mp_main__
+        process = _il_mp.spawned()
+    finally:
+        del _current_process._inheriting
+    _il_child_main(process)
+
+
 _exiting = False
 
 
@@ -373,9 +418,6 @@ def set_start_method(method, force=False):
         return
     if method not in ('fork', 'spawn', 'forkserver'):
         raise ValueError('cannot find context for %r' % method)
-    if method != 'fork':
-        raise NotImplementedError("Interleave starts processes by fork only: the '%s' start method is not "
-                                  "simulated" % method)
     _start_method = method
 
 
@@ -384,22 +426,34 @@ def get_all_start_methods():
 
 
 class _Context:
-    def __init__(self, method):
-        self._name = method
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
 
     def get_start_method(self, allow_none=False):
         return self._name
 
     def __getattr__(self, name):
         if name == 'Process':
-            return ForkProcess
+            return SpawnProcess if self._name == 'spawn' else ForkServerProcess if self._name == 'forkserver' else ForkProcess
         if name.startswith('_') or name not in __all__:
             raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
         import multiprocessing
         return getattr(multiprocessing, name)
 
     def __repr__(self):
-        return '<multiprocessing.context.%sContext object at 0x%x>' % (self._name.capitalize(), id(self))
+        return '<multiprocessing.context.%s object at 0x%x>' % (type(self).__name__, id(self))
+
+
+class ForkContext(_Context):
+    _name = 'fork'
+
+
+class SpawnContext(_Context):
+    _name = 'spawn'
+
+
+class ForkServerContext(_Context):
+    _name = 'forkserver'
 
 
 def get_context(method=None):
@@ -407,10 +461,7 @@ def get_context(method=None):
         method = get_start_method()
     if method not in ('fork', 'spawn', 'forkserver'):
         raise ValueError('cannot find context for %r' % method)
-    if method != 'fork':
-        raise NotImplementedError("Interleave starts processes by fork only: the '%s' start method is not "
-                                  "simulated" % method)
-    return _Context(method)
+    return {'fork': ForkContext, 'spawn': SpawnContext}.get(method, ForkServerContext)()
 
 
 def freeze_support():
@@ -1365,6 +1416,7 @@ class Pool:
     _wrap_exception = True
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        self._Process = (context or get_context()).Process
         self._pool = []
         self._state = INIT
         self._cache = {}
@@ -1388,7 +1440,7 @@ class Pool:
         self._state = RUN
 
     def _add_worker(self):
-        w = ForkProcess(target=_pool_worker,
+        w = self._Process(target=_pool_worker,
                         args=(self._inqueue, self._outqueue, self._initializer, self._initargs,
                               self._maxtasksperchild))
         w.name = w.name.replace('Process', 'PoolWorker')

@@ -41,6 +41,8 @@ pub enum Ret {
     Send,
     /// The bottom frame of a thread: its value ends the thread.
     Exit,
+    /// A property's setter called by an assignment: its value is dropped.
+    Discard,
 }
 
 /// What a class statement says besides its body.
