@@ -16,7 +16,7 @@
 //! object pickled; it runs the program again as `__mp_main__` (`Vm::main_code`) before the process's target.
 //!
 //! Simplifications: native objects of other kinds than locks (a `deque`, a future) are shared with a forked
-//! child rather than copied; `Queue.put` pickles at the call, not later in a feeder thread.
+//! child rather than copied.
 
 pub mod fork;
 pub mod pickle;
@@ -63,6 +63,8 @@ pub struct Chan {
     /// Each message with the virtual time it was sent at (it cannot be received earlier).
     pub items: RefCell<VecDeque<(Time, pickle::P)>>,
     pub signal: Rc<Signal>,
+    /// Between threads of one process (`ThreadPool`): items travel as themselves, unpickled.
+    pub raw: bool,
 }
 
 /// A shared value, changed in place by any process.
@@ -348,10 +350,12 @@ fn touch(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn chan(_vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+/// `_il_mp.chan(raw=False)`: a new channel; a raw one passes its items as they are.
+fn chan(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::Object(Rc::new(Chan {
         items: RefCell::new(VecDeque::new()),
         signal: Rc::new(Signal::default()),
+        raw: matches!(a.first(), Some(Value::Bool(true))),
     })))
 }
 
@@ -361,7 +365,11 @@ fn put(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         return Err(Exc::type_error("put() takes 2 arguments"));
     };
     let c = obj::<Chan>(c, "channel")?;
-    let p = pickle::dumps(vm, item)?;
+    let p = if c.raw {
+        pickle::P::Atom(item.clone())
+    } else {
+        pickle::dumps(vm, item)?
+    };
     c.items.borrow_mut().push_back((vm.world.now, p));
     vm.notify(&c.signal);
     Ok(Value::None)

@@ -485,6 +485,14 @@ impl Vm {
         match ret {
             Ret::Exit => Ok(Some(Exit::Returned(v))),
             Ret::Discard => Ok(None),
+            Ret::Next(Some(default)) => {
+                push(th, default);
+                Ok(None)
+            }
+            Ret::Next(None) => Err(Exc::Args(
+                ExcType::StopIteration,
+                if v.is_none() { vec![] } else { vec![v] },
+            )),
             Ret::Import(m) => {
                 push(th, m);
                 Ok(None)
@@ -576,6 +584,14 @@ impl Vm {
 
     /// Resumes a generator's frame on top of the thread.
     pub fn push_gen(&mut self, th: &mut Thread, g: &Rc<Generator>, send: Value, ret: Ret) -> PyResult<()> {
+        let f = self.gen_frame(g, send, ret)?;
+        th.frames.push(f);
+        self.ts.depth += 1;
+        Ok(())
+    }
+
+    /// A generator's frame, taken out of it to run on top of a thread (`ret` says what its yields and return do).
+    pub fn gen_frame(&mut self, g: &Rc<Generator>, send: Value, ret: Ret) -> PyResult<Box<Frame>> {
         match g.state.get() {
             GenState::Running => {
                 return Err(Exc::value_error(format!("{} already executing", g.kind_name())));
@@ -607,9 +623,7 @@ impl Vm {
         if self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
-        th.frames.push(f);
-        self.ts.depth += 1;
-        Ok(())
+        Ok(f)
     }
 
     fn for_iter(&mut self, th: &mut Thread, it: Value, target: u32) -> PyResult<Option<Exit>> {

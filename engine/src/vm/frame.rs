@@ -43,6 +43,9 @@ pub enum Ret {
     Exit,
     /// A property's setter called by an assignment: its value is dropped.
     Discard,
+    /// A generator resumed by the builtin `next()`: a yield is the result; a return gives the default, or
+    /// raises StopIteration with its value.
+    Next(Option<Value>),
 }
 
 /// What a class statement says besides its body.
