@@ -73,6 +73,10 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         | "multiprocessing.reduction"
         | "multiprocessing.util"
         | "multiprocessing.connection" => vm.import("multiprocessing")?,
+        "multiprocessing.dummy" => {
+            let mp = vm.import("multiprocessing")?;
+            vm.getattr(&mp, "dummy")?
+        }
         "concurrent.futures.process" => vm.import("concurrent.futures")?,
         "subprocess" | "signal" | "sched" => {
             return Err(Exc::not_implemented(format!(

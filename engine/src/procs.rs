@@ -12,8 +12,11 @@
 //! one to change (`_il_mp.wait`) blocks on `threads::Block::Signal`, and a change made by a process at virtual
 //! time `t` wakes it no earlier than `t`, so no process sees a message before it was sent.
 //!
+//! A process started by the `spawn` start method ([`spawn`]) is a fresh interpreter instead, sent its `Process`
+//! object pickled; it runs the program again as `__mp_main__` (`Vm::main_code`) before the process's target.
+//!
 //! Simplifications: native objects of other kinds than locks (a `deque`, a future) are shared with a forked
-//! child rather than copied; `Queue.put` pickles at the call, not later in a feeder thread.
+//! child rather than copied.
 
 pub mod fork;
 pub mod pickle;
@@ -37,6 +40,10 @@ pub const MAIN_PID: u32 = 4242;
 /// Virtual time a `fork()` takes before the child runs (copying the page tables, the new process's start).
 pub const FORK_COST: Time = 1_000_000;
 
+/// Virtual time a spawned child takes before it runs its program: a new interpreter's start-up, which CPython
+/// spends importing `site`, `multiprocessing` and their dependencies.
+pub const SPAWN_COST: Time = 40_000_000;
+
 /// Something processes wait on: a version that changes, and when it last did.
 #[derive(Default)]
 pub struct Signal {
@@ -59,6 +66,8 @@ pub struct Chan {
     /// the trace (`EventKind::MessageSent`).
     pub items: RefCell<VecDeque<(Time, pickle::P, u32)>>,
     pub signal: Rc<Signal>,
+    /// Between threads of one process (`ThreadPool`): items travel as themselves, unpickled.
+    pub raw: bool,
 }
 
 /// A shared value, changed in place by any process.
@@ -82,6 +91,8 @@ pub struct Child {
     pub handle: Rc<Handle>,
     /// Its name (`Process-1`), for its lane.
     pub name: String,
+    /// The virtual time it takes to start (`FORK_COST`, `SPAWN_COST`).
+    pub cost: Time,
 }
 
 impl NativeObject for Chan {
@@ -217,6 +228,11 @@ fn fork(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
     vm.world.pids += 1;
     let pid = MAIN_PID + vm.world.pids;
     let child = vm.fork_child(process, pid)?;
+    Ok(adopt(vm, child, pid, name, FORK_COST))
+}
+
+/// Queues `child` for the session to adopt and returns its handle.
+fn adopt(vm: &mut Vm, child: Box<Vm>, pid: u32, name: String, cost: Time) -> Value {
     let handle = Rc::new(Handle {
         pid,
         exitcode: StdCell::new(None),
@@ -231,11 +247,57 @@ fn fork(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
         vm: child,
         handle: handle.clone(),
         name,
+        cost,
     });
     vm.machine = true;
     // Leave the interpreter at the next instruction so the session adopts the child at once.
     vm.world.step_limit = vm.world.steps;
-    Ok(Value::Object(handle))
+    Value::Object(handle)
+}
+
+/// `_il_mp.spawn(process, name, method)`: starts a child process as the `spawn` start method does: a fresh
+/// interpreter, sent `process` pickled (so its target and arguments must pickle, by pickle's rules), whose
+/// thread runs `multiprocessing._il_spawn_main(name, method)`: the program again as `__mp_main__`, then the
+/// process.
+fn spawn(vm: &mut Vm, a: &[Value], k: &Kwargs) -> PyResult {
+    args::no_kw("spawn", k)?;
+    let [process, name, method] = a else {
+        return Err(Exc::type_error("spawn() takes 3 arguments"));
+    };
+    let data = pickle::dumps(vm, process)?;
+    let title = vm.to_str(name)?.to_string();
+    vm.world.pids += 1;
+    let pid = MAIN_PID + vm.world.pids;
+    let mut child = Box::new(Vm::new_empty_like(vm));
+    child.builtins = Rc::new(RefCell::new(vm.builtins.borrow().clone()));
+    {
+        let mut g = child.main_globals.borrow_mut();
+        g.set_str("__name__", Value::str("__mp_main__"));
+        g.set_str("__file__", Value::str(&vm.filename));
+        g.set_str("__doc__", Value::None);
+    }
+    child.spawned = Some(data);
+    child.pid = pid;
+    child.ppid = vm.pid;
+    let mp = child.import("multiprocessing")?;
+    let entry = child.getattr(&mp, "_il_spawn_main")?;
+    let mut frames = Thread::default();
+    match child.prepare_call(entry, vec![name.clone(), method.clone()], Vec::new())? {
+        crate::vm::call::Prepared::Frame(mut f) => {
+            f.ret = Ret::Exit;
+            frames.frames.push(f);
+        }
+        crate::vm::call::Prepared::Value(_) => return Err(Exc::runtime("cannot start a process")),
+    }
+    child.threads.list.clear();
+    child.add_main_thread(frames);
+    Ok(adopt(vm, child, pid, title, SPAWN_COST))
+}
+
+/// `_il_mp.spawned()`: in a spawned child, the `Process` object its parent sent, unpickled here.
+fn spawned(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+    let data = vm.spawned.take().ok_or_else(|| Exc::runtime("not a spawned process"))?;
+    pickle::loads(vm, &data)
 }
 
 /// `_il_mp.wait(obj, seen, timeout)`: blocks until `obj`'s version is no longer `seen`, or the timeout.
@@ -316,8 +378,16 @@ fn trace_object(vm: &mut Vm, kind: ObjKind, mut name: String) -> ObjId {
 }
 
 /// `_il_mp.chan(label="Queue")`: a new channel, named `Queue-1` (or `Pipe-1`) in the trace; given another
-/// channel instead, named as that one (a pipe's other direction).
+/// channel instead, named as that one (a pipe's other direction); given `True`, a raw channel between threads of
+/// one process (`ThreadPool`), whose items pass as they are, unpickled and untraced.
 fn chan(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
+    if let Some(Value::Bool(true)) = a.first() {
+        return Ok(Value::Object(Rc::new(Chan {
+            items: RefCell::new(VecDeque::new()),
+            signal: Rc::new(Signal::default()),
+            raw: true,
+        })));
+    }
     let other = a.first().and_then(|c| obj::<Chan>(c, "").ok()?.signal.obj.get());
     let label = match (a.first(), other) {
         (_, Some(o)) => vm.world.trace.object_name(o).to_string(),
@@ -329,6 +399,7 @@ fn chan(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::Object(Rc::new(Chan {
         items: RefCell::new(VecDeque::new()),
         signal,
+        raw: false,
     })))
 }
 
@@ -338,14 +409,18 @@ fn put(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         return Err(Exc::type_error("put() takes 2 arguments"));
     };
     let c = obj::<Chan>(c, "channel")?;
-    let p = pickle::dumps(vm, item)?;
+    let p = if c.raw {
+        pickle::P::Atom(item.clone())
+    } else {
+        pickle::dumps(vm, item)?
+    };
     let msg = vm.world.trace.messages.len() as u32;
-    let text = brief(vm, item, 2);
-    vm.world.trace.messages.push(text);
-    c.items.borrow_mut().push_back((vm.world.now, p, msg));
-    if let Some(channel) = c.signal.obj.get() {
+    if let (false, Some(channel)) = (c.raw, c.signal.obj.get()) {
+        let text = brief(vm, item, 2);
+        vm.world.trace.messages.push(text);
         vm.event(vm.ts.current_task, EventKind::MessageSent { channel, msg });
     }
+    c.items.borrow_mut().push_back((vm.world.now, p, msg));
     vm.notify(&c.signal);
     Ok(Value::None)
 }
@@ -483,6 +558,8 @@ pub fn native_module(vm: &mut Vm) -> Value {
     }
     let funcs: crate::modules::Funcs = &[
         ("fork", fork),
+        ("spawn", spawn),
+        ("spawned", spawned),
         ("wait", wait),
         ("version", version),
         ("chan", chan),

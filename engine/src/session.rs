@@ -11,7 +11,7 @@ use crate::vm::{Exit, Vm};
 use std::rc::Rc;
 
 mod machine;
-pub use machine::QUANTUM;
+pub use machine::{QUANTUM, SLICE};
 
 /// How a run is set up. The same config and source always give the same output and trace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,6 +151,7 @@ impl Session {
                     g.set_str("__file__", Value::str(&config.filename));
                     g.set_str("__doc__", Value::None);
                 }
+                s.vm.main_code = Some(code.clone());
                 let frame = s.vm.new_frame(code, globals, Ret::Exit);
                 s.vm.threads.list[0].frames.frames.push(frame);
                 s.main_event(EventKind::Resumed);

@@ -49,9 +49,10 @@
 //!   a lane of that process belongs to it (a lane's process is its creator's, up to a `ProcessStarted`).
 //!   `ProcessExited` is the last event of its lane's process but for `OffCore`. Each process has its own
 //!   GIL and its own running task, so the one-at-a-time rules above hold per process. `OnCore`/`OffCore` on
-//!   a process's main lane bracket its time on a simulated core. The machine runs its processes in slices of
-//!   virtual time (a quantum, `session::QUANTUM`), one after the other within a slice, so between two
-//!   processes' events the time may step back by up to a quantum; within one process it never does.
+//!   a process's main lane bracket its time on a simulated core. The machine runs its processes in quanta of
+//!   virtual time (`session::QUANTUM`), and within a quantum in turns of a slice (`session::SLICE`), the
+//!   process furthest behind first, so between two processes' events the time may step back by up to a slice;
+//!   within one process it never does.
 //! - `MessageSent` and `MessageReceived` mark a message crossing between processes (or threads of one) through
 //!   a channel: every `MessageReceived` has exactly one earlier `MessageSent` with the same `msg`, on the same
 //!   channel, at a time no later than its own; a message may never be received (the run ended first). Messages

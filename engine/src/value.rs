@@ -192,6 +192,8 @@ pub enum Deferral {
     Join,
     /// `list.extend`
     Extend,
+    /// `next(it)` of a generator or an instance with a Python `__next__`
+    Next,
 }
 
 impl Deferral {
@@ -204,6 +206,7 @@ impl Deferral {
             (None, "sorted") => Deferral::Sorted,
             (None, "any") => Deferral::Any,
             (None, "all") => Deferral::All,
+            (None, "next") => Deferral::Next,
             (Some("str"), "join") => Deferral::Join,
             (Some("list"), "extend") => Deferral::Extend,
             _ => Deferral::Never,

@@ -124,6 +124,10 @@ pub struct Vm {
     pub machine: bool,
     /// Children forked by the running code, for the session to adopt (`procs.rs`).
     pub forked: Vec<crate::procs::Child>,
+    /// The program's module code, which a spawned child runs again as `__mp_main__`.
+    pub main_code: Option<Rc<crate::code::Code>>,
+    /// A spawned child's `Process` object, pickled by its parent, until `_il_mp.spawned()` takes it.
+    pub spawned: Option<crate::procs::pickle::P>,
 }
 
 impl Vm {
@@ -156,6 +160,8 @@ impl Vm {
             ppid: crate::procs::MAIN_PID - 1,
             machine: false,
             forked: Vec::new(),
+            main_code: None,
+            spawned: None,
             types,
         };
         crate::builtins::install(&mut vm);
@@ -213,6 +219,8 @@ impl Vm {
             ppid: 0,
             machine: true,
             forked: Vec::new(),
+            main_code: parent.main_code.clone(),
+            spawned: None,
             types: parent.types.clone(),
         }
     }
@@ -509,6 +517,15 @@ impl Vm {
         self.recycle(done);
         match ret {
             Ret::Exit => Ok(Some(Exit::Returned(v))),
+            Ret::Discard => Ok(None),
+            Ret::Next(Some(default)) => {
+                push(th, default);
+                Ok(None)
+            }
+            Ret::Next(None) => Err(Exc::Args(
+                ExcType::StopIteration,
+                if v.is_none() { vec![] } else { vec![v] },
+            )),
             Ret::Import(m) => {
                 push(th, m);
                 Ok(None)
@@ -600,6 +617,14 @@ impl Vm {
 
     /// Resumes a generator's frame on top of the thread.
     pub fn push_gen(&mut self, th: &mut Thread, g: &Rc<Generator>, send: Value, ret: Ret) -> PyResult<()> {
+        let f = self.gen_frame(g, send, ret)?;
+        th.frames.push(f);
+        self.ts.depth += 1;
+        Ok(())
+    }
+
+    /// A generator's frame, taken out of it to run on top of a thread (`ret` says what its yields and return do).
+    pub fn gen_frame(&mut self, g: &Rc<Generator>, send: Value, ret: Ret) -> PyResult<Box<Frame>> {
         match g.state.get() {
             GenState::Running => {
                 return Err(Exc::value_error(format!("{} already executing", g.kind_name())));
@@ -631,9 +656,7 @@ impl Vm {
         if self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
-        th.frames.push(f);
-        self.ts.depth += 1;
-        Ok(())
+        Ok(f)
     }
 
     fn for_iter(&mut self, th: &mut Thread, it: Value, target: u32) -> PyResult<Option<Exit>> {

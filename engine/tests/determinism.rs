@@ -776,3 +776,31 @@ fn the_invariants_catch_a_bounded_semaphore_released_twice_and_a_timer_fired_ear
     let broken = invariants::violations(&early);
     assert!(broken.iter().any(|v| v.contains("before its deadline")), "{broken:?}");
 }
+
+const SHARED_VALUE_RACE: &str = r#"
+import multiprocessing as mp
+
+def add(v, n, lock):
+    for _ in range(n):
+        if lock:
+            with v.get_lock():
+                v.value += 1
+        else:
+            v.value += 1
+
+if __name__ == "__main__":
+    for lock in (False, True):
+        v = mp.Value("i", 0)
+        ps = [mp.Process(target=add, args=(v, 40, lock)) for _ in range(3)]
+        for p in ps:
+            p.start()
+        for p in ps:
+            p.join()
+        print(lock, v.value)
+"#;
+
+/// Processes racing on a shared value interleave the same way under any slicing, losing the same updates.
+#[test]
+fn shared_value_races_are_the_same_however_they_are_sliced() {
+    assert_same_under_slicing("shared value race", SHARED_VALUE_RACE, ALL_SLICINGS);
+}

@@ -52,6 +52,15 @@ def extreme(iterable, key, default, name, smallest):
     return best
 
 
+def next(iterator, default):
+    try:
+        return iterator.__next__()
+    except StopIteration:
+        if default is _MISSING:
+            raise
+    return default
+
+
 def any(iterable):
     for item in iterable:
         if item:

@@ -656,6 +656,7 @@ class ProcessPoolExecutor(Executor):
         self._initializer = initializer
         self._initargs = initargs
         self._max_tasks_per_child = max_tasks_per_child
+        self._mp_context = mp_context
         self._calls = _il_mp.chan()
         self._results = _il_mp.chan()
         self._queued = collections.deque()
@@ -676,7 +677,7 @@ class ProcessPoolExecutor(Executor):
     def _launch(self):
         import multiprocessing
         while len(self._processes) < self._max_workers:
-            p = multiprocessing.ForkProcess(
+            p = (self._mp_context or multiprocessing.get_context()).Process(
                 target=_process_worker,
                 args=(self._calls, self._results, self._initializer, self._initargs,
                       self._max_tasks_per_child))

@@ -6,6 +6,7 @@ Every wait here goes through `_il_mp.wait(obj, version, timeout)`: it blocks the
 shared object changes (a message, a release, a child's end), as CPython's waits on pipes and semaphores do."""
 
 import _il_mp
+import collections as _collections
 import itertools as _itertools
 import os as _os
 import sys as _sys
@@ -113,7 +114,14 @@ class BaseProcess:
         _cleanup()
         # The child gets a copy of every open connection, as of every file descriptor.
         _inherit_connections()
-        self._popen = _il_mp.fork(self, self._name)
+        method = self._start_method or get_start_method()
+        if method == 'fork':
+            self._popen = _il_mp.fork(self, self._name)
+        else:
+            # CPython's spawn.py: a spawned child re-imports the main module, which must not start one again.
+            if getattr(_current_process, '_inheriting', False):
+                raise RuntimeError(_BOOTSTRAPPING)
+            self._popen = _il_mp.spawn(self, self._name, get_start_method())
         _children.add(self)
         del self._target, self._args, self._kwargs
 
@@ -227,6 +235,25 @@ class BaseProcess:
         return '<%s>' % ' '.join(info)
 
 
+_BOOTSTRAPPING = '''
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        '''
+
 _exitcode_to_name = {-15: '-SIGTERM', -9: '-SIGKILL', -2: '-SIGINT', -1: '-SIGHUP'}
 
 
@@ -240,6 +267,10 @@ class ForkProcess(Process):
 
 class SpawnProcess(Process):
     _start_method = 'spawn'
+
+
+class ForkServerProcess(Process):
+    _start_method = 'forkserver'
 
 
 class _MainProcess(BaseProcess):
@@ -298,13 +329,14 @@ def cpu_count():
 
 def _il_child_main(process):
     """A forked child's main thread: runs the process as CPython's `BaseProcess._bootstrap` does."""
-    global _current_process, _parent_process, _process_counter, _children, _il_exitcode, _exiting
+    global _current_process, _parent_process, _process_counter, _children, _il_exitcode, _exiting, _feeds
     exitcode = 1
     try:
         _threading._il_after_fork()
         _process_counter = _itertools.count(1)
         _children = set()
         _exiting = False
+        _feeds = {}
         _parent_process = _ParentProcess(process._parent_name, process._parent_pid)
         _current_process = process
         try:
@@ -331,6 +363,21 @@ def _il_child_main(process):
     _il_exitcode = exitcode
 
 
+def _il_spawn_main(name, method):
+    """A spawned child's main thread, as CPython's `spawn._main`: the program runs again as `__mp_main__`
+    (with the parent's start method, and the process's name), then the process its parent sent."""
+    global _start_method
+    _start_method = method
+    _current_process._name = name
+    _current_process._inheriting = True
+    try:
+        import __mp_main__
+        process = _il_mp.spawned()
+    finally:
+        del _current_process._inheriting
+    _il_child_main(process)
+
+
 _exiting = False
 
 
@@ -345,6 +392,7 @@ def _exit_function():
             p.terminate()
     for p in active_children():
         p.join()
+    _flush_feeds()
 
 
 def _il_shutdown():
@@ -373,9 +421,6 @@ def set_start_method(method, force=False):
         return
     if method not in ('fork', 'spawn', 'forkserver'):
         raise ValueError('cannot find context for %r' % method)
-    if method != 'fork':
-        raise NotImplementedError("Interleave starts processes by fork only: the '%s' start method is not "
-                                  "simulated" % method)
     _start_method = method
 
 
@@ -384,22 +429,34 @@ def get_all_start_methods():
 
 
 class _Context:
-    def __init__(self, method):
-        self._name = method
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
 
     def get_start_method(self, allow_none=False):
         return self._name
 
     def __getattr__(self, name):
         if name == 'Process':
-            return ForkProcess
+            return SpawnProcess if self._name == 'spawn' else ForkServerProcess if self._name == 'forkserver' else ForkProcess
         if name.startswith('_') or name not in __all__:
             raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
         import multiprocessing
         return getattr(multiprocessing, name)
 
     def __repr__(self):
-        return '<multiprocessing.context.%sContext object at 0x%x>' % (self._name.capitalize(), id(self))
+        return '<multiprocessing.context.%s object at 0x%x>' % (type(self).__name__, id(self))
+
+
+class ForkContext(_Context):
+    _name = 'fork'
+
+
+class SpawnContext(_Context):
+    _name = 'spawn'
+
+
+class ForkServerContext(_Context):
+    _name = 'forkserver'
 
 
 def get_context(method=None):
@@ -407,10 +464,7 @@ def get_context(method=None):
         method = get_start_method()
     if method not in ('fork', 'spawn', 'forkserver'):
         raise ValueError('cannot find context for %r' % method)
-    if method != 'fork':
-        raise NotImplementedError("Interleave starts processes by fork only: the '%s' start method is not "
-                                  "simulated" % method)
-    return _Context(method)
+    return {'fork': ForkContext, 'spawn': SpawnContext}.get(method, ForkServerContext)()
 
 
 def freeze_support():
@@ -879,11 +933,23 @@ class Queue:
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
         if not block:
-            if _il_mp.size(self._chan) >= self._maxsize:
+            if self._size() >= self._maxsize:
                 raise Full
-        elif not _wait_until(self._chan, lambda: _il_mp.size(self._chan) < self._maxsize, timeout):
+        elif not _wait_until(self._chan, lambda: self._size() < self._maxsize, timeout):
             raise Full
-        _il_mp.put(self._chan, obj)
+        feed = _feeds.get(self._chan)
+        if feed is None:
+            feed = _feeds[self._chan] = [_collections.deque(), _threading.Condition(), None, True]
+            feed[2] = _threading.Thread(target=_feed, args=(self._chan, feed[0], feed[1]),
+                                        name='QueueFeederThread', daemon=True)
+            feed[2].start()
+        with feed[1]:
+            feed[0].append(obj)
+            feed[1].notify()
+
+    def _size(self):
+        feed = _feeds.get(self._chan)
+        return _il_mp.size(self._chan, True) + (len(feed[0]) if feed else 0)
 
     def get(self, block=True, timeout=None):
         if self._closed:
@@ -919,12 +985,58 @@ class Queue:
 
     def close(self):
         self._closed = True
+        feed = _feeds.get(self._chan)
+        if feed is not None:
+            _close_feed(feed)
 
     def join_thread(self):
         assert self._closed, "Queue {0!r} not closed".format(self)
+        feed = _feeds.get(self._chan)
+        if feed is not None:
+            feed[2].join()
 
     def cancel_join_thread(self):
-        pass
+        feed = _feeds.get(self._chan)
+        if feed is not None:
+            feed[3] = False
+
+
+# CPython's Queue pickles what `put` buffers in a feeder thread of the putting process: a change made right
+# after `put` can still travel, and what cannot be pickled prints the feeder's traceback (`put` does not
+# raise). This process's feeders, by channel: [buffer, condition, thread, joined at exit].
+_feeds = {}
+_SENTINEL = object()
+
+
+def _feed(chan, buffer, cond):
+    while True:
+        with cond:
+            while not buffer:
+                cond.wait()
+            obj = buffer.popleft()
+        if obj is _SENTINEL:
+            return
+        try:
+            _il_mp.put(chan, obj)
+        except Exception as e:
+            import traceback
+            # Its frames are the runtime's, which tracebacks hide; CPython shows queues.py's.
+            _sys.stderr.write('Traceback (most recent call last):\n' + ''.join(traceback.format_exception_only(e)))
+
+
+def _close_feed(feed):
+    with feed[1]:
+        feed[0].append(_SENTINEL)
+        feed[1].notify()
+
+
+def _flush_feeds():
+    """At a process's exit, as CPython's queue finalizers: each feeder sends what it holds, then ends."""
+    for feed in list(_feeds.values()):
+        _close_feed(feed)
+    for feed in list(_feeds.values()):
+        if feed[3]:
+            feed[2].join()
 
 
 class JoinableQueue(Queue):
@@ -1365,6 +1477,7 @@ class Pool:
     _wrap_exception = True
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+        self._Process = (context or get_context()).Process
         self._pool = []
         self._state = INIT
         self._cache = {}
@@ -1388,7 +1501,7 @@ class Pool:
         self._state = RUN
 
     def _add_worker(self):
-        w = ForkProcess(target=_pool_worker,
+        w = self._Process(target=_pool_worker,
                         args=(self._inqueue, self._outqueue, self._initializer, self._initargs,
                               self._maxtasksperchild))
         w.name = w.name.replace('Process', 'PoolWorker')
@@ -1531,10 +1644,63 @@ class Pool:
         self.terminate()
 
 
-class ThreadPool:
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("multiprocessing.pool.ThreadPool is not in Interleave yet: use "
-                                  "concurrent.futures.ThreadPoolExecutor")
+class ThreadPool(Pool):
+    """CPython's `multiprocessing.pool.ThreadPool`: Pool's API on threads of this process, whose tasks and
+    results travel as themselves (a raw channel), unpickled."""
+    __module__ = 'multiprocessing.pool'
+    _wrap_exception = False
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        Pool.__init__(self, processes, initializer, initargs)
+
+    def _add_worker(self):
+        if not self._pool:
+            self._inqueue._chan = _il_mp.chan(True)
+            self._outqueue._chan = _il_mp.chan(True)
+        w = DummyProcess(target=_pool_worker, args=(self._inqueue, self._outqueue, self._initializer,
+                                                    self._initargs))
+        w.daemon = True
+        w.start()
+        self._pool.append(w)
+
+    def terminate(self):
+        self._state = TERMINATE
+        while _il_mp.get(self._inqueue._chan)[0]:
+            pass
+        for w in self._pool:
+            self._inqueue.put(None)
+        for w in self._pool:
+            w.join()
+
+
+class DummyProcess(_threading.Thread):
+    __module__ = 'multiprocessing.dummy'
+
+    @property
+    def exitcode(self):
+        return 0 if self._launched.is_set() and not self.is_alive() else None
+
+
+class _Dummy:
+    """`multiprocessing.dummy`: the package's API on threads."""
+    __name__ = 'multiprocessing.dummy'
+    Process = DummyProcess
+
+    def __init__(self):
+        import queue
+        t = _threading
+        self.current_process, self.active_children = t.current_thread, t.enumerate
+        self.Lock, self.RLock, self.Semaphore, self.BoundedSemaphore = t.Lock, t.RLock, t.Semaphore, t.BoundedSemaphore
+        self.Event, self.Condition, self.Barrier = t.Event, t.Condition, t.Barrier
+        self.Queue = self.JoinableQueue = queue.Queue
+        self.freeze_support = freeze_support
+
+    @staticmethod
+    def Pool(processes=None, initializer=None, initargs=()):
+        return ThreadPool(processes, initializer, initargs)
+
+
+dummy = _Dummy()
 
 
 def Manager():

@@ -4,19 +4,21 @@
 //! Until the program forks, the session runs its one process as it always has. From the first `fork` on,
 //! virtual time advances in quanta of [`QUANTUM`]: at a quantum's start the machine picks the processes that
 //! can run in it (up to one per core, round-robin when there are more, so that they share the cores), then
-//! runs each in turn, by process index, from the quantum's start to its end, each on a clock of its own: the
-//! processes of one quantum run side by side in virtual time, which is what cores are. A process that waits
+//! runs them in turns of a [`SLICE`], each on a clock of its own, always the one furthest behind in virtual
+//! time next (ties by index): the processes of one quantum run side by side in virtual time, which is what
+//! cores are, none more than a slice ahead of another, so that what they do to shared memory interleaves as
+//! on real cores (an unlocked `v.value += 1` loses updates). A process that waits
 //! past the quantum's end leaves its core; one woken by another process (a message, a lock, a child's end)
 //! wakes no earlier than the virtual time the other made the change at (`procs::Signal`). When no process can
 //! run, the host is told when the first one can (`Status::Waiting`).
 //!
 //! **Invariant:** every choice (which processes, in which order, on which core) depends only on the processes'
-//! state at the quantum's start, never on how `Session::run` was sliced: a budget that ends inside a quantum
-//! resumes the same process at the same instruction.
+//! state at the quantum's start, and which runs next within it only on their clocks, never on how
+//! `Session::run` was sliced: a budget that ends inside a slice resumes the same process at the same instruction.
 
 use super::{Session, Status};
 use crate::asyncio::Tick;
-use crate::procs::{Handle, FORK_COST};
+use crate::procs::Handle;
 use crate::trace::{EventKind, Outcome, ProcInfo, Stream, TaskId, Time, Wake, MAIN_THREAD};
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -24,6 +26,11 @@ use std::rc::Rc;
 /// How long processes run side by side before the machine picks again: 1 ms of virtual time (Linux gives a
 /// CPU-bound process a few milliseconds at a time when processes outnumber cores).
 pub const QUANTUM: Time = 1_000_000;
+
+/// How far one process runs ahead of the others within a quantum before the one furthest behind runs: 20 µs,
+/// a few hundred instructions, so that processes touching shared memory interleave as on real cores (an
+/// unlocked `v.value += 1` loses updates; a lock's holder keeps it across slices).
+pub const SLICE: Time = 20_000;
 
 pub(super) struct Machine {
     procs: Vec<Proc>,
@@ -60,7 +67,8 @@ struct Quantum {
     end: Time,
     start: Time,
     order: Vec<usize>,
-    pos: usize,
+    /// The process running a slice now, and where its slice ends (kept when a budget ends inside it).
+    running: Option<(usize, Time)>,
 }
 
 impl Session {
@@ -179,7 +187,7 @@ impl Session {
                     start: now,
                     end: now.saturating_add(QUANTUM),
                     order: vec![0],
-                    pos: 0,
+                    running: None,
                 }),
                 rr: 1,
                 cores: vec![None; cores],
@@ -238,7 +246,7 @@ impl Session {
                 vm: Some(vm),
                 handle: Some(child.handle),
                 lane,
-                clock: now.saturating_add(FORK_COST),
+                clock: now.saturating_add(child.cost),
                 ended: false,
                 started: false,
                 core: None,
@@ -424,7 +432,7 @@ impl Session {
             start: now,
             end,
             order: chosen,
-            pos: 0,
+            running: None,
         });
         for (lane, kind) in events {
             self.machine_event(lane, kind);
@@ -478,18 +486,35 @@ impl Session {
                 }
                 continue;
             };
-            if q.pos >= q.order.len() {
-                // A process may have stepped a little past the end: the machine's time is past them all.
-                let end = m.procs.iter().map(|p| p.clock).fold(q.end, Time::max);
-                m.quantum = None;
-                self.vm.world.now = self.vm.world.now.max(end);
-                m.now = self.vm.world.now;
-                continue;
-            }
-            let p = q.order[q.pos];
-            let (start, end) = (q.start, q.end);
-            if m.procs[p].ended {
-                q.pos += 1;
+            let (running, start, end, order) = (q.running, q.start, q.end, q.order.clone());
+            let (p, slice_end) = match running {
+                Some(running) => running,
+                None => {
+                    // The process furthest behind in virtual time runs next (ties by index), so that no
+                    // process runs more than a slice ahead of another and they interleave finely.
+                    let next = order
+                        .iter()
+                        .filter_map(|&p| Some((self.ready_at(p)?, p)))
+                        .filter(|&(t, _)| t < end)
+                        .min();
+                    let Some(m) = self.machine.as_mut() else { continue };
+                    let Some((t, p)) = next else {
+                        // A process may have stepped a little past the end: the machine's time is past them all.
+                        let end = m.procs.iter().map(|p| p.clock).fold(end, Time::max);
+                        m.quantum = None;
+                        self.vm.world.now = self.vm.world.now.max(end);
+                        m.now = self.vm.world.now;
+                        continue;
+                    };
+                    let slice_end = t.max(start).saturating_add(SLICE).min(end);
+                    if let Some(q) = m.quantum.as_mut() {
+                        q.running = Some((p, slice_end));
+                    }
+                    (p, slice_end)
+                }
+            };
+            if self.machine.as_ref().is_some_and(|m| m.procs[p].ended) {
+                self.end_slice();
                 continue;
             }
             if self.swap_to(p) {
@@ -505,24 +530,28 @@ impl Session {
                 self.vm.event(lane, EventKind::Resumed);
                 self.vm.event(lane, EventKind::GilTaken);
             }
-            self.until = end;
+            self.until = slice_end;
             let status = self.run_process();
             let next = match status {
                 Status::Done { .. } => true,
-                Status::Waiting { until } if until < end => {
+                Status::Waiting { until } if until < slice_end => {
                     self.vm.world.now = self.vm.world.now.max(until);
                     false
                 }
                 Status::Waiting { .. } => true,
-                // Its time is up; or the budget is (the loop's top returns); or it killed a process (the loop's
+                // Its slice is up; or the budget is (the loop's top returns); or it killed a process (the loop's
                 // top ends that one, and it goes on).
-                Status::Runnable => self.vm.world.steps < self.step_limit && self.vm.world.now >= end,
+                Status::Runnable => self.vm.world.steps < self.step_limit && self.vm.world.now >= slice_end,
             };
             if next {
-                if let Some(q) = self.machine.as_mut().and_then(|m| m.quantum.as_mut()) {
-                    q.pos += 1;
-                }
+                self.end_slice();
             }
+        }
+    }
+
+    fn end_slice(&mut self) {
+        if let Some(q) = self.machine.as_mut().and_then(|m| m.quantum.as_mut()) {
+            q.running = None;
         }
     }
 }

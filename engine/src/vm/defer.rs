@@ -100,6 +100,32 @@ impl Vm {
                 let name = if which == Deferral::Any { "any" } else { "all" };
                 (name, vec![iterable.clone()], Vec::new())
             }
+            Deferral::Next => {
+                let ([it] | [it, _]) = args else { return Ok(None) };
+                // A generator's own frame runs on the thread, as a `for` would run it.
+                if let (Value::Gen(g), true) = (it, kw.is_empty()) {
+                    if g.kind == CodeKind::Generator && g.state.get() != crate::vm::GenState::Finished {
+                        return self
+                            .gen_frame(g, Value::None, crate::vm::Ret::Next(args.get(1).cloned()))
+                            .map(|f| Some(Prepared::Frame(f)));
+                    }
+                }
+                let python = match it {
+                    Value::Instance(i) => {
+                        let cls = i.class.borrow().clone();
+                        matches!(cls.lookup("__next__"), Some(Value::Function(_)))
+                    }
+                    _ => false,
+                };
+                if !kw.is_empty() || !python {
+                    return Ok(None);
+                }
+                let default = match args.get(1) {
+                    Some(d) => d.clone(),
+                    None => self.helper("_MISSING")?,
+                };
+                ("next", vec![it.clone(), default], Vec::new())
+            }
             Deferral::Join | Deferral::Extend => {
                 let [receiver, iterable] = args else { return Ok(None) };
                 let receiver_fits = match which {

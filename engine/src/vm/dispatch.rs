@@ -276,6 +276,13 @@ impl Vm {
                             continue;
                         }
                     }
+                    // A property's Python getter runs as a frame of this thread, so that it can block.
+                    if let Some(fget) = self.property_function(&obj, name, hash, |p| &p.fget) {
+                        match self.call_into(th, fget, vec![obj], Vec::new())? {
+                            None => continue,
+                            exit => return Ok(exit),
+                        }
+                    }
                     let name = name.clone();
                     let v = self.getattr(&obj, &name)?;
                     push(th, v);
@@ -325,6 +332,21 @@ impl Vm {
                             }
                             continue;
                         }
+                    }
+                    if let Some(Value::Function(fset)) = self.property_function(&obj, name, hash, |p| &p.fset) {
+                        let frame = match self.call_function(&fset, vec![obj, v], Vec::new(), Ret::Discard)? {
+                            super::call::Prepared::Frame(frame) => frame,
+                            super::call::Prepared::Value(_) => continue,
+                        };
+                        if self.ts.depth + 1 > self.recursion_limit {
+                            return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+                        }
+                        th.frames.push(frame);
+                        self.ts.depth += 1;
+                        if self.eval_breaker() {
+                            return Ok(Some(Exit::Budget));
+                        }
+                        continue;
                     }
                     let name = name.clone();
                     self.setattr(&obj, &name, v)?;
@@ -1089,6 +1111,27 @@ impl Vm {
     /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor
     /// (a property, or an object whose class has `__set__`) of that name, as `getattr_opt` decides.
     #[inline]
+    /// The Python function a property of `obj`'s class gives for `name` (`which` picks getter or setter),
+    /// when the interpreter can call it as a frame: a plain instance whose class has no `__getattr__` or
+    /// `__setattr__` to step in.
+    fn property_function(
+        &mut self,
+        obj: &Value,
+        name: &Str,
+        hash: u64,
+        which: fn(&super::attr::Property) -> &Value,
+    ) -> Option<Value> {
+        let Value::Instance(inst) = obj else { return None };
+        let cls = inst.class.borrow().clone();
+        let flags = cls.flags.get();
+        if inst.exc.is_some() || !flags.has_descriptors || flags.has_getattr || flags.has_setattr {
+            return None;
+        }
+        let attr = self.class_lookup(&cls, name, hash)?;
+        let f = which(attr.as_native::<super::attr::Property>()?);
+        matches!(f, Value::Function(_)).then(|| f.clone())
+    }
+
     fn no_data_descriptor(&mut self, cls: &Rc<crate::value::Class>, name: &Str, hash: u64) -> bool {
         if !cls.flags.get().has_descriptors {
             return true;

@@ -41,6 +41,11 @@ pub enum Ret {
     Send,
     /// The bottom frame of a thread: its value ends the thread.
     Exit,
+    /// A property's setter called by an assignment: its value is dropped.
+    Discard,
+    /// A generator resumed by the builtin `next()`: a yield is the result; a return gives the default, or
+    /// raises StopIteration with its value.
+    Next(Option<Value>),
 }
 
 /// What a class statement says besides its body.

@@ -56,6 +56,9 @@ impl Vm {
         if let Some(m) = self.modules.get_str(name) {
             return Ok(Some(m));
         }
+        if name == "__mp_main__" {
+            return self.main_module_frame(th);
+        }
         let src = match name {
             "asyncio" => Some(runtime_source!("asyncio/prelude.py")),
             _ => crate::modules::source(name),
@@ -69,6 +72,24 @@ impl Vm {
         }
         let _ = m;
         th.frames.push(frame);
+        self.ts.depth += 1;
+        Ok(None)
+    }
+
+    /// A spawned child's `import __mp_main__`: the program's own code runs again, as the module `__mp_main__`
+    /// (which is `__main__` too), in the child's main globals.
+    fn main_module_frame(&mut self, th: &mut Thread) -> PyResult<Option<Value>> {
+        let Some(code) = self.main_code.clone() else {
+            return Err(Exc::new(ExcType::ModuleNotFoundError, "No module named '__mp_main__'"));
+        };
+        let globals = self.main_globals.clone();
+        let m = Value::Module(Rc::new(Module {
+            name: Rc::from("__mp_main__"),
+            dict: globals.clone(),
+        }));
+        self.modules.set_str("__mp_main__", m.clone());
+        self.modules.set_str("__main__", m.clone());
+        th.frames.push(self.new_frame(code, globals, Ret::Import(m)));
         self.ts.depth += 1;
         Ok(None)
     }
