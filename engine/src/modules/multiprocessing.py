@@ -1703,9 +1703,247 @@ class _Dummy:
 dummy = _Dummy()
 
 
+# Managers (CPython's multiprocessing.managers). The manager's server is a process that holds the shared
+# objects; here each object lives in a cell every process sees, changed under a lock as the server would one
+# request at a time, and whatever crosses goes as a copy, as pickle would carry it.
+
+def _manager_serve(stop):
+    stop.wait()
+
+
+class BaseProxy:
+    _exposed = ()
+    _reads = ()
+
+    def __init__(self, typeid, value):
+        self._typeid = typeid
+        self._cell = _il_mp.cell(_il_mp.check(value))
+
+    def _update(self, change):
+        """Applies `change` to a copy of the referent and stores it, unless another process changed the
+        referent meanwhile (then again, from its change): the server's one request at a time. It never
+        blocks, so that `d[k] = v` (a call from the interpreter) can do it."""
+        while True:
+            old = _il_mp.cell_get(self._cell)
+            obj = _il_mp.check(old)
+            result = change(obj)
+            if _il_mp.cas(self._cell, old, obj):
+                return result
+
+    def _callmethod(self, name, args=(), kwds={}):
+        if name not in self._exposed:
+            raise AttributeError('method %r of %r object is not in exposed=%r'
+                                 % (name, type(_il_mp.cell_get(self._cell)), self._exposed))
+        args, kwds = _il_mp.check((args, kwds))
+        if name in self._reads:
+            result = getattr(_il_mp.cell_get(self._cell), name)(*args, **kwds)
+        else:
+            result = self._update(lambda obj: getattr(obj, name)(*args, **kwds))
+        # The server's views and iterators come back as lists, as CPython's proxies give them.
+        if name in ('keys', 'values', 'items'):
+            return list(result)
+        if name in ('__iter__', '__reversed__'):
+            return iter(list(result))
+        return _il_mp.check(result)
+
+    def _getvalue(self):
+        return _il_mp.check(_il_mp.cell_get(self._cell))
+
+    def __repr__(self):
+        return '<%s object, typeid %r at %#x>' % (type(self).__name__, self._typeid, id(self))
+
+    def __str__(self):
+        return str(self._getvalue())
+
+
+def _proxy_methods(names):
+    def method(name):
+        return lambda self, *args, **kwds: self._callmethod(name, args, kwds)
+    return {name: method(name) for name in names}
+
+
+_dict_methods = ('__contains__', '__delitem__', '__getitem__', '__iter__', '__len__', '__setitem__', 'clear',
+                 'copy', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values')
+_list_methods = ('__add__', '__contains__', '__delitem__', '__getitem__', '__len__', '__mul__', '__reversed__',
+                 '__rmul__', '__setitem__', 'append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
+                 'reverse', 'sort', '__imul__')
+
+DictProxy = type('DictProxy', (BaseProxy,), dict(_proxy_methods(_dict_methods), _exposed=_dict_methods,
+                                                 _reads=('__contains__', '__getitem__', '__iter__', '__len__',
+                                                         'copy', 'get', 'items', 'keys', 'values')))
+ListProxy = type('ListProxy', (BaseProxy,), dict(_proxy_methods(_list_methods), _exposed=_list_methods,
+                                                 _reads=('__add__', '__contains__', '__getitem__', '__len__',
+                                                         '__mul__', '__reversed__', '__rmul__', 'count',
+                                                         'index')))
+
+
+def _list_iadd(self, value):
+    self._callmethod('extend', (value,))
+    return self
+
+
+ListProxy.__iadd__ = _list_iadd
+
+
+class ValueProxy(BaseProxy):
+    _exposed = ('get', 'set')
+
+    def __init__(self, typeid, typecode, value):
+        BaseProxy.__init__(self, typeid, value)
+        self._typecode = typecode
+
+    def get(self):
+        return self._getvalue()
+
+    def set(self, value):
+        _il_mp.cell_set(self._cell, _il_mp.check(value))
+
+    value = property(get, set)
+
+    def __str__(self):
+        return "Value(%r, %r)" % (self._typecode, self.get())
+
+
+class NamespaceProxy(BaseProxy):
+    def __getattr__(self, name):
+        if name.startswith('_'):
+            raise AttributeError(name)
+        values = self._getvalue()
+        if name not in values:
+            raise AttributeError("'Namespace' object has no attribute '%s'" % name)
+        return values[name]
+
+    def __setattr__(self, name, value):
+        if name.startswith('_'):
+            return object.__setattr__(self, name, value)
+        value = _il_mp.check(value)
+        self._update(lambda values: values.__setitem__(name, value))
+
+    def __delattr__(self, name):
+        if name.startswith('_'):
+            return object.__delattr__(self, name)
+        if name not in self._getvalue():
+            raise AttributeError("'Namespace' object has no attribute '%s'" % name)
+        self._update(lambda values: values.pop(name, None))
+
+    def __str__(self):
+        items = sorted(self._getvalue().items())
+        return 'Namespace(%s)' % ', '.join('%s=%r' % item for item in items)
+
+
+def _proxy_type(name, base):
+    return type(name, (base,), {'__module__': 'multiprocessing.managers'})
+
+
+class SyncManager:
+    def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *, shutdown_timeout=1.0):
+        self._process = None
+        self._state = 'initial'
+
+    def start(self, initializer=None, initargs=()):
+        if self._state != 'initial':
+            if self._state == 'started':
+                raise ProcessError("Already started server")
+            raise ProcessError("Manager has shut down")
+        self._stop = Event()
+        self._process = ForkProcess(target=_manager_serve, args=(self._stop,))
+        self._process.name = type(self).__name__ + '-' + ':'.join(str(i) for i in self._process._identity)
+        self._process.start()
+        self._state = 'started'
+
+    def _check(self):
+        if self._state != 'started':
+            if self._state == 'initial':
+                raise ProcessError("Manager has not been started")
+            raise ProcessError("Manager has shut down")
+
+    def shutdown(self):
+        if self._state == 'started':
+            self._stop.set()
+            self._process.join()
+            self._state = 'shutdown'
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+
+    def __enter__(self):
+        if self._state == 'initial':
+            self.start()
+        self._check()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    @property
+    def address(self):
+        return '/tmp/pymp-interleave/listener-%d' % self._process.pid
+
+    def dict(self, *args, **kwds):
+        self._check()
+        return DictProxy('dict', dict(*args, **kwds))
+
+    def list(self, sequence=()):
+        self._check()
+        return ListProxy('list', list(sequence))
+
+    def Namespace(self, **kwds):
+        self._check()
+        return NamespaceProxy('Namespace', kwds)
+
+    def Value(self, typecode, value, lock=True):
+        self._check()
+        return ValueProxy('Value', typecode, value)
+
+    def Array(self, typecode, sequence, lock=True):
+        self._check()
+        return ListProxy('Array', list(sequence))
+
+    def Lock(self):
+        self._check()
+        return _proxy_type('AcquirerProxy', Lock)()
+
+    def RLock(self):
+        self._check()
+        return _proxy_type('AcquirerProxy', RLock)()
+
+    def Semaphore(self, value=1):
+        self._check()
+        return _proxy_type('AcquirerProxy', Semaphore)(value)
+
+    def BoundedSemaphore(self, value=1):
+        self._check()
+        return _proxy_type('AcquirerProxy', BoundedSemaphore)(value)
+
+    def Event(self):
+        self._check()
+        return _proxy_type('EventProxy', Event)()
+
+    def Condition(self, lock=None):
+        self._check()
+        return _proxy_type('ConditionProxy', Condition)(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        self._check()
+        return _proxy_type('BarrierProxy', Barrier)(parties, action, timeout)
+
+    def Queue(self, maxsize=0):
+        self._check()
+        return _proxy_type('AutoProxy[Queue]', Queue)(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        self._check()
+        return _proxy_type('AutoProxy[JoinableQueue]', JoinableQueue)(maxsize)
+
+
 def Manager():
-    raise NotImplementedError("multiprocessing.Manager is not in Interleave yet: share data through a "
-                              "Queue, a Pipe, a Value or an Array")
+    m = SyncManager()
+    m.start()
+    return m
+
+
+managers = None
 
 
 class _Submodule:
@@ -1726,5 +1964,6 @@ synchronize = _Submodule('synchronize')
 context = _Submodule('context')
 sharedctypes = _Submodule('sharedctypes')
 connection = _Submodule('connection')
+managers = _Submodule('managers')
 reduction = _Submodule('reduction')
 util = _Submodule('util')
