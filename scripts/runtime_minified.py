@@ -43,7 +43,11 @@ def main():
     if not outs:
         print("runtime_minified: no build of the engine under target/; build it first", file=sys.stderr)
         return 2
-    newest = max(outs, key=os.path.getmtime)
+    # The build whose files were written last (a directory's own time changes only when entries come or go).
+    def written(out):
+        return max((os.path.getmtime(f) for f in glob.glob(os.path.join(out, "**", "*.py"), recursive=True)), default=0)
+
+    newest = max(outs, key=written)
     sources = sorted(glob.glob(os.path.join(ROOT, "engine", "src", "modules", "*.py")))
     sources.append(os.path.join(ROOT, "engine", "src", "asyncio", "prelude.py"))
     problems = 0
