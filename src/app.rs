@@ -26,6 +26,8 @@ use crate::{embed, messages, storage};
 
 /// How long after the page shows that the runtime is compiled ahead of the first Run.
 const WARM_UP_MS: u32 = 400;
+/// The pause between the runtime modules compiled after it.
+const WARM_STEP_MS: u32 = 150;
 
 /// A callback that dispatches the same action whatever it is given.
 fn on<T: 'static>(state: &UseReducerHandle<AppState>, make: fn() -> Action) -> Callback<T> {
@@ -136,9 +138,16 @@ pub fn app(props: &AppProps) -> Html {
     }
     // Compile the asyncio runtime once while the learner reads, so that pressing Run does not stall a frame
     // (the engine keeps compiled runtime modules for the page's lifetime).
+    // Then the modules of threads and processes, one a tick, so that no tick is long.
     use_effect_with((), |_| {
         let warm = gloo_timers::callback::Timeout::new(WARM_UP_MS, interleave::vm::import::precompile_runtime);
-        move || drop(warm)
+        let modules: Vec<_> = (interleave::vm::import::WARM_MODULES.iter().enumerate())
+            .map(|(i, name)| {
+                let at = WARM_UP_MS + WARM_STEP_MS * (i as u32 + 1);
+                gloo_timers::callback::Timeout::new(at, || interleave::vm::import::precompile_module(name))
+            })
+            .collect();
+        move || drop((warm, modules))
     });
     use_effect_with(state.theme, move |theme| match embedded {
         true => storage::show_theme(*theme),

@@ -56,7 +56,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         // The package's one submodule, and its attribute once imported, as in CPython.
         "concurrent.futures" => {
             let pkg = vm.import("concurrent")?;
-            let m = vm.exec_module_source("concurrent.futures", runtime_source!("modules/concurrent_futures.py"))?;
+            let m = vm.exec_module_source("concurrent.futures", CONCURRENT_FUTURES)?;
             vm.setattr(&pkg, "futures", m.clone())?;
             m
         }
@@ -91,9 +91,14 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(m))
 }
 
+/// `concurrent.futures`'s source; a `static`, so that its import and its compilation ahead of time (`source`)
+/// use the one address the cache of compiled modules keys on.
+static CONCURRENT_FUTURES: &str = runtime_source!("modules/concurrent_futures.py");
+
 /// The Python source of a module written in Python.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
+        "concurrent.futures" => CONCURRENT_FUTURES,
         "abc" => runtime_source!("modules/abc.py"),
         "bisect" => runtime_source!("modules/bisect.py"),
         "collections" => runtime_source!("modules/collections.py"),

@@ -136,6 +136,28 @@ pub fn precompile_runtime() {
     let _ = compiled_module("asyncio", ASYNCIO_PRELUDE);
 }
 
+/// The runtime modules a threads or processes program imports, which the page compiles ahead too, one at a
+/// time after the asyncio runtime ([`precompile_module`]): `multiprocessing` alone takes tens of milliseconds
+/// to compile in the page, a stalled frame at the first run that imports it.
+pub const WARM_MODULES: &[&str] = &[
+    "threading",
+    "queue",
+    "collections",
+    "itertools",
+    "os",
+    "concurrent",
+    "concurrent.futures",
+    "pickle",
+    "multiprocessing",
+];
+
+/// Compiles the runtime module `name` ahead of its first import, as [`precompile_runtime`] does asyncio.
+pub fn precompile_module(name: &str) {
+    if let Some(source) = crate::modules::source(name) {
+        let _ = compiled_module(name, source);
+    }
+}
+
 thread_local! {
     /// The runtime's modules compiled once per thread: their sources are fixed, code objects are immutable, and
     /// parsing the asyncio prelude anew for every run would stall the page at each Run. Keyed by the name and
@@ -162,4 +184,24 @@ fn compiled_module(name: &str, source: &'static str) -> PyResult<Rc<Code>> {
     })?;
     COMPILED.with(|c| c.borrow_mut().insert(key, code.clone()));
     Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each module the page compiles ahead is one written in Python, and compiling it ahead fills the cache its
+    /// import then uses.
+    #[test]
+    fn the_warm_modules_compile_into_the_cache_their_import_reads() {
+        for name in WARM_MODULES {
+            let source = crate::modules::source(name).unwrap_or_else(|| panic!("{name} has no Python source"));
+            precompile_module(name);
+            let key = (name.to_string(), source.as_ptr() as usize);
+            assert!(
+                COMPILED.with(|c| c.borrow().contains_key(&key)),
+                "{name} was not compiled"
+            );
+        }
+    }
 }
