@@ -62,7 +62,13 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
     // Per message sent: its channel and time, and whether it was received yet.
     let mut messages: Vec<(ObjId, Time, bool)> = Vec::new();
     for (i, e) in trace.events.iter().enumerate() {
-        let p = owner.get(&e.task).copied().unwrap_or(0);
+        // A new lane's `Created` is its creator's process's event (the lane belongs to it from then on).
+        let p = match e.kind {
+            EventKind::Created { parent } if !owner.contains_key(&e.task) => owner.get(&parent),
+            _ => owner.get(&e.task),
+        }
+        .copied()
+        .unwrap_or(0);
         if p != current {
             saved.insert(
                 current,
