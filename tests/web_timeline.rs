@@ -289,6 +289,7 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
             "Process-2, pid 4244, exit code 0",
             "GIL of Process-2",
             "Process-2",
+            "QueueFeederThread",
         ]
     );
     let all = rows(&root);
@@ -306,14 +307,15 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
     }
     let cores = all[0].query_selector("[aria-label^='Core 0: ']").unwrap();
     assert!(cores.is_some(), "core 0 ran a process");
-    // Two arrows, from the producer's row (10) to the consumer's (7), rows 28 px high.
+    // Two arrows, from the producer's queue feeder thread's row (11: it sends what `put` hands it, as in
+    // CPython) to the consumer's (7), rows 28 px high.
     let lines = root.query_selector_all(".tl-arrows line").unwrap();
     assert_eq!(lines.length(), 2);
     let line: Element = wasm_bindgen::JsCast::unchecked_into(lines.item(1).unwrap());
-    assert_eq!(line.get_attribute("y1").as_deref(), Some("294.0"));
+    assert_eq!(line.get_attribute("y1").as_deref(), Some("322.0"));
     assert_eq!(line.get_attribute("y2").as_deref(), Some("210.0"));
     let title = line.text_content().unwrap();
-    assert!(title.starts_with("Queue-1: 'two' sent by Process-2"), "{title}");
+    assert!(title.starts_with("Queue-1: 'two' sent by QueueFeederThread"), "{title}");
 }
 
 #[wasm_bindgen_test]
@@ -335,7 +337,8 @@ async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
             "Process-1, pid 4243, exit code 0",
             "Process-2, pid 4244, exit code 0",
             "GIL of Process-2",
-            "Process-2"
+            "Process-2",
+            "QueueFeederThread"
         ]
     );
     let button: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
