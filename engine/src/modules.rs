@@ -91,14 +91,22 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     Ok(Some(m))
 }
 
-/// `concurrent.futures`'s source; a `static`, so that its import and its compilation ahead of time (`source`)
-/// use the one address the cache of compiled modules keys on.
+/// `concurrent.futures`'s source; a `static`, so that its import and its compilation ahead of time
+/// (`ahead_source`) use the one address the cache of compiled modules keys on.
 static CONCURRENT_FUTURES: &str = runtime_source!("modules/concurrent_futures.py");
+
+/// The source of a runtime module to compile ahead of its import: [`source`]'s, and `concurrent.futures`'s,
+/// which is imported its own way (as a submodule of its package).
+pub fn ahead_source(name: &str) -> Option<&'static str> {
+    match name {
+        "concurrent.futures" => Some(CONCURRENT_FUTURES),
+        _ => source(name),
+    }
+}
 
 /// The Python source of a module written in Python.
 pub fn source(name: &str) -> Option<&'static str> {
     Some(match name {
-        "concurrent.futures" => CONCURRENT_FUTURES,
         "abc" => runtime_source!("modules/abc.py"),
         "bisect" => runtime_source!("modules/bisect.py"),
         "collections" => runtime_source!("modules/collections.py"),

@@ -60,7 +60,7 @@ impl Vm {
             return self.main_module_frame(th);
         }
         let src = match name {
-            "asyncio" => Some(runtime_source!("asyncio/prelude.py")),
+            "asyncio" => Some(ASYNCIO_PRELUDE),
             _ => crate::modules::source(name),
         };
         let Some(src) = src else {
@@ -153,7 +153,7 @@ pub const WARM_MODULES: &[&str] = &[
 
 /// Compiles the runtime module `name` ahead of its first import, as [`precompile_runtime`] does asyncio.
 pub fn precompile_module(name: &str) {
-    if let Some(source) = crate::modules::source(name) {
+    if let Some(source) = crate::modules::ahead_source(name) {
         let _ = compiled_module(name, source);
     }
 }
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn the_warm_modules_compile_into_the_cache_their_import_reads() {
         for name in WARM_MODULES {
-            let source = crate::modules::source(name).unwrap_or_else(|| panic!("{name} has no Python source"));
+            let source = crate::modules::ahead_source(name).unwrap_or_else(|| panic!("{name} has no Python source"));
             precompile_module(name);
             let key = (name.to_string(), source.as_ptr() as usize);
             assert!(

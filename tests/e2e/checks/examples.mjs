@@ -161,8 +161,12 @@ function exampleCheck(appExample) {
           throw new Error(`no timeline lane named ${JSON.stringify(name)}; the lanes are ${JSON.stringify(names)}`);
         }
       }
+      // Rows that are no task: a core's, a process's GIL, a process's header ("Process-1, pid 4243, ...").
+      // And the queue feeder threads of child processes, which CPython starts there, out of the parent's sight.
+      const machine = (name) => /^Core \d+$/.test(name) || name.startsWith('GIL of ') || /, pid \d+/.test(name)
+        || name === 'QueueFeederThread';
       for (const name of names) {
-        if (name !== mainName && name !== 'GIL' && !example.all_tasks.includes(name)) {
+        if (name !== mainName && name !== 'GIL' && !machine(name) && !example.all_tasks.includes(name)) {
           throw new Error(`lane ${JSON.stringify(name)} is no task CPython creates (${JSON.stringify(example.all_tasks)})`);
         }
       }
@@ -174,11 +178,13 @@ function exampleCheck(appExample) {
         throw new Error(`the main lane shows no wait for the loop: ${JSON.stringify(mainSegments)}`);
       }
       // Threads that take turns on the GIL show it: a lane waits for the GIL, and the GIL lane shows who holds it.
+      // With processes, each has its own GIL lane: the main process's is the one to look at.
       if (/threading|concurrent\.futures|to_thread/.test(example.source)) {
-        const gil = app.page.getByRole('row', { name: 'GIL', exact: true });
+        const gilName = names.includes('GIL of MainProcess') ? 'GIL of MainProcess' : 'GIL';
+        const gil = app.page.getByRole('row', { name: gilName, exact: true });
         if ((await gil.count()) !== 1) throw new Error('no GIL lane for a program with threads');
         const turns = await gil.getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-        if (!turns.every((l) => /^GIL: (held by .+|free, every thread waits)/.test(l))) {
+        if (!turns.every((l) => l.startsWith(`${gilName}: held by `) || l.startsWith(`${gilName}: free, every thread waits`))) {
           throw new Error(`a GIL segment says neither who holds it nor that it is free: ${JSON.stringify(turns.slice(0, 5))}`);
         }
         // Where threads compute, their turns are long enough to see, and end when the switch interval runs out.
