@@ -410,7 +410,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="app" {onkeydown} ref={root}>
             <header class="app-header">
                 <h1>{ "Interleave" }</h1>
-                <p class="app-tagline">{ "Edit a small asyncio or threading program, run it, and watch its tasks and threads take turns." }</p>
+                <p class="app-tagline">{ "Edit a small asyncio, threading or multiprocessing program, run it, and watch its tasks, threads and processes take turns." }</p>
                 <Share make={make_link} />
                 <Export run={state.run.clone()} onopen={with(&state, Action::OpenRun)}
                         onproblem={with(&state, |text: String| Action::Notice(Some(text.into())))} />
