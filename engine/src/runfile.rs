@@ -686,22 +686,8 @@ fn task(v: &Json, place: &str) -> Result<TaskInfo, ReadError> {
 
 fn object(v: &Json, place: &str) -> Result<ObjInfo, ReadError> {
     let kind = str_field(v, "kind", place)?;
-    let kind = match kind.as_str() {
-        "Future" => ObjKind::Future,
-        "Gather" => ObjKind::Gather,
-        "Lock" => ObjKind::Lock,
-        "Event" => ObjKind::Event,
-        "Condition" => ObjKind::Condition,
-        "Semaphore" => ObjKind::Semaphore,
-        "BoundedSemaphore" => ObjKind::BoundedSemaphore,
-        "Queue" => ObjKind::Queue,
-        "PriorityQueue" => ObjKind::PriorityQueue,
-        "LifoQueue" => ObjKind::LifoQueue,
-        "Timeout" => ObjKind::Timeout,
-        "TaskGroup" => ObjKind::TaskGroup,
-        "Channel" => ObjKind::Channel,
-        "Process" => ObjKind::Process,
-        _ => return unknown(&format!("{place}.kind"), &kind),
+    let Some(kind) = ObjKind::from_name(&kind) else {
+        return unknown(&format!("{place}.kind"), &kind);
     };
     Ok(ObjInfo {
         kind,

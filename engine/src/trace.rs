@@ -301,6 +301,29 @@ pub enum ObjKind {
     Process,
 }
 
+impl ObjKind {
+    /// The kind its name says (`"Lock"`, as `{:?}` writes it), for the runtime's registrations and run files.
+    pub fn from_name(name: &str) -> Option<ObjKind> {
+        Some(match name {
+            "Future" => ObjKind::Future,
+            "Gather" => ObjKind::Gather,
+            "Lock" => ObjKind::Lock,
+            "Event" => ObjKind::Event,
+            "Condition" => ObjKind::Condition,
+            "Semaphore" => ObjKind::Semaphore,
+            "BoundedSemaphore" => ObjKind::BoundedSemaphore,
+            "Queue" => ObjKind::Queue,
+            "PriorityQueue" => ObjKind::PriorityQueue,
+            "LifoQueue" => ObjKind::LifoQueue,
+            "Timeout" => ObjKind::Timeout,
+            "TaskGroup" => ObjKind::TaskGroup,
+            "Channel" => ObjKind::Channel,
+            "Process" => ObjKind::Process,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjInfo {
     pub kind: ObjKind,

@@ -364,20 +364,7 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("get_loop", |vm, _, _| Ok(vm.ts.aio.loop_obj.clone())),
         ("register", |vm, a, _| {
             let kind = match a.first() {
-                Some(Value::Str(s)) => match &**s {
-                    "Lock" => ObjKind::Lock,
-                    "Event" => ObjKind::Event,
-                    "Condition" => ObjKind::Condition,
-                    "Semaphore" => ObjKind::Semaphore,
-                    "BoundedSemaphore" => ObjKind::BoundedSemaphore,
-                    "Queue" => ObjKind::Queue,
-                    "PriorityQueue" => ObjKind::PriorityQueue,
-                    "LifoQueue" => ObjKind::LifoQueue,
-                    "Timeout" => ObjKind::Timeout,
-                    "TaskGroup" => ObjKind::TaskGroup,
-                    "Gather" => ObjKind::Gather,
-                    _ => ObjKind::Future,
-                },
+                Some(Value::Str(s)) => ObjKind::from_name(s).unwrap_or(ObjKind::Future),
                 _ => ObjKind::Future,
             };
             let label = match a.first() {
