@@ -1018,7 +1018,7 @@ impl Vm {
                     };
                     let tb = self.format_exception(&exc);
                     let head = if is_task { "Task" } else { "Future" };
-                    self.unretrieved_finding(&name, &coro, &er, is_task, line);
+                    self.unretrieved_finding(&exc, &name, &coro, &er, is_task, line);
                     format!("{head} exception was never retrieved\nfuture: {future}\n{tb}")
                 }
             };
@@ -1026,26 +1026,28 @@ impl Vm {
         }
     }
 
-    /// A task or future dropped with an exception nobody retrieved: where the task raised it (its `Finished`
-    /// line), or where it was defined.
-    fn unretrieved_finding(&mut self, name: &str, coro: &str, exc: &str, is_task: bool, defined: u32) {
-        let trace = &self.world.trace;
-        let raised = trace
-            .tasks
-            .iter()
-            .position(|t| is_task && t.name == name)
-            .and_then(|task| {
-                trace.events.iter().rev().find(|e| {
-                    e.task as usize == task
-                        && matches!(
-                            e.kind,
-                            EventKind::Finished {
-                                outcome: Outcome::Raised { .. }
-                            }
-                        )
-                })
+    /// A task or future dropped with an exception nobody retrieved: where the program raised it (the innermost
+    /// frame of its traceback in the program's file), or where the task was defined.
+    fn unretrieved_finding(
+        &mut self,
+        exc_value: &Value,
+        name: &str,
+        coro: &str,
+        exc: &str,
+        is_task: bool,
+        defined: u32,
+    ) {
+        let raised = self
+            .exc_data(exc_value)
+            .and_then(|d| {
+                let d = d.borrow();
+                d.traceback
+                    .iter()
+                    .rev()
+                    .find(|t| *t.filename == *self.filename)
+                    .map(|t| t.line)
             })
-            .map_or(defined, |e| e.line);
+            .unwrap_or(defined);
         let (what, tasks) = if is_task {
             (format!("{name} ({coro})"), vec![name.to_string()])
         } else {

@@ -14,6 +14,11 @@ use std::fmt::Write;
 /// from 100 ms on (`loop.slow_callback_duration`).
 pub const SLOW_STEP: Time = 100_000_000;
 
+/// The most lanes a search for a cycle of waits visits: a cycle longer than this goes unreported, so that a
+/// chain of a hundred thousand tasks each awaiting the one before costs neither quadratic time nor a deep
+/// recursion at every new wait.
+const MAX_CYCLE: usize = 256;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// A cycle of waits: each member waits for the next.
@@ -377,7 +382,7 @@ impl Analyzer {
         path: &mut Vec<(TaskId, Option<ObjId>)>,
         visited: &mut BTreeSet<TaskId>,
     ) -> bool {
-        if !visited.insert(lane) {
+        if visited.len() >= MAX_CYCLE || !visited.insert(lane) {
             return false;
         }
         for (next, obj) in self.edges(lane) {
@@ -584,8 +589,14 @@ impl std::hash::Hasher for PlaceHasher {
 type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
 
 /// A place a program's tasks and threads share: a global, or an instance's attribute (the namespace or
-/// instance as an address, and the name's hash).
+/// instance, and the name's hash).
 pub type Place = (usize, u64);
+
+/// An instance's attribute: by the instance's serial, which no later instance reuses (an address may be),
+/// made odd so that it never equals a namespace's address.
+pub fn attribute(serial: u64, name_hash: u64) -> Place {
+    (((serial as usize) << 1) | 1, name_hash)
+}
 
 /// The interpreter's reads and writes of shared places, for lost updates (`Config::track_accesses`): a lane
 /// that read a place, then switched (it waited, or let go of the GIL), then wrote the place after another lane

@@ -108,6 +108,19 @@ fn lost_updates_need_tracked_accesses() {
     assert_eq!(tracked, ["10: lost-update"]);
 }
 
+/// A long chain of tasks each awaiting the one before is no cycle, and analysing it neither overflows the stack
+/// nor takes quadratic time (a search of waits that walked the whole chain at each new wait did both).
+#[test]
+fn a_chain_of_fifty_thousand_awaits_is_no_deadlock_and_no_deep_search() {
+    let source = "import asyncio\n\
+async def link(prev):\n    if prev is not None:\n        await prev\n    await asyncio.sleep(0.001)\n\
+async def main():\n    prev = None\n    for _ in range(50_000):\n        prev = asyncio.create_task(link(prev))\n    await prev\n\
+asyncio.run(main())\n";
+    let mut s = Session::new(source, Config::default());
+    assert_eq!(s.run_to_end(), 0, "{}", s.stderr());
+    assert!(s.findings().is_empty());
+}
+
 /// The JSON form has the fields the command documents, and a clean run is `[]`.
 #[test]
 fn findings_as_json() {

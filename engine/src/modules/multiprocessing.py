@@ -1835,6 +1835,14 @@ def _proxy_type(name, base):
     return type(name, (base,), {'__module__': 'multiprocessing.managers'})
 
 
+# The manager's proxies of synchronisation objects and queues: each works across processes already, so a
+# proxy is one under the name CPython gives it, made once so that two proxies of a kind share their type.
+_proxies = {base: _proxy_type(name, base) for name, base in (
+    ('AcquirerProxy', Lock), ('AcquirerProxy', RLock), ('AcquirerProxy', Semaphore),
+    ('AcquirerProxy', BoundedSemaphore), ('EventProxy', Event), ('ConditionProxy', Condition),
+    ('BarrierProxy', Barrier), ('AutoProxy[Queue]', Queue), ('AutoProxy[JoinableQueue]', JoinableQueue))}
+
+
 class SyncManager:
     def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *, shutdown_timeout=1.0):
         self._process = None
@@ -1902,48 +1910,45 @@ class SyncManager:
 
     def Lock(self):
         self._check()
-        return _proxy_type('AcquirerProxy', Lock)()
+        return _proxies[Lock]()
 
     def RLock(self):
         self._check()
-        return _proxy_type('AcquirerProxy', RLock)()
+        return _proxies[RLock]()
 
     def Semaphore(self, value=1):
         self._check()
-        return _proxy_type('AcquirerProxy', Semaphore)(value)
+        return _proxies[Semaphore](value)
 
     def BoundedSemaphore(self, value=1):
         self._check()
-        return _proxy_type('AcquirerProxy', BoundedSemaphore)(value)
+        return _proxies[BoundedSemaphore](value)
 
     def Event(self):
         self._check()
-        return _proxy_type('EventProxy', Event)()
+        return _proxies[Event]()
 
     def Condition(self, lock=None):
         self._check()
-        return _proxy_type('ConditionProxy', Condition)(lock)
+        return _proxies[Condition](lock)
 
     def Barrier(self, parties, action=None, timeout=None):
         self._check()
-        return _proxy_type('BarrierProxy', Barrier)(parties, action, timeout)
+        return _proxies[Barrier](parties, action, timeout)
 
     def Queue(self, maxsize=0):
         self._check()
-        return _proxy_type('AutoProxy[Queue]', Queue)(maxsize)
+        return _proxies[Queue](maxsize)
 
     def JoinableQueue(self, maxsize=0):
         self._check()
-        return _proxy_type('AutoProxy[JoinableQueue]', JoinableQueue)(maxsize)
+        return _proxies[JoinableQueue](maxsize)
 
 
 def Manager():
     m = SyncManager()
     m.start()
     return m
-
-
-managers = None
 
 
 class _Submodule:

@@ -259,7 +259,7 @@ impl Vm {
                             if let Some(v) = found {
                                 if !matches!(&**name, "__class__" | "__dict__") {
                                     if self.world.accesses.is_some() && !f.code.hidden {
-                                        let (place, line) = ((Rc::as_ptr(inst) as usize, hash), f.line());
+                                        let (place, line) = (crate::findings::attribute(inst.serial, hash), f.line());
                                         self.track_read(place, line);
                                     }
                                     f.stack.push(v);
@@ -304,7 +304,7 @@ impl Vm {
                             && self.no_data_descriptor(&cls, name, hash)
                         {
                             if self.world.accesses.is_some() && !f.code.hidden {
-                                let (place, line) = ((Rc::as_ptr(inst) as usize, hash), f.line());
+                                let (place, line) = (crate::findings::attribute(inst.serial, hash), f.line());
                                 let what = || {
                                     let a = if cls.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
                                         "an"
