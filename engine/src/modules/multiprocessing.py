@@ -464,7 +464,14 @@ def get_context(method=None):
         method = get_start_method()
     if method not in ('fork', 'spawn', 'forkserver'):
         raise ValueError('cannot find context for %r' % method)
-    return {'fork': ForkContext, 'spawn': SpawnContext}.get(method, ForkServerContext)()
+    # One context per method, as CPython's `_concrete_contexts`: `get_context() is get_context('fork')`.
+    ctx = _contexts.get(method)
+    if ctx is None:
+        ctx = _contexts[method] = {'fork': ForkContext, 'spawn': SpawnContext}.get(method, ForkServerContext)()
+    return ctx
+
+
+_contexts = {}
 
 
 def freeze_support():

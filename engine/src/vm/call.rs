@@ -50,6 +50,11 @@ impl Vm {
             _ => Vec::new(),
         };
         let doc = code.doc.clone().map_or(Value::None, Value::Str);
+        // `__module__` is the defining module's `__name__` (`__mp_main__` for a spawned child's program).
+        let module = match globals.borrow().get_str("__name__") {
+            Some(Value::Str(s)) => s,
+            _ => Rc::from("__main__"),
+        };
         Value::Function(Rc::new(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
@@ -59,7 +64,7 @@ impl Vm {
             closure,
             attrs: RefCell::new(Dict::new()),
             doc,
-            module: Rc::from("__main__"),
+            module,
             code,
         }))
     }
