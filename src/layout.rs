@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use interleave::replay::{Lane, Message, Segment, TaskPhase};
+use interleave::replay::{Backlog, Lane, Message, Segment, TaskPhase};
 use interleave::trace::{TaskId, Time, Trace, WaitReason, Wake};
 
 /// The most columns a track is divided into when deciding what is too small to draw on its own.
@@ -379,11 +379,66 @@ pub fn lane_order(trace: &Trace, tasks: &[TaskId]) -> Vec<usize> {
     order
 }
 
+/// A stretch of a backlog's row in which items wait: fractions of the track, and the most that waited in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pending {
+    pub left: f64,
+    pub width: f64,
+    pub start: Time,
+    pub end: Time,
+    pub count: u32,
+}
+
+/// The stretches of `backlog` in `view` with items waiting, the last one lasting until `now`. Stretches
+/// narrower than a column (`columns` across the track) and closer than one to each other are drawn as one
+/// with their largest count, so a busy queue costs about a block per column; a wider stretch is always its
+/// own, so a moment's peak does not stand for the count of the second after it.
+pub fn pending(backlog: &Backlog, view: &Viewport, now: Time, columns: u64) -> Vec<Pending> {
+    let column = (view.span / columns.max(1)).max(1);
+    let steps = &backlog.steps;
+    let mut out: Vec<Pending> = Vec::new();
+    for i in backlog.step_at(view.start)..steps.len() {
+        let (at, count) = steps[i];
+        if at >= view.end() {
+            break;
+        }
+        let until = steps.get(i + 1).map_or(now, |s| s.0).min(view.end());
+        let from = at.max(view.start);
+        if count == 0 || until <= from {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last)
+                if from.saturating_sub(last.end) < column
+                    && last.end - last.start < column
+                    && until - from < column =>
+            {
+                last.end = until;
+                last.count = last.count.max(count);
+            }
+            _ => out.push(Pending {
+                left: 0.0,
+                width: 0.0,
+                start: from,
+                end: until,
+                count,
+            }),
+        }
+    }
+    for p in &mut out {
+        p.left = view.fraction(p.start);
+        p.width = view.fraction(p.end) - p.left;
+    }
+    out
+}
+
 /// One row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A simulated core: which process runs on it when.
     Core(u32),
+    /// The `k`th channel's backlog (`Replay::backlogs`): a queue's or a pool's pending items over time.
+    Queue(u32),
     /// A process's header: its name, pid and exit code, the button that folds it, and its time on cores.
     Process(u32),
     /// A process's GIL (process 0's in a program without processes).
@@ -403,11 +458,12 @@ pub struct ProcRows {
 }
 
 /// The timeline's rows, top to bottom. Without processes, the GIL's lane (if any) and then the lanes, as
-/// ever; with processes, a row per core, then per process its header and, unless folded, its GIL and its
-/// lanes. Looking a row up costs O(processes), so a render costs what it shows.
+/// ever; with processes, a row per core, a row per channel that carried messages (its backlog), then per
+/// process its header and, unless folded, its GIL and its lanes. Looking a row up costs O(processes), so a render costs what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows {
     pub cores: u32,
+    pub queues: u32,
     /// Indexed by process; never empty.
     pub procs: Vec<ProcRows>,
     /// Whether processes have headers: only once the program started one.
@@ -436,7 +492,7 @@ impl Rows {
 
     fn head(&self) -> usize {
         if self.grouped {
-            self.cores as usize
+            (self.cores + self.queues) as usize
         } else {
             0
         }
@@ -444,7 +500,12 @@ impl Rows {
 
     pub fn get(&self, i: usize) -> Option<Row> {
         if i < self.head() {
-            return Some(Row::Core(i as u32));
+            let i = i as u32;
+            return Some(if i < self.cores {
+                Row::Core(i)
+            } else {
+                Row::Queue(i - self.cores)
+            });
         }
         let mut i = i - self.head();
         for (p, rows) in self.procs.iter().enumerate() {
@@ -472,6 +533,7 @@ impl Rows {
     pub fn index_of(&self, row: Row) -> Option<usize> {
         let p = match row {
             Row::Core(c) => return (c < self.cores && self.grouped).then_some(c as usize),
+            Row::Queue(k) => return (k < self.queues && self.grouped).then_some((self.cores + k) as usize),
             Row::Process(p) | Row::Gil(p) | Row::Lane(p, _) => p,
         };
         let rows = self.procs.get(p as usize)?;
@@ -486,7 +548,7 @@ impl Rows {
             Row::Process(_) => self.grouped.then_some(start),
             Row::Gil(_) => rows.gil.then_some(start + header),
             Row::Lane(_, k) => (k < rows.lanes).then_some(start + header + usize::from(rows.gil) + k),
-            Row::Core(_) => None,
+            Row::Core(_) | Row::Queue(_) => None,
         }
     }
 }
@@ -819,6 +881,7 @@ mod tests {
     fn without_processes_the_rows_are_the_gil_then_the_lanes() {
         let rows = Rows {
             cores: 0,
+            queues: 0,
             procs: procs(&[(true, 3, false)]),
             grouped: false,
         };
@@ -829,9 +892,10 @@ mod tests {
     }
 
     #[test]
-    fn processes_get_the_cores_then_a_header_each_and_folding_keeps_only_the_header() {
+    fn processes_get_the_cores_the_queues_then_a_header_each_and_folding_keeps_only_the_header() {
         let rows = Rows {
             cores: 2,
+            queues: 1,
             procs: procs(&[(true, 2, false), (true, 1, true), (false, 1, false)]),
             grouped: true,
         };
@@ -841,6 +905,7 @@ mod tests {
             [
                 Row::Core(0),
                 Row::Core(1),
+                Row::Queue(0),
                 Row::Process(0),
                 Row::Gil(0),
                 Row::Lane(0, 0),
@@ -854,9 +919,51 @@ mod tests {
             assert_eq!(rows.index_of(row), Some(i), "{row:?}");
         }
         // A folded process's GIL and lanes are drawn in its header's row; a process without a GIL has none.
-        assert_eq!(rows.index_of(Row::Lane(1, 0)), Some(6));
-        assert_eq!(rows.index_of(Row::Gil(1)), Some(6));
+        assert_eq!(rows.index_of(Row::Lane(1, 0)), Some(7));
+        assert_eq!(rows.index_of(Row::Gil(1)), Some(7));
         assert_eq!(rows.index_of(Row::Gil(2)), None);
+        assert_eq!(rows.index_of(Row::Queue(1)), None);
+    }
+
+    #[test]
+    fn a_backlog_draws_where_items_wait_merging_what_is_closer_than_a_column() {
+        let backlog = Backlog {
+            channel: 0,
+            // 2 items from 100, 1 from 300, none from 400; then blips of 1 every 2 ns from 1,000 to 1,020;
+            // then 3 from 5,000 on, still waiting.
+            steps: [(100, 2), (300, 1), (400, 0)]
+                .into_iter()
+                .chain((0..10).flat_map(|k| [(1_000 + 2 * k, 1), (1_001 + 2 * k, 0)]))
+                .chain([(5_000, 3)])
+                .collect(),
+            peak: 3,
+        };
+        let view = Viewport { start: 0, span: 10_000 };
+        // A column is 100 ns: the first two steps are a column or more wide, the blips are one block.
+        let got = pending(&backlog, &view, 8_000, 100);
+        let spans: Vec<_> = got.iter().map(|p| (p.start, p.end, p.count)).collect();
+        assert_eq!(
+            spans,
+            [(100, 300, 2), (300, 400, 1), (1_000, 1_019, 1), (5_000, 8_000, 3)]
+        );
+        assert!((got[0].left - 0.01).abs() < 1e-9 && (got[0].width - 0.02).abs() < 1e-9);
+        // Zoomed in on the blips, each is its own block; before the first step nothing waits.
+        let view = Viewport { start: 990, span: 30 };
+        assert_eq!(pending(&backlog, &view, 8_000, 100).len(), 10);
+        let view = Viewport { start: 0, span: 50 };
+        assert!(pending(&backlog, &view, 8_000, 100).is_empty());
+        // A moment's peak stays its own block: the wide stretch after it keeps its own count.
+        let burst = Backlog {
+            channel: 0,
+            steps: vec![(100, 8), (101, 4), (5_000, 0)],
+            peak: 8,
+        };
+        let view = Viewport { start: 0, span: 10_000 };
+        let spans: Vec<_> = pending(&burst, &view, 8_000, 100)
+            .iter()
+            .map(|p| (p.start, p.end, p.count))
+            .collect();
+        assert_eq!(spans, [(100, 101, 8), (101, 5_000, 4)]);
     }
 
     #[test]

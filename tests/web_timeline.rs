@@ -275,11 +275,24 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
     let trace = processes_trace();
     let end = trace.events.iter().map(|e| e.at).max().unwrap();
     let root = mount(trace, Viewport::fit(end), 600.0).await;
+    // The queue's backlog row names the most that waited in it, which the processes' timing decides.
+    let backlog = "Queue-1: the items waiting in it over time, at most ";
+    let got: Vec<String> = labels(&root)
+        .into_iter()
+        .map(|l| {
+            if l.starts_with(backlog) {
+                "Queue-1's backlog".into()
+            } else {
+                l
+            }
+        })
+        .collect();
     assert_eq!(
-        labels(&root),
+        got,
         [
             "Core 0",
             "Core 1",
+            "Queue-1's backlog",
             "MainProcess, pid 4242",
             "GIL of MainProcess",
             "MainThread",
@@ -293,8 +306,14 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
         ]
     );
     let all = rows(&root);
+    // Items wait in the queue between the producer's put and the consumer's get: bars that say so.
+    let bars = all[2].query_selector_all(".q-bar[title]").unwrap();
+    assert!(bars.length() > 0, "the queue's backlog has bars");
+    let bar: Element = wasm_bindgen::JsCast::unchecked_into(bars.item(0).unwrap());
+    let title = bar.get_attribute("title").unwrap();
+    assert!(title.contains(" waiting in Queue-1, "), "{title}");
     // Each GIL is held by its own process's threads only.
-    let gil1 = all[6].query_selector_all(".seg[aria-label]").unwrap();
+    let gil1 = all[7].query_selector_all(".seg[aria-label]").unwrap();
     assert!(gil1.length() > 0);
     for i in 0..gil1.length() {
         let el: Element = wasm_bindgen::JsCast::unchecked_into(gil1.item(i).unwrap());
@@ -307,13 +326,13 @@ async fn processes_have_a_header_a_gil_and_their_lanes_under_the_cores() {
     }
     let cores = all[0].query_selector("[aria-label^='Core 0: ']").unwrap();
     assert!(cores.is_some(), "core 0 ran a process");
-    // Two arrows, from the producer's queue feeder thread's row (11: it sends what `put` hands it, as in
-    // CPython) to the consumer's (7), rows 28 px high.
+    // Two arrows, from the producer's queue feeder thread's row (12: it sends what `put` hands it, as in
+    // CPython) to the consumer's (8), rows 28 px high.
     let lines = root.query_selector_all(".tl-arrows line").unwrap();
     assert_eq!(lines.length(), 2);
     let line: Element = wasm_bindgen::JsCast::unchecked_into(lines.item(1).unwrap());
-    assert_eq!(line.get_attribute("y1").as_deref(), Some("322.0"));
-    assert_eq!(line.get_attribute("y2").as_deref(), Some("210.0"));
+    assert_eq!(line.get_attribute("y1").as_deref(), Some("350.0"));
+    assert_eq!(line.get_attribute("y2").as_deref(), Some("238.0"));
     let title = line.text_content().unwrap();
     assert!(title.starts_with("Queue-1: 'two' sent by QueueFeederThread"), "{title}");
 }
@@ -332,7 +351,7 @@ async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
     .await;
     let got = labels(&root);
     assert_eq!(
-        &got[5..],
+        &got[6..],
         [
             "Process-1, pid 4243, exit code 0",
             "Process-2, pid 4244, exit code 0",
@@ -349,7 +368,7 @@ async fn a_folded_process_shows_only_its_header_and_the_button_says_so() {
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
     button.click();
     assert_eq!(*folds.borrow(), [1]);
-    // Arrows into the folded process end on its header's row (5).
+    // Arrows into the folded process end on its header's row (6).
     let line = root.query_selector(".tl-arrows line").unwrap().expect("an arrow");
-    assert_eq!(line.get_attribute("y2").as_deref(), Some("154.0"));
+    assert_eq!(line.get_attribute("y2").as_deref(), Some("182.0"));
 }

@@ -7,8 +7,10 @@
 //! closes it. The runtime reports the other two where it prints CPython's warnings (`Vm::flush_warnings`).
 
 use crate::trace::{EventKind, ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
+use crate::value::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
+use std::rc::Rc;
 
 /// A step of an asyncio task this long (virtual time) holds its loop too long: asyncio's debug mode warns
 /// from 100 ms on (`loop.slow_callback_duration`).
@@ -541,8 +543,7 @@ fn format_secs(ns: Time) -> String {
 }
 
 /// A value a lost update can be made of: not a module, function, class, or the runtime's object.
-pub fn is_data(v: &crate::value::Value) -> bool {
-    use crate::value::Value;
+pub fn is_data(v: &Value) -> bool {
     matches!(
         v,
         Value::None
@@ -588,9 +589,44 @@ impl std::hash::Hasher for PlaceHasher {
 
 type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
 
-/// A place a program's tasks and threads share: a global, or an instance's attribute (the namespace or
-/// instance, and the name's hash).
+/// A place a program's tasks and threads share: a global, an instance's attribute (the namespace or
+/// instance, and the name's hash), or a dict's or list's item.
 pub type Place = (usize, u64);
+
+/// A dict's item under a string or int key, or a list's item at an index: by the container's address with its
+/// second bit set (addresses are 8-byte aligned: never a namespace's address, and even, never an attribute's),
+/// and the key's hash or the index. With the place, what the message calls it (`the item 'hits' of a dict`).
+pub fn item(container: &Value, key: &Value) -> Option<Place> {
+    let (addr, key) = match (container, key) {
+        (Value::Dict(d), Value::Str(s)) => (Rc::as_ptr(d) as *const u8 as usize, crate::dict::hash_str(s)),
+        (Value::Dict(d), Value::Int(i)) => (Rc::as_ptr(d) as *const u8 as usize, *i as u64),
+        (Value::List(l), Value::Int(i)) => {
+            let len = l.borrow().len() as i64;
+            let i = if *i < 0 { *i + len } else { *i };
+            if !(0..len).contains(&i) {
+                return None;
+            }
+            (Rc::as_ptr(l) as *const u8 as usize, i as u64)
+        }
+        _ => return None,
+    };
+    Some((addr | 2, key))
+}
+
+/// How a lost update's message names an item: `the item 'hits' of a dict`, `the item 0 of a list`.
+pub fn item_name(container: &Value, key: &Value) -> String {
+    let key = match key {
+        Value::Str(s) => crate::pyfmt::str_repr(s),
+        Value::Int(i) => i.to_string(),
+        _ => "?".into(),
+    };
+    let kind = if matches!(container, Value::List(_)) {
+        "list"
+    } else {
+        "dict"
+    };
+    format!("the item {key} of a {kind}")
+}
 
 /// An instance's attribute: by the instance's serial, which no later instance reuses (an address may be),
 /// made odd so that it never equals a namespace's address.
@@ -614,7 +650,13 @@ pub struct Accesses {
     switches: HashMap<TaskId, (u64, u32)>,
     /// Lost updates reported, by place and the reading and writing lines.
     reported: BTreeSet<(Place, u32, u32)>,
+    /// How many items `read_item` began tracking.
+    items: usize,
 }
+
+/// The most items tracked from a read: a loop reading a long list item by item must not grow memory without
+/// bound (items written by subscript assignment are tracked as globals are, without this limit).
+pub const MAX_ITEMS: usize = 1 << 16;
 
 #[derive(Clone, Copy)]
 struct LastWrite {
@@ -646,6 +688,27 @@ impl Accesses {
                 switches,
             },
         );
+    }
+
+    /// `lane` read an item at `line`: as `read`, except that an item first met by a read (put there by a
+    /// literal or a method, not a subscript assignment) is tracked from then on, up to [`MAX_ITEMS`] of them.
+    pub fn read_item(&mut self, lane: TaskId, place: Place, line: u32) {
+        if !self.shared {
+            return;
+        }
+        if !self.places.contains_key(&place) {
+            if self.items >= MAX_ITEMS {
+                return;
+            }
+            self.items += 1;
+            let nobody = LastWrite {
+                version: 0,
+                lane: TaskId::MAX,
+                line: 0,
+            };
+            self.places.insert(place, nobody);
+        }
+        self.read(lane, place, line);
     }
 
     /// `lane` switched away at `line`: a wait, or the GIL let go.

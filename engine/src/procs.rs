@@ -377,7 +377,8 @@ fn trace_object(vm: &mut Vm, kind: ObjKind, mut name: String) -> ObjId {
     objects.len() as ObjId - 1
 }
 
-/// `_il_mp.chan(label="Queue")`: a new channel, named `Queue-1` (or `Pipe-1`) in the trace; given another
+/// `_il_mp.chan(label="Queue", exact=False)`: a new channel, named `Queue-1` (or `Pipe-1`), or `label` itself
+/// when `exact`, in the trace; given another
 /// channel instead, named as that one (a pipe's other direction); given `True`, a raw channel between threads of
 /// one process (`ThreadPool`), whose items pass as they are, unpickled and untraced.
 fn chan(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
@@ -391,6 +392,8 @@ fn chan(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let other = a.first().and_then(|c| obj::<Chan>(c, "").ok()?.signal.obj.get());
     let label = match (a.first(), other) {
         (_, Some(o)) => vm.world.trace.object_name(o).to_string(),
+        // A name to keep as it is (`Pool-1 task queue`), or a label to number.
+        (Some(Value::Str(s)), _) if matches!(a.get(1), Some(Value::Bool(true))) => s.to_string(),
         (Some(Value::Str(s)), _) => format!("{s}-"),
         _ => "Queue-".into(),
     };

@@ -430,6 +430,35 @@ pub struct Message {
     pub received: Option<(Time, TaskId)>,
 }
 
+/// A channel's backlog over time: the messages sent through it and not yet received (a pool's pending tasks).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Backlog {
+    pub channel: ObjId,
+    /// From each time on, how many messages wait: in time order, one step per time (a message sent a little
+    /// earlier in virtual time by another process counts from the last step's time).
+    pub steps: Vec<(Time, u32)>,
+    /// The most that ever waited.
+    pub peak: u32,
+}
+
+impl Backlog {
+    fn change(&mut self, at: Time, up: bool) {
+        let (last_at, count) = self.steps.last().copied().unwrap_or((at, 0));
+        let count = if up { count + 1 } else { count.saturating_sub(1) };
+        let at = at.max(last_at);
+        self.peak = self.peak.max(count);
+        match self.steps.last_mut() {
+            Some(last) if last.0 == at => last.1 = count,
+            _ => self.steps.push((at, count)),
+        }
+    }
+
+    /// The index of the step in force at `t` (0 before the first).
+    pub fn step_at(&self, t: Time) -> usize {
+        self.steps.partition_point(|s| s.0 <= t).saturating_sub(1)
+    }
+}
+
 /// The live fold: the loop state and the timeline lanes, extended as events arrive.
 #[derive(Debug, Clone, Default)]
 pub struct Replay {
@@ -453,6 +482,10 @@ pub struct Replay {
     /// The messages received, in the order they were: with `messages` (in the order they were sent), what
     /// the timeline looks up by time to find the arrows in its window.
     pub received: Vec<u32>,
+    /// One per channel that carried a message, in the order of their first messages.
+    pub backlogs: Vec<Backlog>,
+    /// The index in `backlogs` of each channel's.
+    backlog_of: HashMap<ObjId, usize>,
     /// Indexed by `TaskId`: the process each lane belongs to.
     process_of: Vec<u32>,
     /// Indexed by process: the core it is on.
@@ -567,15 +600,29 @@ impl Replay {
                     self.messages.resize(at + 1, m);
                 }
                 self.messages[at] = m;
+                self.backlog(channel).change(e.at, true);
             }
-            EventKind::MessageReceived { msg, .. } => {
+            EventKind::MessageReceived { channel, msg } => {
                 if let Some(m) = self.messages.get_mut(msg as usize) {
                     m.received = Some((e.at, e.task));
                     self.received.push(msg);
+                    self.backlog(channel).change(e.at, false);
                 }
             }
             _ => {}
         }
+    }
+
+    fn backlog(&mut self, channel: ObjId) -> &mut Backlog {
+        let next = self.backlogs.len();
+        let i = *self.backlog_of.entry(channel).or_insert(next);
+        if i == next {
+            self.backlogs.push(Backlog {
+                channel,
+                ..Backlog::default()
+            });
+        }
+        &mut self.backlogs[i]
     }
 
     fn open(&mut self, e: &Event, index: usize, s: TaskState) {

@@ -253,6 +253,13 @@ impl Vm {
         }
     }
 
+    /// The running lane read a dict's or list's item (`findings::item`).
+    pub(crate) fn track_item_read(&mut self, place: crate::findings::Place, line: u32) {
+        if let Some(acc) = &mut self.world.accesses {
+            acc.read_item(self.ts.current_task, place, line);
+        }
+    }
+
     /// The running lane wrote `v` to a shared place, `what` naming it; a lost update becomes a finding.
     pub(crate) fn track_write(
         &mut self,

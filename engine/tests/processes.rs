@@ -277,3 +277,50 @@ fn unlocked_updates_of_a_shared_value_are_lost() {
     assert!(raw < 2000, "{raw}");
     assert_eq!(locked, 2000);
 }
+
+/// A pool's task queue is named for it, and the replay follows its backlog: every task waits in it from the
+/// `map` until a worker takes it, so it fills at once and drains as the workers take tasks, one at a time each.
+#[test]
+fn a_pools_task_queue_backlog_rises_at_map_and_drains_to_zero() {
+    let s = run(
+        r#"
+from multiprocessing import Pool
+def work(x):
+    total = 0
+    for i in range(2000):
+        total += i * x
+    return total
+if __name__ == "__main__":
+    with Pool(2) as pool:
+        print(len(pool.map(work, range(12), chunksize=1)))
+"#,
+        2,
+    );
+    assert_eq!(s.stdout(), "12\n");
+    let trace = s.trace();
+    let mut replay = interleave::replay::Replay::new();
+    replay.extend(trace);
+    let names: Vec<_> = replay.backlogs.iter().map(|b| trace.object_name(b.channel)).collect();
+    assert_eq!(names, ["Pool-1 task queue", "Pool-1 result queue"]);
+    let tasks = &replay.backlogs[0];
+    // All twelve are queued before the two workers can have taken more than a couple.
+    assert!(tasks.peak >= 10, "peak {}", tasks.peak);
+    assert!(
+        tasks.steps.windows(2).all(|w| w[0].0 < w[1].0),
+        "one step per time, in time order"
+    );
+    assert_eq!(tasks.steps.last().map(|s| s.1), Some(0), "drained");
+    // It drains as the two workers take tasks, at most one each at any time, and what is taken is what was put.
+    let (mut up, mut down) = (tasks.steps[0].1, 0);
+    for w in tasks.steps.windows(2) {
+        if w[1].1 > w[0].1 {
+            up += w[1].1 - w[0].1;
+        } else {
+            assert!(w[0].1 - w[1].1 <= 2, "{w:?}");
+            down += w[0].1 - w[1].1;
+        }
+    }
+    assert_eq!((up, down), (12, 12));
+    let mid = tasks.steps[tasks.steps.len() / 2].0;
+    assert!(tasks.steps[tasks.step_at(mid)].1 < tasks.peak);
+}

@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use interleave::replay::{Lane, LaneId, Replay, GIL_LANE};
+use interleave::replay::{Backlog, Lane, LaneId, Replay, GIL_LANE};
 use interleave::session::QUANTUM;
 use interleave::trace::{TaskId, Time, Trace};
 use wasm_bindgen::closure::Closure;
@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use crate::components::legend::Legend;
 use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
-use crate::layout::{arrows, blocks, columns_for, ticks, visible_rows, Arrow, ProcRows, Row, Rows, Viewport};
+use crate::layout::{arrows, blocks, columns_for, pending, ticks, visible_rows, Arrow, ProcRows, Row, Rows, Viewport};
 use crate::run::RunRef;
 
 /// Height of one lane in pixels (the stylesheet's `--tl-row-h` must agree).
@@ -141,6 +141,63 @@ fn lane_row(
             <div class="tl-track" role="gridcell">
                 { for segs }
                 if let Some(note) = head.note { <span class="tl-note">{ note }</span> }
+            </div>
+        </div>
+    }
+}
+
+/// "1 item", "3 items".
+fn items(n: u32) -> String {
+    if n == 1 {
+        "1 item".into()
+    } else {
+        format!("{} items", grouped(n as u64))
+    }
+}
+
+/// A channel's backlog: a bar wherever items wait in it, as tall as their count against the most that ever
+/// waited, the count written on bars wide enough to hold it; and, at the track's end, how many wait now.
+fn backlog_row(
+    trace: &Trace,
+    backlog: &Backlog,
+    index: usize,
+    props: &TimelineProps,
+    now: Time,
+    track_px: f64,
+) -> Html {
+    let name = trace.object_name(backlog.channel).to_string();
+    let view = &props.viewport;
+    let peak = backlog.peak.max(1) as f64;
+    let bars = pending(backlog, view, now, columns_for(track_px)).into_iter().map(|p| {
+        let left = p.left.max(0.0);
+        let width = (p.width + p.left.min(0.0)).max(0.0);
+        let style = format!(
+            "left: {:.4}%; width: {:.4}%; height: {:.0}%",
+            left * 100.0,
+            width * 100.0,
+            30.0 + 70.0 * p.count as f64 / peak
+        );
+        let title = format!(
+            "{} waiting in {name}, {} \u{2013} {}",
+            items(p.count),
+            seconds(p.start),
+            seconds(p.end)
+        );
+        let label = (width * track_px >= 8.0 + 7.0 * p.count.to_string().len() as f64).then(|| p.count.to_string());
+        html! { <div class="q-bar" {style} {title}>{ for label }</div> }
+    });
+    let waiting = backlog.steps.get(backlog.step_at(now)).map_or(0, |s| s.1);
+    let title = format!(
+        "{name}: the items waiting in it over time, at most {}",
+        items(backlog.peak)
+    );
+    html! {
+        <div key={format!("q{index}")} class="tl-row tl-queue" role="row" aria-label={title.clone()}
+             aria-rowindex={(index + 1).to_string()} style={format!("top: {}px", index as f64 * ROW_HEIGHT)}>
+            <div class="tl-name" role="rowheader" title={title}>{ name.clone() }</div>
+            <div class="tl-track" role="gridcell">
+                { for bars }
+                <span class="tl-note">{ format!("{} waiting", items(waiting)) }</span>
             </div>
         </div>
     }
@@ -336,6 +393,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let processes = trace.map_or(0, |t| t.processes.len());
     let layout = Rows {
         cores: replay.map_or(0, |r| r.cores.len() as u32),
+        queues: replay.map_or(0, |r| r.backlogs.len() as u32),
         procs: (0..processes.max(1) as u32)
             .map(|p| ProcRows {
                 gil: replay
@@ -377,6 +435,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             note: None,
         };
         let (lane, head) = match layout.get(i)? {
+            Row::Queue(k) => return Some(backlog_row(trace, &replay.backlogs[k as usize], i, props, now, track)),
             Row::Core(c) => (
                 &replay.cores[c as usize],
                 plain(format!("Core {c}"), Some("tl-core"), 1),
@@ -410,14 +469,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         <span>{ info.name.clone() }</span>
                     </>
                 };
+                // A negative exit code is the signal that ended it: a pool's `terminate()` sends SIGTERM to
+                // its workers, which is no failure of theirs.
                 let note = match exit {
+                    Some(-15) => format!("pid {}, exit code -15 (SIGTERM)", info.pid),
+                    Some(-9) => format!("pid {}, exit code -9 (SIGKILL)", info.pid),
                     Some(code) => format!("pid {}, exit code {code}", info.pid),
                     None => format!("pid {}", info.pid),
                 };
                 let head = RowHead {
                     name,
                     title: format!("{}, {note}", info.name),
-                    class: Some(if exit.is_some_and(|c| c != 0) {
+                    class: Some(if exit.is_some_and(|c| c > 0) {
                         "tl-proc failed"
                     } else {
                         "tl-proc"

@@ -634,6 +634,9 @@ def _chain_from_iterable_of_lists(iterable):
             yield element.pop()
 
 
+_process_pool_counter = itertools.count(1)
+
+
 class ProcessPoolExecutor(Executor):
     __module__ = 'concurrent.futures.process'
 
@@ -657,8 +660,9 @@ class ProcessPoolExecutor(Executor):
         self._initargs = initargs
         self._max_tasks_per_child = max_tasks_per_child
         self._mp_context = mp_context
-        self._calls = _il_mp.chan()
-        self._results = _il_mp.chan()
+        n = next(_process_pool_counter)
+        self._calls = _il_mp.chan('ProcessPoolExecutor-%d call queue' % n, True)
+        self._results = _il_mp.chan('ProcessPoolExecutor-%d result queue' % n, True)
         self._queued = collections.deque()
         self._pending = {}
         self._in_flight = 0

@@ -1075,8 +1075,8 @@ class JoinableQueue(Queue):
 class SimpleQueue:
     __module__ = 'multiprocessing.queues'
 
-    def __init__(self, *, ctx=None):
-        self._chan = _il_mp.chan()
+    def __init__(self, *, ctx=None, _chan=None):
+        self._chan = _chan or _il_mp.chan()
         self._closed = False
 
     def put(self, obj):
@@ -1253,12 +1253,16 @@ def Pipe(duplex=True):
 # Pools (CPython's multiprocessing.pool). Workers are forked at `Pool()`; results are collected by whoever
 # waits for them (`get`, `wait`, `join`), which also runs the callbacks, in the order the results arrive.
 
+# Comprehensions, not `list(map(...))`: a call made from inside a builtin cannot block its thread, and a pool's
+# task may sleep, wait on a lock or a queue.
 def _mapstar(args):
-    return list(map(*args))
+    func, chunk = args
+    return [func(x) for x in chunk]
 
 
 def _starmapstar(args):
-    return list(_itertools.starmap(args[0], args[1]))
+    func, chunk = args
+    return [func(*x) for x in chunk]
 
 
 def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
@@ -1478,6 +1482,9 @@ class IMapUnorderedIterator(IMapIterator):
         self._arrived.append(i)
 
 
+_pool_counter = _itertools.count(1)
+
+
 class Pool:
     __module__ = 'multiprocessing.pool'
 
@@ -1501,8 +1508,15 @@ class Pool:
         self._initializer = initializer
         self._initargs = initargs
         self._maxtasksperchild = maxtasksperchild
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
+        if self._wrap_exception:
+            # Named for the timeline, which draws each queue's backlog: the tasks waiting for a worker.
+            n = next(_pool_counter)
+            tasks, results = _il_mp.chan('Pool-%d task queue' % n, True), _il_mp.chan('Pool-%d result queue' % n, True)
+        else:
+            # A ThreadPool's: raw channels between threads of this process.
+            tasks, results = _il_mp.chan(True), _il_mp.chan(True)
+        self._inqueue = SimpleQueue(_chan=tasks)
+        self._outqueue = SimpleQueue(_chan=results)
         for _ in range(processes):
             self._add_worker()
         self._state = RUN
@@ -1661,9 +1675,6 @@ class ThreadPool(Pool):
         Pool.__init__(self, processes, initializer, initargs)
 
     def _add_worker(self):
-        if not self._pool:
-            self._inqueue._chan = _il_mp.chan(True)
-            self._outqueue._chan = _il_mp.chan(True)
         w = DummyProcess(target=_pool_worker, args=(self._inqueue, self._outqueue, self._initializer,
                                                     self._initargs))
         w.daemon = True

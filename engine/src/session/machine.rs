@@ -387,6 +387,8 @@ impl Session {
         // host moved the clock while everything waited.
         let candidates: Vec<usize> = ready.iter().filter(|(_, t)| *t <= now).map(|&(p, _)| p).collect();
         if candidates.is_empty() {
+            // Every process waits: none holds a core meanwhile (a sleeping process is off the CPU).
+            self.release_cores();
             match ready.iter().map(|&(_, t)| t).min() {
                 Some(t) => return Some(Status::Waiting { until: t.max(now + 1) }),
                 None => {
@@ -438,6 +440,21 @@ impl Session {
             self.machine_event(lane, kind);
         }
         None
+    }
+
+    /// Takes every process off its core.
+    fn release_cores(&mut self) {
+        let Some(m) = self.machine.as_mut() else { return };
+        let mut lanes = Vec::new();
+        for proc in &mut m.procs {
+            if let Some(c) = proc.core.take() {
+                m.cores[c as usize] = None;
+                lanes.push(proc.lane);
+            }
+        }
+        for lane in lanes {
+            self.machine_event(lane, EventKind::OffCore);
+        }
     }
 
     /// Every process waits and none can ever be woken.

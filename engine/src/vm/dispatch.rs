@@ -531,13 +531,25 @@ impl Vm {
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
+                    let tracked = self.world.accesses.is_some() && !f.code.hidden;
                     let v = self.getitem(&obj, &idx)?;
+                    if tracked {
+                        if let Some(place) = crate::findings::item(&obj, &idx) {
+                            self.track_item_read(place, self.ts.line);
+                        }
+                    }
                     push(th, v);
                 }
                 Instr::StoreSubscript => {
                     let idx = pop(f)?;
                     let obj = pop(f)?;
                     let v = pop(f)?;
+                    if self.world.accesses.is_some() && !f.code.hidden {
+                        if let Some(place) = crate::findings::item(&obj, &idx) {
+                            let line = f.line();
+                            self.track_write(place, line, &v, || crate::findings::item_name(&obj, &idx));
+                        }
+                    }
                     self.setitem(&obj, idx, v)?;
                 }
                 Instr::DeleteSubscript => {

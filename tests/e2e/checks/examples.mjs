@@ -162,9 +162,10 @@ function exampleCheck(appExample) {
         }
       }
       // Rows that are no task: a core's, a process's GIL, a process's header ("Process-1, pid 4243, ...").
-      // And the queue feeder threads of child processes, which CPython starts there, out of the parent's sight.
+      // And the queue feeder threads of child processes, which CPython starts there, out of the parent's sight;
+      // and a row per queue with what waited in it.
       const machine = (name) => /^Core \d+$/.test(name) || name.startsWith('GIL of ') || /, pid \d+/.test(name)
-        || name === 'QueueFeederThread';
+        || name === 'QueueFeederThread' || /: the items waiting in it over time, at most /.test(name);
       for (const name of names) {
         if (name !== mainName && name !== 'GIL' && !machine(name) && !example.all_tasks.includes(name)) {
           throw new Error(`lane ${JSON.stringify(name)} is no task CPython creates (${JSON.stringify(example.all_tasks)})`);

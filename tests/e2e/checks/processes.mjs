@@ -49,9 +49,12 @@ export const checks = [
       assertEqual(await app.outputLines(), ['got 0', 'got 1', 'got 2', 'done'], 'Output');
       const grid = app.page.getByRole('grid', { name: 'Tasks over time', exact: true });
       const { names } = await laneNames(app);
-      assertEqual(names.slice(0, 7),
-        ['Core 0', 'Core 1', 'Core 2', 'Core 3', 'MainProcess, pid 4242', 'GIL of MainProcess', 'MainThread'],
-        'the cores, then the main process');
+      assertEqual(names.slice(0, 4), ['Core 0', 'Core 1', 'Core 2', 'Core 3'], 'the cores first');
+      if (!names[4].startsWith('Queue-1: the items waiting in it over time, at most ')) {
+        throw new Error(`the queue's backlog after the cores, not ${names[4]}`);
+      }
+      assertEqual(names.slice(5, 8), ['MainProcess, pid 4242', 'GIL of MainProcess', 'MainThread'],
+        'then the main process');
       const headers = names.filter((n) => /^(MainProcess|Process-\d+),/.test(n));
       assertEqual(headers.length, 7, `a header per process in ${JSON.stringify(names)}`);
       assertEqual(names.filter((n) => n.startsWith('GIL of ')).length, 7, 'a GIL lane per process');
@@ -81,6 +84,36 @@ export const checks = [
       assertEqual(await app.button('Unfold Process-1').getAttribute('aria-expanded'), 'false', 'the button says so');
       await app.screenshot('processes-folded');
       await audit(app, 'with processes on the timeline, one folded');
+    },
+  },
+  {
+    name: "a pool's task queue shows the tasks waiting for a worker",
+    async run(app) {
+      await app.button('Pool.map over a list').click();
+      await app.setSpeed('instant');
+      await app.button('Run').click();
+      assertEqual(await waitForRunEnd(app), 'Finished', 'state of the run');
+      const { names } = await laneNames(app);
+      const row = names.find((n) => n.startsWith('Pool-1 task queue: the items waiting in it over time, at most '));
+      if (!row) throw new Error(`no row for the pool's task queue in ${JSON.stringify(names)}`);
+      if (!names.some((n) => n.startsWith('Pool-1 result queue: '))) throw new Error('no row for its result queue');
+      // Eight one-second tasks on four workers: four wait a second for the second round.
+      const grid = app.page.getByRole('grid', { name: 'Tasks over time', exact: true });
+      await grid.locator('.tl-scroll').evaluate((el) => {
+        el.scrollTop = 0;
+        el.dispatchEvent(new Event('scroll'));
+      });
+      const bars = await grid.getByRole('row', { name: row, exact: true }).locator('.q-bar')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('title'), e.textContent]));
+      const round = bars.find(([title]) => /^4 items waiting in Pool-1 task queue, 0\.\d+ s \u2013 1\.\d+ s$/.test(title));
+      if (!round) throw new Error(`no bar of four tasks waiting a second: ${JSON.stringify(bars)}`);
+      assertEqual(round[1], '4', 'the bar says how many');
+      // `with Pool()` ends by terminating its workers: SIGTERM, said so, and not drawn as a failure.
+      const worker = names.find((n) => n.startsWith('ForkPoolWorker-1, '));
+      if (!worker?.endsWith('exit code -15 (SIGTERM)')) throw new Error(`the worker's header says ${worker}`);
+      const failed = await grid.locator('.tl-proc.failed').count();
+      assertEqual(failed, 0, 'process headers drawn as failed');
+      await app.screenshot('pool-task-queue');
     },
   },
 ];
