@@ -1,7 +1,6 @@
 # Interleave's asyncio: the parts CPython writes in Python, rewritten for Interleave's engine on
 # top of the native _interleave module (futures, tasks, the loop's clock and ready queue).
 import _interleave as _il
-from _collections import deque as _deque
 
 CancelledError = _il.CancelledError
 InvalidStateError = _il.InvalidStateError
@@ -876,8 +875,7 @@ class Lock:
             _il.acquired(self._il)
             return True
         if self._waiters is None:
-            # A deque, as CPython's: the waiter taken off is nearly always the first.
-            self._waiters = _deque()
+            self._waiters = []
         fut = _il.Future()
         self._waiters.append(fut)
         try:
@@ -1045,8 +1043,7 @@ class Semaphore:
             _il.acquired(self._il)
             return True
         if self._waiters is None:
-            # A deque, as CPython's: the waiter taken off is nearly always the first.
-            self._waiters = _deque()
+            self._waiters = []
         fut = _il.Future()
         self._waiters.append(fut)
         try:
