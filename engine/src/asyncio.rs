@@ -101,7 +101,7 @@ impl Drop for FutureObj {
                 Some(t) => (t.name.borrow().to_string(), t.coro_name.to_string(), t.defined_line),
                 None => (String::new(), String::new(), 0),
             };
-            self.sink.borrow_mut().push(Warning::TaskException {
+            self.sink.push(Warning::TaskException {
                 exc,
                 name,
                 coro,
@@ -967,10 +967,10 @@ impl Vm {
     /// Reports what objects dropped since the last call left behind (never-retrieved exceptions,
     /// never-awaited coroutines), on stderr where CPython prints them.
     pub fn flush_warnings(&mut self) {
-        if self.warnings.borrow().is_empty() {
+        if !self.warnings.pending() {
             return;
         }
-        let ws = std::mem::take(&mut *self.warnings.borrow_mut());
+        let ws = self.warnings.take();
         for w in ws {
             let text = match w {
                 Warning::NeverAwaited { name } => {

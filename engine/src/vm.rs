@@ -28,7 +28,7 @@ use crate::value::{Str, Value};
 use frame::{Block, Frame, Ret, Thread};
 use gen::{GenState, Generator};
 pub use state::{ThreadState, World};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Something the interpreter reports outside the program's own output, as CPython does on stderr.
@@ -48,7 +48,34 @@ pub enum Warning {
     },
 }
 
-pub type WarningSink = Rc<RefCell<Vec<Warning>>>;
+/// Where dropped objects leave their warnings, shared by the interpreter and the objects that may warn.
+pub type WarningSink = Rc<Warnings>;
+
+/// The warnings not yet reported, with a flag the dispatch loop reads at every step: a `Cell` read is inlined
+/// where a `RefCell` borrow, at `opt-level = "z"`, is a call (BENCHMARKS.md, the dispatch loop at "z").
+#[derive(Default)]
+pub struct Warnings {
+    list: RefCell<Vec<Warning>>,
+    pending: Cell<bool>,
+}
+
+impl Warnings {
+    pub fn push(&self, w: Warning) {
+        self.list.borrow_mut().push(w);
+        self.pending.set(true);
+    }
+
+    #[inline(always)]
+    pub fn pending(&self) -> bool {
+        self.pending.get()
+    }
+
+    /// Every warning left, oldest first; none after.
+    pub fn take(&self) -> Vec<Warning> {
+        self.pending.set(false);
+        std::mem::take(&mut *self.list.borrow_mut())
+    }
+}
 
 /// Why a thread stopped running.
 #[derive(Debug)]
@@ -141,7 +168,7 @@ impl Vm {
             modules: Dict::new(),
             main_globals: Rc::new(RefCell::new(Dict::new())),
             recursion_limit: config.recursion_limit as usize,
-            warnings: Rc::new(RefCell::new(Vec::new())),
+            warnings: Rc::default(),
             frame_serial: 0,
             object_serial: 0,
             addresses: RefCell::new((0, std::collections::HashMap::new())),
@@ -199,7 +226,7 @@ impl Vm {
             modules: Dict::new(),
             main_globals: Rc::new(RefCell::new(Dict::new())),
             recursion_limit: parent.recursion_limit,
-            warnings: Rc::new(RefCell::new(Vec::new())),
+            warnings: Rc::default(),
             frame_serial: parent.frame_serial,
             object_serial: parent.object_serial,
             addresses: RefCell::new((0, std::collections::HashMap::new())),
@@ -362,8 +389,8 @@ impl Vm {
 
     fn run_loop(&mut self, th: &mut Thread) -> Exit {
         loop {
-            if !self.warnings.borrow().is_empty() {
-                // (The borrow check is a flag read; drops that warn are rare.)
+            if self.warnings.pending() {
+                // (Drops that warn are rare.)
                 // Report where the object was dropped, as CPython does.
                 self.ts.line = self.line_of(th);
                 self.flush_warnings();
@@ -981,20 +1008,32 @@ pub fn name_error(name: &str) -> Exc {
     Exc::new(ExcType::NameError, format!("name '{name}' is not defined"))
 }
 
+// The value stack's helpers run at nearly every step: forced inline, with the error out of line, so that the
+// engine built at `opt-level = "z"` keeps them in the dispatch loop instead of calling them (and
+// `Option::ok_or_else`) each time.
+#[cold]
+#[inline(never)]
 fn stack_err() -> Exc {
     Exc::new(ExcType::SystemError, "internal error: value stack underflow")
 }
 
-#[inline]
+#[inline(always)]
 fn pop(f: &mut Frame) -> PyResult {
-    f.stack.pop().ok_or_else(stack_err)
+    match f.stack.pop() {
+        Some(v) => Ok(v),
+        None => Err(stack_err()),
+    }
 }
 
-#[inline]
+#[inline(always)]
 fn top(f: &Frame) -> PyResult<&Value> {
-    f.stack.last().ok_or_else(stack_err)
+    match f.stack.last() {
+        Some(v) => Ok(v),
+        None => Err(stack_err()),
+    }
 }
 
+#[inline(always)]
 fn peek(f: &Frame, n: usize) -> PyResult<Value> {
     let len = f.stack.len();
     if len <= n {
@@ -1012,12 +1051,15 @@ fn split(f: &mut Frame, n: u32) -> PyResult<Vec<Value>> {
     Ok(f.stack.split_off(len - n))
 }
 
-#[inline]
+#[inline(always)]
 fn frame(th: &mut Thread) -> PyResult<&mut Frame> {
-    th.frames.last_mut().map(|f| &mut **f).ok_or_else(stack_err)
+    match th.frames.last_mut() {
+        Some(f) => Ok(f),
+        None => Err(stack_err()),
+    }
 }
 
-#[inline]
+#[inline(always)]
 fn push(th: &mut Thread, v: Value) {
     if let Some(f) = th.frames.last_mut() {
         f.stack.push(v);

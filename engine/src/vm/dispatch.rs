@@ -12,7 +12,7 @@ impl Vm {
     /// one instruction per call, so however the budget is sliced the same steps run.
     pub(super) fn dispatch(&mut self, th: &mut Thread) -> PyResult<Option<Exit>> {
         loop {
-            if !self.warnings.borrow().is_empty() {
+            if self.warnings.pending() {
                 // `run_loop` reports them between instructions.
                 return Ok(None);
             }
@@ -93,15 +93,19 @@ impl Vm {
                     let v = f.stack.pop().unwrap_or_default();
                     f.stack.insert(len - 1 - n, v);
                 }
+                // (Matches rather than `Option` combinators, which `opt-level = "z"` leaves as calls.)
                 Instr::LoadConst(i) => {
-                    let v = f.code.consts.get(i as usize).cloned().unwrap_or_default();
+                    let v = match f.code.consts.get(i as usize) {
+                        Some(v) => v.clone(),
+                        None => Value::default(),
+                    };
                     f.stack.push(v);
                 }
                 Instr::LoadFast(i) => {
-                    let v = f.locals.get(i as usize).cloned().unwrap_or(Value::Null);
-                    if let Value::Null = v {
-                        return Err(unbound_local(f, i));
-                    }
+                    let v = match f.locals.get(i as usize) {
+                        Some(Value::Null) | None => return Err(unbound_local(f, i)),
+                        Some(v) => v.clone(),
+                    };
                     f.stack.push(v);
                 }
                 Instr::StoreFast(i) => {
@@ -1064,12 +1068,26 @@ impl Vm {
 }
 
 /// The index of the string key `name` in `d`, trying first where the code's name `i` was last found.
-#[inline]
+// Inline in the dispatch loop (a hit on the hint is a few compares); the search on a miss stays out of line.
+#[inline(always)]
 fn index_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u64) -> Option<usize> {
     let slot = code.name_slots.get(i as usize)?;
     let hint = slot.get() as usize;
     if let Some((k, _)) = d.map.get_index(hint) {
-        if k.hash == hash && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, name) || **s == **name) {
+        if k.hash == hash && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, name)) {
+            return Some(hint);
+        }
+    }
+    index_searched(d, slot, name, hash)
+}
+
+/// `index_hinted` when the key at the hint is not the same string object: an equal string there (a name of
+/// another code object), or a search.
+#[inline(never)]
+fn index_searched(d: &Dict, slot: &std::cell::Cell<u32>, name: &Str, hash: u64) -> Option<usize> {
+    let hint = slot.get() as usize;
+    if let Some((k, _)) = d.map.get_index(hint) {
+        if k.hash == hash && matches!(&k.value, Value::Str(s) if **s == **name) {
             return Some(hint);
         }
     }
@@ -1091,7 +1109,7 @@ fn store_hinted(d: &mut Dict, code: &crate::code::Code, i: u32, name: &Str, hash
 }
 
 /// The value of the string key `name` in `d`, found with `index_hinted`.
-#[inline]
+#[inline(always)]
 fn lookup_hinted(d: &Dict, code: &crate::code::Code, i: u32, name: &Str, hash: u64) -> Option<Value> {
     let idx = index_hinted(d, code, i, name, hash)?;
     d.map.get_index(idx).map(|(_, v)| v.clone())
@@ -1157,6 +1175,7 @@ impl Vm {
 }
 
 /// `UnboundLocalError` for the fast local `i`, in CPython's words.
+#[cold]
 fn unbound_local(f: &Frame, i: u32) -> Exc {
     let name = f
         .code

@@ -49,7 +49,7 @@ impl Drop for Generator {
     fn drop(&mut self) {
         if self.kind == CodeKind::Coroutine && self.state.get() == GenState::Created {
             if let Some(sink) = &self.sink {
-                sink.borrow_mut().push(crate::vm::Warning::NeverAwaited {
+                sink.push(crate::vm::Warning::NeverAwaited {
                     name: self.qualname.to_string(),
                 });
             }

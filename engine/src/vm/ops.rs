@@ -731,13 +731,17 @@ impl Vm {
         // builtin container or range may go on as long as the largest container could be
         // (`list(range(10**7))` works as in CPython).
         self.world.steps += 1;
-        let finite = match it {
-            Value::Object(o) => crate::types::iters::FINITE_ITERATOR_TYPES.contains(&o.type_name()),
-            _ => false,
-        };
-        let within = self.world.steps.saturating_sub(self.ts.instr_start) <= crate::types::args::MAX_ITEMS as u64 + 64;
-        if !(finite && within) {
-            self.check_allowance()?;
+        // Only past the allowance does it matter whether the iterator is a finite one (a search of its type's
+        // name among them, which at every step of a `for` loop cost as much as the rest of the step).
+        let elapsed = self.world.steps.saturating_sub(self.ts.instr_start);
+        if elapsed > super::NESTED_STEPS {
+            let finite = match it {
+                Value::Object(o) => crate::types::iters::FINITE_ITERATOR_TYPES.contains(&o.type_name()),
+                _ => false,
+            };
+            if !(finite && elapsed <= crate::types::args::MAX_ITEMS as u64 + 64) {
+                self.check_allowance()?;
+            }
         }
         match it {
             Value::Gen(g) => {
