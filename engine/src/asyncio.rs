@@ -657,6 +657,18 @@ impl Vm {
                 return Tick::Ran;
             }
         }
+        if self.world.sched.active {
+            // Any ready handle may run next, this iteration's or the next's (`sched.rs`).
+            let i = self.choose_ready();
+            let Some(h) = self.ts.aio.ready.remove(i) else {
+                self.ts.aio.ntodo = 0;
+                return Tick::Ran;
+            };
+            if i < self.ts.aio.ntodo {
+                self.ts.aio.ntodo -= 1;
+            }
+            return self.run_handle(h);
+        }
         let Some(h) = self.ts.aio.ready.pop_front() else {
             self.ts.aio.ntodo = 0;
             return Tick::Ran;

@@ -46,6 +46,11 @@ pub struct Config {
     /// Record the program's reads and writes of globals and instance attributes, so that lost updates are
     /// found (`findings.rs`); off by default, as it costs time on every such access.
     pub track_accesses: bool,
+    /// Who runs next at each choice point (`sched.rs`); `Cpython` is what CPython does.
+    pub scheduler: crate::sched::Strategy,
+    /// A choice log (`sched::log`) to follow first: exactly, with `Strategy::Replay`; else its choices, then
+    /// the strategy's own past its end.
+    pub choices: Option<String>,
 }
 
 impl Default for Config {
@@ -63,6 +68,8 @@ impl Default for Config {
             memory_limit: 1 << 30,
             selector_resolution: 1_000_000,
             track_accesses: false,
+            scheduler: crate::sched::Strategy::Cpython,
+            choices: None,
         }
     }
 }
@@ -393,7 +400,7 @@ impl Session {
                         self.vm.world.step_limit = self.step_limit;
                         // A Rust-only tick checks no eval breaker, but a tick ends a step: let go if asked.
                         // (Between tasks the lane already shows its wait for the loop: no Suspended is added.)
-                        if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
+                        if self.vm.tick_switch() {
                             self.vm.drop_gil(Some(WaitReason::Gil));
                             self.vm.want_gil(i);
                         }
@@ -632,8 +639,45 @@ impl Session {
             None => Outcome::Returned,
         };
         self.main_event(EventKind::Finished { outcome });
+        self.vm.close_step();
+        self.vm.world.sched.finish();
         self.vm.world.trace.events.shrink_to_fit();
         self.done = Some(code);
+    }
+
+    /// The choices made so far at points with more than one candidate (none under plain `cpython`): what
+    /// a page lists to branch from.
+    pub fn choices(&self) -> &[crate::sched::Choice] {
+        &self.vm.world.sched.made
+    }
+
+    /// The choices made so far as a log (`sched::log`): with `Strategy::Replay`, it replays this run.
+    pub fn choice_log(&self) -> String {
+        self.vm.world.sched.log()
+    }
+
+    /// Hands the run's choices to the explorer (`sched::explore`), from the start.
+    pub(crate) fn start_exploring(&mut self, run: crate::sched::ExploreRun) {
+        self.vm.world.tracking |= run.por;
+        self.vm.world.sched.explore = Some(Box::new(run));
+    }
+
+    pub(crate) fn exploring(&self) -> Option<&crate::sched::ExploreRun> {
+        self.vm.world.sched.explore.as_deref()
+    }
+
+    /// What the explorer learnt of the run (its last step closed, if it did not end).
+    pub(crate) fn stop_exploring(&mut self) -> crate::sched::ExploreRun {
+        if self.done.is_none() {
+            self.vm.close_step();
+        }
+        self.vm.world.sched.explore.take().map(|b| *b).unwrap_or_default()
+    }
+
+    /// Why the choice log given does not fit the program (known once the run goes past the misfit, or at
+    /// its end for a log with choices left over).
+    pub fn schedule_error(&self) -> Option<&str> {
+        self.vm.world.sched.error.as_deref()
     }
 
     /// Runs until the next scheduling event: one task resumed until it suspends or finishes.
