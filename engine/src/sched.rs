@@ -269,8 +269,10 @@ impl Rng {
     }
 }
 
-/// Choice points PCT spreads its change points over (its estimate of a run's length in choices).
-const PCT_STEPS: u64 = 100;
+/// PCT spreads its change points over a run's choices without knowing their number: each falls at a
+/// scale drawn uniformly from 1, 2, 4, ... up to this many, then uniformly within it, so that short runs
+/// (a few choices) get them as often as long ones.
+const PCT_SCALES: u64 = 10;
 
 /// PCT's state: each lane's priority, given at first sight, and the choice numbers where the priority of the
 /// lane that would run drops.
@@ -283,7 +285,12 @@ struct Pct {
 
 impl Pct {
     fn new(rng: &mut Rng, depth: u32) -> Pct {
-        let change_points = (1..depth).map(|_| 1 + rng.below(PCT_STEPS)).collect();
+        let change_points = (1..depth)
+            .map(|_| {
+                let scale = 1u64 << rng.below(PCT_SCALES);
+                1 + rng.below(scale)
+            })
+            .collect();
         Pct {
             depth,
             priorities: Default::default(),

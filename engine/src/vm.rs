@@ -257,7 +257,10 @@ impl Vm {
         }
         if let Some(fp) = self.world.sched.footprint() {
             fp.place(place, false);
-            fp.value(v);
+            // The runtime's modules read their own singletons all the time, and change them under locks.
+            if !hidden {
+                fp.value(v);
+            }
         }
     }
 

@@ -206,10 +206,11 @@ fn run_once(source: &[u8], config: &Config, opts: &Options, forced: Vec<Forced>,
             opts.max_steps
         ))
     } else if code != 0 {
-        s.stderr()
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
+        // A deadlock's own line, rather than the pending tasks destroyed after it.
+        let lines = || s.stderr().lines().rev();
+        lines()
+            .find(|l| l.starts_with("Interleave: deadlock"))
+            .or_else(|| lines().find(|l| !l.trim().is_empty()))
             .map(str::to_string)
     } else {
         None

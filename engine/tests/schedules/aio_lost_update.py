@@ -1,3 +1,6 @@
+# outcome: 1
+# outcome: 2
+# complete
 import asyncio
 
 counter = 0

@@ -1,3 +1,6 @@
+# outcome: 1
+# outcome: 2
+# preemptions: 1
 import threading
 
 counter = 0
