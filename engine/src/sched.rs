@@ -255,7 +255,7 @@ impl Rng {
         Rng(seed ^ 0x5eed_1e5c_4ed0_1e00)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -265,7 +265,7 @@ impl Rng {
 
     /// Uniform in `0..n` (`n > 0`).
     pub fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next()) * u128::from(n)) >> 64) as u64
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
     }
 }
 
@@ -300,7 +300,10 @@ impl Pct {
 
     fn priority(&mut self, rng: &mut Rng, lane: u64) -> u64 {
         let depth = u64::from(self.depth);
-        *self.priorities.entry(lane).or_insert_with(|| depth + (rng.next() >> 2))
+        *self
+            .priorities
+            .entry(lane)
+            .or_insert_with(|| depth + (rng.next_u64() >> 2))
     }
 
     fn best(&mut self, rng: &mut Rng, lanes: &[u64]) -> usize {

@@ -283,10 +283,7 @@ pub fn explore(source: &[u8], config: &Config, opts: &Options) -> Report {
                 }
             }
             // Back to the deepest choice point with a candidate left.
-            loop {
-                let Some(top) = frames.last_mut() else {
-                    break;
-                };
+            while let Some(top) = frames.last_mut() {
                 let n = top.candidates();
                 let next = (0..n).find(|&c| {
                     if top.explored.iter().any(|(e, _)| *e == c) {
@@ -327,7 +324,7 @@ pub fn explore(source: &[u8], config: &Config, opts: &Options) -> Report {
         }
         bound += 1;
     }
-    outcomes.sort_by(|a, b| b.count.cmp(&a.count));
+    outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
     Report {
         complete,
         schedules,
