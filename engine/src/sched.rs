@@ -37,6 +37,10 @@ pub enum Strategy {
     Pct { depth: u32 },
     /// Follow `Config::choices` exactly: a log that does not fit the program is an error.
     Replay,
+    /// The page's: past the prefix, the run pauses before each choice of the next task or GIL holder and
+    /// each switch at an eval-breaker check (`Session::pending_choice`) until the host answers it
+    /// (`Session::choose`); other points (the end of a loop tick) take CPython's choice.
+    Manual,
 }
 
 impl Strategy {
@@ -47,6 +51,7 @@ impl Strategy {
             "random" => Strategy::Random,
             "pct" => Strategy::Pct { depth: 3 },
             "replay" => Strategy::Replay,
+            "manual" => Strategy::Manual,
             _ => {
                 let d = s.strip_prefix("pct:")?.parse().ok().filter(|d| (1..=64).contains(d))?;
                 Strategy::Pct { depth: d }
@@ -61,6 +66,7 @@ impl Strategy {
             Strategy::Pct { depth: 3 } => "pct".into(),
             Strategy::Pct { depth } => format!("pct:{depth}"),
             Strategy::Replay => "replay".into(),
+            Strategy::Manual => "manual".into(),
         }
     }
 }
@@ -143,6 +149,28 @@ pub struct Scheduler {
     pub error: Option<String>,
     /// Set by the explorer (`explore.rs`).
     pub explore: Option<Box<ExploreRun>>,
+    /// Under `Manual`, the choice the run paused at.
+    pub pending: Option<Pending>,
+}
+
+/// A choice the run paused at (`Strategy::Manual`), for the host to answer with `Session::choose`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub kind: Kind,
+    /// As in [`Choice::lanes`]; candidate 0 is CPython's.
+    pub lanes: Vec<u64>,
+    /// For a `Switch`: whether CPython's interval would let go here (candidate 1 does the opposite).
+    pub switch: bool,
+}
+
+impl Pending {
+    pub fn candidates(&self) -> u32 {
+        if self.kind == Kind::Switch {
+            2
+        } else {
+            self.lanes.len() as u32
+        }
+    }
 }
 
 impl Scheduler {
@@ -174,6 +202,18 @@ impl Scheduler {
             Some(ex) if ex.por => Some(&mut ex.step),
             _ => None,
         }
+    }
+
+    /// Whether the next choice is the host's to make (`Manual`, past every answer given).
+    pub fn pauses(&self) -> bool {
+        self.strategy == Strategy::Manual && self.made.len() >= self.prefix.len() && self.explore.is_none()
+    }
+
+    /// The host's answer to the pending choice: the next choice point takes it.
+    pub fn answer(&mut self, chosen: u32) {
+        self.prefix.truncate(self.made.len());
+        self.prefix.push(chosen);
+        self.pending = None;
     }
 
     /// The strategy past the prefix.
@@ -208,7 +248,7 @@ impl Scheduler {
             }
         } else {
             match self.strategy {
-                Strategy::Cpython => 0,
+                Strategy::Cpython | Strategy::Manual => 0,
                 Strategy::Replay => {
                     if self.error.is_none() {
                         self.error = Some(format!(

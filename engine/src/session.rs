@@ -336,11 +336,17 @@ impl Session {
                 self.adopt_children();
                 return self.end_call();
             }
+            if self.vm.world.sched.pending.is_some() {
+                return Status::Runnable;
+            }
             // Threads whose wait is over queue for the GIL; with nobody holding it, the first takes it.
             self.vm.wake_threads();
             let i = match self.vm.threads.holder {
                 Some(i) => i,
                 None => {
+                    if self.vm.pause_waiter() {
+                        continue;
+                    }
                     if self.vm.take_next_waiter() {
                         self.resume_blocked_call();
                         continue;
@@ -406,6 +412,7 @@ impl Session {
                         }
                     }
                     Tick::Budget => self.after_budget(),
+                    Tick::Paused => {}
                     // The loop waits in its selector, off the GIL, for its next timer's delay rounded up.
                     Tick::Idle(t) => {
                         let until = self.selector_wakeup(t);
@@ -456,6 +463,10 @@ impl Session {
     /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
     /// limit (the budget, a deadline) was reached.
     fn after_budget(&mut self) {
+        // Paused at an eval-breaker check: `choose` decides.
+        if self.vm.world.sched.pending.is_some() {
+            return;
+        }
         // A switch happens at an eval-breaker check (or, switching anywhere, at the first instruction past the
         // drop request), never where a budget happened to end: slicing must not move it.
         let at_breaker = std::mem::take(&mut self.vm.threads.at_breaker)
@@ -674,6 +685,34 @@ impl Session {
         self.vm.world.sched.explore.take().map(|b| *b).unwrap_or_default()
     }
 
+    /// The choice the run is paused at, under `Strategy::Manual`: `run` does nothing until `choose` answers it.
+    pub fn pending_choice(&self) -> Option<&crate::sched::Pending> {
+        self.vm.world.sched.pending.as_ref()
+    }
+
+    /// Answers the pending choice with candidate `chosen` (0 is CPython's); false if there is none or no
+    /// such candidate. The run goes on at the next `run`.
+    pub fn choose(&mut self, chosen: u32) -> bool {
+        let Some(p) = self.vm.world.sched.pending.clone() else {
+            return false;
+        };
+        if chosen >= p.candidates() {
+            return false;
+        }
+        self.vm.world.sched.answer(chosen);
+        if p.kind == crate::sched::Kind::Switch {
+            // The eval-breaker check the run paused at, decided now as `chosen_breaker` would have.
+            if self.vm.choose_switch(p.switch) {
+                self.vm.threads.drop_at = self.vm.threads.drop_at.min(self.vm.world.now);
+                self.vm.threads.at_breaker = true;
+                self.after_budget();
+            } else if p.switch {
+                self.vm.threads.drop_at = self.vm.world.now.saturating_add(self.vm.threads.switch_interval);
+            }
+        }
+        true
+    }
+
     /// Why the choice log given does not fit the program (known once the run goes past the misfit, or at
     /// its end for a log with choices left over).
     pub fn schedule_error(&self) -> Option<&str> {
@@ -808,6 +847,10 @@ impl Session {
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).
     pub fn run_to_end(&mut self) -> i32 {
         loop {
+            // A host that does not answer a manual schedule's choices gets CPython's.
+            if self.pending_choice().is_some() {
+                self.choose(0);
+            }
             match self.run(Budget::UNLIMITED) {
                 Status::Done { exit_code } => return exit_code,
                 Status::Waiting { until } => self.advance_to(until),

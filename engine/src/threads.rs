@@ -280,6 +280,12 @@ impl Vm {
             self.threads.at_breaker |= cpython;
             return cpython;
         }
+        if self.world.sched.pauses() {
+            // Leave the interpreter as at a budget's end; `Session::choose` decides the switch.
+            let lanes = self.switch_lanes();
+            self.pause(crate::sched::Kind::Switch, lanes, cpython);
+            return true;
+        }
         if self.choose_switch(cpython) {
             self.threads.drop_at = self.threads.drop_at.min(self.world.now);
             self.threads.at_breaker = true;

@@ -305,3 +305,52 @@ fn logs_that_do_not_fit_say_so() {
     let (_, _, s) = run(&src, Config::default());
     assert!(s.choices().is_empty() && s.schedule_error().is_none());
 }
+
+/// Plays a manual schedule to its end, answering each pause with `pick(candidates)`.
+fn play(src: &str, pick: impl Fn(&Session, u32) -> u32) -> (Session, usize) {
+    let mut s = Session::new(src, with(Strategy::Manual, 0, None));
+    let mut answers = 0;
+    loop {
+        if let Some(n) = s.pending_choice().map(|p| p.candidates()) {
+            let c = pick(&s, n);
+            assert!(s.choose(c));
+            answers += 1;
+        }
+        match s.run(Budget::UNLIMITED) {
+            Status::Done { .. } => break,
+            Status::Waiting { until } => s.advance_to(until),
+            Status::Runnable => {}
+        }
+    }
+    (s, answers)
+}
+
+#[test]
+fn manual_schedules_pause_at_each_choice_and_replay() {
+    for name in [
+        "aio_lost_update.py",
+        "aio_three_prints.py",
+        "thread_lost_update.py",
+        "thread_print_order.py",
+    ] {
+        let src = source(name);
+        // Answering CPython's candidate every time is CPython's run.
+        let (s, answers) = play(&src, |_, _| 0);
+        assert!(answers >= 2, "{name}: {answers}");
+        let (out, trace, _) = run(&src, Config::default());
+        assert_eq!((s.stdout(), s.trace().to_text()), (&*out, trace), "{name}");
+        // Another answer each time is another run, which its log replays exactly.
+        let (mut s, _) = play(&src, |_, n| n - 1);
+        let (out2, trace2, r) = run(&src, with(Strategy::Replay, 0, Some(s.choice_log())));
+        assert_eq!(r.schedule_error(), None, "{name}");
+        assert_eq!((s.stdout(), s.trace().to_text()), (&*out2, trace2), "{name}");
+        assert!(!s.choose(0), "nothing is pending at the end");
+    }
+    // The threads' lost update reached by clicks: the answers of the schedule `explore` found for it.
+    let src = source("thread_lost_update.py");
+    let report = explore(src.as_bytes(), &Config::default(), &options(&src));
+    let wrong = report.outcomes.iter().find(|o| o.stdout == "1\n").unwrap();
+    let answers = log::decode(&wrong.witness).unwrap();
+    let (s, _) = play(&src, |s, _| answers[s.choices().len()]);
+    assert_eq!(s.stdout(), "1\n");
+}

@@ -38,6 +38,35 @@ impl Vm {
         self.choice(Kind::Ready, &lanes, false) as usize
     }
 
+    /// Under `Manual`, pauses before choosing the next ready handle (true when it did).
+    pub(crate) fn pause_ready(&mut self) -> bool {
+        if self.ts.aio.ready.len() < 2 || !self.world.sched.pauses() {
+            return false;
+        }
+        let lanes = self.ts.aio.ready.iter().map(handle_lane).collect();
+        self.pause(Kind::Ready, lanes, false);
+        true
+    }
+
+    /// Under `Manual`, pauses before the GIL's next holder is chosen (true when it did).
+    pub fn pause_waiter(&mut self) -> bool {
+        if self.threads.waiting.len() < 2 || !self.world.sched.pauses() {
+            return false;
+        }
+        let lanes = self
+            .threads
+            .waiting
+            .iter()
+            .map(|&i| u64::from(self.threads.list[i].lane))
+            .collect();
+        self.pause(Kind::Gil, lanes, false);
+        true
+    }
+
+    pub(crate) fn pause(&mut self, kind: Kind, lanes: Vec<u64>, switch: bool) {
+        self.world.sched.pending = Some(super::Pending { kind, lanes, switch });
+    }
+
     /// Which thread waiting for the GIL takes it: its index in the FIFO (0 is CPython's).
     pub(crate) fn choose_waiter(&mut self) -> usize {
         let n = self.threads.waiting.len();
@@ -56,6 +85,13 @@ impl Vm {
     /// Whether the running thread lets go of the GIL at this check, `cpython` being what the switch interval
     /// says; only asked while another thread waits.
     pub(crate) fn choose_switch(&mut self, cpython: bool) -> bool {
+        let lanes = self.switch_lanes();
+        let c = self.choice(Kind::Switch, &lanes, cpython);
+        cpython != (c == 1)
+    }
+
+    /// A switch's candidates: the running thread, then the waiters.
+    pub(crate) fn switch_lanes(&self) -> Vec<u64> {
         let mut lanes = vec![u64::from(self.ts.lane)];
         lanes.extend(
             self.threads
@@ -63,8 +99,7 @@ impl Vm {
                 .iter()
                 .map(|&i| u64::from(self.threads.list[i].lane)),
         );
-        let c = self.choice(Kind::Switch, &lanes, cpython);
-        cpython != (c == 1)
+        lanes
     }
 
     fn choice(&mut self, kind: Kind, lanes: &[u64], switch: bool) -> u32 {
