@@ -167,7 +167,7 @@ fn partial_order_reduction_cuts_schedules_and_keeps_outcomes() {
     let without = explore(src.as_bytes(), &Config::default(), &no_por);
     assert!(with_por.complete && !without.complete);
     assert!(
-        with_por.schedules * 50 < without.schedules,
+        with_por.schedules * 20 < without.schedules,
         "{} vs {}",
         with_por.schedules,
         without.schedules
