@@ -372,6 +372,8 @@ pub enum Tick {
     Stopped,
     /// Nothing is ready and no timer is pending: the loop would wait forever.
     Deadlock,
+    /// The host is to choose the next handle (`Strategy::Manual`).
+    Paused,
 }
 
 impl Vm {
@@ -656,6 +658,21 @@ impl Vm {
             if self.ts.aio.ntodo == 0 {
                 return Tick::Ran;
             }
+        }
+        if self.world.sched.active {
+            // Any ready handle may run next, this iteration's or the next's (`sched.rs`).
+            if self.pause_ready() {
+                return Tick::Paused;
+            }
+            let i = self.choose_ready();
+            let Some(h) = self.ts.aio.ready.remove(i) else {
+                self.ts.aio.ntodo = 0;
+                return Tick::Ran;
+            };
+            if i < self.ts.aio.ntodo {
+                self.ts.aio.ntodo -= 1;
+            }
+            return self.run_handle(h);
         }
         let Some(h) = self.ts.aio.ready.pop_front() else {
             self.ts.aio.ntodo = 0;

@@ -37,6 +37,7 @@ pub mod pystrformat;
 pub mod pyunicode;
 pub mod replay;
 pub mod runfile;
+pub mod sched;
 pub mod session;
 pub mod sha512;
 pub mod source;

@@ -2,13 +2,16 @@
 
 use interleave::replay::Replay;
 use interleave::runfile;
+use interleave::sched::Strategy;
 use interleave::session::{Config, Session};
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--svg OUT.svg] [--seed N] [--cpus N] \
                      [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB] \
-                     [--selector-resolution SECONDS]\n       interleave explain FILE.py [--json] [the same settings]";
+                     [--selector-resolution SECONDS] [--scheduler cpython|random|pct|pct:D|replay] [--replay LOG]\n       \
+                     interleave explain FILE.py [--json] [the same settings]\n       \
+                     interleave explore FILE.py [--max-schedules N] [--preemptions K] [--json] [--no-por] [the same settings]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,9 +27,13 @@ fn main() -> ExitCode {
     let mut it = args.iter();
     // `explain` runs the program as `run` does but prints only what went wrong in it (`findings.rs`).
     let mut explain = None;
+    // `explore` runs the program under every schedule it can (`sched/explore.rs`) and prints the outcomes.
+    let mut explore: Option<(bool, interleave::sched::explore::Options)> = None;
+    let mut scheduler = None;
     match it.next().map(String::as_str) {
         Some("run") => {}
         Some("explain") => explain = Some(false),
+        Some("explore") => explore = Some((false, Default::default())),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -77,6 +84,44 @@ fn main() -> ExitCode {
             // Python 3.9 and older could switch threads at any instruction.
             "--switch-anywhere" => config.switch_any_instruction = true,
             "--json" if explain.is_some() => explain = Some(true),
+            "--scheduler" => match it.next().and_then(|s| interleave::sched::Strategy::parse(s)) {
+                Some(st) => scheduler = Some(st),
+                None => {
+                    eprintln!("interleave: --scheduler takes cpython, random, pct, pct:DEPTH or replay");
+                    return ExitCode::from(2);
+                }
+            },
+            // A choice log to follow: exactly (the default with it), or as a prefix for another strategy.
+            "--replay" => match it.next() {
+                Some(log) => config.choices = Some(log.clone()),
+                None => {
+                    eprintln!("interleave: --replay takes a choice log (v1....)");
+                    return ExitCode::from(2);
+                }
+            },
+            "--json" if explore.is_some() => {
+                if let Some(e) = &mut explore {
+                    e.0 = true;
+                }
+            }
+            "--no-por" if explore.is_some() => {
+                if let Some(e) = &mut explore {
+                    e.1.por = false;
+                }
+            }
+            "--max-schedules" | "--preemptions" if explore.is_some() => {
+                let Some(n) = it.next().and_then(|s| s.parse::<u32>().ok()) else {
+                    eprintln!("interleave: {a} takes a whole number");
+                    return ExitCode::from(2);
+                };
+                if let Some(e) = &mut explore {
+                    if a == "--preemptions" {
+                        e.1.preemptions = n;
+                    } else {
+                        e.1.max_schedules = n.max(1) as usize;
+                    }
+                }
+            }
             _ if file.is_none() => file = Some(a.clone()),
             _ => {
                 eprintln!("{USAGE}");
@@ -97,15 +142,30 @@ fn main() -> ExitCode {
     };
     // CPython names the main script by its absolute path in tracebacks and warnings.
     let filename = std::path::absolute(&file).map_or(file, |p| p.to_string_lossy().into_owned());
+    let default_scheduler = match config.choices {
+        Some(_) => Strategy::Replay,
+        None => Strategy::Cpython,
+    };
     let config = Config {
         filename,
         seed,
         track_accesses: explain.is_some(),
+        scheduler: scheduler.unwrap_or(default_scheduler),
         ..config
     };
+    let mut out = std::io::stdout().lock();
+    if let Some((json, options)) = explore {
+        let report = interleave::sched::explore::explore(&source, &config, &options);
+        let text = if json {
+            report.to_json() + "\n"
+        } else {
+            report.to_text()
+        };
+        let _ = out.write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    }
     let mut session = Session::from_bytes(&source, config.clone());
     let code = session.run_to_end();
-    let mut out = std::io::stdout().lock();
     if let Some(json) = explain {
         // The findings only, and exit status 0: the program's own status is not this command's.
         let findings = session.findings();
@@ -123,6 +183,9 @@ fn main() -> ExitCode {
     match trace.as_deref() {
         Some("text") => {
             let _ = out.write_all(session.trace().to_text().as_bytes());
+            if config.scheduler != Strategy::Cpython || config.choices.is_some() {
+                let _ = writeln!(out, "choices {}", session.choice_log());
+            }
         }
         // The run file's format (`runfile.rs`, docs/run-format.md): the page opens what this prints.
         Some("json") => {
@@ -149,6 +212,10 @@ fn main() -> ExitCode {
             eprintln!("interleave: can't write '{path}': {e}");
             return ExitCode::from(2);
         }
+    }
+    if let Some(e) = session.schedule_error() {
+        eprintln!("interleave: {e}");
+        return ExitCode::from(2);
     }
     ExitCode::from(code.clamp(0, 255) as u8)
 }

@@ -6,7 +6,7 @@
 //! ```text
 //! {"format": "interleave-run", "version": 1, "code": "...",
 //!  "settings": {"filename": "main.py", "seed": 0, "cpus": 4, "switchInterval": 5000000,
-//!               "switchAnywhere": false, "selectorResolution": 1000000},
+//!               "switchAnywhere": false, "selectorResolution": 1000000, "scheduler": "random", "choices": "v1.CA"},
 //!  "now": 2000000000, "exitStatus": 0, "stdout": "...", "stderr": "", "cutAt": null,
 //!  "tasks": [{"name": "Task-1", "coro": "main", "parent": 0, "line": 3, "internal": false, "thread": false}],
 //!  "objects": [{"kind": "Lock", "name": "Lock-1", "line": 4, "internal": false, "capacity": null}],
@@ -43,6 +43,9 @@ pub struct Settings {
     pub switch_interval: Time,
     pub switch_anywhere: bool,
     pub selector_resolution: Time,
+    /// Who runs next at each choice point (`sched.rs`), and the choice log followed first.
+    pub scheduler: crate::sched::Strategy,
+    pub choices: Option<String>,
 }
 
 impl Settings {
@@ -54,6 +57,8 @@ impl Settings {
             switch_interval: config.switch_interval,
             switch_anywhere: config.switch_any_instruction,
             selector_resolution: config.selector_resolution,
+            scheduler: config.scheduler,
+            choices: config.choices.clone(),
         }
     }
 
@@ -66,6 +71,8 @@ impl Settings {
             switch_interval: self.switch_interval,
             switch_any_instruction: self.switch_anywhere,
             selector_resolution: self.selector_resolution,
+            scheduler: self.scheduler,
+            choices: self.choices.clone(),
             ..base
         }
     }
@@ -215,6 +222,16 @@ pub fn write(run: &RunView<'_>) -> String {
         ",\"seed\":{},\"cpus\":{},\"switchInterval\":{},\"switchAnywhere\":{},\"selectorResolution\":{}}}",
         s.seed, s.cpus, s.switch_interval, s.switch_anywhere, s.selector_resolution
     );
+    // The scheduler's keys only when they are not the default, so that a CPython run's file is as before.
+    out.pop();
+    if s.scheduler != crate::sched::Strategy::Cpython {
+        let _ = write!(out, ",\"scheduler\":\"{}\"", s.scheduler.name());
+    }
+    if let Some(c) = &s.choices {
+        out.push_str(",\"choices\":");
+        json::string(&mut out, c);
+    }
+    out.push('}');
     let _ = write!(out, ",\n\"now\":{},\"exitStatus\":", run.now);
     match run.exit_status {
         Some(code) => write!(out, "{code}").unwrap_or(()),
@@ -489,6 +506,20 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
             selector_resolution: optional(s.get("selectorResolution"), "settings.selectorResolution", number)?
                 .unwrap_or(defaults.selector_resolution)
                 .clamp(1, END_OF_TIME),
+            scheduler: match optional(s.get("scheduler"), "settings.scheduler", |v, p| string(Some(v), p))? {
+                None => defaults.scheduler,
+                Some(name) => match crate::sched::Strategy::parse(&name) {
+                    Some(st) => st,
+                    None => return invalid("settings.scheduler", "is not cpython, random, pct, pct:DEPTH or replay"),
+                },
+            },
+            choices: match optional(s.get("choices"), "settings.choices", |v, p| string(Some(v), p))? {
+                Some(log) => match crate::sched::log::decode(&log) {
+                    Ok(_) => Some(log),
+                    Err(e) => return invalid("settings.choices", format!("is not a choice log: {e}")),
+                },
+                None => None,
+            },
         },
         Some(other) => return invalid("\"settings\"", format!("is {}, not an object", other.kind())),
     };

@@ -46,6 +46,11 @@ pub struct Config {
     /// Record the program's reads and writes of globals and instance attributes, so that lost updates are
     /// found (`findings.rs`); off by default, as it costs time on every such access.
     pub track_accesses: bool,
+    /// Who runs next at each choice point (`sched.rs`); `Cpython` is what CPython does.
+    pub scheduler: crate::sched::Strategy,
+    /// A choice log (`sched::log`) to follow first: exactly, with `Strategy::Replay`; else its choices, then
+    /// the strategy's own past its end.
+    pub choices: Option<String>,
 }
 
 impl Default for Config {
@@ -63,6 +68,8 @@ impl Default for Config {
             memory_limit: 1 << 30,
             selector_resolution: 1_000_000,
             track_accesses: false,
+            scheduler: crate::sched::Strategy::Cpython,
+            choices: None,
         }
     }
 }
@@ -329,11 +336,17 @@ impl Session {
                 self.adopt_children();
                 return self.end_call();
             }
+            if self.vm.world.sched.pending.is_some() {
+                return Status::Runnable;
+            }
             // Threads whose wait is over queue for the GIL; with nobody holding it, the first takes it.
             self.vm.wake_threads();
             let i = match self.vm.threads.holder {
                 Some(i) => i,
                 None => {
+                    if self.vm.pause_waiter() {
+                        continue;
+                    }
                     if self.vm.take_next_waiter() {
                         self.resume_blocked_call();
                         continue;
@@ -393,12 +406,13 @@ impl Session {
                         self.vm.world.step_limit = self.step_limit;
                         // A Rust-only tick checks no eval breaker, but a tick ends a step: let go if asked.
                         // (Between tasks the lane already shows its wait for the loop: no Suspended is added.)
-                        if self.vm.breaker() && !self.vm.threads.waiting.is_empty() {
+                        if self.vm.tick_switch() {
                             self.vm.drop_gil(Some(WaitReason::Gil));
                             self.vm.want_gil(i);
                         }
                     }
                     Tick::Budget => self.after_budget(),
+                    Tick::Paused => {}
                     // The loop waits in its selector, off the GIL, for its next timer's delay rounded up.
                     Tick::Idle(t) => {
                         let until = self.selector_wakeup(t);
@@ -449,6 +463,10 @@ impl Session {
     /// The running thread left the interpreter early: it blocked, it was asked to let go of the GIL, or a
     /// limit (the budget, a deadline) was reached.
     fn after_budget(&mut self) {
+        // Paused at an eval-breaker check: `choose` decides.
+        if self.vm.world.sched.pending.is_some() {
+            return;
+        }
         // A switch happens at an eval-breaker check (or, switching anywhere, at the first instruction past the
         // drop request), never where a budget happened to end: slicing must not move it.
         let at_breaker = std::mem::take(&mut self.vm.threads.at_breaker)
@@ -632,8 +650,73 @@ impl Session {
             None => Outcome::Returned,
         };
         self.main_event(EventKind::Finished { outcome });
+        self.vm.close_step();
+        self.vm.world.sched.finish();
         self.vm.world.trace.events.shrink_to_fit();
         self.done = Some(code);
+    }
+
+    /// The choices made so far at points with more than one candidate (none under plain `cpython`): what
+    /// a page lists to branch from.
+    pub fn choices(&self) -> &[crate::sched::Choice] {
+        &self.vm.world.sched.made
+    }
+
+    /// The choices made so far as a log (`sched::log`): with `Strategy::Replay`, it replays this run.
+    pub fn choice_log(&self) -> String {
+        self.vm.world.sched.log()
+    }
+
+    /// Hands the run's choices to the explorer (`sched::explore`), from the start.
+    pub(crate) fn start_exploring(&mut self, run: crate::sched::ExploreRun) {
+        self.vm.world.tracking |= run.por;
+        self.vm.world.sched.explore = Some(Box::new(run));
+    }
+
+    pub(crate) fn exploring(&self) -> Option<&crate::sched::ExploreRun> {
+        self.vm.world.sched.explore.as_deref()
+    }
+
+    /// What the explorer learnt of the run (its last step closed, if it did not end).
+    pub(crate) fn stop_exploring(&mut self) -> crate::sched::ExploreRun {
+        if self.done.is_none() {
+            self.vm.close_step();
+        }
+        self.vm.world.sched.explore.take().map(|b| *b).unwrap_or_default()
+    }
+
+    /// The choice the run is paused at, under `Strategy::Manual`: `run` does nothing until `choose` answers it.
+    pub fn pending_choice(&self) -> Option<&crate::sched::Pending> {
+        self.vm.world.sched.pending.as_ref()
+    }
+
+    /// Answers the pending choice with candidate `chosen` (0 is CPython's); false if there is none or no
+    /// such candidate. The run goes on at the next `run`.
+    pub fn choose(&mut self, chosen: u32) -> bool {
+        let Some(p) = self.vm.world.sched.pending.clone() else {
+            return false;
+        };
+        if chosen >= p.candidates() {
+            return false;
+        }
+        self.vm.world.sched.answer(chosen);
+        if p.kind == crate::sched::Kind::Switch {
+            // The eval-breaker check the run paused at, decided now as `chosen_breaker` would have.
+            if self.vm.choose_switch(p.switch) {
+                self.vm.threads.drop_at = self.vm.threads.drop_at.min(self.vm.world.now);
+                self.vm.threads.at_breaker = true;
+                self.after_budget();
+            } else if p.switch {
+                self.vm.threads.drop_at = self.vm.world.now.saturating_add(self.vm.threads.switch_interval);
+            }
+        }
+        true
+    }
+
+    /// Why the choice log given does not fit the program (known once the run goes past the misfit, or at
+    /// its end for a log with choices left over).
+    pub fn schedule_error(&self) -> Option<&str> {
+        self.vm.world.sched.error.as_deref()
     }
 
     /// Runs until the next scheduling event: one task resumed until it suspends or finishes.
@@ -764,6 +847,10 @@ impl Session {
     /// Runs to the end, jumping the clock to each deadline (tests, the command line).
     pub fn run_to_end(&mut self) -> i32 {
         loop {
+            // A host that does not answer a manual schedule's choices gets CPython's.
+            if self.pending_choice().is_some() {
+                self.choose(0);
+            }
             match self.run(Budget::UNLIMITED) {
                 Status::Done { exit_code } => return exit_code,
                 Status::Waiting { until } => self.advance_to(until),

@@ -258,12 +258,62 @@ impl Vm {
     /// An eval-breaker check, where CPython 3.11 makes one: true (and noted for the session) when the running
     /// thread must let go of the GIL here. Only these points switch threads, whatever the budget's slicing.
     #[inline]
-    pub fn eval_breaker(&mut self) -> bool {
+    pub fn eval_breaker(&mut self, hidden: impl FnOnce() -> bool) -> bool {
+        if self.world.sched.active {
+            return self.chosen_breaker(hidden());
+        }
         if self.breaker() {
             self.threads.at_breaker = true;
             return true;
         }
         false
+    }
+
+    /// An eval-breaker check under a scheduler (`sched.rs`): while another thread waits, whether to let go
+    /// here is a choice, CPython's being what the switch interval says. Not in the runtime's own code
+    /// (`hidden`, `threading.py` and the like): a switch there is put off to the program's next check, so
+    /// that the choices are the program's.
+    #[cold]
+    fn chosen_breaker(&mut self, hidden: bool) -> bool {
+        let cpython = self.breaker();
+        if hidden || self.threads.waiting.is_empty() || self.ts.nested_cap.is_some() {
+            self.threads.at_breaker |= cpython;
+            return cpython;
+        }
+        if self.world.sched.pauses() {
+            // Leave the interpreter as at a budget's end; `Session::choose` decides the switch.
+            let lanes = self.switch_lanes();
+            self.pause(crate::sched::Kind::Switch, lanes, cpython);
+            return true;
+        }
+        if self.choose_switch(cpython) {
+            self.threads.drop_at = self.threads.drop_at.min(self.world.now);
+            self.threads.at_breaker = true;
+            true
+        } else {
+            if cpython {
+                self.threads.drop_at = self.world.now.saturating_add(self.threads.switch_interval);
+            }
+            false
+        }
+    }
+
+    /// Whether the running thread lets go of the GIL at the end of a loop tick that ran no instruction.
+    pub fn tick_switch(&mut self) -> bool {
+        if self.threads.waiting.is_empty() {
+            return false;
+        }
+        let cpython = self.breaker();
+        if !self.world.sched.active || self.ts.nested_cap.is_some() {
+            return cpython;
+        }
+        let switch = self.choose_switch(cpython);
+        if switch {
+            self.threads.drop_at = self.threads.drop_at.min(self.world.now);
+        } else if cpython {
+            self.threads.drop_at = self.world.now.saturating_add(self.threads.switch_interval);
+        }
+        switch
     }
 
     /// Asks for the running thread to block: the calling native returns a placeholder, which the result
@@ -335,7 +385,13 @@ impl Vm {
 
     /// Gives the GIL to the first thread that wants it; false if none does.
     pub fn take_next_waiter(&mut self) -> bool {
-        let Some(i) = self.threads.waiting.pop_front() else {
+        let next = if self.world.sched.active && self.threads.waiting.len() > 1 {
+            let k = self.choose_waiter();
+            self.threads.waiting.remove(k)
+        } else {
+            self.threads.waiting.pop_front()
+        };
+        let Some(i) = next else {
             return false;
         };
         self.take_gil(i);

@@ -274,9 +274,20 @@ impl Vm {
     }
 
     /// The running lane read a shared place (`findings::Accesses`), when accesses are tracked.
-    pub(crate) fn track_read(&mut self, place: crate::findings::Place, line: u32) {
+    /// Also what the explorer's partial-order reduction needs (`sched::footprint`), the runtime's own code
+    /// (`hidden`) included; a mutable value read counts as written, since a method may change it.
+    pub(crate) fn track_read(&mut self, place: crate::findings::Place, line: u32, hidden: bool, v: &Value) {
         if let Some(acc) = &mut self.world.accesses {
-            acc.read(self.ts.current_task, place, line);
+            if !hidden {
+                acc.read(self.ts.current_task, place, line);
+            }
+        }
+        if let Some(fp) = self.world.sched.footprint() {
+            fp.place(place, false);
+            // The runtime's modules read their own singletons all the time, and change them under locks.
+            if !hidden {
+                fp.value(v);
+            }
         }
     }
 
@@ -292,9 +303,16 @@ impl Vm {
         &mut self,
         place: crate::findings::Place,
         line: u32,
+        hidden: bool,
         v: &Value,
         what: impl FnOnce() -> String,
     ) {
+        if let Some(fp) = self.world.sched.footprint() {
+            fp.place(place, true);
+        }
+        if hidden {
+            return;
+        }
         let lane = self.ts.current_task;
         let now = self.world.now;
         let data = crate::findings::is_data(v);
@@ -803,7 +821,9 @@ impl Vm {
                     Some(Control::Block) => return Ok(Some(Exit::Budget)),
                     None => {}
                 }
-                Ok(self.eval_breaker().then_some(Exit::Budget))
+                Ok(self
+                    .eval_breaker(|| th.frames.last().is_some_and(|f| f.code.hidden))
+                    .then_some(Exit::Budget))
             }
             call::Prepared::Frame(f) => {
                 if self.ts.depth + 1 > self.recursion_limit {
@@ -811,7 +831,9 @@ impl Vm {
                 }
                 th.frames.push(f);
                 self.ts.depth += 1;
-                Ok(self.eval_breaker().then_some(Exit::Budget))
+                Ok(self
+                    .eval_breaker(|| th.frames.last().is_some_and(|f| f.code.hidden))
+                    .then_some(Exit::Budget))
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Run files: real runs and random traces round-trip; damaged and hostile files are errors, never panics.
 
 use super::*;
+use crate::sched::Strategy;
 use crate::session::Session;
 use crate::trace::ObjId;
 
@@ -297,6 +298,16 @@ fn random_traces_round_trip() {
                 switch_interval: 1 + rng.below(1 << 40),
                 switch_anywhere: rng.below(2) == 0,
                 selector_resolution: 1 + rng.below(1 << 30),
+                scheduler: [
+                    Strategy::Cpython,
+                    Strategy::Random,
+                    Strategy::Pct {
+                        depth: 1 + rng.below(9) as u32,
+                    },
+                    Strategy::Replay,
+                ][rng.below(4) as usize],
+                choices: (rng.below(2) == 0)
+                    .then(|| crate::sched::log::encode((0..rng.below(50)).map(|_| rng.below(4) as u32))),
             },
             trace: rng.trace(),
             now: rng.time(),
@@ -445,4 +456,22 @@ fn corpus_round_trip() {
         }
     }
     assert!(count > 50, "{count} programs");
+}
+
+#[test]
+fn a_schedulers_settings_are_read_and_checked() {
+    let file = |settings: &str| {
+        format!(
+            "{{\"format\":\"interleave-run\",\"version\":1,\"code\":\"\",\"tasks\":[{{\"name\":\"main\",\"coro\":\"\",\
+             \"parent\":0,\"line\":0,\"internal\":false,\"thread\":false}}],\"texts\":[],\"events\":[],\
+             \"now\":0,\"stdout\":\"\",\"stderr\":\"\",\"settings\":{settings}}}"
+        )
+    };
+    let good = read(&file("{\"scheduler\":\"pct:4\",\"choices\":\"v1.CA\"}")).unwrap();
+    assert_eq!(good.settings.scheduler, Strategy::Pct { depth: 4 });
+    assert_eq!(good.settings.choices.as_deref(), Some("v1.CA"));
+    let bad = read(&file("{\"scheduler\":\"fastest\"}")).unwrap_err().to_string();
+    assert!(bad.contains("settings.scheduler"), "{bad}");
+    let bad = read(&file("{\"choices\":\"v1.*\"}")).unwrap_err().to_string();
+    assert!(bad.contains("settings.choices") && bad.contains("base64url"), "{bad}");
 }

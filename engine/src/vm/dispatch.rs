@@ -167,9 +167,9 @@ impl Vm {
                     let v = lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash);
                     let v = match v {
                         Some(v) => {
-                            if self.world.accesses.is_some() && !f.code.hidden {
+                            if self.world.tracking {
                                 let (place, line) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line());
-                                self.track_read(place, line);
+                                self.track_read(place, line, f.code.hidden, &v);
                             }
                             v
                         }
@@ -189,9 +189,9 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-                    if self.world.accesses.is_some() && !f.code.hidden {
+                    if self.world.tracking {
                         let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
-                        self.track_write(place, line, &v, || format!("the global {name}"));
+                        self.track_write(place, line, f.code.hidden, &v, || format!("the global {name}"));
                     }
                     store_hinted(&mut f.globals.borrow_mut(), &f.code, i, name, hash, v);
                 }
@@ -207,9 +207,9 @@ impl Vm {
                         Some(ns) => ns.borrow().get_hashed(name, hash).cloned(),
                         None => lookup_hinted(&f.globals.borrow(), &f.code, i, name, hash),
                     };
-                    if found.is_some() && f.ns.is_none() && self.world.accesses.is_some() && !f.code.hidden {
+                    if let (Some(v), None, true) = (&found, &f.ns, self.world.tracking) {
                         let (place, line) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line());
-                        self.track_read(place, line);
+                        self.track_read(place, line, f.code.hidden, v);
                     }
                     if found.is_none() && f.ns.is_some() {
                         found = f.globals.borrow().get_hashed(name, hash).cloned();
@@ -228,9 +228,9 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let v = pop(f)?;
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
-                    if self.world.accesses.is_some() && !f.code.hidden && f.ns.is_none() {
+                    if self.world.tracking && f.ns.is_none() {
                         let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
-                        self.track_write(place, line, &v, || format!("the global {name}"));
+                        self.track_write(place, line, f.code.hidden, &v, || format!("the global {name}"));
                     }
                     let mut d = match &f.ns {
                         Some(ns) => ns.borrow_mut(),
@@ -262,9 +262,9 @@ impl Vm {
                             let found = inst.dict.borrow().get_hashed(name, hash).cloned();
                             if let Some(v) = found {
                                 if !matches!(&**name, "__class__" | "__dict__") {
-                                    if self.world.accesses.is_some() && !f.code.hidden {
+                                    if self.world.tracking {
                                         let (place, line) = (crate::findings::attribute(inst.serial, hash), f.line());
-                                        self.track_read(place, line);
+                                        self.track_read(place, line, f.code.hidden, &v);
                                     }
                                     f.stack.push(v);
                                     continue;
@@ -307,7 +307,7 @@ impl Vm {
                                 || super::attr::is_slot(self, &cls, name))
                             && self.no_data_descriptor(&cls, name, hash)
                         {
-                            if self.world.accesses.is_some() && !f.code.hidden {
+                            if self.world.tracking {
                                 let (place, line) = (crate::findings::attribute(inst.serial, hash), f.line());
                                 let what = || {
                                     let a = if cls.name.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -317,7 +317,7 @@ impl Vm {
                                     };
                                     format!("the attribute {name} of {a} {} object", cls.name)
                                 };
-                                self.track_write(place, line, &v, what);
+                                self.track_write(place, line, f.code.hidden, &v, what);
                             }
                             let mut d = inst.dict.borrow_mut();
                             match d.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
@@ -347,7 +347,7 @@ impl Vm {
                         }
                         th.frames.push(frame);
                         self.ts.depth += 1;
-                        if self.eval_breaker() {
+                        if self.eval_breaker(|| hidden_top(th)) {
                             return Ok(Some(Exit::Budget));
                         }
                         continue;
@@ -384,7 +384,7 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, len - first) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, first, len - n - 2)?;
-                            if self.eval_breaker() {
+                            if self.eval_breaker(|| hidden_top(th)) {
                                 return Ok(Some(Exit::Budget));
                             }
                             continue;
@@ -421,7 +421,7 @@ impl Vm {
                         Value::Function(func) if call::binds_directly(func, n) => {
                             let func = func.clone();
                             self.push_direct_call(th, &func, len - n, len - n - 1)?;
-                            if self.eval_breaker() {
+                            if self.eval_breaker(|| hidden_top(th)) {
                                 return Ok(Some(Exit::Budget));
                             }
                             continue;
@@ -440,7 +440,7 @@ impl Vm {
                                     let (func, recv) = (func.clone(), m.0.clone());
                                     f.stack[len - n - 1] = recv;
                                     self.push_direct_call(th, &func, len - n - 1, len - n - 1)?;
-                                    if self.eval_breaker() {
+                                    if self.eval_breaker(|| hidden_top(th)) {
                                         return Ok(Some(Exit::Budget));
                                     }
                                     continue;
@@ -793,7 +793,7 @@ impl Vm {
                     let back = (t as usize) < f.pc;
                     f.pc = t as usize;
                     // CPython 3.11 checks its eval breaker on a backward jump (the end of a loop's body).
-                    if back && self.eval_breaker() {
+                    if back && self.eval_breaker(|| f.code.hidden) {
                         return Ok(Some(Exit::Budget));
                     }
                 }
@@ -1135,7 +1135,7 @@ impl Vm {
             None => {}
         }
         // CPython 3.11 checks its eval breaker after a call.
-        Ok(self.eval_breaker().then_some(Exit::Budget))
+        Ok(self.eval_breaker(|| f.code.hidden).then_some(Exit::Budget))
     }
 
     /// Whether an instance's own attribute `name` comes before the class's: the class has no data descriptor
@@ -1187,4 +1187,9 @@ fn unbound_local(f: &Frame, i: u32) -> Exc {
         ExcType::UnboundLocalError,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
+}
+
+/// Whether the frame on top of `th` is the runtime's own code: a scheduler offers no switch there.
+fn hidden_top(th: &Thread) -> bool {
+    th.frames.last().is_some_and(|f| f.code.hidden)
 }

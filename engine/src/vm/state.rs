@@ -43,6 +43,11 @@ pub struct World {
     pub findings: Vec<crate::findings::Finding>,
     /// Reads and writes of shared places, for lost updates (`Config::track_accesses`).
     pub accesses: Option<Box<crate::findings::Accesses>>,
+    /// Reads and writes of globals and attributes are reported (`Vm::track_read`): for `accesses`, or for
+    /// the explorer's footprints (`sched::footprint`).
+    pub tracking: bool,
+    /// Every choice of what runs next (`sched.rs`).
+    pub sched: crate::sched::Scheduler,
 }
 
 #[derive(Default)]
@@ -70,6 +75,8 @@ impl World {
             obj_counts: ObjCounts::default(),
             findings: Vec::new(),
             accesses: config.track_accesses.then(Box::default),
+            tracking: config.track_accesses,
+            sched: crate::sched::Scheduler::new(config),
             pids: 0,
         }
     }
