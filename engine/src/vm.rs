@@ -249,7 +249,7 @@ impl Vm {
     /// The running lane read a shared place (`findings::Accesses`), when accesses are tracked.
     pub(crate) fn track_read(&mut self, place: crate::findings::Place, line: u32) {
         if let Some(acc) = &mut self.world.accesses {
-            acc.read(self.ts.current_task, place, line);
+            acc.read(self.ts.current_task, place, line, self.world.now);
         }
     }
 
