@@ -19,7 +19,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::legend::Legend;
-use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
+use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, segment_detail, task_style};
 use crate::layout::{arrows, blocks, columns_for, ticks, visible_rows, Arrow, ProcRows, Row, Rows, Viewport};
 use crate::run::RunRef;
 
@@ -408,7 +408,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         (Some((task, i)), Some(trace), Some(replay)) => replay
             .lane(task)
             .and_then(|l| l.segments.get(i))
-            .map(|seg| segment(trace, task, seg)),
+            .map(|seg| segment_detail(trace, task, seg)),
         _ => None,
     };
     let row = |i: usize| -> Option<Html> {
