@@ -489,7 +489,22 @@ impl Reducible for AppState {
                 }
                 s.detail = detail;
             }
-            Action::SelectFinding(f) => s.finding = if f == s.finding { None } else { f },
+            Action::SelectFinding(f) => {
+                s.finding = if f == s.finding { None } else { f };
+                // A finding with stretches or moments (a lost update, a blocked loop) is zoomed to, so that they
+                // show however short they are.
+                let stretch = s.selected_finding().and_then(|f| {
+                    let times = f
+                        .windows
+                        .iter()
+                        .flat_map(|w| [w.from, w.to])
+                        .chain(f.marks.iter().map(|m| m.at));
+                    Some((times.clone().min()?, times.max()?))
+                });
+                if let Some((from, to)) = stretch {
+                    s.set_viewport(Viewport::around(from, to));
+                }
+            }
             Action::Fold(p) => {
                 let folded = Rc::make_mut(&mut s.folded);
                 match folded.iter().position(|&f| f == p) {
@@ -587,6 +602,25 @@ mod tests {
         let f = s.selected_finding().expect("a finding");
         assert_eq!(f.kind.as_str(), "deadlock");
         assert_eq!(f.cycle.len(), 2);
+    }
+
+    #[test]
+    fn selecting_a_lost_update_zooms_to_its_windows() {
+        let i = EXAMPLES
+            .iter()
+            .position(|e| e.title == "Lost update, then a Lock")
+            .unwrap();
+        let s = reduce(fresh(), vec![Action::LoadExample(i), Action::OpenAt(usize::MAX)]);
+        assert!(s.view.follow);
+        let s = reduce(s, vec![Action::SelectFinding(Some(0))]);
+        let f = s.selected_finding().expect("a finding");
+        assert_eq!(f.kind.as_str(), "lost-update");
+        assert!(!s.view.follow);
+        let v = s.view.viewport;
+        for m in &f.marks {
+            let x = v.fraction(m.at);
+            assert!((0.3..=0.7).contains(&x), "{:?} at {x}", m);
+        }
     }
 
     #[test]
