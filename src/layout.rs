@@ -170,10 +170,10 @@ impl Viewport {
     }
 
     /// Zooms by `factor` (below 1 zooms in) keeping the time under `anchor` (a fraction) in place.
-    /// A window showing `from..to` in its middle third (a finding's stretch), at least [`MIN_SPAN`] * 30 wide.
+    /// A window showing `from..to` in its middle third (a finding's stretch), at least [`MIN_SPAN`] * 3 wide.
     pub fn around(from: Time, to: Time) -> Viewport {
         let (from, to) = (from.min(to), from.max(to));
-        let span = (to - from).saturating_mul(3).max(MIN_SPAN * 30);
+        let span = (to - from).saturating_mul(3).max(MIN_SPAN * 3);
         let middle = from + (to - from) / 2;
         Viewport {
             start: middle.saturating_sub(span / 2),
@@ -565,7 +565,7 @@ mod tests {
         assert!((v.fraction(4_000_000) - 1.0 / 3.0).abs() < 1e-9);
         // A stretch of no time still gets a window, and none starts before 0.
         let v = Viewport::around(10, 10);
-        assert_eq!((v.start, v.span), (0, MIN_SPAN * 30));
+        assert_eq!((v.start, v.span), (0, MIN_SPAN * 3));
     }
     use interleave::replay::Segment;
 

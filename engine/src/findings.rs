@@ -185,6 +185,8 @@ struct Step {
     line: u32,
     /// The line of a blocking call made in the step (`Blocked`: `time.sleep` in a coroutine).
     blocked_line: Option<u32>,
+    /// The event that began the step (its `Resumed`), or its blocking call's `Blocked`.
+    event: usize,
 }
 
 /// Follows a trace as it grows and finds what went wrong in it.
@@ -242,12 +244,14 @@ impl Analyzer {
                             at: e.at,
                             line: e.line,
                             blocked_line: None,
+                            event: i,
                         },
                     );
                 }
                 EventKind::Blocked { .. } => {
                     if let Some(step) = self.steps.get_mut(&e.task) {
                         step.blocked_line = Some(e.line);
+                        step.event = i;
                     }
                 }
                 EventKind::Suspended { reason } => {
@@ -478,7 +482,7 @@ impl Analyzer {
             }
         };
         let mut f = Finding::new(Kind::BlockingCall, message, lines, step.at).on(trace, &[e.task]);
-        f.events = vec![i];
+        f.events = vec![step.event];
         f.windows = vec![Window {
             lane: e.task,
             from: step.at,

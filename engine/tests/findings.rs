@@ -227,4 +227,13 @@ fn a_blocking_call_carries_the_step_that_held_the_loop() {
     assert_eq!(f.lanes, vec![w.lane]);
     assert!(w.to - w.from >= interleave::findings::SLOW_STEP);
     assert_eq!(w.from, f.time);
+    // Its event is the blocking call's, inside the step.
+    let e = &s.trace().events[f.events[0]];
+    assert!(
+        matches!(e.kind, interleave::trace::EventKind::Blocked { .. }),
+        "{:?}",
+        e.kind
+    );
+    assert_eq!((e.task, e.line), (w.lane, f.lines[0]));
+    assert!(w.from <= e.at && e.at < w.to);
 }

@@ -139,7 +139,9 @@ fn lane_row(
         .map(|m| {
             let left = format!("left: {:.4}%", view.fraction(m.at) * 100.0);
             html! {
-                <div class={classes!("tl-mark", (m.label == "stale write").then_some("end"))} style={left}>
+                // The read's label ends at its moment and the others start at theirs, so that a read and a write close
+            // together label their window from outside.
+            <div class={classes!("tl-mark", (m.label == "read").then_some("end"))} style={left}>
                     <span>{ m.label }</span>
                 </div>
             }
