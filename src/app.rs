@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::controls::{Controls, Progress};
 use crate::components::editor::Editor;
 use crate::components::export::Export;
+use crate::components::findings::FindingsPanel;
 use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::output::Output;
@@ -269,6 +270,9 @@ pub fn app(props: &AppProps) -> Html {
     let onstepinspect = with(&state, Action::InspectBy);
     let ondescribe = with(&state, Action::Describe);
     let onfold = with(&state, Action::Fold);
+    let onselectfinding = with(&state, Action::SelectFinding);
+    let finding = state.selected_finding();
+    let flagged = Rc::new(finding.as_ref().map_or_else(Vec::new, |f| f.lines.clone()));
     let onscroll = with(&state, |(top, height)| Action::ScrollLanes { top, height });
     let onnavigate = with(&state, |n| match n {
         Navigate::Zoom { factor, anchor } => Action::Zoom { factor, anchor },
@@ -336,17 +340,23 @@ pub fn app(props: &AppProps) -> Html {
     };
     let editor = html! {
         <Editor source={state.source.clone()} revision={state.source_rev} marks={Rc::new(marks)}
-                {error} {onedit} onrun={on(&state, || Action::Run)} readonly={embedded && params.readonly} />
+                {error} {onedit} onrun={on(&state, || Action::Run)} readonly={embedded && params.readonly}
+                {flagged} />
     };
     let timeline = html! {
         <Timeline run={state.run.clone()} viewport={state.viewport()}
                   scroll_top={state.view.scroll_top} height={state.view.height}
                   inspect={moment} detail={state.detail}
-                  inspectable={state.run.is_some()} folded={state.folded.clone()}
+                  inspectable={state.run.is_some()} folded={state.folded.clone()} finding={finding.clone()}
                   {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} {onfold} />
     };
     let loop_panel = html! { <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} /> };
     let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };
+    let ended = matches!(state.phase, Phase::Done { .. } | Phase::Stuck);
+    let findings = html! {
+        <FindingsPanel run={state.run.clone()} inspect={state.inspect.clone()} selected={state.finding}
+                       onselect={onselectfinding} {ended} />
+    };
 
     {
         let anchor = open_link.clone();
@@ -429,6 +439,7 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="pane pane-live" aria-label="Live view">
                     { timeline }
                     <div class="panels">
+                        { findings }
                         { loop_panel }
                         { output }
                     </div>

@@ -3,9 +3,11 @@
 pub mod controls;
 pub mod editor;
 pub mod export;
+pub mod findings;
 pub mod gallery;
 pub mod legend;
 pub mod loop_panel;
 pub mod output;
 pub mod share;
 pub mod timeline;
+pub mod wait_graph;

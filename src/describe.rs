@@ -223,6 +223,50 @@ fn gil_segment(trace: &Trace, process: u32, seg: &Segment) -> String {
     format!("{gil}: held by {} {span}{why}", trace.task_name(holder))
 }
 
+/// How far back from a wait to look for when its object's holder took it.
+const HOLD_SCAN: usize = 200_000;
+
+/// When `holder` took `obj`, the last time before event `before`, and at which line (within [`HOLD_SCAN`]
+/// events).
+pub fn held_since(trace: &Trace, obj: ObjId, holder: TaskId, before: usize) -> Option<(Time, u32)> {
+    let end = before.min(trace.events.len());
+    trace.events[end.saturating_sub(HOLD_SCAN)..end]
+        .iter()
+        .rev()
+        .find(|e| e.task == holder && matches!(e.kind, EventKind::Acquired { obj: o } if o == obj))
+        .map(|e| (e.at, e.line))
+}
+
+/// A hovered or focused segment in plain words: [`segment`], and for a wait on an object someone holds, since
+/// when they hold it and what the wait needs; for an await, what it waits for.
+pub fn segment_detail(trace: &Trace, task: TaskId, seg: &Segment) -> String {
+    let mut s = segment(trace, task, seg);
+    if !matches!(LaneId::of(task), LaneId::Task(_)) {
+        return s;
+    }
+    let me = trace.task_name(task);
+    match (seg.phase, seg.holder) {
+        (TaskPhase::Waiting(WaitReason::Sync { obj, op }), Some(holder)) => {
+            let (who, what) = (trace.task_name(holder), object(trace, obj));
+            match held_since(trace, obj, holder, seg.event as usize) {
+                Some((at, line)) if line != 0 => {
+                    s.push_str(&format!(". {who} has held {what} since {} (line {line})", seconds(at)))
+                }
+                Some((at, _)) => s.push_str(&format!(". {who} has held {what} since {}", seconds(at))),
+                None => {}
+            }
+            if op == SyncOp::Acquire {
+                s.push_str(&format!("; {me} can go on only once {who} releases it"));
+            }
+        }
+        (TaskPhase::Waiting(WaitReason::Task(t)), _) if !seg.phase.is_finished() => {
+            s.push_str(&format!("; {me} goes on when {} finishes", trace.task_name(t)));
+        }
+        _ => {}
+    }
+    s
+}
+
 /// One line for a task in the event loop panel: "sleeping until 2.000 s, line 6".
 pub fn task_now(trace: &Trace, state: &TaskState) -> String {
     let mut s = phase(trace, state.phase);
@@ -288,6 +332,50 @@ mod tests {
             segment(&trace(), 2, &seg),
             "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14"
         );
+    }
+
+    #[test]
+    fn a_hovered_lock_wait_says_since_when_the_holder_holds_it() {
+        use interleave::trace::Event;
+        let mut trace = trace();
+        trace.events = vec![
+            Event {
+                at: 100_000_000,
+                task: 3,
+                line: 5,
+                kind: EventKind::Acquired { obj: 0 },
+            },
+            Event {
+                at: 1_250_000_000,
+                task: 2,
+                line: 14,
+                kind: EventKind::Suspended {
+                    reason: WaitReason::Sync {
+                        obj: 0,
+                        op: SyncOp::Acquire,
+                    },
+                },
+            },
+        ];
+        let seg = Segment {
+            start: 1_250_000_000,
+            end: Time::MAX,
+            phase: TaskPhase::Waiting(WaitReason::Sync {
+                obj: 0,
+                op: SyncOp::Acquire,
+            }),
+            line: 14,
+            holder: Some(3),
+            event: 1,
+        };
+        assert_eq!(
+            segment_detail(&trace, 2, &seg),
+            "Task-2: waiting for Lock-1, held by Task-3, since 1.250 s, line 14. Task-3 has held Lock-1 since \
+             0.100 s (line 5); Task-2 can go on only once Task-3 releases it"
+        );
+        // Taken by another lane, or after the wait began: not this hold.
+        assert_eq!(held_since(&trace, 0, 2, 1), None);
+        assert_eq!(held_since(&trace, 0, 3, 0), None);
     }
 
     #[test]

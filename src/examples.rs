@@ -39,13 +39,15 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         title: "time.sleep blocks the loop",
         watch: "asyncio.sleep lets the ticker keep ticking; time.sleep freezes every task for half a \
-                second. Look for the blocking stretch on the rude task's lane.",
+                second. Findings names the blocked loop: select it to shade the rude task's blocking stretch \
+                and mark line 17.",
         source: include_str!("examples/blocking_sleep.py"),
     },
     Example {
         title: "Lost update, then a Lock",
         watch: "Without a lock every task reads the balance before any writes it back, so deposits are \
-                lost. With the lock, the others wait in line.",
+                lost: select the lost update in Findings to see the read, the other task's write and the stale \
+                write on two lanes. With the lock, the others wait in line and Findings names nothing more.",
         source: include_str!("examples/lost_update.py"),
     },
     Example {
@@ -79,9 +81,16 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         title: "Deadlock with two locks",
-        watch: "Each task holds one lock and waits for the other's: both lanes stay blocked until main's \
-                timeout notices and cancels them.",
+        watch: "Each task holds one lock and waits for the other's: Findings names the deadlock the moment \
+                the cycle closes, and selecting it draws the cycle (who waits for which lock, held by whom). \
+                Both lanes stay blocked until main's timeout cancels them.",
         source: include_str!("examples/deadlock.py"),
+    },
+    Example {
+        title: "A forgotten await",
+        watch: "save(\"order 2\") makes a coroutine but never awaits it, so its body never runs: no lane \
+                appears for it and nothing is saved. Findings points at line 11, where CPython warns.",
+        source: include_str!("examples/forgotten_await.py"),
     },
     Example {
         title: "Crawler with bounded concurrency",
@@ -115,8 +124,9 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         title: "asyncio.to_thread rescues a blocked loop",
-        watch: "A blocking call inside a coroutine freezes the ticker for half a second; the same call \
-                through to_thread runs in a worker thread's lane while the ticker keeps ticking.",
+        watch: "A blocking call inside a coroutine freezes the ticker for half a second (Findings names it \
+                at line 8); the same call through to_thread runs in a worker thread's lane while the ticker \
+                keeps ticking, and nothing is found there.",
         source: include_str!("examples/to_thread.py"),
     },
     Example {

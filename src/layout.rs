@@ -170,6 +170,17 @@ impl Viewport {
     }
 
     /// Zooms by `factor` (below 1 zooms in) keeping the time under `anchor` (a fraction) in place.
+    /// A window showing `from..to` in its middle third (a finding's stretch), at least [`MIN_SPAN`] * 3 wide.
+    pub fn around(from: Time, to: Time) -> Viewport {
+        let (from, to) = (from.min(to), from.max(to));
+        let span = (to - from).saturating_mul(3).max(MIN_SPAN * 3);
+        let middle = from + (to - from) / 2;
+        Viewport {
+            start: middle.saturating_sub(span / 2),
+            span,
+        }
+    }
+
     pub fn zoom(&self, factor: f64, anchor: f64) -> Viewport {
         let anchor = anchor.clamp(0.0, 1.0);
         let pivot = self.start as f64 + anchor * self.span as f64;
@@ -608,6 +619,16 @@ pub fn arrows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_around_a_stretch_shows_it_in_its_middle_third() {
+        let v = Viewport::around(4_000_000, 5_000_000);
+        assert_eq!((v.start, v.span), (3_000_000, 3_000_000));
+        assert!((v.fraction(4_000_000) - 1.0 / 3.0).abs() < 1e-9);
+        // A stretch of no time still gets a window, and none starts before 0.
+        let v = Viewport::around(10, 10);
+        assert_eq!((v.start, v.span), (0, MIN_SPAN * 3));
+    }
     use interleave::replay::Segment;
 
     fn seg(start: Time, end: Time, phase: TaskPhase) -> Segment {

@@ -23,6 +23,7 @@ pub mod pacing;
 pub mod run;
 pub mod state;
 pub mod storage;
+pub mod waits;
 
 /// Mounts the app on the page's body, once the share link in the page's fragment, if any, is read.
 pub fn start() {

@@ -107,6 +107,9 @@ pub struct AppState {
     pub detail: Option<(TaskId, usize)>,
     /// The processes folded on the timeline to their header row (indexes into `Trace::processes`).
     pub folded: Rc<Vec<u32>>,
+    /// The finding selected in the Findings panel (an index into `Run::findings`): its lines are marked in the
+    /// editor and its lanes, windows and moments on the timeline.
+    pub finding: Option<usize>,
     /// Bumped by the reducer whenever the driver's job changes (see [`AppState::drive`]). The driver
     /// checks it before each tick, so Stop and Pause take effect at once, even before Yew gets round to
     /// running the effect that drops the old driver.
@@ -165,6 +168,8 @@ pub enum Action {
     Describe(Option<(TaskId, usize)>),
     /// Fold a process on the timeline to its header row, or unfold it.
     Fold(u32),
+    /// Select a finding (or none); selecting the selected one again unselects it.
+    SelectFinding(Option<usize>),
 }
 
 impl AppState {
@@ -183,6 +188,7 @@ impl AppState {
             inspect: None,
             detail: None,
             folded: Rc::default(),
+            finding: None,
             drive_generation: Rc::new(Cell::new(0)),
             notice: None,
             settings: crate::run::page_settings(),
@@ -227,6 +233,13 @@ impl AppState {
         }
     }
 
+    /// The selected finding, if the run has it.
+    pub fn selected_finding(&self) -> Option<Rc<interleave::findings::Finding>> {
+        let r = self.run.as_ref()?;
+        let run = r.run.borrow();
+        run.findings.get(self.finding?).cloned()
+    }
+
     /// The timeline window to draw now.
     pub fn viewport(&self) -> Viewport {
         match &self.run {
@@ -258,6 +271,7 @@ impl AppState {
         self.inspect = None;
         self.detail = None;
         self.folded = Rc::default();
+        self.finding = None;
     }
 
     /// Runs the program at once until its trace holds `events` events, and pauses there; false when it gave up
@@ -292,6 +306,7 @@ impl AppState {
         self.phase = Phase::Idle;
         self.inspect = None;
         self.detail = None;
+        self.finding = None;
         self.view = TimelineView {
             height: self.view.height,
             ..TimelineView::default()
@@ -474,6 +489,22 @@ impl Reducible for AppState {
                 }
                 s.detail = detail;
             }
+            Action::SelectFinding(f) => {
+                s.finding = if f == s.finding { None } else { f };
+                // A finding with stretches or moments (a lost update, a blocked loop) is zoomed to, so that they
+                // show however short they are.
+                let stretch = s.selected_finding().and_then(|f| {
+                    let times = f
+                        .windows
+                        .iter()
+                        .flat_map(|w| [w.from, w.to])
+                        .chain(f.marks.iter().map(|m| m.at));
+                    Some((times.clone().min()?, times.max()?))
+                });
+                if let Some((from, to)) = stretch {
+                    s.set_viewport(Viewport::around(from, to));
+                }
+            }
             Action::Fold(p) => {
                 let folded = Rc::make_mut(&mut s.folded);
                 match folded.iter().position(|&f| f == p) {
@@ -549,6 +580,47 @@ mod tests {
         assert!(!s.view.follow);
         assert_eq!(s.view.viewport.span, crate::layout::DEFAULT_SPAN / 2);
         assert!(reduce(s, vec![Action::Fit]).view.follow);
+    }
+
+    #[test]
+    fn selecting_a_finding_toggles_and_a_new_run_clears_it() {
+        let s = reduce(fresh(), vec![Action::SelectFinding(Some(0))]);
+        assert_eq!(s.finding, Some(0));
+        assert_eq!(reduce(s.clone(), vec![Action::SelectFinding(Some(0))]).finding, None);
+        assert_eq!(reduce(s.clone(), vec![Action::SelectFinding(Some(1))]).finding, Some(1));
+        assert_eq!(reduce(s, vec![Action::Run]).finding, None);
+    }
+
+    #[test]
+    fn a_gallery_deadlock_is_found_and_its_finding_can_be_selected() {
+        let i = EXAMPLES
+            .iter()
+            .position(|e| e.title == "Deadlock with two locks")
+            .unwrap();
+        let s = reduce(fresh(), vec![Action::LoadExample(i), Action::OpenAt(usize::MAX)]);
+        let s = reduce(s, vec![Action::SelectFinding(Some(0))]);
+        let f = s.selected_finding().expect("a finding");
+        assert_eq!(f.kind.as_str(), "deadlock");
+        assert_eq!(f.cycle.len(), 2);
+    }
+
+    #[test]
+    fn selecting_a_lost_update_zooms_to_its_windows() {
+        let i = EXAMPLES
+            .iter()
+            .position(|e| e.title == "Lost update, then a Lock")
+            .unwrap();
+        let s = reduce(fresh(), vec![Action::LoadExample(i), Action::OpenAt(usize::MAX)]);
+        assert!(s.view.follow);
+        let s = reduce(s, vec![Action::SelectFinding(Some(0))]);
+        let f = s.selected_finding().expect("a finding");
+        assert_eq!(f.kind.as_str(), "lost-update");
+        assert!(!s.view.follow);
+        let v = s.view.viewport;
+        for m in &f.marks {
+            let x = v.fraction(m.at);
+            assert!((0.3..=0.7).contains(&x), "{:?} at {x}", m);
+        }
     }
 
     #[test]

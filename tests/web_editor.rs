@@ -19,6 +19,11 @@ struct Mounted {
 }
 
 async fn mount(source: &str) -> Mounted {
+    mount_flagged(source, Vec::new()).await
+}
+
+/// The editor with the lines of a selected finding marked.
+async fn mount_flagged(source: &str, flagged: Vec<u32>) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -32,6 +37,7 @@ async fn mount(source: &str) -> Mounted {
         onedit: Callback::from(move |text| sink.borrow_mut().push(text)),
         onrun: Callback::noop(),
         readonly: false,
+        flagged: Rc::new(flagged),
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
@@ -59,6 +65,20 @@ fn selection(textarea: &HtmlTextAreaElement) -> (u32, u32) {
         textarea.selection_start().unwrap().unwrap(),
         textarea.selection_end().unwrap().unwrap(),
     )
+}
+
+#[wasm_bindgen_test]
+async fn a_selected_findings_lines_are_marked_in_the_code_and_the_gutter() {
+    let m = mount_flagged("a = 1\nb = 2\nc = 3\nd = 4", vec![2, 4]).await;
+    let root = m.textarea.closest(".editor").unwrap().unwrap();
+    let marked = |selector: &str| {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marked(".ed-ln.flagged .ed-num"), ["2", "4"]);
+    assert_eq!(marked(".ed-line.flagged"), ["b = 2", "d = 4"]);
 }
 
 #[wasm_bindgen_test]

@@ -121,6 +121,7 @@ async fn mount_with(
         ondescribe: Callback::noop(),
         folded: Rc::default(),
         onfold: Callback::noop(),
+        finding: None,
     };
     let props = adjust(props);
     yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();

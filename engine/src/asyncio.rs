@@ -999,18 +999,15 @@ impl Vm {
                         .filter(|l| !l.is_empty())
                         .map_or(String::new(), |l| format!("  {l}\n"));
                     let task = self.ts.current_task;
-                    self.world.findings.push(crate::findings::Finding {
-                        kind: crate::findings::Kind::NeverAwaited,
-                        message: format!(
-                            "The coroutine {name}() made at line {} was never awaited, so its body never ran: \
-                             await it, or make it a task with asyncio.create_task(...).",
-                            self.ts.line
-                        ),
-                        lines: vec![self.ts.line],
-                        tasks: vec![self.world.trace.task_name(task).to_string()],
-                        time: self.world.now,
-                        events: Vec::new(),
-                    });
+                    let message = format!(
+                        "The coroutine {name}() made at line {} was never awaited, so its body never ran: \
+                         await it, or make it a task with asyncio.create_task(...).",
+                        self.ts.line
+                    );
+                    let kind = crate::findings::Kind::NeverAwaited;
+                    let found = crate::findings::Finding::new(kind, message, vec![self.ts.line], self.world.now)
+                        .on(&self.world.trace, &[task]);
+                    self.world.findings.push(found);
                     format!(
                         "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                         self.filename, self.ts.line
@@ -1074,14 +1071,16 @@ impl Vm {
             "{what} failed with {exc} at line {raised}, and nothing ever awaited it or asked for its exception, \
              so the error went unnoticed: await the task (or gather it) to see its exception."
         );
-        self.world.findings.push(crate::findings::Finding {
-            kind: crate::findings::Kind::UnretrievedException,
-            message,
-            lines: vec![raised],
-            tasks,
-            time: self.world.now,
-            events: Vec::new(),
-        });
+        let kind = crate::findings::Kind::UnretrievedException;
+        let mut found = crate::findings::Finding::new(kind, message, vec![raised], self.world.now);
+        // The task's lane, by its name (task names are the loop's, unique unless the program renamed one).
+        let trace = &self.world.trace;
+        let lane = tasks
+            .first()
+            .and_then(|n| trace.tasks.iter().rposition(|t| !t.thread && t.name == *n));
+        found.lanes = lane.map(|l| l as crate::trace::TaskId).into_iter().collect();
+        found.tasks = tasks;
+        self.world.findings.push(found);
     }
 
     /// `time.sleep` inside the program. With other threads alive it releases the GIL and they run meanwhile;

@@ -66,6 +66,56 @@ pub struct Finding {
     pub time: Time,
     /// The indices of the trace events involved.
     pub events: Vec<usize>,
+    /// The lanes involved (trace task ids), in the order of `tasks`, for a host to point at.
+    pub lanes: Vec<TaskId>,
+    /// A deadlock's cycle, in order: each lane with the object it waits for (`None`: it awaits the next lane
+    /// to finish); the lane after the last is the first.
+    pub cycle: Vec<(TaskId, Option<ObjId>)>,
+    /// Moments on lanes worth drawing: a lost update's read, the other lane's write and the stale write.
+    pub marks: Vec<Mark>,
+    /// Stretches of lanes worth shading: a lost update's two overlapping read-to-write windows.
+    pub windows: Vec<Window>,
+}
+
+/// A moment on a lane, with what happened then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub lane: TaskId,
+    pub at: Time,
+    pub label: &'static str,
+}
+
+/// A stretch of a lane, from `from` to `to` (virtual time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub lane: TaskId,
+    pub from: Time,
+    pub to: Time,
+}
+
+impl Finding {
+    /// A finding with no cycle, marks or windows.
+    pub fn new(kind: Kind, message: String, lines: Vec<u32>, time: Time) -> Finding {
+        Finding {
+            kind,
+            message,
+            lines,
+            tasks: Vec::new(),
+            time,
+            events: Vec::new(),
+            lanes: Vec::new(),
+            cycle: Vec::new(),
+            marks: Vec::new(),
+            windows: Vec::new(),
+        }
+    }
+
+    /// With these lanes, named as the trace names them.
+    pub fn on(mut self, trace: &Trace, lanes: &[TaskId]) -> Finding {
+        self.lanes = lanes.to_vec();
+        self.tasks = lanes.iter().map(|&t| trace.task_name(t).to_string()).collect();
+        self
+    }
 }
 
 impl Finding {
@@ -137,6 +187,8 @@ struct Step {
     line: u32,
     /// The line of a blocking call made in the step (`Blocked`: `time.sleep` in a coroutine).
     blocked_line: Option<u32>,
+    /// The event that began the step (its `Resumed`), or its blocking call's `Blocked`.
+    event: usize,
 }
 
 /// Follows a trace as it grows and finds what went wrong in it.
@@ -171,19 +223,15 @@ impl Analyzer {
                     let info = trace.tasks.get(e.task as usize);
                     if info.is_some_and(|t| !t.thread && !t.internal) {
                         let who = lane_name(trace, e.task);
-                        self.findings.push(Finding {
-                            kind: Kind::DroppedTask,
-                            message: format!(
-                                "{who} was made at line {} and nothing keeps a reference to it: the event loop \
-                                 keeps only a weak one, so the task may vanish mid-run and its result and errors \
-                                 are lost; keep it (in a variable or a set) and await it.",
-                                e.line
-                            ),
-                            lines: vec![e.line],
-                            tasks: vec![trace.task_name(e.task).to_string()],
-                            time: e.at,
-                            events: vec![i],
-                        });
+                        let message = format!(
+                            "{who} was made at line {} and nothing keeps a reference to it: the event loop \
+                             keeps only a weak one, so the task may vanish mid-run and its result and errors \
+                             are lost; keep it (in a variable or a set) and await it.",
+                            e.line
+                        );
+                        let mut f = Finding::new(Kind::DroppedTask, message, vec![e.line], e.at).on(trace, &[e.task]);
+                        f.events = vec![i];
+                        self.findings.push(f);
                     }
                 }
                 // Woken: the wait is over, though the lane may not run for a while yet.
@@ -198,12 +246,14 @@ impl Analyzer {
                             at: e.at,
                             line: e.line,
                             blocked_line: None,
+                            event: i,
                         },
                     );
                 }
                 EventKind::Blocked { .. } => {
                     if let Some(step) = self.steps.get_mut(&e.task) {
                         step.blocked_line = Some(e.line);
+                        step.event = i;
                     }
                 }
                 EventKind::Suspended { reason } => {
@@ -283,17 +333,13 @@ impl Analyzer {
             let who = lane_name(trace, task);
             let what = describe_wait(trace, wait.reason);
             let at = trace.events.get(wait.event).map_or(0, |e| e.at);
-            self.findings.push(Finding {
-                kind: Kind::Stuck,
-                message: format!(
-                    "{who} waits {what} at line {}, and nothing left in the program can ever let it go on.",
-                    wait.line
-                ),
-                lines: vec![wait.line],
-                tasks: vec![trace.task_name(task).to_string()],
-                time: at,
-                events: vec![wait.event],
-            });
+            let message = format!(
+                "{who} waits {what} at line {}, and nothing left in the program can ever let it go on.",
+                wait.line
+            );
+            let mut f = Finding::new(Kind::Stuck, message, vec![wait.line], at).on(trace, &[task]);
+            f.events = vec![wait.event];
+            self.findings.push(f);
         }
     }
 
@@ -332,7 +378,6 @@ impl Analyzer {
         let mut message = String::new();
         let mut lines = BTreeSet::new();
         let mut events = Vec::new();
-        let mut tasks = Vec::new();
         for (k, (lane, obj)) in path.iter().enumerate() {
             let next = path[(k + 1) % path.len()].0;
             let who = lane_name(trace, *lane);
@@ -357,7 +402,6 @@ impl Analyzer {
                     events.push(*ev);
                 }
             }
-            tasks.push(trace.task_name(*lane).to_string());
         }
         message.push_str(if path.len() == 1 {
             ": it can never go on."
@@ -366,14 +410,12 @@ impl Analyzer {
         });
         lines.remove(&0);
         events.sort_unstable();
-        self.findings.push(Finding {
-            kind: Kind::Deadlock,
-            message,
-            lines: lines.into_iter().collect(),
-            tasks,
-            time: trace.events.get(at).map_or(0, |e| e.at),
-            events,
-        });
+        let time = trace.events.get(at).map_or(0, |e| e.at);
+        let lanes: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
+        let mut f = Finding::new(Kind::Deadlock, message, lines.into_iter().collect(), time).on(trace, &lanes);
+        f.events = events;
+        f.cycle = path;
+        self.findings.push(f);
     }
 
     /// Extends `path` from `lane` toward `target`; true with the cycle in `path` when it gets there.
@@ -441,14 +483,14 @@ impl Analyzer {
                 )
             }
         };
-        self.findings.push(Finding {
-            kind: Kind::BlockingCall,
-            message,
-            lines,
-            tasks: vec![info.name.clone()],
-            time: step.at,
-            events: vec![i],
-        });
+        let mut f = Finding::new(Kind::BlockingCall, message, lines, step.at).on(trace, &[e.task]);
+        f.events = vec![step.event];
+        f.windows = vec![Window {
+            lane: e.task,
+            from: step.at,
+            to: e.at,
+        }];
+        self.findings.push(f);
     }
 }
 
@@ -663,18 +705,22 @@ struct LastWrite {
     version: u64,
     lane: TaskId,
     line: u32,
+    at: Time,
+    /// When the writer had last read the place before this write, if it had.
+    read_at: Option<Time>,
 }
 
 #[derive(Clone, Copy)]
 struct Read {
     version: u64,
     line: u32,
+    at: Time,
     switches: u64,
 }
 
 impl Accesses {
-    /// `lane` read `place` at `line`.
-    pub fn read(&mut self, lane: TaskId, place: Place, line: u32) {
+    /// `lane` read `place` at `line`, at virtual time `at`.
+    pub fn read(&mut self, lane: TaskId, place: Place, line: u32, at: Time) {
         if !self.shared {
             return;
         }
@@ -685,6 +731,7 @@ impl Accesses {
             Read {
                 version: w.version,
                 line,
+                at,
                 switches,
             },
         );
@@ -692,7 +739,7 @@ impl Accesses {
 
     /// `lane` read an item at `line`: as `read`, except that an item first met by a read (put there by a
     /// literal or a method, not a subscript assignment) is tracked from then on, up to [`MAX_ITEMS`] of them.
-    pub fn read_item(&mut self, lane: TaskId, place: Place, line: u32) {
+    pub fn read_item(&mut self, lane: TaskId, place: Place, line: u32, at: Time) {
         if !self.shared {
             return;
         }
@@ -705,10 +752,12 @@ impl Accesses {
                 version: 0,
                 lane: TaskId::MAX,
                 line: 0,
+                at,
+                read_at: None,
             };
             self.places.insert(place, nobody);
         }
-        self.read(lane, place, line);
+        self.read(lane, place, line, at);
     }
 
     /// `lane` switched away at `line`: a wait, or the GIL let go.
@@ -734,7 +783,14 @@ impl Accesses {
         let read = self.reads.remove(&(lane, place));
         let Some(w) = self.places.get_mut(&place) else {
             if data {
-                self.places.insert(place, LastWrite { version: 0, lane, line });
+                let first = LastWrite {
+                    version: 0,
+                    lane,
+                    line,
+                    at,
+                    read_at: None,
+                };
+                self.places.insert(place, first);
             }
             return None;
         };
@@ -742,6 +798,8 @@ impl Accesses {
         w.version += 1;
         w.lane = lane;
         w.line = line;
+        w.at = at;
+        w.read_at = read.map(|r| r.at);
         let read = read?;
         let (switches, switch_line) = self.switches.get(&lane).copied().unwrap_or_default();
         if read.switches == switches || read.version == before.version || before.lane == lane {
@@ -756,21 +814,44 @@ impl Accesses {
         lines.retain(|l| *l > 0);
         lines.sort_unstable();
         lines.dedup();
-        Some(Finding {
-            kind: Kind::LostUpdate,
-            message: format!(
-                "{me} read {what} at line {}, then let others run at line {switch_line}; meanwhile {other} wrote \
-                 it at line {}, and {me} then wrote it at line {line} from the value it had read before, so the \
-                 update by {other} was lost. Hold one lock around the read and the write.",
-                read.line, before.line
-            ),
-            lines,
-            tasks: vec![
-                trace.task_name(lane).to_string(),
-                trace.task_name(before.lane).to_string(),
-            ],
-            time: at,
-            events: Vec::new(),
-        })
+        let message = format!(
+            "{me} read {what} at line {}, then let others run at line {switch_line}; meanwhile {other} wrote \
+             it at line {}, and {me} then wrote it at line {line} from the value it had read before, so the \
+             update by {other} was lost. Hold one lock around the read and the write.",
+            read.line, before.line
+        );
+        let mut f = Finding::new(Kind::LostUpdate, message, lines, at).on(trace, &[lane, before.lane]);
+        // The reader's window, from its read to its stale write, and the other's, from its own read (or its
+        // write alone) to its write, which falls inside the first.
+        f.windows = vec![
+            Window {
+                lane,
+                from: read.at,
+                to: at,
+            },
+            Window {
+                lane: before.lane,
+                from: before.read_at.unwrap_or(before.at).max(read.at).min(before.at),
+                to: before.at,
+            },
+        ];
+        f.marks = vec![
+            Mark {
+                lane,
+                at: read.at,
+                label: "read",
+            },
+            Mark {
+                lane: before.lane,
+                at: before.at,
+                label: "other write",
+            },
+            Mark {
+                lane,
+                at,
+                label: "stale write",
+            },
+        ];
+        Some(f)
     }
 }

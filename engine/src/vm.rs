@@ -279,7 +279,7 @@ impl Vm {
     pub(crate) fn track_read(&mut self, place: crate::findings::Place, line: u32, hidden: bool, v: &Value) {
         if let Some(acc) = &mut self.world.accesses {
             if !hidden {
-                acc.read(self.ts.current_task, place, line);
+                acc.read(self.ts.current_task, place, line, self.world.now);
             }
         }
         if let Some(fp) = self.world.sched.footprint() {
@@ -294,7 +294,7 @@ impl Vm {
     /// The running lane read a dict's or list's item (`findings::item`).
     pub(crate) fn track_item_read(&mut self, place: crate::findings::Place, line: u32) {
         if let Some(acc) = &mut self.world.accesses {
-            acc.read_item(self.ts.current_task, place, line);
+            acc.read_item(self.ts.current_task, place, line, self.world.now);
         }
     }
 

@@ -142,3 +142,98 @@ fn findings_as_json() {
     clean.run_to_end();
     assert_eq!(interleave::findings::to_json(clean.findings()), "[]");
 }
+
+fn tracked_run(file: &str) -> Session {
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/findings").join(file))
+        .expect("program");
+    let config = Config {
+        track_accesses: true,
+        ..Config::default()
+    };
+    let mut s = Session::new(&source, config);
+    s.run_to_end();
+    s
+}
+
+/// A deadlock carries its cycle for a host to draw: each lane with the lock it waits for, held by the next.
+#[test]
+fn a_deadlock_carries_its_cycle_of_lanes_and_locks() {
+    let mut s = tracked_run("deadlock_two_locks_async.py");
+    let f = s.findings()[0].clone();
+    assert_eq!(f.kind.as_str(), "deadlock");
+    assert_eq!(f.cycle.len(), 2);
+    assert_eq!(f.lanes, f.cycle.iter().map(|(t, _)| *t).collect::<Vec<_>>());
+    let trace = s.trace();
+    let names: Vec<&str> = f
+        .cycle
+        .iter()
+        .map(|(_, o)| trace.object_name(o.expect("a lock")))
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1]);
+    for (k, (lane, obj)) in f.cycle.iter().enumerate() {
+        // "A waits for Lock-n, held by B": the message says it in the cycle's order.
+        let next = f.cycle[(k + 1) % 2].0;
+        let who = match k {
+            0 => interleave::findings::lane_name(trace, *lane),
+            _ => "which".to_string(),
+        };
+        let step = format!(
+            "{who} waits for {}, held by {}",
+            trace.object_name(obj.unwrap()),
+            interleave::findings::lane_name(trace, next)
+        );
+        assert!(f.message.contains(&step), "{step} / {}", f.message);
+    }
+}
+
+/// A lost update carries its two windows and the three moments: the read, the other's write inside the
+/// reader's window, and the stale write at its end.
+#[test]
+fn a_lost_update_carries_its_windows_and_moments() {
+    let mut s = tracked_run("lost_update_threads.py");
+    let f = s
+        .findings()
+        .iter()
+        .find(|f| f.kind.as_str() == "lost-update")
+        .expect("a lost update")
+        .clone();
+    let [mine, theirs] = f.windows[..] else {
+        panic!("two windows: {:?}", f.windows)
+    };
+    assert_eq!(f.lanes, vec![mine.lane, theirs.lane]);
+    assert_ne!(mine.lane, theirs.lane);
+    let labels: Vec<_> = f.marks.iter().map(|m| m.label).collect();
+    assert_eq!(labels, ["read", "other write", "stale write"]);
+    let (read, other, stale) = (f.marks[0], f.marks[1], f.marks[2]);
+    assert_eq!((read.lane, other.lane, stale.lane), (mine.lane, theirs.lane, mine.lane));
+    assert_eq!((mine.from, mine.to), (read.at, stale.at));
+    assert!(
+        read.at <= other.at && other.at <= stale.at && read.at < stale.at,
+        "{:?}",
+        f.marks
+    );
+    assert_eq!(theirs.to, other.at);
+    assert!(mine.from <= theirs.from && theirs.from <= theirs.to);
+}
+
+/// A blocking call's window is the step that held the loop.
+#[test]
+fn a_blocking_call_carries_the_step_that_held_the_loop() {
+    let mut s = tracked_run("blocking_sleep_in_coroutine.py");
+    let f = s.findings()[0].clone();
+    assert_eq!(f.kind.as_str(), "blocking-call");
+    let [w] = f.windows[..] else { panic!("{:?}", f.windows) };
+    assert_eq!(f.lanes, vec![w.lane]);
+    assert!(w.to - w.from >= interleave::findings::SLOW_STEP);
+    assert_eq!(w.from, f.time);
+    // Its event is the blocking call's, inside the step.
+    let e = &s.trace().events[f.events[0]];
+    assert!(
+        matches!(e.kind, interleave::trace::EventKind::Blocked { .. }),
+        "{:?}",
+        e.kind
+    );
+    assert_eq!((e.task, e.line), (w.lane, f.lines[0]));
+    assert!(w.from <= e.at && e.at < w.to);
+}

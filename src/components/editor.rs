@@ -29,7 +29,13 @@ pub struct EditorProps {
     /// The learner may read and run the code but not change it (an embed's `readonly=1`).
     #[prop_or_default]
     pub readonly: bool,
+    /// The lines of the finding selected, marked until it is unselected (and scrolled to).
+    #[prop_or_default]
+    pub flagged: Rc<Vec<u32>>,
 }
+
+/// The editor's line height in pixels (the stylesheet's `--code-line`).
+const LINE_PX: i32 = 21;
 
 /// Applies `edit` as one undoable insertion and selects what it says.
 fn apply(textarea: &HtmlTextAreaElement, src: &str, edit: &TextEdit, onedit: &Callback<String>) {
@@ -70,6 +76,27 @@ pub fn editor(props: &EditorProps) -> Html {
             if let Some(el) = textarea.cast::<HtmlTextAreaElement>() {
                 if el.value() != *source {
                     el.set_value(&source);
+                }
+            }
+        });
+    }
+
+    // A newly selected finding's first line is scrolled into view, a few lines below the top.
+    {
+        let (textarea, pre, gutter) = (textarea.clone(), pre.clone(), gutter.clone());
+        use_effect_with(props.flagged.clone(), move |flagged| {
+            let (Some(&first), Some(el)) = (flagged.first(), textarea.cast::<HtmlElement>()) else {
+                return;
+            };
+            let (top, height) = ((first as i32 - 1) * LINE_PX, el.client_height());
+            if top < el.scroll_top() || top + LINE_PX > el.scroll_top() + height {
+                let to = (top - 2 * LINE_PX).max(0);
+                el.set_scroll_top(to);
+                for other in [pre.cast::<HtmlElement>(), gutter.cast::<HtmlElement>()]
+                    .into_iter()
+                    .flatten()
+                {
+                    other.set_scroll_top(el.scroll_top());
                 }
             }
         });
@@ -143,6 +170,7 @@ pub fn editor(props: &EditorProps) -> Html {
 
     let gutter_rows = (1..=lines.len() as u32).map(|n| {
         let error = (n == error_line).then_some("error");
+        let flagged = props.flagged.contains(&n).then_some("flagged");
         let marks = marks_at(n).map(|m| {
             html! {
                 <span class="ed-marks">
@@ -154,15 +182,16 @@ pub fn editor(props: &EditorProps) -> Html {
                 </span>
             }
         });
-        html! { <div class={classes!("ed-ln", error)}>{ marks }<span class="ed-num">{ n }</span></div> }
+        html! { <div class={classes!("ed-ln", error, flagged)}>{ marks }<span class="ed-num">{ n }</span></div> }
     });
 
     let code_rows = lines.iter().enumerate().map(|(i, pieces)| {
         let n = i as u32 + 1;
         let running = marks_at(n).and_then(|m| m.tasks.first().filter(|t| t.running));
         let error = props.error.as_ref().filter(|e| e.line == n);
+        let flagged = props.flagged.contains(&n).then_some("flagged");
         html! {
-            <div class={classes!("ed-line", error.map(|_| "error"), running.map(|_| "running"))}
+            <div class={classes!("ed-line", error.map(|_| "error"), running.map(|_| "running"), flagged)}
                  style={running.map(|t| task_style(t.task))}>
                 { for pieces.iter().map(|p| {
                     let text = props.source.get(p.range.clone()).unwrap_or("");

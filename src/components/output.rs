@@ -80,7 +80,8 @@ pub fn output(props: &OutputProps) -> Html {
         <section class="output" aria-labelledby="output-title">
             <h2 id="output-title">{ "Output" }</h2>
             <p class="out-hidden" hidden={hidden == 0}>{ format!("{hidden} earlier lines not shown") }</p>
-            <div class="out-log" role="log" aria-label="Output" ref={log} {onscroll}>
+            // Focusable, so that a keyboard can scroll it when it overflows (a long warning on stderr).
+            <div class="out-log" role="log" aria-label="Output" tabindex="0" ref={log} {onscroll}>
                 if let Some(r) = &run {
                     { for lines[hidden..].iter().enumerate().map(|(i, l)| line(r.trace(), hidden + i, l)) }
                 }

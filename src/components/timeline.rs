@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use interleave::findings::Finding;
 use interleave::replay::{Backlog, Lane, LaneId, Replay, GIL_LANE};
 use interleave::session::QUANTUM;
 use interleave::trace::{TaskId, Time, Trace};
@@ -18,7 +19,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::components::legend::Legend;
-use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, task_style};
+use crate::describe::{grouped, lane_name, seconds, seconds_with, segment, segment_detail, task_style};
 use crate::layout::{arrows, blocks, columns_for, pending, ticks, visible_rows, Arrow, ProcRows, Row, Rows, Viewport};
 use crate::run::RunRef;
 
@@ -72,6 +73,10 @@ pub struct TimelineProps {
     /// The processes folded to their header row.
     pub folded: Rc<Vec<u32>>,
     pub onfold: Callback<u32>,
+    /// The finding selected: its lanes are marked, the segments of its events outlined, its windows shaded
+    /// and its moments labelled.
+    #[prop_or_default]
+    pub finding: Option<Rc<Finding>>,
 }
 
 /// Where the pointer is across the track, from the overlay that covers exactly the track column.
@@ -103,6 +108,44 @@ fn lane_row(
     let task = lane.task;
     let view = &props.viewport;
     let drawn = blocks(lane, view, now, columns);
+    let finding = props.finding.as_deref().filter(|f| f.lanes.contains(&task));
+    // The segments in which the finding's events on this lane happened.
+    let flagged: Vec<usize> = finding.map_or_else(Vec::new, |f| {
+        f.events
+            .iter()
+            .filter(|&&e| trace.events.get(e).is_some_and(|ev| ev.task == task))
+            .filter_map(|&e| lane.segments.partition_point(|s| s.event as usize <= e).checked_sub(1))
+            .collect()
+    });
+    let span = |from: Time, to: Time| {
+        let (a, b) = (view.fraction(from), view.fraction(to));
+        format!(
+            "left: {:.4}%; width: max(3px, {:.4}%)",
+            a * 100.0,
+            (b - a).max(0.0) * 100.0
+        )
+    };
+    let windows = finding
+        .into_iter()
+        .flat_map(|f| f.windows.iter())
+        .filter(|w| w.lane == task)
+        .map(|w| {
+            html! { <div class="tl-window" style={span(w.from, w.to)}></div> }
+        });
+    let marks = finding
+        .into_iter()
+        .flat_map(|f| f.marks.iter())
+        .filter(|m| m.lane == task)
+        .map(|m| {
+            let left = format!("left: {:.4}%", view.fraction(m.at) * 100.0);
+            html! {
+                // The read's label ends at its moment and the others start at theirs, so that a read and a write close
+            // together label their window from outside.
+            <div class={classes!("tl-mark", (m.label == "read").then_some("end"))} style={left}>
+                    <span>{ m.label }</span>
+                </div>
+            }
+        });
     // A GIL's turns take the colour of the thread holding it, and a core's that of the process on it.
     let coloured = matches!(LaneId::of(task), LaneId::Gil(_) | LaneId::Core(_));
     // No listeners per segment: the grid handles hover, focus and keys for all of them through the
@@ -121,7 +164,8 @@ fn lane_row(
             "seg",
             format!("s-{}", b.kind.class()),
             b.dense.then_some("dense"),
-            holder.map(|_| "gil-held")
+            holder.map(|_| "gil-held"),
+            flagged.contains(&b.segment).then_some("flagged")
         );
         let seg_index = b.segment.to_string();
         if b.dense {
@@ -133,13 +177,16 @@ fn lane_row(
         }
     });
     html! {
-        <div key={task} class={classes!("tl-row", head.class)} role="row" aria-label={head.title.clone()}
+        <div key={task} class={classes!("tl-row", head.class, finding.map(|_| "tl-flagged"))} role="row"
+             aria-label={head.title.clone()}
              aria-rowindex={(index + 1).to_string()}
              style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(head.colour))}
              data-task={task.to_string()}>
             <div class="tl-name" role="rowheader" title={head.title}>{ head.name }</div>
             <div class="tl-track" role="gridcell">
+                { for windows }
                 { for segs }
+                { for marks }
                 if let Some(note) = head.note { <span class="tl-note">{ note }</span> }
             </div>
         </div>
@@ -421,7 +468,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         (Some((task, i)), Some(trace), Some(replay)) => replay
             .lane(task)
             .and_then(|l| l.segments.get(i))
-            .map(|seg| segment(trace, task, seg)),
+            .map(|seg| segment_detail(trace, task, seg)),
         _ => None,
     };
     let row = |i: usize| -> Option<Html> {

@@ -77,6 +77,8 @@ def expect(title, file):
         "source": path.read_text(),
         "exit_code": plain.returncode,
         "stdout": plain.stdout.splitlines(),
+        # The page runs the program as main.py: CPython's warnings name the file it ran.
+        "stderr": plain.stderr.replace(str(path), "main.py").splitlines(),
         "tasks": tasks,
         "all_tasks": every,
     }

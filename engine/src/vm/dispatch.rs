@@ -535,7 +535,7 @@ impl Vm {
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
-                    let tracked = self.world.accesses.is_some() && !f.code.hidden;
+                    let tracked = self.world.tracking && !f.code.hidden;
                     let v = self.getitem(&obj, &idx)?;
                     if tracked {
                         if let Some(place) = crate::findings::item(&obj, &idx) {
@@ -548,10 +548,11 @@ impl Vm {
                     let idx = pop(f)?;
                     let obj = pop(f)?;
                     let v = pop(f)?;
-                    if self.world.accesses.is_some() && !f.code.hidden {
+                    if self.world.tracking {
                         if let Some(place) = crate::findings::item(&obj, &idx) {
                             let line = f.line();
-                            self.track_write(place, line, &v, || crate::findings::item_name(&obj, &idx));
+                            let hidden = f.code.hidden;
+                            self.track_write(place, line, hidden, &v, || crate::findings::item_name(&obj, &idx));
                         }
                     }
                     self.setitem(&obj, idx, v)?;

@@ -147,8 +147,12 @@ function exampleCheck(appExample) {
       assertEqual(state, 'Finished', 'run state');
       assertEqual(await app.button('Run').isEnabled(), true, 'Run enabled after the run');
 
-      // The log's lines are exactly what was printed; the task tag is drawn by CSS from data-task.
-      assertEqual(await app.outputLines(), example.stdout, 'Output lines');
+      // The log's lines are exactly what was printed, on stdout and on stderr (a warning); the task tag is drawn
+      // by CSS from data-task.
+      const printed = (stream) => app.output.locator(`:scope > ${stream === 'stderr' ? '.out-stderr' : ':not(.out-stderr)'}`)
+        .allTextContents();
+      assertEqual(await printed('stdout'), example.stdout, 'Output lines');
+      assertEqual(await printed('stderr'), example.stderr, 'Output lines on stderr');
 
       const { count, names } = await laneNames(app);
       assertEqual(names.length, count, `lanes found by scrolling (${JSON.stringify(names)}) vs aria-rowcount`);
