@@ -44,9 +44,16 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let os = vm.import("os")?;
             vm.getattr(&os, "path")?
         }
-        "socket" | "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "urllib"
-        | "urllib.request" | "urllib.error" | "ftplib" | "smtplib" | "socketserver" | "xmlrpc" | "xmlrpc.client"
-        | "webbrowser" | "requests" => {
+        "_il_net" => crate::net::natives::native_module(vm),
+        "urllib.request" | "urllib.error" | "urllib.parse" => {
+            let pkg = vm.import("urllib")?;
+            let m = vm.import("_il_urllib")?;
+            let short = &name[7..];
+            vm.setattr(&pkg, short, m.clone())?;
+            m
+        }
+        "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib"
+        | "socketserver" | "xmlrpc" | "xmlrpc.client" | "webbrowser" => {
             return Err(Exc::not_implemented(format!(
                 "Interleave has no network, so the '{name}' module is not available: \
                  simulate network delays with asyncio.sleep(...)"
@@ -140,6 +147,13 @@ pub fn source(name: &str) -> Option<&'static str> {
         "traceback" => runtime_source!("modules/traceback.py"),
         "multiprocessing" => runtime_source!("modules/multiprocessing.py"),
         "pickle" => runtime_source!("modules/pickle.py"),
+        "socket" => runtime_source!("modules/socket.py"),
+        "_il_web" => runtime_source!("modules/_il_web.py"),
+        "_il_streams" => runtime_source!("modules/_il_streams.py"),
+        "requests" => runtime_source!("modules/requests.py"),
+        "aiohttp" => runtime_source!("modules/aiohttp.py"),
+        "urllib" => runtime_source!("modules/urllib.py"),
+        "_il_urllib" => runtime_source!("modules/_il_urllib.py"),
         _ => return None,
     })
 }

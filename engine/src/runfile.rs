@@ -313,6 +313,8 @@ fn kind(out: &mut String, kind: &EventKind) {
                 }
                 WaitReason::Process { obj: Some(obj) } => write!(out, "{{\"type\":\"Process\",\"obj\":{obj}}}"),
                 WaitReason::Process { obj: None } => write!(out, "{{\"type\":\"Process\",\"obj\":null}}"),
+                WaitReason::Net { obj: Some(obj) } => write!(out, "{{\"type\":\"Net\",\"obj\":{obj}}}"),
+                WaitReason::Net { obj: None } => write!(out, "{{\"type\":\"Net\",\"obj\":null}}"),
                 WaitReason::Sleep { until } => write!(out, "{{\"type\":\"Sleep\",\"until\":{until}}}"),
                 WaitReason::Task(task) => write!(out, "{{\"type\":\"Task\",\"task\":{task}}}"),
                 WaitReason::Future(obj) => write!(out, "{{\"type\":\"Future\",\"obj\":{obj}}}"),
@@ -581,7 +583,7 @@ fn indices(t: &Trace) -> Result<(), ReadError> {
             EventKind::Renamed { name } => within(name, texts, "texts", &at("kind.name"))?,
             EventKind::ProcessStarted { process } => within(process, processes, "processes", &at("kind.process"))?,
             EventKind::Suspended {
-                reason: WaitReason::Process { obj: Some(obj) },
+                reason: WaitReason::Process { obj: Some(obj) } | WaitReason::Net { obj: Some(obj) },
             } => within(obj, objects, "objects", &at("kind.reason.obj"))?,
             EventKind::MessageSent { channel, msg } | EventKind::MessageReceived { channel, msg } => {
                 within(channel, objects, "objects", &at("kind.channel"))?;
@@ -754,6 +756,12 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "EventLoop" => WaitReason::EventLoop,
                 "Gil" => WaitReason::Gil,
                 "Process" => WaitReason::Process {
+                    obj: match field(reason, "obj", &rp)? {
+                        Json::Null => None,
+                        o => Some(number(o, &format!("{rp}.obj"))?),
+                    },
+                },
+                "Net" => WaitReason::Net {
                     obj: match field(reason, "obj", &rp)? {
                         Json::Null => None,
                         o => Some(number(o, &format!("{rp}.obj"))?),

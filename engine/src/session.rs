@@ -46,6 +46,8 @@ pub struct Config {
     /// Record the program's reads and writes of globals and instance attributes, so that lost updates are
     /// found (`findings.rs`); off by default, as it costs time on every such access.
     pub track_accesses: bool,
+    /// The simulated network's latencies, bandwidth and failures (`net.rs`).
+    pub net: crate::net::NetConfig,
 }
 
 impl Default for Config {
@@ -63,6 +65,7 @@ impl Default for Config {
             memory_limit: 1 << 30,
             selector_resolution: 1_000_000,
             track_accesses: false,
+            net: crate::net::NetConfig::default(),
         }
     }
 }

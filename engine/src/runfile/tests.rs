@@ -126,11 +126,12 @@ impl Rng {
                 },
                 2 => EventKind::Resumed,
                 3 => EventKind::Suspended {
-                    reason: match self.below(8) {
+                    reason: match self.below(9) {
                         0 => WaitReason::Yield,
                         1 => WaitReason::EventLoop,
                         2 => WaitReason::Gil,
                         3 => WaitReason::Process { obj: obj(self) },
+                        7 => WaitReason::Net { obj: obj(self) },
                         4 => WaitReason::Sleep { until: self.time() },
                         5 => WaitReason::Task(task(self)),
                         6 => WaitReason::Future(self.next() as u32),

@@ -467,6 +467,20 @@ impl Vm {
                     if let Some(v) = self.exc_attr(exc, name) {
                         return Ok(Some(v));
                     }
+                    if matches!(name, "errno" | "strerror" | "filename" | "filename2")
+                        && inst.class.borrow().is_subclass(&self.types.exc(ExcType::OSError))
+                    {
+                        // OSError(errno, strerror[, filename]) keeps its first arguments as these, as CPython's does.
+                        let args = &exc.borrow().args;
+                        let i = match name {
+                            "errno" => 0,
+                            "strerror" => 1,
+                            "filename" => 2,
+                            _ => 4,
+                        };
+                        let two = (2..=5).contains(&args.len());
+                        return Ok(Some(if two { args.get(i).cloned().unwrap_or(Value::None) } else { Value::None }));
+                    }
                 }
                 if !cls.flags.get().has_descriptors {
                     if let Some(v) = inst.dict.borrow().get_str(name) {

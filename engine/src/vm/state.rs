@@ -43,6 +43,8 @@ pub struct World {
     pub findings: Vec<crate::findings::Finding>,
     /// Reads and writes of shared places, for lost updates (`Config::track_accesses`).
     pub accesses: Option<Box<crate::findings::Accesses>>,
+    /// The simulated network: its ports and the failures' generator (`net.rs`).
+    pub net: crate::net::Net,
 }
 
 #[derive(Default)]
@@ -70,6 +72,7 @@ impl World {
             obj_counts: ObjCounts::default(),
             findings: Vec::new(),
             accesses: config.track_accesses.then(Box::default),
+            net: crate::net::Net::new(&config.net),
             pids: 0,
         }
     }

@@ -1,0 +1,1 @@
+"""_il_urllib: placeholder."""
