@@ -109,6 +109,9 @@ pub struct SockState {
     /// The port of the service this socket talks to (its listener's, or its own when it serves), for the
     /// name of what its waits are for (`127.0.0.1:8888`).
     pub service: u16,
+    /// asyncio futures waiting for something to arrive here (`_il_net.watch`); an arrival moves them to
+    /// `Net::woken`, for the runtime to resolve on their loops.
+    pub watchers: Vec<crate::value::Value>,
 }
 
 /// A simulated socket: a native object, shared by every process holding it.
@@ -138,6 +141,8 @@ pub struct Net {
     rng: u64,
     /// The trace object of each host or address waited on, by its name.
     pub objs: HashMap<String, ObjId>,
+    /// Watchers (asyncio futures) whose socket got something, with when it arrives (`_il_net.woken`).
+    pub woken: Vec<(crate::value::Value, Time)>,
 }
 
 pub const EPHEMERAL_FIRST: u16 = 32768;
@@ -152,6 +157,7 @@ impl Net {
             next_id: 3,
             rng: config.seed ^ 0x9e37_79b9_7f4a_7c15,
             objs: HashMap::new(),
+            woken: Vec::new(),
         }
     }
 
@@ -171,6 +177,7 @@ impl Net {
                 tx_free: 0,
                 wr_closed: false,
                 service: 0,
+                watchers: Vec::new(),
             }),
             signal: Rc::new(Signal::default()),
             id: self.next_id,

@@ -69,6 +69,14 @@ def _error(code):
     return _CLASSES.get(code, OSError)(code, _MESSAGES.get(code, 'Unknown error'))
 
 
+def _wake():
+    # asyncio tasks waiting on the sockets this reached (asyncio's streams, in this or another thread).
+    items = _il_net.woken()
+    if items:
+        import asyncio
+        asyncio._net_wake_items(items)
+
+
 def _check(r):
     if r < 0:
         raise _error(r)
@@ -251,6 +259,7 @@ class socket:
         host, port = _host(addr, 'connect')
         _resolve(host)
         _check(_il_net.connect(self._s, port))
+        _wake()
         if self._host == '0.0.0.0':
             self._host = '127.0.0.1'
         if self.type == SOCK_DGRAM:
@@ -276,8 +285,11 @@ class socket:
             info = _il_net.info(self._s)
             if info[1] is None:
                 raise OSError(89, 'Destination address required')
-            return _check(_il_net.sendto(self._s, bytes(data), info[1]))
-        return _check(_il_net.send(self._s, bytes(data)))
+            n = _check(_il_net.sendto(self._s, bytes(data), info[1]))
+        else:
+            n = _check(_il_net.send(self._s, bytes(data)))
+        _wake()
+        return n
 
     def sendall(self, data, flags=0):
         self.send(data, flags)
@@ -288,7 +300,9 @@ class socket:
             addr = flags_or_addr
         host, port = _host(addr, 'sendto')
         _resolve(host)
-        return _check(_il_net.sendto(self._s, bytes(data), port))
+        n = _check(_il_net.sendto(self._s, bytes(data), port))
+        _wake()
+        return n
 
     def recv(self, bufsize, flags=0):
         self._live()
@@ -331,11 +345,13 @@ class socket:
         self._live()
         if how in (SHUT_WR, SHUT_RDWR):
             _il_net.close(self._s, True)
+            _wake()
 
     def close(self):
         if not self._closed:
             self._closed = True
             _il_net.close(self._s)
+            _wake()
 
     def detach(self):
         self._closed = True

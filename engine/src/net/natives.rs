@@ -99,6 +99,8 @@ fn net_obj(vm: &mut Vm, label: &str) -> ObjId {
 
 /// Data (or a connection, or the end of a stream) reaches `s` at `at`: its waiters in this process wake then.
 fn arrive(vm: &mut Vm, s: &Sock, at: Time) {
+    let watchers = std::mem::take(&mut s.st.borrow_mut().watchers);
+    vm.world.net.woken.extend(watchers.into_iter().map(|w| (w, at)));
     for rec in vm.threads.list.iter_mut() {
         if let crate::threads::Status::Blocked(Block::Signal { sig, until, .. }) = &mut rec.status {
             if Rc::ptr_eq(sig, &s.signal) {
@@ -447,6 +449,26 @@ fn waiting(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
+/// `watch(s, fut)`: `fut` (an asyncio future) is to be resolved when something next arrives on `s`.
+fn watch(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
+    let s = sock(&a[0])?;
+    if let Some(f) = a.get(1) {
+        s.st.borrow_mut().watchers.push(f.clone());
+    }
+    Ok(Value::None)
+}
+
+/// `woken()`: the watchers whose socket got something since the last call, each with the seconds from now
+/// until it arrives.
+fn woken(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+    let now = vm.world.now;
+    let items = std::mem::take(&mut vm.world.net.woken)
+        .into_iter()
+        .map(|(f, at)| Value::tuple(vec![f, secs(at.saturating_sub(now))]))
+        .collect();
+    Ok(Value::list(items))
+}
+
 /// `delay(s)`: seconds until the next arrival on `s`, None if nothing is on its way.
 fn delay(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let s = sock(&a[0])?;
@@ -529,6 +551,8 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("now", now),
         ("after", after),
         ("delay", delay),
+        ("watch", watch),
+        ("woken", woken),
         ("info", info),
         ("pair", pair),
         ("latency", latency),
