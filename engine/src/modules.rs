@@ -45,6 +45,9 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             vm.getattr(&os, "path")?
         }
         "_il_net" => crate::net::natives::native_module(vm),
+        // One module holds the package's names, as far as programs go.
+        "requests.exceptions" | "requests.adapters" => vm.import("requests")?,
+        "aiohttp.client_exceptions" | "aiohttp.client" => vm.import("aiohttp")?,
         "urllib.request" | "urllib.error" | "urllib.parse" => {
             let pkg = vm.import("urllib")?;
             let m = vm.import("_il_urllib")?;

@@ -101,3 +101,120 @@ def answer(method, host, path, body=b''):
             return 200, 'text/html; charset=utf-8', _page(host, path), 0
         return 404, 'text/html', b'<h1>Not Found</h1>\n', 0
     return 200, 'text/html; charset=utf-8', _page(host, path), 0
+
+
+# What follows runs in the engine only: the clients' side of a request, on the simulated network's clock.
+
+def plan(method, url, body, connect_timeout, read_timeout, reused):
+    """The steps of a request: ('wait', seconds) on the network, then how it ends: ('ok', status, content
+    type, body), ('dns',), ('refused',), ('reset',), ('connect-timeout',) or ('read-timeout',)."""
+    import _il_net
+    scheme, host, port, path = split_url(url)
+    if _il_net.loopback(host):
+        return host, [('refused',)]
+    if not known(host):
+        return host, [('dns',)]
+    lat = _il_net.latency(host)
+    fail = _il_net.failure()
+    steps = []
+    if not reused:
+        if connect_timeout is not None and 2 * lat > connect_timeout:
+            return host, [('wait', connect_timeout), ('connect-timeout',)]
+        steps.append(('wait', 2 * lat))
+    if fail == 'reset':
+        steps.append(('wait', lat))
+        steps.append(('reset',))
+        return host, steps
+    status, ctype, data, delay = answer(method, host, path, body)
+    first = 2 * lat + delay + _il_net.wire(len(body) + 120)
+    if fail == 'timeout':
+        # The host never answers: the client's timeout ends the wait (a minute when it has none).
+        first = 60.0 if read_timeout is None else read_timeout + 1
+    if read_timeout is not None and first > read_timeout:
+        steps.append(('wait', read_timeout))
+        steps.append(('read-timeout',))
+        return host, steps
+    if method == 'HEAD':
+        data = b''
+    steps.append(('wait', first + _il_net.wire(len(data) + 120)))
+    steps.append(('ok', status, ctype, data))
+    return host, steps
+
+
+def wait(host, seconds):
+    """Blocks the running thread for `seconds` spent waiting for `host`."""
+    import _il_net
+    _il_net.wait(host, _il_net.after(seconds))
+
+
+async def async_wait(host, seconds):
+    """Awaits `seconds` spent waiting for `host`, in an asyncio task."""
+    import asyncio
+    import _il_net
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    handle = loop.call_later(seconds, _resolve, fut)
+    _il_net.waiting(host)
+    try:
+        await fut
+    finally:
+        handle.cancel()
+
+
+def _resolve(fut):
+    if not fut.done():
+        fut.set_result(None)
+
+
+def encode_params(params):
+    if not params:
+        return ''
+    if isinstance(params, str):
+        return params
+    items = params.items() if isinstance(params, dict) else params
+    return '&'.join(f'{quote(str(k))}={quote(str(v))}' for k, v in items)
+
+
+_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'
+
+
+def quote(s, safe='/'):
+    out = []
+    for b in s.encode():
+        c = chr(b)
+        out.append(c if c in _SAFE or c in safe else f'%{b:02X}')
+    return ''.join(out)
+
+
+def with_params(url, params):
+    q = encode_params(params)
+    if not q:
+        return url
+    return url + ('&' if '?' in url else '?') + q
+
+
+class Headers(dict):
+    """Response headers, looked up without regard to case."""
+
+    def __init__(self, items=()):
+        super().__init__()
+        self._names = {}
+        for k, v in dict(items).items():
+            self[k] = v
+
+    def __setitem__(self, k, v):
+        self._names[k.lower()] = k
+        super().__setitem__(k, v)
+
+    def __getitem__(self, k):
+        return super().__getitem__(self._names.get(k.lower(), k))
+
+    def __contains__(self, k):
+        return k.lower() in self._names
+
+    def get(self, k, default=None):
+        return self[k] if k in self else default
+
+
+def headers_of(ctype, data):
+    return Headers({'Content-Type': ctype, 'Content-Length': str(len(data))})

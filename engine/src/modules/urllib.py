@@ -1,1 +1,1 @@
-"""urllib: placeholder."""
+"""The urllib package: its modules request, error and parse are Interleave's one `_il_urllib`."""
