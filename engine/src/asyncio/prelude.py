@@ -1309,13 +1309,23 @@ def _net_wake():
 
 
 def _net_wake_items(items):
+    here = _il.get_loop() if _il.is_running() else None
     for (loop, fut), delay in items:
-        if not fut.done():
+        if fut.done():
+            continue
+        if loop is here:
+            _net_arm(loop, fut, delay)
+        else:
             loop.call_soon_threadsafe(_net_arm, loop, fut, delay)
 
 
 def _net_arm(loop, fut, delay):
-    if not fut.done():
+    # Something arrives now: as if the loop's next look at its selector saw it.
+    if fut.done():
+        return
+    if delay <= 0:
+        fut.set_result(None)
+    else:
         loop.call_later(delay, _net_set, fut)
 
 
@@ -1397,9 +1407,10 @@ class StreamReader:
         # read events does: the end of the stream is seen by a read of its own, after the data.
         import _il_net
         data = _il_net.recv(self._s, 65536)
-        if data is None or isinstance(data, int):
+        if data is None:
             return
-        if not data:
+        if isinstance(data, int) or not data:
+            # The end of the stream, or our own side closed (connection_lost feeds the end, as in CPython).
             self._eof = True
         else:
             self._buffer += data
@@ -1517,12 +1528,15 @@ class _Transport:
         # As CPython's transport does, the socket closes at the loop's next iteration (connection_lost).
         if not self._closing:
             self._closing = True
+            self._closed = get_running_loop().create_future()
             get_running_loop().call_soon(self._close_now)
 
     def _close_now(self):
         import _il_net
         _il_net.close(self._s)
         _net_wake()
+        if not self._closed.done():
+            self._closed.set_result(None)
 
     def abort(self):
         self.close()
@@ -1562,7 +1576,9 @@ class StreamWriter:
         return self._transport.is_closing()
 
     async def wait_closed(self):
-        await sleep(0)
+        closed = getattr(self._transport, '_closed', None)
+        if closed is not None:
+            await closed
 
     def get_extra_info(self, name, default=None):
         return self._transport.get_extra_info(name, default)
@@ -1597,8 +1613,17 @@ async def open_connection(host=None, port=None, *, limit=2 ** 16, **kwds):
         _il_net.close(s)
         raise ConnectionRefusedError(111, f"Connect call failed ('127.0.0.1', {port})")
     _net_wake()
+    # CPython's connect completes when the selector next sees the socket writable; then it makes the
+    # transport and waits for connection_made: two more turns of the loop.
+    loop = get_running_loop()
+    fut = loop.create_future()
+    loop.call_soon(_net_set, fut)
+    _il_net.waiting(s)
+    await fut
     while _il_net.state(s) == 'connecting':
         await _net_next(s)
+    await sleep(0)
+    await sleep(0)
     info = _il_net.info(s)
     return _streams_of(s, ('127.0.0.1', info[0]), ('127.0.0.1', port), limit)
 
@@ -1649,13 +1674,20 @@ class Server:
             got = _il_net.accept(self._s)
             if got is None:
                 break
-            conn, port = got
-            info = _il_net.info(conn)
-            reader, writer = _streams_of(conn, ('127.0.0.1', info[0]), ('127.0.0.1', port), self._limit)
-            res = self._cb(reader, writer)
-            if iscoroutine(res):
-                self._loop.create_task(res)
+            # CPython makes the transport first; connection_made starts the callback a turn later.
+            self._loop.call_soon(self._start, got[0], got[1])
         self._arm()
+
+    def _start(self, conn, port):
+        self._loop.call_soon(self._made, conn, port)
+
+    def _made(self, conn, port):
+        import _il_net
+        info = _il_net.info(conn)
+        reader, writer = _streams_of(conn, ('127.0.0.1', info[0]), ('127.0.0.1', port), self._limit)
+        res = self._cb(reader, writer)
+        if iscoroutine(res):
+            self._loop.create_task(res)
 
     def get_loop(self):
         return self._loop

@@ -134,10 +134,11 @@ def plan(method, url, body, connect_timeout, read_timeout, reused):
         steps.append(('wait', read_timeout))
         steps.append(('read-timeout',))
         return host, steps
+    length = len(data)
     if method == 'HEAD':
         data = b''
     steps.append(('wait', first + _il_net.wire(len(data) + 120)))
-    steps.append(('ok', status, ctype, data))
+    steps.append(('ok', status, ctype, data, length))
     return host, steps
 
 
@@ -172,7 +173,7 @@ def encode_params(params):
     if isinstance(params, str):
         return params
     items = params.items() if isinstance(params, dict) else params
-    return '&'.join(f'{quote(str(k))}={quote(str(v))}' for k, v in items)
+    return '&'.join(f'{quote(str(k), "")}={quote(str(v), "")}'.replace('%20', '+') for k, v in items)
 
 
 _SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~'
@@ -216,5 +217,5 @@ class Headers(dict):
         return self[k] if k in self else default
 
 
-def headers_of(ctype, data):
-    return Headers({'Content-Type': ctype, 'Content-Length': str(len(data))})
+def headers_of(ctype, data, length=None):
+    return Headers({'Content-Type': ctype, 'Content-Length': str(len(data) if length is None else length)})

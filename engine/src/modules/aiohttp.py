@@ -137,7 +137,7 @@ class ClientResponse:
     async def json(self, *, encoding=None, loads=_json.loads, content_type='application/json'):
         if content_type and self.content_type != content_type and not self.content_type.endswith('+json'):
             raise ContentTypeError(self.request_info, self.history, status=self.status,
-                                   message=f'Attempt to decode JSON with unexpected mimetype: {self.content_type}',
+                                   message=f"Attempt to decode JSON with unexpected mimetype: {self.headers['Content-Type']}",
                                    headers=self.headers)
         text = self._body.decode(encoding or 'utf-8').strip()
         if not text:
@@ -169,7 +169,8 @@ class _RequestContextManager:
         self._resp = None
 
     def __await__(self):
-        return self._coro.__await__()
+        # The engine awaits what __await__ returns when it is a coroutine (CPython would need its iterator).
+        return self._coro
 
     async def __aenter__(self):
         self._resp = await self._coro

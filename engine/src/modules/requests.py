@@ -60,6 +60,50 @@ class _Exceptions:
     pass
 
 
+# urllib3's exceptions, which requests chains its own to, as a traceback shows them.
+class _Urllib3Error(Exception):
+    __module__ = 'urllib3.exceptions'
+
+
+class NameResolutionError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+class NewConnectionError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+class MaxRetryError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+class ReadTimeoutError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+class ConnectTimeoutError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+class ProtocolError(_Urllib3Error):
+    __module__ = 'urllib3.exceptions'
+
+
+def _raise_chain(chain, final):
+    # Raises `final` while handling the last of `chain`, each caused by the one before, as urllib3 and
+    # requests raise them.
+    try:
+        cause = None
+        for exc in chain:
+            try:
+                raise exc from cause
+            except BaseException as e:
+                cause = e
+        raise cause
+    except BaseException:
+        raise final
+
+
 exceptions = _Exceptions()
 for _cls in (RequestException, HTTPError, ConnectionError, Timeout, ConnectTimeout, ReadTimeout, TooManyRedirects,
              InvalidURL, MissingSchema, InvalidSchema, JSONDecodeError):
@@ -74,11 +118,11 @@ codes.server_error = 500
 
 
 class Response:
-    def __init__(self, url, status, ctype, data):
+    def __init__(self, url, status, ctype, data, length=None):
         self.url = url
         self.status_code = status
         self.reason = _il_web.reason(status)
-        self.headers = _il_web.headers_of(ctype, data)
+        self.headers = _il_web.headers_of(ctype, data, length)
         self.content = data
         self.encoding = 'utf-8' if ctype.startswith(('text/', 'application/json')) else None
         self.history = []
@@ -168,17 +212,30 @@ def _send(method, url, params, data, json, headers, timeout, session):
         elif kind == 'ok':
             if session is not None:
                 session._open.add((scheme, host, port))
-            return Response(url, step[1], step[2], step[3])
+            return Response(url, step[1], step[2], step[3], step[4])
         elif kind == 'dns':
-            raise ConnectionError(f"{pool}: Max retries exceeded with url: {path} (Caused by NameResolutionError(\"{conn}: Failed to resolve {host!r} ([Errno -2] Name or service not known)\"))")
+            import socket
+            inner = f"{conn}: Failed to resolve {host!r} ([Errno -2] Name or service not known)"
+            outer = f'{pool}: Max retries exceeded with url: {path} (Caused by NameResolutionError("{inner}"))'
+            _raise_chain([socket.gaierror(-2, 'Name or service not known'), NameResolutionError(inner),
+                          MaxRetryError(outer)], ConnectionError(outer))
         elif kind == 'refused':
-            raise ConnectionError(f"{pool}: Max retries exceeded with url: {path} (Caused by NewConnectionError(\"{conn}: Failed to establish a new connection: [Errno 111] Connection refused\"))")
+            inner = f"{conn}: Failed to establish a new connection: [Errno 111] Connection refused"
+            outer = f'{pool}: Max retries exceeded with url: {path} (Caused by NewConnectionError("{inner}"))'
+            _raise_chain([ConnectionRefusedError(111, 'Connection refused'), NewConnectionError(inner),
+                          MaxRetryError(outer)], ConnectionError(outer))
         elif kind == 'reset':
-            raise ConnectionError(('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer')))
+            reset = ConnectionResetError(104, 'Connection reset by peer')
+            _raise_chain([reset, ProtocolError('Connection aborted.', reset)],
+                         ConnectionError(('Connection aborted.', reset)))
         elif kind == 'connect-timeout':
-            raise ConnectTimeout(f"{pool}: Max retries exceeded with url: {path} (Caused by ConnectTimeoutError({conn!r}, 'Connection to {host} timed out. (connect timeout={connect})'))")
+            inner = f"{conn}: Connection to {host} timed out. (connect timeout={connect})"
+            outer = f'{pool}: Max retries exceeded with url: {path} (Caused by ConnectTimeoutError("{inner}"))'
+            _raise_chain([TimeoutError('timed out'), ConnectTimeoutError(inner), MaxRetryError(outer)],
+                         ConnectTimeout(outer))
         else:
-            raise ReadTimeout(f"{pool}: Read timed out. (read timeout={read})")
+            msg = f"{pool}: Read timed out. (read timeout={read})"
+            _raise_chain([TimeoutError('timed out'), ReadTimeoutError(msg)], ReadTimeout(msg))
 
 
 def request(method, url, params=None, data=None, headers=None, json=None, timeout=None, **kwargs):

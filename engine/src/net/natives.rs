@@ -254,8 +254,7 @@ fn send(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         }
         st.peer.upgrade()
     };
-    let lat = vm.world.net.config.loopback_latency;
-    let at = vm.world.net.arrival(&s, now, data.len(), lat);
+    let at = vm.world.net.arrival(&s, now);
     if let Some(p) = peer.filter(|p| p.st.borrow().state != State::Closed) {
         let from = s.st.borrow().port.unwrap_or(0);
         if !data.is_empty() {
@@ -282,8 +281,7 @@ fn sendto(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         vm.world.net.bind(&s, 0).ok();
     }
     let now = vm.world.now;
-    let lat = vm.world.net.config.loopback_latency;
-    let at = vm.world.net.arrival(&s, now, data.len(), lat);
+    let at = vm.world.net.arrival(&s, now);
     if let Some(p) = vm.world.net.bound(Proto::Udp, port) {
         let from = s.st.borrow().port.unwrap_or(0);
         p.st.borrow_mut().inbox.push_back(super::Segment {
