@@ -73,8 +73,8 @@ def _wake():
     # asyncio tasks waiting on the sockets this reached (asyncio's streams, in this or another thread).
     items = _il_net.woken()
     if items:
-        import asyncio
-        asyncio._net_wake_items(items)
+        import _il_streams
+        _il_streams._net_wake_items(items)
 
 
 def _check(r):

@@ -377,6 +377,18 @@ fn wrapped_new(vm: &mut Vm, a: &[Value], kw: &Kwargs, bt: crate::value::BuiltinT
     Ok(inst)
 }
 
+/// asyncio's names that `modules/_il_streams.py` defines.
+const STREAM_NAMES: &[&str] = &[
+    "open_connection",
+    "start_server",
+    "StreamReader",
+    "StreamWriter",
+    "Server",
+    "IncompleteReadError",
+    "LimitOverrunError",
+    "_net_wake_items",
+];
+
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         self.getattr_failure = None;
@@ -588,7 +600,17 @@ impl Vm {
                 if name == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
-                Ok(m.dict.borrow().get_str(name))
+                let v = m.dict.borrow().get_str(name);
+                if v.is_none() && &*m.name == "asyncio" && STREAM_NAMES.contains(&name) {
+                    // asyncio's streams live in a module of their own, imported on their first use.
+                    let streams = self.import("_il_streams")?;
+                    let v = self.getattr_opt(&streams, name)?;
+                    if let Some(v) = &v {
+                        m.dict.borrow_mut().set_str(name, v.clone());
+                    }
+                    return Ok(v);
+                }
+                Ok(v)
             }
             Value::Function(f) if f.attrs.borrow().get_str(name).is_some() => Ok(f.attrs.borrow().get_str(name)),
             Value::Function(f) => Ok(match name {
