@@ -64,6 +64,31 @@ impl Default for NetConfig {
     }
 }
 
+/// Hosts' latencies as text, `example.com=40000000,httpbin.org=60000000` (nanoseconds), for run files.
+pub fn hosts_text(hosts: &[(String, Time)]) -> String {
+    hosts
+        .iter()
+        .map(|(h, t)| format!("{h}={t}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// [`hosts_text`]'s reverse; `None` for text that is not that (a bounded list: 256 hosts at most).
+pub fn parse_hosts(text: &str) -> Option<Vec<(String, Time)>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let hosts = text
+        .split(',')
+        .map(|pair| {
+            let (h, t) = pair.split_once('=')?;
+            let t: Time = t.parse().ok()?;
+            (!h.is_empty() && h.len() <= 253).then(|| (h.to_ascii_lowercase(), t.min(END_OF_TIME)))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (hosts.len() <= 256).then_some(hosts)
+}
+
 /// TCP or UDP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Proto {

@@ -43,6 +43,8 @@ pub struct Settings {
     pub switch_interval: Time,
     pub switch_anywhere: bool,
     pub selector_resolution: Time,
+    /// The simulated network (`net::NetConfig`).
+    pub net: crate::net::NetConfig,
 }
 
 impl Settings {
@@ -54,6 +56,7 @@ impl Settings {
             switch_interval: config.switch_interval,
             switch_anywhere: config.switch_any_instruction,
             selector_resolution: config.selector_resolution,
+            net: config.net.clone(),
         }
     }
 
@@ -66,6 +69,7 @@ impl Settings {
             switch_interval: self.switch_interval,
             switch_any_instruction: self.switch_anywhere,
             selector_resolution: self.selector_resolution,
+            net: self.net.clone(),
             ..base
         }
     }
@@ -212,9 +216,17 @@ pub fn write(run: &RunView<'_>) -> String {
     json::string(&mut out, &s.filename);
     let _ = write!(
         out,
-        ",\"seed\":{},\"cpus\":{},\"switchInterval\":{},\"switchAnywhere\":{},\"selectorResolution\":{}}}",
+        ",\"seed\":{},\"cpus\":{},\"switchInterval\":{},\"switchAnywhere\":{},\"selectorResolution\":{}",
         s.seed, s.cpus, s.switch_interval, s.switch_anywhere, s.selector_resolution
     );
+    let n = &s.net;
+    let _ = write!(
+        out,
+        ",\"latency\":{},\"loopbackLatency\":{},\"bandwidth\":{},\"failures\":{},\"netSeed\":{},\"hosts\":",
+        n.latency, n.loopback_latency, n.bandwidth, n.failure_permille, n.seed
+    );
+    json::string(&mut out, &crate::net::hosts_text(&n.hosts));
+    out.push('}');
     let _ = write!(out, ",\n\"now\":{},\"exitStatus\":", run.now);
     match run.exit_status {
         Some(code) => write!(out, "{code}").unwrap_or(()),
@@ -491,6 +503,31 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
             selector_resolution: optional(s.get("selectorResolution"), "settings.selectorResolution", number)?
                 .unwrap_or(defaults.selector_resolution)
                 .clamp(1, END_OF_TIME),
+            net: {
+                let d = defaults.net;
+                crate::net::NetConfig {
+                    latency: optional(s.get("latency"), "settings.latency", number)?
+                        .unwrap_or(d.latency)
+                        .min(END_OF_TIME),
+                    loopback_latency: optional(s.get("loopbackLatency"), "settings.loopbackLatency", number)?
+                        .unwrap_or(d.loopback_latency)
+                        .min(END_OF_TIME),
+                    bandwidth: optional(s.get("bandwidth"), "settings.bandwidth", number)?
+                        .unwrap_or(d.bandwidth)
+                        .max(1),
+                    failure_permille: optional(s.get("failures"), "settings.failures", number)?
+                        .unwrap_or(d.failure_permille)
+                        .min(1000),
+                    seed: optional(s.get("netSeed"), "settings.netSeed", number)?.unwrap_or(d.seed),
+                    hosts: match optional(s.get("hosts"), "settings.hosts", |v, p| string(Some(v), p))? {
+                        Some(text) => crate::net::parse_hosts(&text).ok_or_else(|| ReadError::Invalid {
+                            place: "settings.hosts".into(),
+                            problem: "is not HOST=NANOSECONDS,...".into(),
+                        })?,
+                        None => d.hosts,
+                    },
+                }
+            },
         },
         Some(other) => return invalid("\"settings\"", format!("is {}, not an object", other.kind())),
     };

@@ -73,7 +73,12 @@ fn after(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         Some(v) => crate::modules::float_arg(vm, v)?.max(0.0),
         None => 0.0,
     };
-    Ok(Value::Int(vm.world.now.saturating_add((secs * 1e9).min(1e18) as Time).min(END_OF_TIME) as i64))
+    Ok(Value::Int(
+        vm.world
+            .now
+            .saturating_add((secs * 1e9).min(1e18) as Time)
+            .min(END_OF_TIME) as i64,
+    ))
 }
 
 fn secs(t: Time) -> Value {
@@ -175,7 +180,11 @@ fn connect(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         st.service = port;
         return Ok(Value::Int(0));
     }
-    let listener = vm.world.net.bound(Proto::Tcp, port).filter(|l| l.st.borrow().state == State::Listening);
+    let listener = vm
+        .world
+        .net
+        .bound(Proto::Tcp, port)
+        .filter(|l| l.st.borrow().state == State::Listening);
     let Some(listener) = listener else {
         return Ok(Value::Int(-ECONNREFUSED));
     };
@@ -316,7 +325,9 @@ fn recv_inner(vm: &mut Vm, a: &[Value]) -> PyResult<Option<(Value, u16)>> {
     let mut out = Vec::new();
     let mut from = 0;
     while out.len() < n {
-        let Some(seg) = st.inbox.front_mut().filter(|s| s.at <= now) else { break };
+        let Some(seg) = st.inbox.front_mut().filter(|s| s.at <= now) else {
+            break;
+        };
         from = seg.from;
         let take = (n - out.len()).min(seg.data.len());
         out.extend(seg.data.drain(..take));

@@ -491,7 +491,11 @@ impl Vm {
                             _ => 4,
                         };
                         let two = (2..=5).contains(&args.len());
-                        return Ok(Some(if two { args.get(i).cloned().unwrap_or(Value::None) } else { Value::None }));
+                        return Ok(Some(if two {
+                            args.get(i).cloned().unwrap_or(Value::None)
+                        } else {
+                            Value::None
+                        }));
                     }
                 }
                 if !cls.flags.get().has_descriptors {
