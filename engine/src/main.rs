@@ -81,7 +81,7 @@ fn main() -> ExitCode {
                 let (host, secs) = match a.as_str() {
                     "--latency" => (None, value),
                     _ => match value.split_once('=') {
-                        Some((h, s)) if !h.is_empty() => (Some(h.to_ascii_lowercase()), s),
+                        Some((h, s)) if !h.is_empty() && !h.contains(',') => (Some(h.to_ascii_lowercase()), s),
                         _ => (None, ""),
                     },
                 };

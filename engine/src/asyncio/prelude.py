@@ -66,7 +66,7 @@ def set_event_loop(loop):
 
 
 def new_event_loop():
-    return BaseEventLoop()
+    return _UnixSelectorEventLoop()
 
 
 def _run_until_complete_cb(fut):
@@ -81,7 +81,7 @@ class AbstractEventLoop:
     pass
 
 
-class BaseEventLoop(AbstractEventLoop):
+class _UnixSelectorEventLoop(AbstractEventLoop):
     def __init__(self):
         self._closed = False
         # The thread the loop runs in, for call_soon_threadsafe from others.
@@ -228,6 +228,9 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_exception_handler(self, context):
         self.default_exception_handler(context)
+
+
+BaseEventLoop = _UnixSelectorEventLoop
 
 
 def _settle_like(outcome, target):

@@ -298,6 +298,17 @@ fn random_traces_round_trip() {
                 switch_interval: 1 + rng.below(1 << 40),
                 switch_anywhere: rng.below(2) == 0,
                 selector_resolution: 1 + rng.below(1 << 30),
+                net: crate::net::NetConfig {
+                    latency: rng.below(1 << 40),
+                    loopback_latency: rng.below(1 << 20),
+                    bandwidth: 1 + rng.below(1 << 40),
+                    failure_permille: rng.below(1001) as u32,
+                    seed: rng.next(),
+                    // Host names as a network has them: letters, digits, dots and dashes.
+                    hosts: (0..rng.below(4))
+                        .map(|i| (format!("h{}-{i}.example", rng.below(1000)), rng.below(1 << 40)))
+                        .collect(),
+                },
             },
             trace: rng.trace(),
             now: rng.time(),
