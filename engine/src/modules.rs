@@ -58,8 +58,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib"
         | "socketserver" | "xmlrpc" | "xmlrpc.client" | "webbrowser" => {
             return Err(Exc::not_implemented(format!(
-                "Interleave has no network, so the '{name}' module is not available: \
-                 simulate network delays with asyncio.sleep(...)"
+                "Interleave's simulated network has no '{name}' module yet: it offers socket, asyncio's \
+                 streams, requests, aiohttp and urllib.request"
             )))
         }
         "_thread" => crate::threads::native_module(vm),
