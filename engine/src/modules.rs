@@ -55,8 +55,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             vm.setattr(&pkg, short, m.clone())?;
             m
         }
-        "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib"
-        | "socketserver" | "xmlrpc" | "xmlrpc.client" | "webbrowser" => {
+        "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib" | "xmlrpc"
+        | "xmlrpc.client" | "webbrowser" => {
             return Err(Exc::not_implemented(format!(
                 "Interleave's simulated network has no '{name}' module yet: it offers socket, asyncio's \
                  streams, requests, aiohttp and urllib.request"
@@ -151,6 +151,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "multiprocessing" => runtime_source!("modules/multiprocessing.py"),
         "pickle" => runtime_source!("modules/pickle.py"),
         "socket" => runtime_source!("modules/socket.py"),
+        "socketserver" => runtime_source!("modules/socketserver.py"),
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),
         "requests" => runtime_source!("modules/requests.py"),

@@ -106,12 +106,30 @@ fn net_obj(vm: &mut Vm, label: &str) -> ObjId {
 fn arrive(vm: &mut Vm, s: &Sock, at: Time) {
     let watchers = std::mem::take(&mut s.st.borrow_mut().watchers);
     vm.world.net.woken.extend(watchers.into_iter().map(|w| (w, at)));
-    for rec in vm.threads.list.iter_mut() {
-        if let crate::threads::Status::Blocked(Block::Signal { sig, until, .. }) = &mut rec.status {
-            if Rc::ptr_eq(sig, &s.signal) {
-                *until = Some(until.map_or(at, |u| u.min(at)));
-            }
+    let now = vm.world.now;
+    for i in 0..vm.threads.list.len() {
+        if Some(i) == vm.threads.holder {
+            continue;
         }
+        let crate::threads::Status::Blocked(b @ Block::Signal { .. }) = &mut vm.threads.list[i].status else {
+            continue;
+        };
+        let Block::Signal { sig, until, .. } = b else { continue };
+        if !Rc::ptr_eq(sig, &s.signal) {
+            continue;
+        }
+        if at > now {
+            // Later: a deadline, which the clock reaches as it reaches a sleep's.
+            *until = Some(until.map_or(at, |u| u.min(at)));
+            continue;
+        }
+        // There now: the waiter wakes at this very instruction (as `Vm::notify` does), never at whichever
+        // later point a budget's end happens to look (its wait is over now: `retry_block` lets it look again).
+        *until = Some(now);
+        let b = b.clone();
+        vm.threads.list[i].status = crate::threads::Status::Runnable;
+        vm.threads.list[i].pending = Some(b);
+        vm.want_gil(i);
     }
 }
 
