@@ -230,9 +230,6 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self.default_exception_handler(context)
 
 
-BaseEventLoop = _UnixSelectorEventLoop
-
-
 def _settle_like(outcome, target):
     # On target's loop: an asyncio future takes a finished concurrent future's outcome, unless it was
     # cancelled meanwhile.
