@@ -66,7 +66,7 @@ def set_event_loop(loop):
 
 
 def new_event_loop():
-    return _UnixSelectorEventLoop()
+    return BaseEventLoop()
 
 
 def _run_until_complete_cb(fut):
@@ -81,7 +81,7 @@ class AbstractEventLoop:
     pass
 
 
-class _UnixSelectorEventLoop(AbstractEventLoop):
+class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
         self._closed = False
         # The thread the loop runs in, for call_soon_threadsafe from others.
