@@ -18,6 +18,11 @@ shows and Interleave does not).
                                       that turns any change of order into a diff
     scripts/bless.py --traces         rewrite every existing `.trace`
 
+Programs under `network/` talk to Interleave's simulated internet; under CPython they reach a local stand-in
+that serves the same answers (`scripts/netstub.py`, started here on a free port), through a `sitecustomize`
+that resolves the simulated hosts to it, so no program needs the internet. Those that import `aiohttp` need it
+installed (`pip install aiohttp`, for blessing only); without it, `--check` skips them and says so.
+
 Traces come from the engine's test harness (`UPDATE_TRACES=1 cargo test -p interleave --test programs`), so
 they are exactly what it compares; review their diff before committing.
 """
@@ -37,6 +42,32 @@ ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
 
 
 FULL_STDERR_DIR = "tracebacks"
+NETWORK_DIR = "network"
+# The stand-in for the simulated internet, started on first need (`stand_in`).
+_stub_port: int | None = None
+_stub_lock = __import__("threading").Lock()
+
+
+def stand_in() -> dict[str, str]:
+    """The environment that points a CPython process at the stand-in, which starts on the first call."""
+    global _stub_port
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import netstub
+
+    with _stub_lock:
+        if _stub_port is None:
+            _stub_port = netstub.serve_in_background()
+    return netstub.env_for(_stub_port)
+
+
+def needs_missing_aiohttp(program: Path) -> bool:
+    if "aiohttp" not in program.read_text(encoding="utf-8"):
+        return False
+    try:
+        import aiohttp  # noqa: F401
+    except ImportError:
+        return True
+    return False
 
 
 def filter_stderr(stderr: str, full: bool) -> list[str]:
@@ -58,6 +89,8 @@ def run(program: Path) -> tuple[str, str | None, list[str]]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONIOENCODING"] = "utf-8"
+    if NETWORK_DIR in program.relative_to(ROOT).parts:
+        env.update(stand_in())
     try:
         done = subprocess.run(
             [sys.executable, program.name],
@@ -137,6 +170,13 @@ def main() -> int:
     programs = collect(args.paths)
     if args.traces:
         return write_traces(programs, every=not args.paths)
+    skipped = [p for p in programs if NETWORK_DIR in p.relative_to(ROOT).parts and needs_missing_aiohttp(p)]
+    if skipped and not args.check:
+        sys.exit("bless: these programs import aiohttp, which is not installed (pip install aiohttp): "
+                 + " ".join(p.relative_to(ROOT).as_posix() for p in skipped))
+    for program in skipped:
+        print(f"{program.relative_to(ROOT).as_posix()}: skipped, aiohttp is not installed")
+    programs = [p for p in programs if p not in skipped]
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(run, programs))
 

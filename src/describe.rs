@@ -84,6 +84,16 @@ fn process_wait(trace: &Trace, obj: Option<ObjId>) -> String {
     }
 }
 
+fn net_wait(trace: &Trace, obj: Option<ObjId>) -> String {
+    match obj.and_then(|o| trace.objects.get(o as usize)) {
+        Some(info) if info.name.starts_with("127.") => {
+            format!("waiting for the network: data or a connection on {}", info.name)
+        }
+        Some(info) => format!("waiting for {} (the network)", info.name),
+        None => "waiting for the network".into(),
+    }
+}
+
 fn wake(trace: &Trace, by: Wake) -> String {
     match by {
         Wake::Spawn => "just created".into(),
@@ -123,6 +133,7 @@ pub fn phase(trace: &Trace, phase: TaskPhase) -> String {
             "let go of the GIL: its switch interval ran out while another thread waited".into()
         }
         TaskPhase::Waiting(WaitReason::Process { obj }) => process_wait(trace, obj),
+        TaskPhase::Waiting(WaitReason::Net { obj }) => net_wait(trace, obj),
         TaskPhase::Blocking { until } => {
             format!("blocking the whole loop until {} (time.sleep)", seconds(until))
         }

@@ -35,6 +35,8 @@ pub enum StateKind {
     Overdue,
     Awaiting,
     Blocked,
+    /// Waiting for the simulated network: a host's answer, data on a socket, a connection.
+    Network,
     Blocking,
     Done,
     Cancelled,
@@ -42,7 +44,7 @@ pub enum StateKind {
 }
 
 impl StateKind {
-    pub const ALL: [StateKind; 11] = [
+    pub const ALL: [StateKind; 12] = [
         StateKind::Running,
         StateKind::Ready,
         StateKind::Gil,
@@ -50,6 +52,7 @@ impl StateKind {
         StateKind::Overdue,
         StateKind::Awaiting,
         StateKind::Blocked,
+        StateKind::Network,
         StateKind::Blocking,
         StateKind::Done,
         StateKind::Cancelled,
@@ -66,6 +69,7 @@ impl StateKind {
                 StateKind::Awaiting
             }
             TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process { .. }) => StateKind::Blocked,
+            TaskPhase::Waiting(WaitReason::Net { .. }) => StateKind::Network,
             TaskPhase::Blocking { .. } => StateKind::Blocking,
             TaskPhase::Done => StateKind::Done,
             TaskPhase::Cancelled => StateKind::Cancelled,
@@ -83,6 +87,7 @@ impl StateKind {
             StateKind::Overdue => "overdue",
             StateKind::Awaiting => "awaiting",
             StateKind::Blocked => "blocked",
+            StateKind::Network => "network",
             StateKind::Blocking => "blocking",
             StateKind::Done => "done",
             StateKind::Cancelled => "cancelled",
@@ -100,6 +105,7 @@ impl StateKind {
             StateKind::Overdue => "timer due, loop busy",
             StateKind::Awaiting => "awaiting a task or future",
             StateKind::Blocked => "waiting on a lock, event, semaphore or queue",
+            StateKind::Network => "waiting for the network",
             StateKind::Blocking => "blocking the loop (time.sleep)",
             StateKind::Done => "done",
             StateKind::Cancelled => "cancelled",

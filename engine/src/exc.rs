@@ -92,6 +92,9 @@ pub struct ExcData {
     /// For "Did you mean" hints: the missing name and where it was looked for (the object of an
     /// AttributeError, or a tuple of name lists for a NameError: locals, globals, builtins).
     pub hint: Option<(Str, Value)>,
+    /// It was raised through some frame, visible or not: CPython prints a traceback's header for it even
+    /// when every frame is the runtime's own (hidden).
+    pub raised: bool,
 }
 
 impl Drop for ExcData {
@@ -158,6 +161,9 @@ exc_types! {
     ConnectionError: OSError,
     ConnectionRefusedError: ConnectionError,
     ConnectionResetError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    BrokenPipeError: ConnectionError,
+    BlockingIOError: OSError,
     FileNotFoundError: OSError,
     PermissionError: OSError,
     TimeoutError: OSError,

@@ -575,6 +575,8 @@ fn describe_wait(trace: &Trace, reason: WaitReason) -> String {
         WaitReason::Future(_) => "for a future".into(),
         WaitReason::Process { obj: Some(obj) } => format!("on {}", trace.object_name(obj)),
         WaitReason::Process { obj: None } => "for another process".into(),
+        WaitReason::Net { obj: Some(obj) } => format!("for {}", trace.object_name(obj)),
+        WaitReason::Net { obj: None } => "for the network".into(),
         WaitReason::Sleep { .. } => "in a sleep".into(),
         WaitReason::Yield | WaitReason::EventLoop | WaitReason::Gil => "to run".into(),
     }

@@ -23,6 +23,7 @@ pub mod memory;
 pub mod modules;
 pub mod mt;
 pub mod native;
+pub mod net;
 pub mod parser;
 pub mod procs;
 pub mod pyconv;

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: interleave run FILE.py [--trace text|json] [--svg OUT.svg] [--seed N] [--cpus N] \
                      [--switch-interval SECONDS] [--switch-anywhere] [--memory-limit MIB] \
-                     [--selector-resolution SECONDS] [--scheduler cpython|random|pct|pct:D|replay] [--replay LOG]\n       \
+                     [--selector-resolution SECONDS] [--scheduler cpython|random|pct|pct:D|replay] [--replay LOG] \
+                     [--latency SECONDS] [--host-latency HOST=SECONDS] [--bandwidth BYTES_PER_SECOND] [--failures PER_THOUSAND] \
+                     [--net-seed N]\n       \
                      interleave explain FILE.py [--json] [the same settings]\n       \
                      interleave explore FILE.py [--max-schedules N] [--preemptions K] [--json] [--no-por] [the same settings]";
 
@@ -81,6 +83,48 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            // The simulated network: latencies (one way), bandwidth, and requests that fail, by a seed.
+            "--latency" | "--host-latency" => {
+                let value = it.next().map(String::as_str).unwrap_or("");
+                let (host, secs) = match a.as_str() {
+                    "--latency" => (None, value),
+                    _ => match value.split_once('=') {
+                        Some((h, s)) if !h.is_empty() && !h.contains(',') => (Some(h.to_ascii_lowercase()), s),
+                        _ => (None, ""),
+                    },
+                };
+                let Some(ns) = secs
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| (0.0..=3600.0).contains(s))
+                    .map(|s| (s * 1e9) as u64)
+                else {
+                    eprintln!("interleave: {a} takes a number of seconds (0 to 3600), after HOST= for --host-latency");
+                    return ExitCode::from(2);
+                };
+                match host {
+                    None => config.net.latency = ns,
+                    Some(h) => {
+                        config.net.hosts.retain(|(x, _)| *x != h);
+                        config.net.hosts.push((h, ns));
+                    }
+                }
+            }
+            "--bandwidth" => match it.next().and_then(|s| s.parse::<u64>().ok()).filter(|n| *n > 0) {
+                Some(n) => config.net.bandwidth = n,
+                None => {
+                    eprintln!("interleave: --bandwidth takes a positive number of bytes per second");
+                    return ExitCode::from(2);
+                }
+            },
+            "--failures" => match it.next().and_then(|s| s.parse::<u32>().ok()).filter(|n| *n <= 1000) {
+                Some(n) => config.net.failure_permille = n,
+                None => {
+                    eprintln!("interleave: --failures takes how many requests in 1000 fail (0 to 1000)");
+                    return ExitCode::from(2);
+                }
+            },
+            "--net-seed" => config.net.seed = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
             // Python 3.9 and older could switch threads at any instruction.
             "--switch-anywhere" => config.switch_any_instruction = true,
             "--json" if explain.is_some() => explain = Some(true),

@@ -44,12 +44,22 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let os = vm.import("os")?;
             vm.getattr(&os, "path")?
         }
-        "socket" | "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "urllib"
-        | "urllib.request" | "urllib.error" | "ftplib" | "smtplib" | "socketserver" | "xmlrpc" | "xmlrpc.client"
-        | "webbrowser" | "requests" => {
+        "_il_net" => crate::net::natives::native_module(vm),
+        // One module holds the package's names, as far as programs go.
+        "requests.exceptions" | "requests.adapters" => vm.import("requests")?,
+        "aiohttp.client_exceptions" | "aiohttp.client" => vm.import("aiohttp")?,
+        "urllib.request" | "urllib.error" | "urllib.parse" => {
+            let pkg = vm.import("urllib")?;
+            let m = vm.import("_il_urllib")?;
+            let short = &name[7..];
+            vm.setattr(&pkg, short, m.clone())?;
+            m
+        }
+        "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib" | "xmlrpc"
+        | "xmlrpc.client" | "webbrowser" => {
             return Err(Exc::not_implemented(format!(
-                "Interleave has no network, so the '{name}' module is not available: \
-                 simulate network delays with asyncio.sleep(...)"
+                "Interleave's simulated network has no '{name}' module yet: it offers socket, asyncio's \
+                 streams, requests, aiohttp and urllib.request"
             )))
         }
         "_thread" => crate::threads::native_module(vm),
@@ -140,6 +150,14 @@ pub fn source(name: &str) -> Option<&'static str> {
         "traceback" => runtime_source!("modules/traceback.py"),
         "multiprocessing" => runtime_source!("modules/multiprocessing.py"),
         "pickle" => runtime_source!("modules/pickle.py"),
+        "socket" => runtime_source!("modules/socket.py"),
+        "socketserver" => runtime_source!("modules/socketserver.py"),
+        "_il_web" => runtime_source!("modules/_il_web.py"),
+        "_il_streams" => runtime_source!("modules/_il_streams.py"),
+        "requests" => runtime_source!("modules/requests.py"),
+        "aiohttp" => runtime_source!("modules/aiohttp.py"),
+        "urllib" => runtime_source!("modules/urllib.py"),
+        "_il_urllib" => runtime_source!("modules/_il_urllib.py"),
         _ => return None,
     })
 }

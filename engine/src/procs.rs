@@ -51,6 +51,8 @@ pub struct Signal {
     pub at: StdCell<Time>,
     /// The trace object a wait on it is for (a channel, a child), named in the waiter's `WaitReason`.
     pub obj: StdCell<Option<ObjId>>,
+    /// A wait on it is a wait for the network (`net.rs`): `WaitReason::Net` rather than `Process`.
+    pub net: StdCell<bool>,
 }
 
 impl Signal {
@@ -124,7 +126,7 @@ impl NativeObject for Handle {
 
 /// Native objects that are the same object in every process (they travel as themselves).
 pub fn is_shared(o: &dyn Any) -> bool {
-    o.is::<Chan>() || o.is::<Cell>() || o.is::<Handle>()
+    o.is::<Chan>() || o.is::<Cell>() || o.is::<Handle>() || o.is::<crate::net::natives::SockRef>()
 }
 
 fn signal_of(v: &Value) -> Option<Rc<Signal>> {

@@ -46,6 +46,8 @@ pub struct Settings {
     /// Who runs next at each choice point (`sched.rs`), and the choice log followed first.
     pub scheduler: crate::sched::Strategy,
     pub choices: Option<String>,
+    /// The simulated network (`net::NetConfig`).
+    pub net: crate::net::NetConfig,
 }
 
 impl Settings {
@@ -59,6 +61,7 @@ impl Settings {
             selector_resolution: config.selector_resolution,
             scheduler: config.scheduler,
             choices: config.choices.clone(),
+            net: config.net.clone(),
         }
     }
 
@@ -73,6 +76,7 @@ impl Settings {
             selector_resolution: self.selector_resolution,
             scheduler: self.scheduler,
             choices: self.choices.clone(),
+            net: self.net.clone(),
             ..base
         }
     }
@@ -219,11 +223,17 @@ pub fn write(run: &RunView<'_>) -> String {
     json::string(&mut out, &s.filename);
     let _ = write!(
         out,
-        ",\"seed\":{},\"cpus\":{},\"switchInterval\":{},\"switchAnywhere\":{},\"selectorResolution\":{}}}",
+        ",\"seed\":{},\"cpus\":{},\"switchInterval\":{},\"switchAnywhere\":{},\"selectorResolution\":{}",
         s.seed, s.cpus, s.switch_interval, s.switch_anywhere, s.selector_resolution
     );
+    let n = &s.net;
+    let _ = write!(
+        out,
+        ",\"latency\":{},\"loopbackLatency\":{},\"bandwidth\":{},\"failures\":{},\"netSeed\":{},\"hosts\":",
+        n.latency, n.loopback_latency, n.bandwidth, n.failure_permille, n.seed
+    );
+    json::string(&mut out, &crate::net::hosts_text(&n.hosts));
     // The scheduler's keys only when they are not the default, so that a CPython run's file is as before.
-    out.pop();
     if s.scheduler != crate::sched::Strategy::Cpython {
         let _ = write!(out, ",\"scheduler\":\"{}\"", s.scheduler.name());
     }
@@ -330,6 +340,8 @@ fn kind(out: &mut String, kind: &EventKind) {
                 }
                 WaitReason::Process { obj: Some(obj) } => write!(out, "{{\"type\":\"Process\",\"obj\":{obj}}}"),
                 WaitReason::Process { obj: None } => write!(out, "{{\"type\":\"Process\",\"obj\":null}}"),
+                WaitReason::Net { obj: Some(obj) } => write!(out, "{{\"type\":\"Net\",\"obj\":{obj}}}"),
+                WaitReason::Net { obj: None } => write!(out, "{{\"type\":\"Net\",\"obj\":null}}"),
                 WaitReason::Sleep { until } => write!(out, "{{\"type\":\"Sleep\",\"until\":{until}}}"),
                 WaitReason::Task(task) => write!(out, "{{\"type\":\"Task\",\"task\":{task}}}"),
                 WaitReason::Future(obj) => write!(out, "{{\"type\":\"Future\",\"obj\":{obj}}}"),
@@ -520,6 +532,31 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
                 },
                 None => None,
             },
+            net: {
+                let d = defaults.net;
+                crate::net::NetConfig {
+                    latency: optional(s.get("latency"), "settings.latency", number)?
+                        .unwrap_or(d.latency)
+                        .min(END_OF_TIME),
+                    loopback_latency: optional(s.get("loopbackLatency"), "settings.loopbackLatency", number)?
+                        .unwrap_or(d.loopback_latency)
+                        .min(END_OF_TIME),
+                    bandwidth: optional(s.get("bandwidth"), "settings.bandwidth", number)?
+                        .unwrap_or(d.bandwidth)
+                        .max(1),
+                    failure_permille: optional(s.get("failures"), "settings.failures", number)?
+                        .unwrap_or(d.failure_permille)
+                        .min(1000),
+                    seed: optional(s.get("netSeed"), "settings.netSeed", number)?.unwrap_or(d.seed),
+                    hosts: match optional(s.get("hosts"), "settings.hosts", |v, p| string(Some(v), p))? {
+                        Some(text) => crate::net::parse_hosts(&text).ok_or_else(|| ReadError::Invalid {
+                            place: "settings.hosts".into(),
+                            problem: "is not HOST=NANOSECONDS,...".into(),
+                        })?,
+                        None => d.hosts,
+                    },
+                }
+            },
         },
         Some(other) => return invalid("\"settings\"", format!("is {}, not an object", other.kind())),
     };
@@ -612,7 +649,7 @@ fn indices(t: &Trace) -> Result<(), ReadError> {
             EventKind::Renamed { name } => within(name, texts, "texts", &at("kind.name"))?,
             EventKind::ProcessStarted { process } => within(process, processes, "processes", &at("kind.process"))?,
             EventKind::Suspended {
-                reason: WaitReason::Process { obj: Some(obj) },
+                reason: WaitReason::Process { obj: Some(obj) } | WaitReason::Net { obj: Some(obj) },
             } => within(obj, objects, "objects", &at("kind.reason.obj"))?,
             EventKind::MessageSent { channel, msg } | EventKind::MessageReceived { channel, msg } => {
                 within(channel, objects, "objects", &at("kind.channel"))?;
@@ -785,6 +822,12 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "EventLoop" => WaitReason::EventLoop,
                 "Gil" => WaitReason::Gil,
                 "Process" => WaitReason::Process {
+                    obj: match field(reason, "obj", &rp)? {
+                        Json::Null => None,
+                        o => Some(number(o, &format!("{rp}.obj"))?),
+                    },
+                },
+                "Net" => WaitReason::Net {
                     obj: match field(reason, "obj", &rp)? {
                         Json::Null => None,
                         o => Some(number(o, &format!("{rp}.obj"))?),

@@ -51,6 +51,8 @@ pub struct Config {
     /// A choice log (`sched::log`) to follow first: exactly, with `Strategy::Replay`; else its choices, then
     /// the strategy's own past its end.
     pub choices: Option<String>,
+    /// The simulated network's latencies, bandwidth and failures (`net.rs`).
+    pub net: crate::net::NetConfig,
 }
 
 impl Default for Config {
@@ -70,6 +72,7 @@ impl Default for Config {
             track_accesses: false,
             scheduler: crate::sched::Strategy::Cpython,
             choices: None,
+            net: crate::net::NetConfig::default(),
         }
     }
 }

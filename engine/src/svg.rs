@@ -34,6 +34,7 @@ fn paint(phase: TaskPhase) -> (&'static str, &'static str) {
         TaskPhase::Waiting(WaitReason::Sync { .. } | WaitReason::Process { .. }) => {
             ("#e66a3d", "waiting on a lock, event or queue")
         }
+        TaskPhase::Waiting(WaitReason::Net { .. }) => ("#2b9aab", "waiting for the network"),
         TaskPhase::Blocking { .. } => ("#9d1f5c", "blocking the loop"),
         TaskPhase::Done => ("#9ba1ae", "done"),
         TaskPhase::Cancelled => ("#b98556", "cancelled"),

@@ -443,6 +443,7 @@ impl Vm {
             Block::Sleep { until } => Some(WaitReason::Sleep { until: *until }),
             Block::Lock { lock, .. } => Some(self.lock_wait_reason(lock)),
             Block::Select { .. } => Some(WaitReason::EventLoop),
+            Block::Signal { sig, .. } if sig.net.get() => Some(WaitReason::Net { obj: sig.obj.get() }),
             Block::Signal { sig, .. } => Some(WaitReason::Process { obj: sig.obj.get() }),
         };
         if let Block::Lock { lock, .. } = &b {
@@ -681,6 +682,10 @@ impl Vm {
                     }
                 }
                 Status::Blocked(Block::Select { .. }) => format!("{name} waits in its event loop"),
+                Status::Blocked(Block::Signal { sig, .. }) if sig.net.get() => {
+                    let on = sig.obj.get().map_or("the network", |o| self.world.trace.object_name(o));
+                    format!("{name} waits for {on}")
+                }
                 Status::Blocked(Block::Signal { .. }) => format!("{name} waits for another process"),
                 _ => continue,
             };

@@ -228,6 +228,11 @@ pub enum WaitReason {
     Process {
         obj: Option<ObjId>,
     },
+    /// Waiting for the simulated network (`net.rs`): data on a socket, a connection, or a host's answer;
+    /// `obj` is the host or the loopback address waited on (an object of kind [`ObjKind::Socket`]).
+    Net {
+        obj: Option<ObjId>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +304,9 @@ pub enum ObjKind {
     Channel,
     /// A child process, as its parent's `join` waits for it (named as the process is).
     Process,
+    /// A host of the simulated internet or an address on the loopback, as network waits name it
+    /// (`example.com`, `127.0.0.1:8888`).
+    Socket,
 }
 
 impl ObjKind {
@@ -318,6 +326,7 @@ impl ObjKind {
             "Timeout" => ObjKind::Timeout,
             "TaskGroup" => ObjKind::TaskGroup,
             "Channel" => ObjKind::Channel,
+            "Socket" => ObjKind::Socket,
             "Process" => ObjKind::Process,
             _ => return None,
         })

@@ -443,6 +443,9 @@ impl Vm {
             let Some(frame) = th.frames.last_mut() else {
                 return Some(Exit::Raised(exc));
             };
+            if let Some(d) = self.exc_data(&exc) {
+                d.borrow_mut().raised = true;
+            }
             if !frame.code.hidden {
                 let line = frame.raise_line();
                 // A frame that has not started has no instruction to underline.

@@ -127,11 +127,12 @@ impl Rng {
                 },
                 2 => EventKind::Resumed,
                 3 => EventKind::Suspended {
-                    reason: match self.below(8) {
+                    reason: match self.below(9) {
                         0 => WaitReason::Yield,
                         1 => WaitReason::EventLoop,
                         2 => WaitReason::Gil,
                         3 => WaitReason::Process { obj: obj(self) },
+                        7 => WaitReason::Net { obj: obj(self) },
                         4 => WaitReason::Sleep { until: self.time() },
                         5 => WaitReason::Task(task(self)),
                         6 => WaitReason::Future(self.next() as u32),
@@ -308,6 +309,17 @@ fn random_traces_round_trip() {
                 ][rng.below(4) as usize],
                 choices: (rng.below(2) == 0)
                     .then(|| crate::sched::log::encode((0..rng.below(50)).map(|_| rng.below(4) as u32))),
+                net: crate::net::NetConfig {
+                    latency: rng.below(1 << 40),
+                    loopback_latency: rng.below(1 << 20),
+                    bandwidth: 1 + rng.below(1 << 40),
+                    failure_permille: rng.below(1001) as u32,
+                    seed: rng.next(),
+                    // Host names as a network has them: letters, digits, dots and dashes.
+                    hosts: (0..rng.below(4))
+                        .map(|i| (format!("h{}-{i}.example", rng.below(1000)), rng.below(1 << 40)))
+                        .collect(),
+                },
             },
             trace: rng.trace(),
             now: rng.time(),

@@ -377,6 +377,18 @@ fn wrapped_new(vm: &mut Vm, a: &[Value], kw: &Kwargs, bt: crate::value::BuiltinT
     Ok(inst)
 }
 
+/// asyncio's names that `modules/_il_streams.py` defines.
+const STREAM_NAMES: &[&str] = &[
+    "open_connection",
+    "start_server",
+    "StreamReader",
+    "StreamWriter",
+    "Server",
+    "IncompleteReadError",
+    "LimitOverrunError",
+    "_net_wake_items",
+];
+
 impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         self.getattr_failure = None;
@@ -466,6 +478,24 @@ impl Vm {
                 if let Some(exc) = &inst.exc {
                     if let Some(v) = self.exc_attr(exc, name) {
                         return Ok(Some(v));
+                    }
+                    if matches!(name, "errno" | "strerror" | "filename" | "filename2")
+                        && inst.class.borrow().is_subclass(&self.types.exc(ExcType::OSError))
+                    {
+                        // OSError(errno, strerror[, filename]) keeps its first arguments as these, as CPython's does.
+                        let args = &exc.borrow().args;
+                        let i = match name {
+                            "errno" => 0,
+                            "strerror" => 1,
+                            "filename" => 2,
+                            _ => 4,
+                        };
+                        let two = (2..=5).contains(&args.len());
+                        return Ok(Some(if two {
+                            args.get(i).cloned().unwrap_or(Value::None)
+                        } else {
+                            Value::None
+                        }));
                     }
                 }
                 if !cls.flags.get().has_descriptors {
@@ -574,7 +604,17 @@ impl Vm {
                 if name == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
-                Ok(m.dict.borrow().get_str(name))
+                let v = m.dict.borrow().get_str(name);
+                if v.is_none() && &*m.name == "asyncio" && STREAM_NAMES.contains(&name) {
+                    // asyncio's streams live in a module of their own, imported on their first use.
+                    let streams = self.import("_il_streams")?;
+                    let v = self.getattr_opt(&streams, name)?;
+                    if let Some(v) = &v {
+                        m.dict.borrow_mut().set_str(name, v.clone());
+                    }
+                    return Ok(v);
+                }
+                Ok(v)
             }
             Value::Function(f) if f.attrs.borrow().get_str(name).is_some() => Ok(f.attrs.borrow().get_str(name)),
             Value::Function(f) => Ok(match name {

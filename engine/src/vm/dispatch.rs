@@ -960,13 +960,11 @@ impl Vm {
                     f.stack.push(matched);
                 }
                 Instr::PrepReraiseStar => {
+                    // The group itself was taken by the first `CheckEgMatch`: only what is left is here.
                     let rest = pop(f)?;
-                    // The original group sits under it; drop it.
-                    f.stack.pop();
                     if !rest.is_none() {
                         return Err(Exc::Raised(rest));
                     }
-                    f.stack.push(Value::None);
                 }
                 Instr::Reraise => {
                     let exc = pop(f)?;

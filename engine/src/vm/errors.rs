@@ -326,15 +326,15 @@ impl Vm {
             out.push_str(&format!("{indent}... (max_group_depth is 10)\n"));
             return;
         }
-        let (tb, group) = match self.exc_data(exc) {
+        let (tb, group, raised) = match self.exc_data(exc) {
             Some(d) => {
                 let d = d.borrow();
-                (d.traceback.clone(), d.group.clone())
+                (d.traceback.clone(), d.group.clone(), d.raised)
             }
-            None => (Vec::new(), None),
+            None => (Vec::new(), None, false),
         };
         let bar = if group.is_some() { "| " } else { "" };
-        if !tb.is_empty() {
+        if !tb.is_empty() || raised {
             if group.is_some() {
                 out.push_str(&format!(
                     "{indent}  + Exception Group Traceback (most recent call last):\n"

@@ -298,6 +298,15 @@ impl Vm {
                     if cls.lookup("__repr__").is_none_or(|r| matches!(r, Value::Native(_))) {
                         let args = exc.borrow().args.clone();
                         let is_key = self.isinstance(v, &self.types.exc(ExcType::KeyError));
+                        if (2..=5).contains(&args.len()) && self.isinstance(v, &self.types.exc(ExcType::OSError)) {
+                            // CPython's OSError.__str__: `[Errno 111] Connection refused`.
+                            let errno = self.to_str(&args[0])?;
+                            let msg = self.to_str(&args[1])?;
+                            return Ok(Rc::from(match args.get(2) {
+                                Some(f) => format!("[Errno {errno}] {msg}: {}", self.repr(f)?),
+                                None => format!("[Errno {errno}] {msg}"),
+                            }));
+                        }
                         return Ok(match args.len() {
                             0 => Rc::from(""),
                             1 if is_key => self.repr(&args[0])?,

@@ -48,6 +48,8 @@ pub struct World {
     pub tracking: bool,
     /// Every choice of what runs next (`sched.rs`).
     pub sched: crate::sched::Scheduler,
+    /// The simulated network: its ports and the failures' generator (`net.rs`).
+    pub net: crate::net::Net,
 }
 
 #[derive(Default)]
@@ -77,6 +79,7 @@ impl World {
             accesses: config.track_accesses.then(Box::default),
             tracking: config.track_accesses,
             sched: crate::sched::Scheduler::new(config),
+            net: crate::net::Net::new(&config.net),
             pids: 0,
         }
     }

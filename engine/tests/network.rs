@@ -1,0 +1,213 @@
+//! The simulated network (`net.rs`): its clock (latency, bandwidth, connections reused), its failures by a
+//! seed, what the trace says a network wait is for, and its settings in run files. What programs print is the
+//! corpus's business (`programs/network/`, against CPython); these check what CPython cannot tell us.
+
+use interleave::net::NetConfig;
+use interleave::runfile;
+use interleave::session::{Config, Session};
+use interleave::trace::{EventKind, Time, WaitReason};
+
+const MS: Time = 1_000_000;
+
+fn run(source: &str, config: Config) -> Session {
+    let mut s = Session::new(source, config);
+    let code = s.run_to_end();
+    assert_eq!(code, 0, "the program failed:\n{}", s.stderr());
+    s
+}
+
+fn net(f: impl FnOnce(&mut NetConfig)) -> Config {
+    let mut config = Config::default();
+    f(&mut config.net);
+    config
+}
+
+/// The names of the objects the program's network waits were for, in order, without repeats.
+fn waited_for(s: &Session) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for e in &s.trace().events {
+        if let EventKind::Suspended {
+            reason: WaitReason::Net { obj: Some(obj) },
+        } = e.kind
+        {
+            let name = s.trace().object_name(obj).to_string();
+            if names.last() != Some(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+const ONE_GET: &str = r#"
+import requests
+r = requests.get("http://example.com/")
+print(r.status_code)
+"#;
+
+/// A request takes two round trips (connect, then request and answer) at the host's latency, plus the
+/// answer's time on the wire at the bandwidth.
+#[test]
+fn a_request_takes_two_round_trips_and_its_bytes_time() {
+    let fast = run(ONE_GET, net(|n| n.hosts = vec![("example.com".into(), 10 * MS)]));
+    let slow = run(ONE_GET, net(|n| n.hosts = vec![("example.com".into(), 100 * MS)]));
+    let (f, s) = (fast.now(), slow.now());
+    assert!((40 * MS..45 * MS).contains(&f), "took {f} ns at 10 ms a way");
+    assert!((400 * MS..405 * MS).contains(&s), "took {s} ns at 100 ms a way");
+    let narrow = run(
+        ONE_GET,
+        net(|n| {
+            n.hosts = vec![("example.com".into(), 10 * MS)];
+            n.bandwidth = 1000;
+        }),
+    );
+    // The request and the page (about 150 bytes) at 1000 bytes a second: a few hundred milliseconds more.
+    assert!(
+        narrow.now() > f + 200 * MS,
+        "bandwidth changed nothing: {} vs {f}",
+        narrow.now()
+    );
+    // Hosts without a latency of their own take the default one.
+    let other = run(
+        "import requests\nrequests.get('http://other.org/')\n",
+        net(|n| n.latency = 25 * MS),
+    );
+    assert!((100 * MS..105 * MS).contains(&other.now()), "took {} ns", other.now());
+}
+
+/// A session's second request to a host reuses the connection: one round trip, not two.
+#[test]
+fn a_session_reuses_its_connection() {
+    let src = r#"
+import requests
+with requests.Session() as s:
+    s.get("http://example.com/a")
+    s.get("http://example.com/b")
+"#;
+    let s = run(src, net(|n| n.hosts = vec![("example.com".into(), 10 * MS)]));
+    assert!((60 * MS..65 * MS).contains(&s.now()), "took {} ns", s.now());
+}
+
+const CONCURRENT: &str = r#"
+import asyncio, aiohttp
+async def main():
+    async with aiohttp.ClientSession() as s:
+        async def one(i):
+            async with s.get(f"http://httpbin.org/get?i={i}") as r:
+                return r.status
+        print(await asyncio.gather(*(one(i) for i in range(10))))
+asyncio.run(main())
+"#;
+
+/// Ten requests at once with gather take about as long as one; one after another, ten times as long.
+#[test]
+fn gather_overlaps_the_waits() {
+    let config = || net(|n| n.hosts = vec![("httpbin.org".into(), 20 * MS)]);
+    let together = run(CONCURRENT, config());
+    let sequential = run(
+        &CONCURRENT.replace(
+            "await asyncio.gather(*(one(i) for i in range(10)))",
+            "[await one(i) for i in range(10)]",
+        ),
+        config(),
+    );
+    assert!(together.now() < 90 * MS, "gather took {} ns", together.now());
+    assert!(sequential.now() > 400 * MS, "one by one took {} ns", sequential.now());
+}
+
+const FLAKY: &str = r#"
+import requests
+outcomes = []
+for i in range(40):
+    try:
+        requests.get(f"http://example.com/{i}", timeout=1)
+        outcomes.append(".")
+    except requests.Timeout:
+        outcomes.append("T")
+    except requests.ConnectionError:
+        outcomes.append("R")
+print("".join(outcomes))
+"#;
+
+/// With a failure rate, some requests time out or are reset: the same ones for the same seed, others for
+/// another seed.
+#[test]
+fn failures_follow_the_seed() {
+    let with_seed = |seed| {
+        run(
+            FLAKY,
+            net(|n| {
+                n.failure_permille = 300;
+                n.seed = seed;
+            }),
+        )
+        .stdout()
+        .to_string()
+    };
+    let a = with_seed(1);
+    assert_eq!(a, with_seed(1));
+    assert_ne!(a, with_seed(2));
+    assert!(a.contains('T') && a.contains('R') && a.contains('.'), "{a}");
+    let none = run(FLAKY, Config::default()).stdout().to_string();
+    assert_eq!(none.trim(), ".".repeat(40));
+}
+
+/// Threads blocked on the network let go of the GIL and their lanes say what they wait for: the host, or
+/// the loopback address of the server.
+#[test]
+fn network_waits_name_the_host_or_the_address() {
+    let src = r#"
+import socket, threading, requests
+srv = socket.create_server(("127.0.0.1", 8765))
+def serve():
+    conn, _ = srv.accept()
+    conn.sendall(conn.recv(10))
+    conn.close()
+t = threading.Thread(target=serve)
+t.start()
+c = socket.create_connection(("127.0.0.1", 8765))
+c.sendall(b"hi")
+print(c.recv(10))
+t.join()
+requests.get("http://example.com/")
+"#;
+    let s = run(src, Config::default());
+    assert_eq!(s.stdout(), "b'hi'\n");
+    let names = waited_for(&s);
+    assert!(names.contains(&"127.0.0.1:8765".to_string()), "{names:?}");
+    assert_eq!(names.last().map(String::as_str), Some("example.com"), "{names:?}");
+}
+
+/// An asyncio task awaiting an answer waits for the network too (not for a bare future).
+#[test]
+fn an_asyncio_request_is_a_network_wait() {
+    let s = run(CONCURRENT, Config::default());
+    assert_eq!(waited_for(&s), vec!["httpbin.org".to_string()]);
+}
+
+/// A run file keeps the network's settings, so that opening it replays the same run.
+#[test]
+fn run_files_keep_the_network_settings() {
+    let config = net(|n| {
+        n.latency = 7 * MS;
+        n.bandwidth = 12345;
+        n.failure_permille = 250;
+        n.seed = 99;
+        n.hosts = vec![("slow.example.org".into(), 900 * MS)];
+    });
+    let settings = runfile::Settings::of(&config);
+    let s = run("print(1)\n", config.clone());
+    let text = runfile::write(&runfile::RunView {
+        code: "print(1)\n",
+        settings: &settings,
+        trace: s.trace(),
+        now: s.now(),
+        exit_status: Some(0),
+        stdout: s.stdout(),
+        stderr: "",
+    });
+    let back = runfile::read(&text).expect("reads back");
+    assert_eq!(back.settings.net, config.net);
+    let bad = text.replace("slow.example.org=900000000", "no equals sign");
+    assert!(runfile::read(&bad).is_err());
+}

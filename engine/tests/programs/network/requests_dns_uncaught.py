@@ -1,0 +1,3 @@
+import requests
+
+requests.get("http://no-such-host.invalid/path")

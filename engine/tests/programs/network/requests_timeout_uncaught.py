@@ -1,0 +1,3 @@
+import requests
+
+requests.get("http://httpbin.org/delay/3", timeout=1)
