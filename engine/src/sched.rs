@@ -95,6 +95,19 @@ pub struct Choice {
     pub event: usize,
 }
 
+impl Choice {
+    /// A choice among `lanes` (of which a `Switch` keeps the running thread's and the first waiter's).
+    pub fn new(kind: Kind, lanes: &[u64], chosen: u32, event: usize) -> Choice {
+        let lanes = if kind == Kind::Switch { &lanes[..2] } else { lanes };
+        Choice {
+            kind,
+            lanes: lanes.to_vec(),
+            chosen,
+            event,
+        }
+    }
+}
+
 /// A lane id for a loop's plain callback (not a task): never put to sleep by the explorer.
 pub const CALLBACK: u64 = u64::MAX;
 
@@ -261,16 +274,7 @@ impl Scheduler {
                 Strategy::Pct { .. } => self.pct.pick(&mut self.rng, kind, lanes, switch, k),
             }
         };
-        self.made.push(Choice {
-            kind,
-            lanes: if kind == Kind::Switch {
-                lanes[..2].to_vec()
-            } else {
-                lanes.to_vec()
-            },
-            chosen,
-            event,
-        });
+        self.made.push(Choice::new(kind, lanes, chosen, event));
         chosen
     }
 

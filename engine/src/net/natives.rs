@@ -103,6 +103,17 @@ fn net_obj(vm: &mut Vm, label: &str) -> ObjId {
 }
 
 /// Data (or a connection, or the end of a stream) reaches `s` at `at`: its waiters in this process wake then.
+/// `data` from `s` into `p`'s inbox, arriving at `at`.
+fn deliver(vm: &mut Vm, s: &Sock, p: &Sock, at: Time, data: &[u8]) {
+    let from = s.st.borrow().port.unwrap_or(0);
+    p.st.borrow_mut().inbox.push_back(super::Segment {
+        at,
+        data: data.to_vec(),
+        from,
+    });
+    arrive(vm, p, at);
+}
+
 fn arrive(vm: &mut Vm, s: &Sock, at: Time) {
     let watchers = std::mem::take(&mut s.st.borrow_mut().watchers);
     vm.world.net.woken.extend(watchers.into_iter().map(|w| (w, at)));
@@ -283,14 +294,8 @@ fn send(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     };
     let at = vm.world.net.arrival(&s, now);
     if let Some(p) = peer.filter(|p| p.st.borrow().state != State::Closed) {
-        let from = s.st.borrow().port.unwrap_or(0);
         if !data.is_empty() {
-            p.st.borrow_mut().inbox.push_back(super::Segment {
-                at,
-                data: data.to_vec(),
-                from,
-            });
-            arrive(vm, &p, at);
+            deliver(vm, &s, &p, at, &data);
         }
     }
     Ok(Value::Int(data.len() as i64))
@@ -310,13 +315,7 @@ fn sendto(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let now = vm.world.now;
     let at = vm.world.net.arrival(&s, now);
     if let Some(p) = vm.world.net.bound(Proto::Udp, port) {
-        let from = s.st.borrow().port.unwrap_or(0);
-        p.st.borrow_mut().inbox.push_back(super::Segment {
-            at,
-            data: data.to_vec(),
-            from,
-        });
-        arrive(vm, &p, at);
+        deliver(vm, &s, &p, at, &data);
     }
     Ok(Value::Int(data.len() as i64))
 }

@@ -181,16 +181,7 @@ impl Vm {
             step: Rc::default(),
         });
         self.world.sched.explore = Some(ex);
-        self.world.sched.made.push(Choice {
-            kind,
-            lanes: if kind == Kind::Switch {
-                lanes[..2].to_vec()
-            } else {
-                lanes.to_vec()
-            },
-            chosen,
-            event,
-        });
+        self.world.sched.made.push(Choice::new(kind, lanes, chosen, event));
         chosen
     }
 
