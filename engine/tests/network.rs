@@ -211,3 +211,26 @@ fn run_files_keep_the_network_settings() {
     let bad = text.replace("slow.example.org=900000000", "no equals sign");
     assert!(runfile::read(&bad).is_err());
 }
+
+/// The network's native functions are reachable by a program (`import _il_net`): called with missing or
+/// wrong arguments, each raises a Python error, never a panic.
+#[test]
+fn the_natives_refuse_bad_arguments_with_python_errors() {
+    let s = run(
+        r#"
+import _il_net
+raised = 0
+for name in dir(_il_net):
+    if name.startswith("_"):
+        continue
+    for args in [(), (None,), (None, None), (1, 2, 3), ("x",) * 4]:
+        try:
+            getattr(_il_net, name)(*args)
+        except Exception:
+            raised += 1
+print(raised > 0)
+"#,
+        Config::default(),
+    );
+    assert_eq!(s.stdout(), "True\n");
+}

@@ -28,7 +28,12 @@ fn val(s: Rc<Sock>) -> Value {
     Value::Object(Rc::new(SockRef(s)))
 }
 
-fn sock(v: &Value) -> PyResult<Rc<Sock>> {
+/// The socket that is argument `0` of `a`.
+fn sock(a: &[Value]) -> PyResult<Rc<Sock>> {
+    sock_value(a.first().unwrap_or(&Value::None))
+}
+
+fn sock_value(v: &Value) -> PyResult<Rc<Sock>> {
     match v {
         Value::Object(o) => o.as_any().downcast_ref::<SockRef>().map(|s| s.0.clone()),
         _ => None,
@@ -151,7 +156,7 @@ fn socket(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 }
 
 fn bind(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let port = port_arg(vm, a, 1)?;
     Ok(Value::Int(match vm.world.net.bind(&s, port) {
         Ok(p) => {
@@ -166,7 +171,7 @@ fn bind(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 }
 
 fn listen(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let n = int(vm, a, 1)?.clamp(0, 4096) as usize;
     if s.st.borrow().port.is_none() {
         vm.world.net.bind(&s, 0).ok();
@@ -187,7 +192,7 @@ fn listen(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 /// `connect(s, port)`: a TCP connection to the loopback's `port`, established a round trip later (`state`
 /// says when), or `-ECONNREFUSED` at once; for UDP, the default destination.
 fn connect(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let port = port_arg(vm, a, 1)?;
     let now = vm.world.now;
     let (proto, state) = {
@@ -244,7 +249,7 @@ fn connect(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `state(s)`: `"fresh"`, `"listening"`, `"connecting"`, `"connected"` or `"closed"`.
 fn state(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let now = vm.world.now;
     let mut st = s.st.borrow_mut();
     if let State::Connecting(t) = st.state {
@@ -263,7 +268,7 @@ fn state(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `accept(s)`: the next connection that has arrived, with its peer's port, or None.
 fn accept(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let now = vm.world.now;
     let mut st = s.st.borrow_mut();
     if st.backlog.front().is_some_and(|(t, _)| *t <= now) {
@@ -276,7 +281,7 @@ fn accept(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `send(s, data)`: the bytes sent (all of them: buffers are unbounded) or an error number.
 fn send(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let data = bytes_arg(a, 1)?;
     let now = vm.world.now;
     let peer = {
@@ -303,7 +308,7 @@ fn send(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `sendto(s, data, port)`: a datagram to the loopback's `port` (lost if nobody is bound there).
 fn sendto(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let data = bytes_arg(a, 1)?;
     let port = port_arg(vm, a, 2)?;
     if s.st.borrow().state == State::Closed {
@@ -323,7 +328,7 @@ fn sendto(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 /// `recv(s, n)`: up to `n` bytes that have arrived (a datagram, for UDP), `b""` at the end of the stream,
 /// None when nothing is there yet; `recvfrom` gives `(data, port)`.
 fn recv_inner(vm: &mut Vm, a: &[Value]) -> PyResult<Option<(Value, u16)>> {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let n = int(vm, a, 1)?.max(0) as usize;
     let now = vm.world.now;
     let mut st = s.st.borrow_mut();
@@ -374,7 +379,7 @@ fn recvfrom(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// Whether `recv` or `accept` would return at once (data, a connection, the end of the stream, a closed socket).
 fn readable(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let now = vm.world.now;
     let st = s.st.borrow();
     Ok(Value::Bool(
@@ -388,7 +393,7 @@ fn readable(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 /// `close(s)`, or `shutdown(s)` with a second argument (no more sends): the peer sees the end of its stream
 /// after what was already sent.
 fn close(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let only_write = a.len() > 1;
     let now = vm.world.now;
     let lat = vm.world.net.config.loopback_latency;
@@ -433,7 +438,7 @@ fn wait(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
             (sig, host.to_string(), until)
         }
         Some(v) => {
-            let s = sock(v)?;
+            let s = sock_value(v)?;
             if matches!(readable(vm, a, &Kwargs::default())?, Value::Bool(true)) {
                 return Ok(Value::None);
             }
@@ -467,7 +472,7 @@ fn wait(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 fn waiting(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let label = match a.first() {
         Some(Value::Str(h)) => h.to_string(),
-        Some(v) => format!("127.0.0.1:{}", sock(v)?.st.borrow().service),
+        Some(v) => format!("127.0.0.1:{}", sock_value(v)?.st.borrow().service),
         None => return Ok(Value::None),
     };
     let obj = net_obj(vm, &label);
@@ -477,7 +482,7 @@ fn waiting(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `watch(s, fut)`: `fut` (an asyncio future) is to be resolved when something next arrives on `s`.
 fn watch(_vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     if let Some(f) = a.get(1) {
         s.st.borrow_mut().watchers.push(f.clone());
     }
@@ -497,13 +502,13 @@ fn woken(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `delay(s)`: seconds until the next arrival on `s`, None if nothing is on its way.
 fn delay(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let now = vm.world.now;
     Ok(s.next_at(now).map_or(Value::None, |t| secs(t - now)))
 }
 
 fn info(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
-    let s = sock(&a[0])?;
+    let s = sock(a)?;
     let st = s.st.borrow();
     let port = |p: Option<u16>| p.map_or(Value::None, |p| Value::Int(p as i64));
     let _ = vm;
