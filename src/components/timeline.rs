@@ -233,7 +233,8 @@ fn backlog_row(
         let label = (width * track_px >= 8.0 + 7.0 * p.count.to_string().len() as f64).then(|| p.count.to_string());
         html! { <div class="q-bar" {style} {title}>{ for label }</div> }
     });
-    let waiting = backlog.steps.get(backlog.step_at(now)).map_or(0, |s| s.1);
+    // After the last message the trace holds (a process's clock may run a little ahead of the machine's `now`).
+    let waiting = backlog.steps.last().map_or(0, |s| s.1);
     let title = format!(
         "{name}: the items waiting in it over time, at most {}",
         items(backlog.peak)
