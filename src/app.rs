@@ -13,6 +13,7 @@ use crate::components::export::Export;
 use crate::components::findings::FindingsPanel;
 use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
+use crate::components::network;
 use crate::components::output::Output;
 use crate::components::share::{self, Share};
 use crate::components::timeline::{Moment, Navigate, Timeline};
@@ -102,6 +103,7 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(shared) = shared {
                 state.speed = shared.speed;
                 state.switch_anywhere = shared.switch_anywhere;
+                state.settings.net = shared.net.clone();
             }
             if let Some(speed) = params.speed {
                 state.speed = speed;
@@ -434,6 +436,9 @@ pub fn app(props: &AppProps) -> Html {
             <main class="workspace">
                 <section class="pane pane-code" aria-label="Program">
                     { controls }
+                    if network::uses_network(&state.source) || state.settings.net != Default::default() {
+                        <network::NetSettings net={state.settings.net.clone()} onchange={with(&state, Action::SetNet)} />
+                    }
                     { editor }
                 </section>
                 <section class="pane pane-live" aria-label="Live view">

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod gallery;
 pub mod legend;
 pub mod loop_panel;
+pub mod network;
 pub mod output;
 pub mod share;
 pub mod timeline;

@@ -10,6 +10,20 @@ pub fn seconds(t: Time) -> String {
     seconds_with(t, 3)
 }
 
+/// A stretch of virtual time in the unit that reads best: `120 ms`, `1.5 s`, `80 µs`.
+pub fn duration(t: Time) -> String {
+    let trim = |x: f64| {
+        let s = format!("{x:.1}");
+        s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    };
+    match t {
+        0..=999 => format!("{t} ns"),
+        1_000..=999_999 => format!("{} \u{b5}s", trim(t as f64 / 1e3)),
+        1_000_000..=999_999_999 => format!("{} ms", trim(t as f64 / 1e6)),
+        _ => format!("{} s", trim(t as f64 / 1e9)),
+    }
+}
+
 /// Virtual time with `decimals` digits after the point (up to nine, nanoseconds).
 pub fn seconds_with(t: Time, decimals: usize) -> String {
     let decimals = decimals.min(9);
@@ -172,6 +186,10 @@ pub fn segment(trace: &Trace, task: TaskId, seg: &Segment) -> String {
         LaneId::Task(_) => {}
     }
     let mut s = format!("{}: {}", trace.task_name(task), phase(trace, seg.phase));
+    if matches!(seg.phase, TaskPhase::Waiting(WaitReason::Net { .. })) && !seg.is_open() {
+        // How long the network took is the point of the wait: "waiting for example.com (the network): 120 ms".
+        s.push_str(&format!(": {}", duration(seg.end - seg.start)));
+    }
     if let Some(holder) = seg.holder {
         s.push_str(&format!(", held by {}", trace.task_name(holder)));
     }
@@ -324,6 +342,39 @@ mod tests {
         assert_eq!(seconds(1_999_999_999), "2.000 s");
         assert_eq!(seconds_with(1_500_000, 4), "0.0015 s");
         assert_eq!(seconds_with(2_000_000_000, 0), "2 s");
+    }
+
+    #[test]
+    fn durations_read_in_their_unit() {
+        assert_eq!(duration(120_000_000), "120 ms");
+        assert_eq!(duration(1_500_000_000), "1.5 s");
+        assert_eq!(duration(80_000), "80 \u{b5}s");
+        assert_eq!(duration(2_260_000), "2.3 ms");
+        assert_eq!(duration(999), "999 ns");
+    }
+
+    #[test]
+    fn a_network_wait_says_how_long_the_host_took() {
+        let mut trace = trace();
+        trace.objects.push(ObjInfo {
+            kind: ObjKind::Socket,
+            name: "example.com".into(),
+            created_line: 3,
+            internal: false,
+            capacity: None,
+        });
+        let seg = Segment {
+            start: 1_000_000_000,
+            end: 1_120_000_000,
+            phase: TaskPhase::Waiting(WaitReason::Net { obj: Some(1) }),
+            line: 3,
+            holder: None,
+            event: 0,
+        };
+        assert_eq!(
+            segment(&trace, 1, &seg),
+            "Task-1: waiting for example.com (the network): 120 ms, from 1.000 s to 1.120 s, line 3"
+        );
     }
 
     #[test]

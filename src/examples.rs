@@ -94,8 +94,9 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         title: "Crawler with bounded concurrency",
-        watch: "Network delays are sleeps; a semaphore keeps at most two requests in flight while new \
-                links keep adding tasks to the group.",
+        watch: "A semaphore keeps at most two requests in flight while new links keep adding tasks to the \
+                group: some lanes wait for httpbin.org, others for the semaphore. The loop panel's Network \
+                row shows who waits on the host.",
         source: include_str!("examples/crawler.py"),
     },
     Example {
@@ -170,6 +171,24 @@ pub const EXAMPLES: &[Example] = &[
         watch: "Four waits of a second overlap whichever way they run: tasks on one thread, threads, \
                 or processes, which cost the most to start.",
         source: include_str!("examples/io_three_ways.py"),
+    },
+    Example {
+        title: "Ten pages: one by one, gather, threads",
+        watch: "Ten requests that each take a second: one after another they take ten seconds; with gather \
+                or ten threads the network waits overlap. Hover a network wait to see how long the host took.",
+        source: include_str!("examples/fetch_three_ways.py"),
+    },
+    Example {
+        title: "Echo server and three clients",
+        watch: "The server and its clients are tasks of one program on the simulated loopback: each arrow \
+                joins a send to the read that takes it, and the server starts a task per connection.",
+        source: include_str!("examples/echo_server.py"),
+    },
+    Example {
+        title: "Timeouts and retries",
+        watch: "The host takes three seconds; each attempt waits twice as long as the last. Watch the first \
+                two requests cut off by their timeouts, and the third one answered.",
+        source: include_str!("examples/retries.py"),
     },
 ];
 

@@ -119,11 +119,12 @@ impl LaneOrder {
 }
 
 /// The synchronisation objects the loop panel lists: the program's own locks, events, semaphores, conditions
-/// and queues, in creation order.
+/// and queues, in creation order; and apart, the network's hosts and services waited on or sent to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ObjectList {
     seen: usize,
     pub shown: Vec<ObjId>,
+    pub sockets: Vec<ObjId>,
 }
 
 impl ObjectList {
@@ -147,7 +148,12 @@ impl ObjectList {
                     | ObjKind::Channel
                     | ObjKind::Process
             );
-            if !info.internal && !future_like {
+            if info.internal {
+                continue;
+            }
+            if info.kind == ObjKind::Socket {
+                self.sockets.push(id as ObjId);
+            } else if !future_like {
                 self.shown.push(id as ObjId);
             }
         }

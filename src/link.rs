@@ -10,6 +10,7 @@
 //! switch=anywhere
 //! at=42
 //! autoplay=1
+//! net=latency:50000000 bandwidth:10000000 failures:100 seed:7 hosts:example.com=40000000
 //!
 //! import asyncio
 //! ...
@@ -21,6 +22,7 @@
 //! anyone: it never panics and bounds what it inflates ([`MAX_PAYLOAD`]).
 
 use crate::pacing::Speed;
+use interleave::net::NetConfig;
 
 /// The version this page writes.
 pub const VERSION: u32 = 1;
@@ -40,6 +42,8 @@ pub struct Shared {
     pub at: Option<usize>,
     /// Run as soon as the page opens.
     pub autoplay: bool,
+    /// The simulated network's settings (written only when they are not the defaults).
+    pub net: NetConfig,
 }
 
 /// Why a fragment could not be read; `Display` says it to the learner.
@@ -114,6 +118,9 @@ pub fn payload(shared: &Shared) -> Vec<u8> {
     if shared.autoplay {
         payload.push_str("autoplay=1\n");
     }
+    if shared.net != NetConfig::default() {
+        payload.push_str(&format!("net={}\n", net_text(&shared.net)));
+    }
     payload.push('\n');
     payload.push_str(&shared.code);
     payload.into_bytes()
@@ -159,10 +166,41 @@ pub fn parse(payload: Vec<u8>) -> Result<Shared, LinkError> {
             "switch" => shared.switch_anywhere = value == "anywhere",
             "at" => shared.at = value.parse().ok(),
             "autoplay" => shared.autoplay = value == "1",
+            "net" => shared.net = parse_net(value).unwrap_or_default(),
             _ => {}
         }
     }
     Ok(shared)
+}
+
+/// A link's network line: `latency:50000000 bandwidth:10000000 failures:0 seed:0 hosts:example.com=40000000,...`
+/// (nanoseconds, bytes per second, per thousand).
+pub fn net_text(net: &NetConfig) -> String {
+    format!(
+        "latency:{} bandwidth:{} failures:{} seed:{} hosts:{}",
+        net.latency,
+        net.bandwidth,
+        net.failure_permille,
+        net.seed,
+        interleave::net::hosts_text(&net.hosts)
+    )
+}
+
+/// [`net_text`]'s reverse; `None` for a line that is not one (bounded as the run file's settings are).
+pub fn parse_net(text: &str) -> Option<NetConfig> {
+    let mut net = NetConfig::default();
+    for field in text.split(' ') {
+        let (key, value) = field.split_once(':')?;
+        match key {
+            "latency" => net.latency = value.parse::<u64>().ok()?.min(interleave::trace::END_OF_TIME),
+            "bandwidth" => net.bandwidth = value.parse::<u64>().ok().filter(|&b| b > 0)?,
+            "failures" => net.failure_permille = value.parse::<u32>().ok().filter(|&f| f <= 1000)?,
+            "seed" => net.seed = value.parse().ok()?,
+            "hosts" => net.hosts = interleave::net::parse_hosts(value)?,
+            _ => {}
+        }
+    }
+    Some(net)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -247,6 +285,7 @@ mod tests {
                 switch_anywhere: true,
                 at: Some(7),
                 autoplay: false,
+                net: NetConfig::default(),
             }
         );
         // What the page writes now for it holds the same payload.
@@ -323,6 +362,20 @@ mod tests {
                     _ => self.next() as usize,
                 }),
                 autoplay: self.below(2) == 0,
+                net: if self.below(2) == 0 {
+                    NetConfig::default()
+                } else {
+                    NetConfig {
+                        latency: self.below(5_000_000_000),
+                        bandwidth: 1 + self.below(1 << 30),
+                        failure_permille: self.below(1001) as u32,
+                        seed: self.next(),
+                        hosts: (0..self.below(4))
+                            .map(|i| (format!("host{i}.example"), self.below(1 << 33)))
+                            .collect(),
+                        ..NetConfig::default()
+                    }
+                },
             }
         }
     }
@@ -428,6 +481,17 @@ mod tests {
     fn bytes_that_are_not_utf8_are_refused() {
         let packed = miniz_oxide::deflate::compress_to_vec(b"\n\xff\xfe", 9);
         assert_eq!(decode(&format!("v1.{}", base64url(&packed))), Err(LinkError::NotText));
+    }
+
+    #[test]
+    fn a_network_line_that_is_not_one_leaves_the_defaults() {
+        for bad in ["latency:x", "bandwidth:0", "failures:1001", "hosts:=5", "latency"] {
+            assert_eq!(parse_net(bad), None, "{bad}");
+        }
+        let net = parse_net("latency:7 failures:250 hosts:a.test=9").unwrap();
+        assert_eq!((net.latency, net.failure_permille), (7, 250));
+        assert_eq!(net.hosts, vec![("a.test".to_string(), 9)]);
+        assert_eq!(parse_net(&net_text(&net)), Some(net));
     }
 
     #[test]

@@ -145,6 +145,8 @@ pub enum Action {
     SetSpeed(Speed),
     /// Where threads may switch: anywhere (Python 3.9 and older) or at CPython 3.11's checks.
     SetSwitchAnywhere(bool),
+    /// The simulated network's settings (the next run takes them).
+    SetNet(interleave::net::NetConfig),
     /// The driver finished a slice.
     Progressed(SliceEnd),
     SetTheme(Theme),
@@ -211,6 +213,7 @@ impl AppState {
             switch_anywhere: self.switch_anywhere,
             at,
             autoplay: false,
+            net: self.settings.net.clone(),
         }
     }
 
@@ -443,6 +446,7 @@ impl Reducible for AppState {
             Action::Reset => s.clear_run(),
             Action::SetSpeed(speed) => s.speed = speed,
             Action::SetSwitchAnywhere(on) => s.switch_anywhere = on,
+            Action::SetNet(net) => s.settings.net = net,
             Action::Progressed(end) => {
                 s.bump();
                 match end {

@@ -44,38 +44,10 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let os = vm.import("os")?;
             vm.getattr(&os, "path")?
         }
-        // The simulated network's modules weigh about 17 KiB gzipped, which the page's bundle cannot afford yet
-        // (its budget, BENCHMARKS.md): the native command has them, the page says it has not.
-        #[cfg(target_arch = "wasm32")]
-        "socket"
-        | "socketserver"
-        | "requests"
-        | "requests.exceptions"
-        | "requests.adapters"
-        | "aiohttp"
-        | "aiohttp.client_exceptions"
-        | "aiohttp.client"
-        | "urllib"
-        | "urllib.request"
-        | "urllib.error"
-        | "urllib.parse"
-        | "_il_net"
-        | "_il_web"
-        | "_il_streams"
-        | "_il_urllib" => {
-            return Err(Exc::not_implemented(format!(
-                "the page has no network yet, so the '{name}' module is not available here (the interleave \
-                 command has one): simulate network delays with asyncio.sleep(...)"
-            )))
-        }
-        #[cfg(not(target_arch = "wasm32"))]
         "_il_net" => crate::net::natives::native_module(vm),
         // One module holds the package's names, as far as programs go.
-        #[cfg(not(target_arch = "wasm32"))]
         "requests.exceptions" | "requests.adapters" => vm.import("requests")?,
-        #[cfg(not(target_arch = "wasm32"))]
         "aiohttp.client_exceptions" | "aiohttp.client" => vm.import("aiohttp")?,
-        #[cfg(not(target_arch = "wasm32"))]
         "urllib.request" | "urllib.error" | "urllib.parse" => {
             let pkg = vm.import("urllib")?;
             let m = vm.import("_il_urllib")?;
@@ -178,21 +150,13 @@ pub fn source(name: &str) -> Option<&'static str> {
         "traceback" => runtime_source!("modules/traceback.py"),
         "multiprocessing" => runtime_source!("modules/multiprocessing.py"),
         "pickle" => runtime_source!("modules/pickle.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "socket" => runtime_source!("modules/socket.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "socketserver" => runtime_source!("modules/socketserver.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "_il_web" => runtime_source!("modules/_il_web.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "_il_streams" => runtime_source!("modules/_il_streams.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "requests" => runtime_source!("modules/requests.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "aiohttp" => runtime_source!("modules/aiohttp.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "urllib" => runtime_source!("modules/urllib.py"),
-        #[cfg(not(target_arch = "wasm32"))]
         "_il_urllib" => runtime_source!("modules/_il_urllib.py"),
         _ => return None,
     })

@@ -113,6 +113,9 @@ pub struct Segment {
     pub data: Vec<u8>,
     /// The sender's port (UDP).
     pub from: u16,
+    /// Its message in the trace (`EventKind::MessageSent`), which the read that takes its first byte receives;
+    /// `None` once the trace is cut.
+    pub msg: Option<u32>,
 }
 
 /// A socket's state.

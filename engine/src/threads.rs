@@ -343,6 +343,15 @@ impl Vm {
                 self.threads.list[i].parked_task = Some(task);
                 self.event(task, EventKind::Suspended { reason });
             }
+        } else if let Some(reason @ WaitReason::Net { .. }) = why {
+            // Alone, a thread's other waits leave no mark (nobody else runs meanwhile), but a wait for the
+            // network is the point of a program that makes requests one after another: its lane shows it.
+            let rec = &self.threads.list[i];
+            if self.ts.current_task == rec.lane && rec.mode == Mode::Code {
+                let lane = rec.lane;
+                self.threads.list[i].parked_task = Some(lane);
+                self.event(lane, EventKind::Suspended { reason });
+            }
         }
         self.ts.cpu_steps += self.world.steps.saturating_sub(self.ts.steps_at_take);
         self.threads.list[i].state = std::mem::take(&mut self.ts);

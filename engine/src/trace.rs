@@ -159,8 +159,10 @@ pub enum EventKind {
     },
     /// The process whose main lane this is left its core: it waits, has no core free, or ended.
     OffCore,
-    /// The task put message `msg` (an index into [`Trace::messages`]) on `channel`, a multiprocessing queue
-    /// or one direction of a pipe (an object of kind [`ObjKind::Channel`]).
+    /// The task put message `msg` (an index into [`Trace::messages`]) on `channel`: a multiprocessing queue
+    /// or one direction of a pipe (an object of kind [`ObjKind::Channel`]), or a simulated socket's service
+    /// (kind [`ObjKind::Socket`], `127.0.0.1:8888`) for the bytes of one send, received by the read that takes
+    /// their first byte.
     MessageSent {
         channel: ObjId,
         msg: u32,

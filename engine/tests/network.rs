@@ -234,3 +234,97 @@ print(raised > 0)
     );
     assert_eq!(s.stdout(), "True\n");
 }
+
+const ECHO: &str = r#"
+import asyncio
+
+async def handle(reader, writer):
+    writer.write((await reader.readline()).upper())
+    await writer.drain()
+    writer.close()
+
+async def client(i):
+    reader, writer = await asyncio.open_connection("127.0.0.1", 9000)
+    writer.write(b"hi " + str(i).encode() + b"\n")
+    await writer.drain()
+    print(await reader.readline())
+    writer.close()
+
+async def main():
+    async with await asyncio.start_server(handle, "127.0.0.1", 9000):
+        await asyncio.gather(client(1), client(2))
+
+asyncio.run(main())
+"#;
+
+/// Each send on the loopback is a message of the trace, received by the read that takes its first byte, from
+/// the sender's lane to the reader's: the page draws them as arrows.
+#[test]
+fn loopback_sends_are_messages_from_the_senders_lane_to_the_readers() {
+    let s = run(ECHO, Config::default());
+    let trace = s.trace();
+    let mut sent = std::collections::HashMap::new();
+    let mut pairs = Vec::new();
+    for e in &trace.events {
+        match e.kind {
+            EventKind::MessageSent { channel, msg } => {
+                assert_eq!(trace.object_name(channel), "127.0.0.1:9000");
+                sent.insert(msg, (e.task, e.at));
+            }
+            EventKind::MessageReceived { msg, .. } => {
+                let (from, at) = sent.remove(&msg).expect("received after it was sent");
+                assert!(at <= e.at);
+                pairs.push((trace.messages[msg as usize].clone(), from, e.task));
+            }
+            _ => {}
+        }
+    }
+    assert!(sent.is_empty(), "sends never read: {sent:?}");
+    let texts: Vec<&str> = pairs.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "b'hi 1\\n' (5 bytes)",
+            "b'hi 2\\n' (5 bytes)",
+            "b'HI 1\\n' (5 bytes)",
+            "b'HI 2\\n' (5 bytes)"
+        ]
+    );
+    // A client's line goes to a server task, and its answer comes back to the same client.
+    for (line, answer) in [(0, 2), (1, 3)] {
+        assert_ne!(pairs[line].1, pairs[line].2);
+        assert_eq!((pairs[answer].1, pairs[answer].2), (pairs[line].2, pairs[line].1));
+    }
+}
+
+/// A lone thread's blocking request shows on its lane as a wait for the host, as long as the host took.
+#[test]
+fn a_lone_threads_blocking_request_is_a_network_wait_on_its_lane() {
+    let s = run(ONE_GET, net(|n| n.hosts = vec![("example.com".into(), 10 * MS)]));
+    assert_eq!(waited_for(&s), ["example.com"]);
+    let events = &s.trace().events;
+    let waits: Vec<Time> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            matches!(
+                e.kind,
+                EventKind::Suspended {
+                    reason: WaitReason::Net { .. }
+                }
+            )
+        })
+        .map(|(i, e)| {
+            let back = events[i..]
+                .iter()
+                .find(|r| r.task == e.task && r.kind == EventKind::Resumed);
+            back.expect("resumed after the wait").at - e.at
+        })
+        .collect();
+    // The connection's round trip, then the request's and its answer's.
+    assert_eq!(waits.len(), 2);
+    assert!(
+        waits.iter().all(|&w| (19_900_000..20_100_000).contains(&w)),
+        "{waits:?}"
+    );
+}

@@ -1,10 +1,10 @@
-//! The event loop panel: the running task, the ready queue in order, pending timers, and who holds and
-//! who waits on each synchronisation object.
+//! The event loop panel: the running task, the ready queue in order, pending timers, who holds and who waits
+//! on each synchronisation object, and the network's hosts and services with their waiters and sends in flight.
 
 use std::collections::VecDeque;
 
-use interleave::replay::{LoopState, TaskPhase};
-use interleave::trace::{ObjId, SyncOp, TaskId, Trace};
+use interleave::replay::{LoopState, Replay, TaskPhase};
+use interleave::trace::{ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
 use yew::prelude::*;
 
 use crate::describe::{seconds, task_style};
@@ -85,6 +85,60 @@ fn sync_objects(trace: &Trace, state: &LoopState, shown: &[ObjId]) -> Html {
     }
 }
 
+/// The time the panel shows: the inspected moment's, or the run's clock.
+fn props_now(inspect: &Option<Inspection>, run: &crate::run::Run) -> Time {
+    inspect.as_ref().map_or_else(|| run.now(), |i| i.at)
+}
+
+/// The hosts and the program's own services (`127.0.0.1:8888`) it talked to: who waits on each now, and how
+/// many sends are on their way there (sent, not yet read).
+fn network(trace: &Trace, state: &LoopState, replay: &Replay, sockets: &[ObjId], now: Time) -> Html {
+    html! {
+        <ul class="lp-objects lp-net" aria-label="Network">
+            { for sockets.iter().take(SHOWN).filter_map(|&id| {
+                let info = trace.objects.get(id as usize)?;
+                let waiters: Vec<TaskId> = state
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        s.as_ref().is_some_and(|s| {
+                            s.phase == TaskPhase::Waiting(WaitReason::Net { obj: Some(id) })
+                        })
+                    })
+                    .map(|(t, _)| t as TaskId)
+                    .collect();
+                let flying = replay
+                    .backlogs
+                    .iter()
+                    .find(|b| b.channel == id)
+                    .filter(|b| b.steps.first().is_some_and(|s| s.0 <= now))
+                    .map_or(0, |b| b.steps[b.step_at(now)].1);
+                Some(html! {
+                    <li>
+                        <span class="lp-obj">{ info.name.clone() }</span>
+                        if flying > 0 {
+                            <span class="lp-flying">
+                                { format!(" {flying} {} on the way", if flying == 1 { "send" } else { "sends" }) }
+                            </span>
+                        }
+                        if waiters.is_empty() {
+                            if flying == 0 { <span class="lp-free">{ " idle" }</span> }
+                        } else {
+                            <span class="lp-waiting">
+                                { " waiting: " }
+                                { for waiters.iter().take(SHOWN).map(|&w| chip(trace, w)) }
+                                if waiters.len() > SHOWN { { format!(" and {} more", waiters.len() - SHOWN) } }
+                            </span>
+                        }
+                    </li>
+                })
+            }) }
+            { more(sockets.len()) }
+        </ul>
+    }
+}
+
 #[function_component(LoopPanel)]
 pub fn loop_panel(props: &LoopPanelProps) -> Html {
     let Some(run) = &props.run else {
@@ -155,6 +209,10 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
                 </dd>
                 <dt>{ "Sync objects" }</dt>
                 <dd>{ sync_objects(trace, state, &r.index.objects.shown) }</dd>
+                if !r.index.objects.sockets.is_empty() {
+                    <dt>{ "Network" }</dt>
+                    <dd>{ network(trace, state, &r.replay, &r.index.objects.sockets, props_now(&props.inspect, &r)) }</dd>
+                }
             </dl>
         </section>
     }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use interleave::findings::Finding;
 use interleave::replay::{Backlog, Lane, LaneId, Replay, GIL_LANE};
 use interleave::session::QUANTUM;
-use interleave::trace::{TaskId, Time, Trace};
+use interleave::trace::{ObjKind, TaskId, Time, Trace};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, WheelEvent};
@@ -439,9 +439,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // header, GIL and lanes. Only the rows on screen are looked up.
     let order = run.as_ref().map(|r| &r.index.lanes);
     let processes = trace.map_or(0, |t| t.processes.len());
+    // A row per process queue or pipe that carried messages; a socket's sends are arrows only (the loop panel
+    // counts those on their way).
+    let queues: Vec<usize> = match (trace, replay) {
+        (Some(trace), Some(replay)) => (0..replay.backlogs.len())
+            .filter(|&k| {
+                trace.objects.get(replay.backlogs[k].channel as usize).map(|o| o.kind) != Some(ObjKind::Socket)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let layout = Rows {
         cores: replay.map_or(0, |r| r.cores.len() as u32),
-        queues: replay.map_or(0, |r| r.backlogs.len() as u32),
+        queues: queues.len() as u32,
         procs: (0..processes.max(1) as u32)
             .map(|p| ProcRows {
                 gil: replay
@@ -483,7 +493,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
             note: None,
         };
         let (lane, head) = match layout.get(i)? {
-            Row::Queue(k) => return Some(backlog_row(trace, &replay.backlogs[k as usize], i, props, now, track)),
+            Row::Queue(k) => {
+                let backlog = &replay.backlogs[*queues.get(k as usize)?];
+                return Some(backlog_row(trace, backlog, i, props, now, track));
+            }
             Row::Core(c) => (
                 &replay.cores[c as usize],
                 plain(format!("Core {c}"), Some("tl-core"), 1),

@@ -3,10 +3,11 @@ CPython's StreamReader, StreamWriter and Server. The asyncio module fetches thes
 (`Vm::getattr_opt`), so that programs without a network pay nothing for them at `import asyncio`.
 
 A wait for data is a future the socket resolves when something arrives (_il_net.watch), so no hidden task
-runs and the program's tasks keep CPython's names."""
+runs; the tasks CPython's loop starts for a server (one to resolve its host, one per accepted connection) are
+started here too, so the program's tasks keep CPython's names."""
 
 import _interleave as _il
-from asyncio import CancelledError, get_running_loop, iscoroutine, sleep
+from asyncio import CancelledError, gather, get_running_loop, iscoroutine, sleep
 
 
 class IncompleteReadError(EOFError):
@@ -399,12 +400,10 @@ class Server:
             got = _il_net.accept(self._s)
             if got is None:
                 break
-            # CPython makes the transport first; connection_made starts the callback a turn later.
-            self._loop.call_soon(self._start, got[0], got[1])
+            # As CPython's loop does: a task per connection makes the transport, whose connection_made
+            # starts the callback a turn later; the task numbers count these tasks too.
+            self._loop.create_task(BaseSelectorEventLoop()._accept_connection2(self, got[0], got[1]))
         self._arm()
-
-    def _start(self, conn, port):
-        self._loop.call_soon(self._made, conn, port)
 
     def _made(self, conn, port):
         import _il_net
@@ -461,10 +460,27 @@ class Server:
         await self.wait_closed()
 
 
+class BaseEventLoop:
+    # Named as CPython's, whose tasks these are on the timeline.
+    async def _create_server_getaddrinfo(self, host, port):
+        return [(2, 1, 6, '', (host or '0.0.0.0', port))]
+
+
+class BaseSelectorEventLoop:
+    async def _accept_connection2(self, server, conn, port):
+        loop = get_running_loop()
+        waiter = loop.create_future()
+        loop.call_soon(server._made, conn, port)
+        loop.call_soon(_net_set, waiter)
+        await waiter
+
+
 async def start_server(client_connected_cb, host=None, port=None, *, limit=2 ** 16, **kwds):
     import _il_net
     import socket
     port = _net_addr(host, port or 0)
+    # CPython resolves each host in a task of its own (gathered) before it binds.
+    await gather(BaseEventLoop()._create_server_getaddrinfo(host, port))
     s = _il_net.socket(1)
     r = _il_net.bind(s, port)
     if r < 0:
@@ -474,4 +490,7 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=2 ** 
         raise OSError(err.errno, f'error while attempting to bind on address ({shown!r}, {port}): {err.strerror.lower()}')
     _il_net.listen(s, kwds.get('backlog', 100))
     shown = '127.0.0.1' if host == 'localhost' else (host or '0.0.0.0')
-    return Server(s, shown, client_connected_cb, limit)
+    server = Server(s, shown, client_connected_cb, limit)
+    # CPython's create_server lets the loop run once after it starts serving.
+    await sleep(0)
+    return server

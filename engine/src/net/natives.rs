@@ -6,7 +6,7 @@ use crate::exc::{Exc, PyResult};
 use crate::native::Kwargs;
 use crate::procs::Signal;
 use crate::threads::Block;
-use crate::trace::{ObjId, ObjInfo, ObjKind, Time, WaitReason, END_OF_TIME};
+use crate::trace::{EventKind, ObjId, ObjInfo, ObjKind, Time, WaitReason, END_OF_TIME};
 use crate::types::args;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -111,12 +111,48 @@ fn net_obj(vm: &mut Vm, label: &str) -> ObjId {
 /// `data` from `s` into `p`'s inbox, arriving at `at`.
 fn deliver(vm: &mut Vm, s: &Sock, p: &Sock, at: Time, data: &[u8]) {
     let from = s.st.borrow().port.unwrap_or(0);
+    let label = match p.st.borrow().proto {
+        Proto::Tcp => format!("127.0.0.1:{}", p.st.borrow().service),
+        Proto::Udp => format!("127.0.0.1:{}", p.st.borrow().port.unwrap_or(0)),
+    };
+    let msg = sent(vm, &label, data);
     p.st.borrow_mut().inbox.push_back(super::Segment {
         at,
         data: data.to_vec(),
         from,
+        msg,
     });
     arrive(vm, p, at);
+}
+
+/// Records `data` sent to the service `label` as a message of the trace (drawn as an arrow from the sender's
+/// lane to the lane that reads it), while the trace is not cut.
+fn sent(vm: &mut Vm, label: &str, data: &[u8]) -> Option<u32> {
+    if vm.world.trace.events.len() >= vm.world.max_events {
+        return None;
+    }
+    let channel = net_obj(vm, label);
+    let msg = vm.world.trace.messages.len() as u32;
+    vm.world.trace.messages.push(brief_bytes(data));
+    vm.event(vm.ts.current_task, EventKind::MessageSent { channel, msg });
+    Some(msg)
+}
+
+/// A message's text: the start of its bytes' repr, and its length.
+fn brief_bytes(data: &[u8]) -> String {
+    const MAX: usize = 32;
+    let shown = crate::pyfmt::bytes_repr(&data[..data.len().min(MAX)]);
+    let more = if data.len() > MAX { "\u{2026}" } else { "" };
+    let unit = if data.len() == 1 { "byte" } else { "bytes" };
+    format!("{shown}{more} ({} {unit})", data.len())
+}
+
+/// The read that took the first byte of `seg` received its message.
+fn received(vm: &mut Vm, label: &str, msg: Option<u32>) {
+    if let Some(msg) = msg {
+        let channel = net_obj(vm, label);
+        vm.event(vm.ts.current_task, EventKind::MessageReceived { channel, msg });
+    }
 }
 
 fn arrive(vm: &mut Vm, s: &Sock, at: Time) {
@@ -338,6 +374,9 @@ fn recv_inner(vm: &mut Vm, a: &[Value]) -> PyResult<Option<(Value, u16)>> {
     if st.proto == Proto::Udp {
         if st.inbox.front().is_some_and(|s| s.at <= now) {
             let seg = st.inbox.pop_front().expect("a front");
+            let label = format!("127.0.0.1:{}", st.port.unwrap_or(0));
+            drop(st);
+            received(vm, &label, seg.msg);
             let mut d = seg.data;
             d.truncate(n);
             return Ok(Some((Value::Bytes(Rc::from(d)), seg.from)));
@@ -346,16 +385,27 @@ fn recv_inner(vm: &mut Vm, a: &[Value]) -> PyResult<Option<(Value, u16)>> {
     }
     let mut out = Vec::new();
     let mut from = 0;
+    // The messages whose first byte this read takes.
+    let mut got = Vec::new();
     while out.len() < n {
         let Some(seg) = st.inbox.front_mut().filter(|s| s.at <= now) else {
             break;
         };
         from = seg.from;
+        got.extend(seg.msg.take());
         let take = (n - out.len()).min(seg.data.len());
         out.extend(seg.data.drain(..take));
         if seg.data.is_empty() {
             st.inbox.pop_front();
         }
+    }
+    if !got.is_empty() {
+        let label = format!("127.0.0.1:{}", st.service);
+        drop(st);
+        for msg in got {
+            received(vm, &label, Some(msg));
+        }
+        st = s.st.borrow_mut();
     }
     if !out.is_empty() || n == 0 {
         return Ok(Some((Value::Bytes(Rc::from(out)), from)));

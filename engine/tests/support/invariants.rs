@@ -319,8 +319,9 @@ fn check(trace: &Trace, ended: bool) -> Vec<String> {
                 if msg as usize != messages.len() || msg as usize >= trace.messages.len() {
                     fail(format!("message {msg} sent out of order, or without its text"));
                 }
-                if trace.objects.get(channel as usize).map(|o| o.kind) != Some(ObjKind::Channel) {
-                    fail(format!("message {msg} sent on {channel}, not a channel"));
+                let kind = trace.objects.get(channel as usize).map(|o| o.kind);
+                if !matches!(kind, Some(ObjKind::Channel | ObjKind::Socket)) {
+                    fail(format!("message {msg} sent on {channel}, not a channel or a socket"));
                 }
                 messages.push((channel, e.at, false));
             }
