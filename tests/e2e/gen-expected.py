@@ -57,7 +57,9 @@ def factory(loop, coro, **kw):
     # asyncio.run's own clean-up (shutdown_asyncgens, shutdown_default_executor) is not the program's, nor are
     # the tasks a server's loop starts (BaseEventLoop._create_server_getaddrinfo, one per host, and
     # BaseSelectorEventLoop._accept_connection2, one per connection), which the page hides as asyncio's own.
-    if not re.match(r"Base(Selector)?EventLoop\.", getattr(coro, "__qualname__", "")):
+    # Nor are aiohttp's (a host's lookup, a session's closing), which Interleave's aiohttp starts hidden too.
+    in_aiohttp = "/aiohttp/" in getattr(getattr(coro, "cr_code", None), "co_filename", "")
+    if not re.match(r"Base(Selector)?EventLoop\.", getattr(coro, "__qualname__", "")) and not in_aiohttp:
         names.append(t.get_name())
     return t
 _run = asyncio.runners.Runner._lazy_init

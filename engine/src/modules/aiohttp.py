@@ -105,6 +105,21 @@ class TCPConnector:
         self.limit = limit
         self.limit_per_host = limit_per_host
 
+    # As aiohttp's: a host's first lookup (and one after its 10 s in the cache) runs in a task of its own,
+    # which the other requests for that host wait for; the loop's tasks are numbered with it.
+    async def _resolve_host_with_throttle(self, session, key):
+        from asyncio import sleep
+        import _il_net
+        await sleep(0)
+        if _il_web.known(key[0]):
+            session._dns[key] = _il_net.now()
+
+
+async def _wait_for_close(waiters):
+    # As aiohttp's: closing a session with open connections waits a turn for them to close.
+    from asyncio import sleep
+    await sleep(0)
+
 
 class ClientResponse:
     def __init__(self, method, url, status, ctype, data):
@@ -189,14 +204,41 @@ class ClientSession:
         self._raise = raise_for_status
         self._open = set()
         self._closed = False
+        self._connector = connector if connector is not None else TCPConnector()
+        # The hosts looked up, with when (aiohttp keeps them 10 s), and the lookups under way.
+        self._dns = {}
+        self._resolving = {}
 
     @property
     def closed(self):
         return self._closed
 
     async def close(self):
+        if self._closed:
+            return
         self._closed = True
-        self._open = set()
+        was_open, self._open = self._open, set()
+        if was_open:
+            from asyncio import get_running_loop
+            await get_running_loop().create_task(_wait_for_close(list(was_open)))
+
+    async def _resolve(self, host, port):
+        import _il_net
+        key = (host, port)
+        # An address needs no lookup.
+        if _il_net.loopback(host) or host.replace('.', '').isdigit():
+            return
+        at = self._dns.get(key)
+        if at is not None and _il_net.now() - at < 10_000_000_000:
+            return
+        task = self._resolving.get(key)
+        if task is None:
+            from asyncio import get_running_loop
+            task = get_running_loop().create_task(self._connector._resolve_host_with_throttle(self, key))
+            self._resolving[key] = task
+            task.add_done_callback(lambda _t: self._resolving.pop(key, None))
+        from asyncio import shield
+        await shield(task)
 
     async def __aenter__(self):
         return self
@@ -250,6 +292,8 @@ class ClientSession:
         connect = t.sock_connect if t.sock_connect is not None else t.connect
         scheme, host, port, path = _il_web.split_url(url)
         reused = (scheme, host, port) in self._open
+        if not reused:
+            await self._resolve(host, port)
         host, steps = _il_web.plan(method, url, body, connect, t.sock_read, reused)
         total = sum(s[1] for s in steps if s[0] == 'wait')
         if t.total is not None and total > t.total:
