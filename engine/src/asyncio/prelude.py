@@ -66,7 +66,7 @@ def set_event_loop(loop):
 
 
 def new_event_loop():
-    return BaseEventLoop()
+    return _UnixSelectorEventLoop()
 
 
 def _run_until_complete_cb(fut):
@@ -1282,3 +1282,11 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+
+class _UnixSelectorEventLoop(BaseEventLoop):
+    # The class of CPython's loops on Linux, whose name its messages show.
+    __module__ = 'asyncio.unix_events'
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
