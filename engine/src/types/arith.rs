@@ -34,6 +34,7 @@ pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResu
         },
         BinOp::Mod => match a {
             Value::Str(fmt) => Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s)))),
+            Value::Bytes(fmt) => Some(super::printf::format_bytes(vm, fmt, b).map(|s| Value::Bytes(Rc::from(s)))),
             _ => None,
         },
         BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor => set_like(vm, op, a, b),

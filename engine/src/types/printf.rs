@@ -1,5 +1,5 @@
-//! printf-style formatting, `'%5.2f|%-4d|%(name)s' % args`: fetches and converts the arguments for the pieces
-//! that `pypercent` parses and lays out.
+//! printf-style formatting, `'%5.2f|%-4d|%(name)s' % args` and `b'%d' % args`: fetches and converts the
+//! arguments for the pieces that `pypercent` parses and lays out.
 
 use super::from_pyerr;
 use super::num::{num_of, to_float};
@@ -40,6 +40,24 @@ impl Args {
 
 /// `fmt % args`.
 pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    format_with(vm, fmt, args, false)
+}
+
+/// `fmt % args` for bytes (PEP 461): the format's bytes are read as Latin-1 characters, so each piece is laid
+/// out as for str and every character of the result is one byte again. `%s` and `%b` take bytes-like objects
+/// (or `__bytes__`), `%r` and `%a` are `ascii()`, `%c` takes an int below 256 or one byte, and a mapping's keys
+/// are bytes.
+pub fn format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| b as char).collect();
+    let out = format_with(vm, &text, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+fn format_with(vm: &mut Vm, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
     let mut a = match args {
         Value::Tuple(t) => Args {
             items: t.to_vec(),
@@ -71,7 +89,12 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                         let Some(map) = a.mapping.clone() else {
                             return Err(Exc::type_error("format requires a mapping"));
                         };
-                        Some(vm.getitem(&map, &Value::str(k))?)
+                        let key = if bytes {
+                            Value::Bytes(k.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>().into())
+                        } else {
+                            Value::str(k)
+                        };
+                        Some(vm.getitem(&map, &key)?)
                     }
                     None => None,
                 };
@@ -87,12 +110,18 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                     Some(v) => v,
                     None => a.take()?,
                 };
-                out.push_str(&convert(vm, &spec, &v)?);
+                let text = if bytes {
+                    convert_bytes(vm, &spec, &v)?
+                } else {
+                    convert(vm, &spec, &v)?
+                };
+                out.push_str(&text);
             }
         }
     }
     if a.next < a.items.len() && a.mapping.is_none() {
-        return Err(Exc::type_error("not all arguments converted during string formatting"));
+        let what = if bytes { "bytes" } else { "string" };
+        return Err(Exc::type_error(format!("not all arguments converted during {what} formatting")));
     }
     Ok(out)
 }
@@ -157,6 +186,51 @@ fn convert(vm: &mut Vm, spec: &PercentSpec, v: &Value) -> PyResult<String> {
         }
         '%' => Ok("%".to_string()),
         _ => Err(spec.unsupported()),
+    };
+    r.map_err(from_pyerr)
+}
+
+/// One piece of a bytes format, as Latin-1 characters.
+fn convert_bytes(vm: &mut Vm, spec: &PercentSpec, v: &Value) -> PyResult<String> {
+    let r = match spec.conv {
+        's' | 'b' => {
+            let data = match super::bytearray::bytes_like(v) {
+                Some(b) => b,
+                None => match vm.class_of(v).lookup("__bytes__").filter(|_| matches!(v, Value::Instance(_))) {
+                    Some(f) => match vm.call(&f, vec![v.clone()])? {
+                        Value::Bytes(b) => b,
+                        other => {
+                            return Err(Exc::type_error(format!(
+                                "__bytes__ returned non-bytes (type {})",
+                                vm.type_name(&other)
+                            )))
+                        }
+                    },
+                    None => {
+                        return Err(Exc::type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            vm.type_name(v)
+                        )))
+                    }
+                },
+            };
+            pp::format_text(&latin1(&data), spec)
+        }
+        'r' | 'a' => pp::format_text(&vm.ascii(v)?, spec),
+        'c' => {
+            let byte = match v {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match num_of(v) {
+                    Some(Num::Int(n)) if (0..256).contains(&n) => n as u8,
+                    _ => return Err(Exc::overflow("%c arg not in range(256)")),
+                },
+                _ => match super::bytearray::bytes_like(v) {
+                    Some(b) if b.len() == 1 => b[0],
+                    _ => return Err(Exc::type_error("%c requires an integer in range(256) or a single byte")),
+                },
+            };
+            pp::format_text(&latin1(&[byte]), spec)
+        }
+        _ => return convert(vm, spec, v),
     };
     r.map_err(from_pyerr)
 }
