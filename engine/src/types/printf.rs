@@ -121,7 +121,9 @@ fn format_with(vm: &mut Vm, fmt: &str, args: &Value, bytes: bool) -> PyResult<St
     }
     if a.next < a.items.len() && a.mapping.is_none() {
         let what = if bytes { "bytes" } else { "string" };
-        return Err(Exc::type_error(format!("not all arguments converted during {what} formatting")));
+        return Err(Exc::type_error(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }
@@ -196,7 +198,11 @@ fn convert_bytes(vm: &mut Vm, spec: &PercentSpec, v: &Value) -> PyResult<String>
         's' | 'b' => {
             let data = match super::bytearray::bytes_like(v) {
                 Some(b) => b,
-                None => match vm.class_of(v).lookup("__bytes__").filter(|_| matches!(v, Value::Instance(_))) {
+                None => match vm
+                    .class_of(v)
+                    .lookup("__bytes__")
+                    .filter(|_| matches!(v, Value::Instance(_)))
+                {
                     Some(f) => match vm.call(&f, vec![v.clone()])? {
                         Value::Bytes(b) => b,
                         other => {
