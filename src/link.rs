@@ -10,7 +10,7 @@
 //! switch=anywhere
 //! at=42
 //! autoplay=1
-//! net=latency:50000000 bandwidth:10000000 failures:100 seed:7 hosts:example.com=40000000
+//! net=latency:50000000 loopback:0 bandwidth:10000000 failures:100 seed:7 hosts:example.com=40000000
 //!
 //! import asyncio
 //! ...
@@ -173,12 +173,13 @@ pub fn parse(payload: Vec<u8>) -> Result<Shared, LinkError> {
     Ok(shared)
 }
 
-/// A link's network line: `latency:50000000 bandwidth:10000000 failures:0 seed:0 hosts:example.com=40000000,...`
+/// A link's network line: `latency:50000000 loopback:0 bandwidth:10000000 failures:0 seed:0 hosts:example.com=40000000,...`
 /// (nanoseconds, bytes per second, per thousand).
 pub fn net_text(net: &NetConfig) -> String {
     format!(
-        "latency:{} bandwidth:{} failures:{} seed:{} hosts:{}",
+        "latency:{} loopback:{} bandwidth:{} failures:{} seed:{} hosts:{}",
         net.latency,
+        net.loopback_latency,
         net.bandwidth,
         net.failure_permille,
         net.seed,
@@ -193,6 +194,7 @@ pub fn parse_net(text: &str) -> Option<NetConfig> {
         let (key, value) = field.split_once(':')?;
         match key {
             "latency" => net.latency = value.parse::<u64>().ok()?.min(interleave::trace::END_OF_TIME),
+            "loopback" => net.loopback_latency = value.parse::<u64>().ok()?.min(interleave::trace::END_OF_TIME),
             "bandwidth" => net.bandwidth = value.parse::<u64>().ok().filter(|&b| b > 0)?,
             "failures" => net.failure_permille = value.parse::<u32>().ok().filter(|&f| f <= 1000)?,
             "seed" => net.seed = value.parse().ok()?,
@@ -367,13 +369,13 @@ mod tests {
                 } else {
                     NetConfig {
                         latency: self.below(5_000_000_000),
+                        loopback_latency: self.below(1_000_000_000),
                         bandwidth: 1 + self.below(1 << 30),
                         failure_permille: self.below(1001) as u32,
                         seed: self.next(),
                         hosts: (0..self.below(4))
                             .map(|i| (format!("host{i}.example"), self.below(1 << 33)))
                             .collect(),
-                        ..NetConfig::default()
                     }
                 },
             }

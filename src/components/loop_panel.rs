@@ -90,6 +90,29 @@ fn props_now(inspect: &Option<Inspection>, run: &crate::run::Run) -> Time {
     inspect.as_ref().map_or_else(|| run.now(), |i| i.at)
 }
 
+/// How many sends to `channel` are on their way at `now` (sent, not yet read), and their bytes: among the last
+/// few thousand messages sent by then, which is all a learner's program has in flight.
+fn in_flight(trace: &Trace, replay: &Replay, channel: ObjId, now: Time) -> (usize, u64) {
+    let sent = replay.messages.partition_point(|m| m.sent.0 <= now);
+    let mut count = 0;
+    let mut bytes = 0;
+    for (i, m) in replay.messages[..sent].iter().enumerate().rev().take(4096) {
+        if m.channel == channel && m.received.is_none_or(|r| r.0 > now) {
+            count += 1;
+            bytes += trace.messages.get(i).map_or(0, |t| message_bytes(t));
+        }
+    }
+    (count, bytes)
+}
+
+/// The length a socket message's text ends with: `b'hi' (2 bytes)`.
+pub fn message_bytes(text: &str) -> u64 {
+    let Some(inner) = text.strip_suffix(" bytes)").or_else(|| text.strip_suffix(" byte)")) else {
+        return 0;
+    };
+    inner.rsplit_once('(').and_then(|(_, n)| n.parse().ok()).unwrap_or(0)
+}
+
 /// The hosts and the program's own services (`127.0.0.1:8888`) it talked to: who waits on each now, and how
 /// many sends are on their way there (sent, not yet read).
 fn network(trace: &Trace, state: &LoopState, replay: &Replay, sockets: &[ObjId], now: Time) -> Html {
@@ -108,18 +131,17 @@ fn network(trace: &Trace, state: &LoopState, replay: &Replay, sockets: &[ObjId],
                     })
                     .map(|(t, _)| t as TaskId)
                     .collect();
-                let flying = replay
-                    .backlogs
-                    .iter()
-                    .find(|b| b.channel == id)
-                    .filter(|b| b.steps.first().is_some_and(|s| s.0 <= now))
-                    .map_or(0, |b| b.steps[b.step_at(now)].1);
+                let (flying, bytes) = in_flight(trace, replay, id, now);
                 Some(html! {
                     <li>
                         <span class="lp-obj">{ info.name.clone() }</span>
                         if flying > 0 {
                             <span class="lp-flying">
-                                { format!(" {flying} {} on the way", if flying == 1 { "send" } else { "sends" }) }
+                                { format!(
+                                    " {flying} {} ({bytes} {}) on the way",
+                                    if flying == 1 { "send" } else { "sends" },
+                                    if bytes == 1 { "byte" } else { "bytes" }
+                                ) }
                             </span>
                         }
                         if waiters.is_empty() {
@@ -215,5 +237,18 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
                 }
             </dl>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_socket_messages_length_is_read_from_its_text() {
+        assert_eq!(message_bytes("b'hello\\n' (6 bytes)"), 6);
+        assert_eq!(message_bytes("b'x' (1 byte)"), 1);
+        assert_eq!(message_bytes("b'(3 bytes)'\u{2026} (40 bytes)"), 40);
+        assert_eq!(message_bytes("('a', 1)"), 0);
     }
 }

@@ -1,4 +1,5 @@
-//! The simulated network's settings: latency (for any host, and per host), bandwidth, and a seeded failure rate
+//! The simulated network's settings: latency (for any host, per host, and on the loopback between the program's
+//! own sockets), bandwidth, and a seeded failure rate
 //! for teaching timeouts and retries. Shown for programs that use the network, or once changed; the next Run
 //! takes them, and share links carry them.
 
@@ -95,6 +96,13 @@ pub fn net_settings(props: &NetSettingsProps) -> Html {
         }
         _ => false,
     });
+    let loopback = update(|n, v| match v.trim().parse::<u64>() {
+        Ok(ms) if ms <= 60_000 => {
+            n.loopback_latency = ms * MS;
+            true
+        }
+        _ => false,
+    });
     let hosts = update(|n, v| match parse_hosts_ms(v) {
         Some(h) => {
             n.hosts = h;
@@ -140,6 +148,11 @@ pub fn net_settings(props: &NetSettingsProps) -> Html {
                     <span>{ "Latency (ms)" }</span>
                     <input type="number" min="0" max="60000" step="10" value={(net.latency / MS).to_string()}
                            onchange={latency} />
+                </label>
+                <label title="One-way latency between the program's own sockets (127.0.0.1); 0 as on a real loopback">
+                    <span>{ "Loopback (ms)" }</span>
+                    <input type="number" min="0" max="60000" step="10"
+                           value={(net.loopback_latency / MS).to_string()} onchange={loopback} />
                 </label>
                 <label class="net-hosts" title="One-way latency of particular hosts, in milliseconds">
                     <span>{ "Hosts (ms)" }</span>

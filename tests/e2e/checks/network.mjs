@@ -1,5 +1,5 @@
 // The simulated network in the page: an echo server's sends drawn as arrows from client to server lanes and
-// listed in the loop panel; a network wait saying how long the host took; the settings (latency, failures with a
+// listed in the loop panel, stretched by a slower loopback; a network wait saying how long the host took; the settings (latency, failures with a
 // seed) changing a run and travelling in a share link. Audited with axe; screenshots in
 // target/screenshots/network-*.png.
 
@@ -56,6 +56,23 @@ export const checks = [
       }
       await app.screenshot('network-echo-desktop');
       await audit(app, 'the echo server with its arrows');
+
+      // A loopback of 100 ms one way: every arrow now spans at least that, and the run takes longer.
+      const settings = app.page.locator('details.net-settings');
+      await settings.locator('summary').click();
+      await settings.getByLabel('Loopback (ms)').fill('100');
+      await settings.getByLabel('Loopback (ms)').press('Tab');
+      await runToEnd(app);
+      const slow = await app.page.locator('.tl-arrows line title').allTextContents();
+      const spans = slow.map((t) => {
+        const m = / at ([\d.]+) s, received by Task-\d+ at ([\d.]+) s$/.exec(t);
+        if (!m) throw new Error(`an arrow's title: ${t}`);
+        return Number(m[2]) - Number(m[1]);
+      });
+      if (spans.length !== 6 || spans.some((s) => s < 0.0995)) {
+        throw new Error(`arrows over a 100 ms loopback: ${JSON.stringify(slow)}`);
+      }
+      await app.screenshot('network-echo-slow-loopback-desktop');
     },
   },
   {
