@@ -102,6 +102,9 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(shared) = shared {
                 state.speed = shared.speed;
                 state.switch_anywhere = shared.switch_anywhere;
+                state.settings.scheduler = shared.scheduler;
+                state.settings.seed = shared.seed;
+                state.settings.choices = shared.choices.clone();
             }
             if let Some(speed) = params.speed {
                 state.speed = speed;

@@ -191,7 +191,7 @@ fn tick(inner: &Rc<Inner>) {
     match end {
         SliceEnd::Busy => schedule(inner, 0),
         SliceEnd::CaughtUp => schedule(inner, FRAME_MS),
-        SliceEnd::Done { .. } | SliceEnd::Stuck | SliceEnd::Stepped => {}
+        SliceEnd::Done { .. } | SliceEnd::Stuck | SliceEnd::Stepped | SliceEnd::Choice => {}
     }
     let now = clock();
     let instant = inner.mode == Mode::Paced(Speed::Instant);
