@@ -8,6 +8,7 @@ pub mod gallery;
 pub mod legend;
 pub mod loop_panel;
 pub mod output;
+pub mod schedule;
 pub mod share;
 pub mod timeline;
 pub mod wait_graph;

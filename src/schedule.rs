@@ -19,7 +19,7 @@ use interleave::session::Config;
 use interleave::trace::{Time, Trace};
 
 use crate::run::RunRef;
-use crate::state::{AppState, Phase, OPEN_AT_STEPS};
+use crate::state::{AppState, Phase};
 
 /// What the learner asks of the scheduler's side of the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +117,14 @@ impl Schedules {
         self.current = 0;
         self.checked = 0;
         self.version += 1;
+    }
+
+    /// Another program: its history and outcomes are not this one's.
+    pub fn program_changed(&mut self) {
+        self.new_run();
+        if let Some(e) = self.explore.take() {
+            e.stop();
+        }
     }
 
     pub fn branch(&self) -> Option<&Branch> {
@@ -392,6 +400,33 @@ pub fn candidates(trace: &Trace, p: &Pending) -> Vec<String> {
         }
         Kind::Ready | Kind::Gil => p.lanes.iter().map(|&l| name(l)).collect(),
     }
+}
+
+/// The lanes a learner may click to answer a pending choice, each with its candidate and whether it is
+/// CPython's: for a switch, the running thread's lane keeps it running and the first waiter's switches to it.
+pub fn lane_candidates(p: &Pending) -> Vec<(interleave::trace::TaskId, u32, bool)> {
+    let pairs: Vec<(u64, u32)> = match p.kind {
+        Kind::Switch => {
+            let keep = u32::from(p.switch);
+            p.lanes
+                .iter()
+                .take(2)
+                .zip([keep, 1 - keep])
+                .map(|(&l, c)| (l, c))
+                .collect()
+        }
+        Kind::Ready | Kind::Gil => p.lanes.iter().zip(0..).map(|(&l, c)| (l, c)).collect(),
+    };
+    let mut out: Vec<_> = Vec::new();
+    for (lane, c) in pairs {
+        // A loop's plain callbacks have no lane; a task queued twice is answered by its first place.
+        if let Ok(t) = u32::try_from(lane) {
+            if lane != CALLBACK && !out.iter().any(|&(o, _, _)| o == t) {
+                out.push((t, c, c == 0));
+            }
+        }
+    }
+    out
 }
 
 /// Runs the explorer makes at most in the page, and the steps a run may take.

@@ -369,7 +369,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Edit(text) => s.source = text.into(),
+            Action::Edit(text) => {
+                s.source = text.into();
+                s.sched.program_changed();
+            }
             Action::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
                     s.settings = crate::schedule::fresh_settings(&s.settings);
@@ -377,6 +380,7 @@ impl Reducible for AppState {
                     s.source_rev += 1;
                     s.example = Some(i);
                     s.clear_run();
+                    s.sched.program_changed();
                 }
             }
             Action::Load(text) => {
@@ -385,6 +389,7 @@ impl Reducible for AppState {
                 s.source_rev += 1;
                 s.example = None;
                 s.clear_run();
+                s.sched.program_changed();
             }
             Action::OpenAt(events) => {
                 if !s.open_at(events) {

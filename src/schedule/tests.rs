@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::examples::EXAMPLES;
+use crate::state::OPEN_AT_STEPS;
 use crate::state::{Action, Theme};
 use yew::Reducible;
 
@@ -230,4 +231,15 @@ fn the_lock_collapses_the_outcomes_to_one() {
     let report = e.report.borrow();
     assert_eq!(report.outcomes.len(), 1);
     assert_eq!(report.outcomes[0].stdout, "counter = 2\n");
+}
+
+#[test]
+fn another_program_drops_the_history_and_the_exploration() {
+    let s = play(manual_race(), |_| 0);
+    let s = reduce(s, vec![sched(Msg::Explore)]);
+    assert!(s.sched.explore.is_some() && !s.sched.branches.is_empty());
+    let e = s.sched.explore.clone().unwrap();
+    let s = reduce(s, vec![Action::Edit("print(1)\n".into())]);
+    assert!(s.sched.explore.is_none() && s.sched.branches.is_empty());
+    assert!(!e.is_running());
 }
