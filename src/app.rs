@@ -377,6 +377,7 @@ pub fn app(props: &AppProps) -> Html {
                   inspect={moment} detail={state.detail}
                   inspectable={state.run.is_some()} folded={state.folded.clone()} finding={finding.clone()}
                   candidates={candidates.clone()} onchoose={onpick.clone()}
+                  divergence={crate::schedule::divergence(&state.sched)}
                   {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} {onfold} />
     };
     let loop_panel = html! {

@@ -56,12 +56,14 @@ pub struct Branch {
     pub from: Origin,
     /// What the run printed, once a run of this branch ended: stdout and the last line of stderr.
     pub outcome: Option<(Rc<str>, Option<Rc<str>>)>,
+    /// The branch to compare it with: the one it parted from, or the one shown before it.
+    pub compare: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Origin {
-    /// The run the learner started, with its strategy.
-    Run(Strategy),
+    /// A run the learner started, with its strategy and seed.
+    Run(Strategy, u64),
     /// Parted from branch `branch` at choice `choice` (0-based), at virtual time `at`.
     Fork { branch: usize, choice: usize, at: Time },
     /// The witness of an outcome of the exploration.
@@ -75,6 +77,8 @@ pub struct Schedules {
     pub current: usize,
     /// How many of the live run's choices were compared with the current branch.
     checked: usize,
+    /// The live run is a new run of the learner's: its choices start a branch of their own.
+    fresh: bool,
     pub explore: Option<Rc<Exploration>>,
     /// Bumped on every change, so that the panel's props compare in O(1).
     pub version: u64,
@@ -111,16 +115,17 @@ pub fn shared_choices(s: &AppState) -> Option<String> {
 }
 
 impl Schedules {
-    /// A new run by the page's strategy: a new history of one branch.
+    /// A new run by the page's strategy (the Run button): a branch of its own, beside the others.
     pub fn new_run(&mut self) {
-        self.branches = Rc::new(Vec::new());
-        self.current = 0;
+        self.fresh = true;
         self.checked = 0;
         self.version += 1;
     }
 
     /// Another program: its history and outcomes are not this one's.
     pub fn program_changed(&mut self) {
+        self.branches = Rc::new(Vec::new());
+        self.current = 0;
         self.new_run();
         if let Some(e) = self.explore.take() {
             e.stop();
@@ -141,13 +146,16 @@ impl Schedules {
         let Some(session) = run.session() else { return };
         let made = session.choices();
         let branches = Rc::make_mut(&mut self.branches);
-        if branches.is_empty() {
+        if branches.is_empty() || self.fresh {
+            let compare = (!branches.is_empty()).then_some(self.current);
             branches.push(Branch {
                 log: Vec::new(),
-                from: Origin::Run(session_strategy(&run.settings)),
+                from: Origin::Run(run.settings.scheduler, run.settings.seed),
                 outcome: None,
+                compare,
             });
-            self.current = 0;
+            self.current = branches.len() - 1;
+            self.fresh = false;
         }
         let from = self.checked.min(made.len());
         let mut changed = from < made.len();
@@ -170,6 +178,7 @@ impl Schedules {
                             at,
                         },
                         outcome: None,
+                        compare: Some(self.current),
                     });
                     self.current = branches.len() - 1;
                     break;
@@ -194,9 +203,22 @@ impl Schedules {
     }
 }
 
-/// The strategy a run's branch is named after: a re-execution runs under `Manual` whatever it follows.
-fn session_strategy(settings: &Settings) -> Strategy {
-    settings.scheduler
+/// Where the branch shown parts from the one it is compared with, or where the latest branch parted from it:
+/// the timeline marks that time.
+pub fn divergence(s: &Schedules) -> Option<Time> {
+    let at = |b: &Branch| match b.from {
+        Origin::Fork { at, .. } => Some(at),
+        _ => None,
+    };
+    let current = s.branch()?;
+    at(current).or_else(|| {
+        let child = s
+            .branches
+            .iter()
+            .rev()
+            .find(|b| matches!(b.from, Origin::Fork { branch, .. } if branch == s.current))?;
+        at(child)
+    })
 }
 
 /// How many choices the live run made, and whether it waits at the next one.
@@ -297,11 +319,13 @@ pub fn reduce(s: &mut AppState, msg: Msg) {
             let Ok(choices) = log::decode(&o.witness) else { return };
             let settings = manual(s, &choices);
             s.start_run_with(Some(settings));
+            let compare = (!s.sched.branches.is_empty()).then_some(s.sched.current);
             let branches = Rc::make_mut(&mut s.sched.branches);
             branches.push(Branch {
                 log: choices,
                 from: Origin::Witness(i),
                 outcome: None,
+                compare,
             });
             s.sched.current = branches.len() - 1;
             s.sched.checked = 0;
@@ -337,7 +361,8 @@ fn learn(s: &mut AppState) -> bool {
         choices: Some(log::encode([])),
         ..s.settings.clone()
     };
-    s.sched.new_run();
+    // The run's branch (its log empty) learns the choices.
+    s.sched.checked = 0;
     s.open_with(Some(settings), events);
     s.sched.sync(s.run.as_ref());
     position(s).is_some_and(|(made, _)| made > 0)

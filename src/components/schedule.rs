@@ -44,7 +44,8 @@ fn help(s: Strategy) -> &'static str {
     }
 }
 
-/// `[` and `]` outside text fields: back to the previous choice point and forward along the branch.
+/// `,` and `.` outside text fields (as a video player steps frames): back to the previous choice point and
+/// forward along the branch.
 pub fn key(e: &KeyboardEvent) -> Option<Msg> {
     if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
         return None;
@@ -52,21 +53,25 @@ pub fn key(e: &KeyboardEvent) -> Option<Msg> {
     let target = e
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    if target.is_some_and(|t| matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")) {
+    let editable = |t: &web_sys::Element| {
+        matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+            || t.closest("[contenteditable]").ok().flatten().is_some()
+    };
+    if target.is_some_and(|t| editable(&t)) {
         return None;
     }
     match e.key().as_str() {
-        "[" => Some(Msg::Back),
-        "]" => Some(Msg::Forward),
+        "," => Some(Msg::Back),
+        "." => Some(Msg::Forward),
         _ => None,
     }
 }
 
 fn branch_name(i: usize, b: &Branch) -> String {
     let origin = match &b.from {
-        Origin::Run(Strategy::Cpython) => "CPython's schedule".to_string(),
-        Origin::Run(Strategy::Manual) => "your choices".to_string(),
-        Origin::Run(s) => format!("{} schedule", s.name()),
+        Origin::Run(Strategy::Cpython, _) => "CPython's schedule".to_string(),
+        Origin::Run(Strategy::Manual, _) => "your choices".to_string(),
+        Origin::Run(s, seed) => format!("{}, seed {seed}", s.name()),
         Origin::Fork { branch, choice, at } => {
             format!(
                 "from branch {} at choice {} (t = {})",
@@ -233,11 +238,11 @@ pub fn schedule_panel(props: &ScheduleProps) -> Html {
         let can_continue = pending.is_some() && strategy != Strategy::Manual;
         html! {
             <div class="sc-travel" role="toolbar" aria-label="Time travel">
-                <button type="button" onclick={emit(Msg::Back)} title="Back to the previous choice point ([)"
-                        aria-keyshortcuts="[">{ "◀ Back" }</button>
+                <button type="button" onclick={emit(Msg::Back)} title="Back to the previous choice point (,)"
+                        aria-keyshortcuts=",">{ "◀ Back" }</button>
                 <span class="sc-position">{ position }</span>
                 <button type="button" onclick={emit(Msg::Forward)} disabled={made >= known}
-                        title="Forward along this branch (])" aria-keyshortcuts="]">{ "Forward ▶" }</button>
+                        title="Forward along this branch (.)" aria-keyshortcuts=".">{ "Forward ▶" }</button>
                 if can_continue {
                     <button type="button" onclick={emit(Msg::Continue)}>
                         { format!("Go on by {}", if strategy == Strategy::Cpython { "CPython".to_string() } else { strategy.name() }) }
@@ -249,9 +254,9 @@ pub fn schedule_panel(props: &ScheduleProps) -> Html {
 
     let branches = (props.sched.branches.len() > 1).then(|| {
         let current = props.sched.current;
-        let compare = props.sched.branches.get(current).and_then(|b| match b.from {
-            Origin::Fork { branch: parent, .. } => Some((parent, props.sched.branches.get(parent)?, b)),
-            _ => None,
+        let compare = props.sched.branches.get(current).and_then(|b| {
+            let other = b.compare?;
+            Some((other, props.sched.branches.get(other)?, b))
         });
         html! {
             <div class="sc-branches">
@@ -313,6 +318,7 @@ fn outcomes(explore: Option<&Rc<Exploration>>, emit: &impl Fn(Msg) -> Callback<M
     let runs = report.runs;
     let n = report.outcomes.len();
     let plural = |k: usize, w: &str| format!("{} {w}{}", grouped(k as u64), if k == 1 { "" } else { "s" });
+    let took = format!("{:.1} s", e.spent_ms.get() / 1000.0);
     let status = if running {
         format!(
             "Exploring: {} run, {} so far.",
@@ -321,8 +327,9 @@ fn outcomes(explore: Option<&Rc<Exploration>>, emit: &impl Fn(Msg) -> Callback<M
         )
     } else if report.complete {
         format!(
-            "Complete: every schedule was run ({}), {}.",
+            "Complete: every schedule was run ({}; {} in {took}), {}.",
             plural(report.schedules, "distinct schedule"),
+            plural(runs, "run"),
             plural(n, "outcome")
         )
     } else {
@@ -330,9 +337,10 @@ fn outcomes(explore: Option<&Rc<Exploration>>, emit: &impl Fn(Msg) -> Callback<M
             // The preemption bound is where the exploration means to end: schedules forcing more switches
             // than that are rarely needed to find an outcome.
             Some(why) if why.starts_with("the bound") => format!(
-                "Done: every schedule with at most {} forced thread switches ({}), {}.",
+                "Done: every schedule with at most {} forced thread switches ({}; {} in {took}), {}.",
                 interleave::sched::explore::Options::default().preemptions,
                 plural(report.schedules, "distinct schedule"),
+                plural(runs, "run"),
                 plural(n, "outcome")
             ),
             Some(why) => format!(

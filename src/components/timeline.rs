@@ -82,6 +82,9 @@ pub struct TimelineProps {
     pub candidates: Rc<Vec<(TaskId, u32, bool)>>,
     #[prop_or_default]
     pub onchoose: Callback<u32>,
+    /// Where the branch shown and the one it is compared with part (`schedule::divergence`).
+    #[prop_or_default]
+    pub divergence: Option<Time>,
 }
 
 /// Where the pointer is across the track, from the overlay that covers exactly the track column.
@@ -183,7 +186,11 @@ fn lane_row(
     });
     let candidate = props.candidates.iter().find(|c| c.0 == task).map(|&(_, c, cpython)| {
         let onchoose = props.onchoose.clone();
-        let onclick = Callback::from(move |_: MouseEvent| onchoose.emit(c));
+        // Not a click on the track as well, which would pick a moment to inspect.
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            onchoose.emit(c)
+        });
         let text = if cpython { "Pick (CPython)" } else { "Pick" };
         let label = format!("{text}: {}", head.title);
         html! { <button type="button" class="tl-pick" aria-label={label} {onclick}>{ text }</button> }
@@ -622,6 +629,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                     { cursor(now, "now") }
                     { props.inspect.and_then(|m| cursor(m.at, "chosen")) }
+                    { props.divergence.and_then(|t| cursor(t, "diverge")) }
                 </div>
             </div>
             <p class="tl-detail" aria-live="polite">

@@ -243,3 +243,24 @@ fn another_program_drops_the_history_and_the_exploration() {
     assert!(s.sched.explore.is_none() && s.sched.branches.is_empty());
     assert!(!e.is_running());
 }
+
+#[test]
+fn runs_with_two_seeds_are_two_branches_compared_side_by_side() {
+    let s = fresh(example(RACE));
+    let s = reduce(
+        s,
+        vec![sched(Msg::Strategy(Strategy::Random)), sched(Msg::Seed(1)), Action::Run],
+    );
+    let s = settle(s);
+    let s = reduce(s, vec![sched(Msg::Seed(2)), Action::Run]);
+    let s = settle(s);
+    assert_eq!(s.sched.branches.len(), 2);
+    assert_eq!(s.sched.current, 1);
+    let (a, b) = (&s.sched.branches[0], &s.sched.branches[1]);
+    assert_eq!(
+        (&a.from, &b.from),
+        (&Origin::Run(Strategy::Random, 1), &Origin::Run(Strategy::Random, 2))
+    );
+    assert_eq!(b.compare, Some(0));
+    assert!(a.outcome.is_some() && b.outcome.is_some());
+}

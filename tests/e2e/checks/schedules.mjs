@@ -133,16 +133,16 @@ export const checks = [
       await app.button('Run').click();
       assertEqual(await waitForRunEnd(app), 'Finished', 'the CPython run');
       assertEqual(await app.outputLines(), ['counter = 2'], "CPython's output");
-      // Back (the button) goes to the run's last choice point, "[" to the one before, "]" forward again.
+      // Back (the button) goes to the run's last choice point, "," to the one before, "." forward again.
       await panel(app).getByRole('button', { name: '◀ Back' }).click();
       await waitForChoice(app);
       const last = await position(app);
       const m = /^At choice (\d+) of (\d+)$/.exec(last);
       if (!m || m[1] !== m[2]) throw new Error(`after Back: ${JSON.stringify(last)}`);
       const total = Number(m[2]);
-      await app.page.locator('body').press('[');
+      await app.page.locator('body').press(',');
       await waitUntil(async () => (await position(app)) === `At choice ${total - 1} of ${total}`, 'one choice further back');
-      await app.page.locator('body').press(']');
+      await app.page.locator('body').press('.');
       await waitUntil(async () => (await position(app)) === `At choice ${total} of ${total}`, 'forward again');
       // Back to choice 2 (Thread-1 inside one(), after its read), and there switch to the main thread instead.
       for (let k = total - 1; k >= 2; k--) {
@@ -163,6 +163,7 @@ export const checks = [
       assertEqual(await branches.nth(1).getAttribute('aria-current'), 'true', 'the new branch is shown');
       const diff = await panel(app).locator('.sc-diff pre').allTextContents();
       assertEqual(diff, ['counter = 2', 'counter = 1'], 'the outputs side by side');
+      assertEqual(await app.page.locator('.tl-cursor.diverge').count(), 1, 'where the branches part, on the timeline');
       await app.screenshot('schedules-branches-desktop');
       // Back to the first branch: its run again, to its end.
       await branches.nth(0).click();
