@@ -222,9 +222,18 @@ impl Run {
             _ => None,
         };
         let (stdout, stderr) = self.printed();
+        // Another scheduler than CPython's saves the choices made, which replay the run (a manual run's
+        // answers are nowhere else).
+        let mut settings = self.settings.clone();
+        if let (true, Some(session)) = (
+            settings.scheduler != interleave::sched::Strategy::Cpython,
+            self.session(),
+        ) {
+            settings.choices = Some(session.choice_log());
+        }
         interleave::runfile::write(&RunView {
             code: &self.code,
-            settings: &self.settings,
+            settings: &settings,
             trace: self.trace(),
             now: self.now(),
             exit_status,

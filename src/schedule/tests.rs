@@ -264,3 +264,19 @@ fn runs_with_two_seeds_are_two_branches_compared_side_by_side() {
     assert_eq!(b.compare, Some(0));
     assert!(a.outcome.is_some() && b.outcome.is_some());
 }
+
+#[test]
+fn a_manual_run_saved_to_a_file_opens_as_the_same_run() {
+    let mut s = settle(manual_race());
+    for a in [0, 1, 0, 0, 1] {
+        s = settle(reduce(s, vec![sched(Msg::Choose(a))]));
+    }
+    let s = play(s, |_| 0);
+    assert_eq!(stdout(&s), "counter = 1\n");
+    let text = s.run.as_ref().unwrap().run.borrow_mut().to_file();
+    let file = interleave::runfile::read(&text).unwrap();
+    assert_eq!(file.settings.scheduler, Strategy::Manual);
+    let opened = reduce(fresh("print(1)\n"), vec![Action::OpenRun(Rc::new(file))]);
+    assert_eq!(opened.notice, None);
+    assert_eq!(stdout(&opened), "counter = 1\n");
+}
