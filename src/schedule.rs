@@ -282,10 +282,11 @@ pub fn reduce(s: &mut AppState, msg: Msg) {
             let Some((made, _)) = position(s) else { return };
             let Some(b) = s.sched.branch() else { return };
             let prefix = &b.log[..made.min(b.log.len())];
+            // The page's strategy, on the run's settings: its seed also seeds the program's `random`.
             let settings = Settings {
-                switch_anywhere: s.switch_anywhere,
+                scheduler: s.settings.scheduler,
                 choices: Some(log::encode(prefix.iter().copied())),
-                ..s.settings.clone()
+                ..run_settings(s)
             };
             let checked = prefix.len();
             s.start_run_with(Some(settings));
@@ -336,10 +337,21 @@ pub fn reduce(s: &mut AppState, msg: Msg) {
 /// The page's settings for a re-execution that follows `prefix`, then waits for the learner.
 fn manual(s: &AppState, prefix: &[u32]) -> Settings {
     Settings {
-        switch_anywhere: s.switch_anywhere,
         scheduler: Strategy::Manual,
         choices: Some(log::encode(prefix.iter().copied())),
-        ..s.settings.clone()
+        ..run_settings(s)
+    }
+}
+
+/// The settings of the run shown (its seed, where threads switch), which a re-execution keeps even if the
+/// learner changed the page's since; the page's without a run.
+fn run_settings(s: &AppState) -> Settings {
+    match &s.run {
+        Some(r) => r.run.borrow().settings.clone(),
+        None => Settings {
+            switch_anywhere: s.switch_anywhere,
+            ..s.settings.clone()
+        },
     }
 }
 
@@ -357,9 +369,8 @@ fn learn(s: &mut AppState) -> bool {
         }
     };
     let settings = Settings {
-        switch_anywhere: s.switch_anywhere,
         choices: Some(log::encode([])),
-        ..s.settings.clone()
+        ..run_settings(s)
     };
     // The run's branch (its log empty) learns the choices.
     s.sched.checked = 0;
@@ -414,7 +425,8 @@ pub fn candidates(trace: &Trace, p: &Pending) -> Vec<String> {
     };
     match p.kind {
         Kind::Switch => {
-            let (running, waiter) = (name(p.lanes[0]), name(p.lanes.get(1).copied().unwrap_or(CALLBACK)));
+            let lane = |i: usize| name(p.lanes.get(i).copied().unwrap_or(CALLBACK));
+            let (running, waiter) = (lane(0), lane(1));
             let keep = format!("Keep {running} running");
             let switch = format!("Switch to {waiter}");
             if p.switch {
