@@ -15,6 +15,7 @@ use crate::components::gallery::Gallery;
 use crate::components::loop_panel::LoopPanel;
 use crate::components::network;
 use crate::components::output::Output;
+use crate::components::schedule::{self as schedule_panel, SchedulePanel};
 use crate::components::share::{self, Share};
 use crate::components::timeline::{Moment, Navigate, Timeline};
 use crate::driver::Driver;
@@ -104,6 +105,9 @@ pub fn app(props: &AppProps) -> Html {
                 state.speed = shared.speed;
                 state.switch_anywhere = shared.switch_anywhere;
                 state.settings.net = shared.net.clone();
+                state.settings.scheduler = shared.scheduler;
+                state.settings.seed = shared.seed;
+                state.settings.choices = shared.choices.clone();
             }
             if let Some(speed) = params.speed {
                 state.speed = speed;
@@ -170,6 +174,21 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 _ => None,
             };
+            move || drop(driver)
+        });
+    }
+
+    // The all-outcomes exploration goes on in slices while it runs; a new one or Stop replaces the driver.
+    {
+        let dispatcher = state.dispatcher();
+        let exploration = state.sched.explore.clone().filter(|e| e.is_running());
+        let key = exploration.as_ref().map(|e| Rc::as_ptr(e) as usize);
+        use_effect_with(key, move |_| {
+            let driver = exploration.map(|e| {
+                let onprogress =
+                    Callback::from(move |_| dispatcher.dispatch(Action::Schedule(crate::schedule::Msg::Explored)));
+                crate::driver::explore(e, onprogress)
+            });
             move || drop(driver)
         });
     }
@@ -294,6 +313,9 @@ pub fn app(props: &AppProps) -> Html {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && !e.default_prevented() {
                 e.prevent_default();
                 state.dispatch(Action::Run);
+            } else if let Some(msg) = schedule_panel::key(&e) {
+                e.prevent_default();
+                state.dispatch(Action::Schedule(msg));
             }
         })
     };
@@ -345,16 +367,31 @@ pub fn app(props: &AppProps) -> Html {
                 {error} {onedit} onrun={on(&state, || Action::Run)} readonly={embedded && params.readonly}
                 {flagged} />
     };
+    let candidates = Rc::new(
+        crate::schedule::position(&state)
+            .and_then(|(_, p)| p)
+            .map_or_else(Vec::new, |p| crate::schedule::lane_candidates(&p)),
+    );
+    let onpick = with(&state, |c| Action::Schedule(crate::schedule::Msg::Choose(c)));
     let timeline = html! {
         <Timeline run={state.run.clone()} viewport={state.viewport()}
                   scroll_top={state.view.scroll_top} height={state.view.height}
                   inspect={moment} detail={state.detail}
                   inspectable={state.run.is_some()} folded={state.folded.clone()} finding={finding.clone()}
+                  candidates={candidates.clone()} onchoose={onpick.clone()}
+                  divergence={crate::schedule::divergence(&state.sched)}
                   {onnavigate} {onscroll} {oninspect} {onstepinspect} {onendinspect} {ondescribe} {onfold} />
     };
-    let loop_panel = html! { <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} /> };
+    let loop_panel = html! {
+        <LoopPanel run={state.run.clone()} inspect={state.inspect.clone()} candidates={candidates.clone()}
+                   onchoose={onpick.clone()} />
+    };
     let output = html! { <Output run={state.run.clone()} inspect={state.inspect.clone()} /> };
     let ended = matches!(state.phase, Phase::Done { .. } | Phase::Stuck);
+    let schedule = html! {
+        <SchedulePanel run={state.run.clone()} sched={state.sched.clone()} strategy={state.settings.scheduler}
+                       seed={state.settings.seed} phase={state.phase} onmsg={with(&state, Action::Schedule)} />
+    };
     let findings = html! {
         <FindingsPanel run={state.run.clone()} inspect={state.inspect.clone()} selected={state.finding}
                        onselect={onselectfinding} {ended} />
@@ -444,6 +481,7 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="pane pane-live" aria-label="Live view">
                     { timeline }
                     <div class="panels">
+                        { schedule }
                         { findings }
                         { loop_panel }
                         { output }

@@ -9,6 +9,7 @@ pub mod legend;
 pub mod loop_panel;
 pub mod network;
 pub mod output;
+pub mod schedule;
 pub mod share;
 pub mod timeline;
 pub mod wait_graph;

@@ -191,7 +191,7 @@ fn tick(inner: &Rc<Inner>) {
     match end {
         SliceEnd::Busy => schedule(inner, 0),
         SliceEnd::CaughtUp => schedule(inner, FRAME_MS),
-        SliceEnd::Done { .. } | SliceEnd::Stuck | SliceEnd::Stepped => {}
+        SliceEnd::Done { .. } | SliceEnd::Stuck | SliceEnd::Stepped | SliceEnd::Choice => {}
     }
     let now = clock();
     let instant = inner.mode == Mode::Paced(Speed::Instant);
@@ -248,5 +248,38 @@ fn free_slice() {
     drop(freed);
     if more {
         GRAVEYARD.with(|g| g.borrow_mut().timer = Some(Timeout::new(1, free_slice)));
+    }
+}
+
+/// Real milliseconds of exploring per slice: each run of the program is short, and the page answers between.
+const EXPLORE_MS: f64 = 30.0;
+
+/// An all-outcomes exploration going on in slices from timers; drop it to stop them.
+pub struct Exploring {
+    timeout: Rc<RefCell<Option<Timeout>>>,
+}
+
+/// Explores in slices of [`EXPLORE_MS`], telling the page after each, until it is over or stopped.
+pub fn explore(exploration: Rc<crate::schedule::Exploration>, onprogress: Callback<()>) -> Exploring {
+    let timeout = Rc::new(RefCell::new(None));
+    arm(&timeout, exploration, onprogress);
+    Exploring { timeout }
+}
+
+fn arm(slot: &Rc<RefCell<Option<Timeout>>>, exploration: Rc<crate::schedule::Exploration>, onprogress: Callback<()>) {
+    let weak = Rc::downgrade(slot);
+    let timeout = Timeout::new(0, move || {
+        let more = exploration.slice(&mut clock, EXPLORE_MS);
+        onprogress.emit(());
+        if let (true, Some(slot)) = (more, weak.upgrade()) {
+            arm(&slot, exploration, onprogress);
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
+}
+
+impl Drop for Exploring {
+    fn drop(&mut self) {
+        self.timeout.borrow_mut().take();
     }
 }

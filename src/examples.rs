@@ -112,6 +112,24 @@ pub const EXAMPLES: &[Example] = &[
         source: include_str!("examples/thread_race.py"),
     },
     Example {
+        title: "Every outcome: a lost update",
+        watch: "CPython's schedule prints 2. Choose Manual as the scheduler and pick who runs at each choice \
+                to make it print 1, or press All outcomes: of its schedules, some print 1.",
+        source: include_str!("examples/outcomes_race.py"),
+    },
+    Example {
+        title: "Every outcome: a deadlock only some schedules reach",
+        watch: "CPython's schedule prints done. All outcomes finds the schedules where each thread holds one \
+                lock and waits for the other; open one to watch it happen.",
+        source: include_str!("examples/outcomes_deadlock.py"),
+    },
+    Example {
+        title: "Every outcome: the race with a Lock",
+        watch: "The lost update's program with a Lock: All outcomes finds a single result, whatever the \
+                schedule.",
+        source: include_str!("examples/outcomes_lock.py"),
+    },
+    Example {
         title: "Producer and consumers over queue.Queue",
         watch: "The producer thread blocks on a full queue, the consumers on an empty one; every blocked \
                 thread lets go of the GIL.",

@@ -21,6 +21,7 @@ pub mod marks;
 pub mod messages;
 pub mod pacing;
 pub mod run;
+pub mod schedule;
 pub mod state;
 pub mod storage;
 pub mod waits;

@@ -44,6 +44,11 @@ pub struct Shared {
     pub autoplay: bool,
     /// The simulated network's settings (written only when they are not the defaults).
     pub net: NetConfig,
+    /// Who runs next at each choice point, the seed of `random` and `pct`, and the choice log followed first
+    /// (a manual schedule's answers).
+    pub scheduler: interleave::sched::Strategy,
+    pub seed: u64,
+    pub choices: Option<String>,
 }
 
 /// Why a fragment could not be read; `Display` says it to the learner.
@@ -121,6 +126,15 @@ pub fn payload(shared: &Shared) -> Vec<u8> {
     if shared.net != NetConfig::default() {
         payload.push_str(&format!("net={}\n", net_text(&shared.net)));
     }
+    if shared.scheduler != interleave::sched::Strategy::Cpython {
+        payload.push_str(&format!("scheduler={}\n", shared.scheduler.name()));
+    }
+    if shared.seed != 0 {
+        payload.push_str(&format!("seed={}\n", shared.seed));
+    }
+    if let Some(c) = &shared.choices {
+        payload.push_str(&format!("choices={c}\n"));
+    }
     payload.push('\n');
     payload.push_str(&shared.code);
     payload.into_bytes()
@@ -167,6 +181,14 @@ pub fn parse(payload: Vec<u8>) -> Result<Shared, LinkError> {
             "at" => shared.at = value.parse().ok(),
             "autoplay" => shared.autoplay = value == "1",
             "net" => shared.net = parse_net(value).unwrap_or_default(),
+            // A manual schedule opens as one: the learner answers its choices past the log.
+            "scheduler" => {
+                shared.scheduler = interleave::sched::Strategy::parse(value)
+                    .filter(|s| *s != interleave::sched::Strategy::Replay)
+                    .unwrap_or_default()
+            }
+            "seed" => shared.seed = value.parse().unwrap_or(0),
+            "choices" if interleave::sched::log::decode(value).is_ok() => shared.choices = Some(value.into()),
             _ => {}
         }
     }
@@ -288,10 +310,25 @@ mod tests {
                 at: Some(7),
                 autoplay: false,
                 net: NetConfig::default(),
+                ..Shared::default()
             }
         );
         // What the page writes now for it holds the same payload.
         assert_eq!(decode(&encode(&shared)), Ok(shared));
+    }
+
+    use interleave::sched::Strategy;
+
+    #[test]
+    fn a_replay_or_a_damaged_log_in_a_link_is_not_followed() {
+        let open = |header: &str| parse(format!("{header}\n\nprint(1)\n").into_bytes()).unwrap();
+        let s = open("scheduler=replay\nchoices=v1.*\nseed=x");
+        assert_eq!((s.scheduler, s.choices, s.seed), (Strategy::Cpython, None, 0));
+        let s = open("scheduler=pct:4\nseed=12\nchoices=v1.AQ");
+        assert_eq!(
+            (s.scheduler, s.choices.as_deref(), s.seed),
+            (Strategy::Pct { depth: 4 }, Some("v1.AQ"), 12)
+        );
     }
 
     /// A small deterministic generator (xorshift), so the property tests need no dependency and replay.
@@ -378,6 +415,16 @@ mod tests {
                             .collect(),
                     }
                 },
+                scheduler: [
+                    Strategy::Cpython,
+                    Strategy::Random,
+                    Strategy::Pct { depth: 3 },
+                    Strategy::Pct { depth: 5 },
+                    Strategy::Manual,
+                ][self.below(5) as usize],
+                seed: if self.below(2) == 0 { 0 } else { self.next() },
+                choices: (self.below(2) == 0)
+                    .then(|| interleave::sched::log::encode((0..self.below(40)).map(|_| self.below(3) as u32))),
             }
         }
     }

@@ -128,6 +128,10 @@ pub trait Engine {
     fn steps(&self) -> u64;
     /// Whether a task suspended or finished at or after event `from`: a scheduling event happened.
     fn switched_since(&self, from: usize) -> bool;
+    /// Whether the run waits for the learner to answer a scheduling choice (the manual strategy).
+    fn pending(&self) -> bool {
+        false
+    }
 }
 
 impl Engine for Session {
@@ -152,6 +156,9 @@ impl Engine for Session {
             .iter()
             .any(|e| matches!(e.kind, EventKind::Suspended { .. } | EventKind::Finished { .. }))
     }
+    fn pending(&self) -> bool {
+        self.pending_choice().is_some()
+    }
 }
 
 /// How a slice ended, which tells the driver when to come back.
@@ -165,6 +172,8 @@ pub enum SliceEnd {
     Stuck,
     /// A step reached its scheduling event.
     Stepped,
+    /// The run waits at a choice point for the learner to pick who runs next.
+    Choice,
     Done {
         exit_code: i32,
     },
@@ -210,6 +219,9 @@ pub fn run_slice(
 ) -> SliceEnd {
     let began = clock();
     loop {
+        if engine.pending() {
+            return SliceEnd::Choice;
+        }
         let started = clock();
         let target = pacer.target(started);
         let steps_before = engine.steps();
@@ -255,6 +267,9 @@ pub fn step_slice(engine: &mut impl Engine, from: usize, clock: &mut impl FnMut(
     loop {
         if engine.switched_since(from) {
             return SliceEnd::Stepped;
+        }
+        if engine.pending() {
+            return SliceEnd::Choice;
         }
         match engine.run(Budget {
             steps: 1,

@@ -85,6 +85,14 @@ impl Run {
         run
     }
 
+    /// The live session, to read.
+    pub fn session(&self) -> Option<&Session> {
+        match &self.source {
+            Source::Live(session) => Some(session),
+            Source::Recorded { .. } => None,
+        }
+    }
+
     /// The live session, to drive.
     pub fn session_mut(&mut self) -> Option<&mut Session> {
         match &mut self.source {
@@ -178,7 +186,7 @@ impl Run {
         };
         let limit = session.steps().saturating_add(max_steps);
         let reached = loop {
-            if session.trace().events.len() >= events {
+            if session.trace().events.len() >= events || session.pending_choice().is_some() {
                 break true;
             }
             if session.steps() >= limit {
@@ -214,9 +222,18 @@ impl Run {
             _ => None,
         };
         let (stdout, stderr) = self.printed();
+        // Another scheduler than CPython's saves the choices made, which replay the run (a manual run's
+        // answers are nowhere else).
+        let mut settings = self.settings.clone();
+        if let (true, Some(session)) = (
+            settings.scheduler != interleave::sched::Strategy::Cpython,
+            self.session(),
+        ) {
+            settings.choices = Some(session.choice_log());
+        }
         interleave::runfile::write(&RunView {
             code: &self.code,
-            settings: &self.settings,
+            settings: &settings,
             trace: self.trace(),
             now: self.now(),
             exit_status,

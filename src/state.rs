@@ -118,6 +118,8 @@ pub struct AppState {
     pub notice: Option<Rc<str>>,
     /// The settings runs take but for `switch_anywhere`: the page's, or an opened run file's.
     pub settings: Settings,
+    /// The run's scheduling history: its branches, and the all-outcomes exploration (`schedule.rs`).
+    pub sched: crate::schedule::Schedules,
 }
 
 /// Instructions a link's position may take to reach before the page gives up on it (a few seconds at most).
@@ -172,6 +174,8 @@ pub enum Action {
     Fold(u32),
     /// Select a finding (or none); selecting the selected one again unselects it.
     SelectFinding(Option<usize>),
+    /// The scheduler's settings, choices, time travel, branches and all outcomes (`schedule.rs`).
+    Schedule(crate::schedule::Msg),
 }
 
 impl AppState {
@@ -194,6 +198,7 @@ impl AppState {
             drive_generation: Rc::new(Cell::new(0)),
             notice: None,
             settings: crate::run::page_settings(),
+            sched: Default::default(),
         }
     }
 
@@ -214,6 +219,9 @@ impl AppState {
             at,
             autoplay: false,
             net: self.settings.net.clone(),
+            scheduler: self.settings.scheduler,
+            seed: self.settings.seed,
+            choices: crate::schedule::shared_choices(self),
         }
     }
 
@@ -252,10 +260,19 @@ impl AppState {
     }
 
     fn start_run(&mut self) {
-        let settings = Settings {
+        self.start_run_with(None);
+    }
+
+    /// Starts a run with these settings (a re-execution of the schedule's history, which keeps its branches),
+    /// or with the page's (a new run, with a new history).
+    pub(crate) fn start_run_with(&mut self, settings: Option<Settings>) {
+        if settings.is_none() {
+            self.sched.new_run();
+        }
+        let settings = settings.unwrap_or_else(|| Settings {
             switch_anywhere: self.switch_anywhere,
             ..self.settings.clone()
-        };
+        });
         let mut run = Run::with(&self.source, &settings);
         let done = run.is_done();
         self.run = Some(RunRef {
@@ -280,7 +297,12 @@ impl AppState {
     /// Runs the program at once until its trace holds `events` events, and pauses there; false when it gave up
     /// first (`OPEN_AT_STEPS`).
     fn open_at(&mut self, events: usize) -> bool {
-        self.start_run();
+        self.open_with(None, events)
+    }
+
+    /// As [`AppState::open_at`], with these settings (see [`AppState::start_run_with`]).
+    pub(crate) fn open_with(&mut self, settings: Option<Settings>, events: usize) -> bool {
+        self.start_run_with(settings);
         let Some(r) = self.run.clone() else {
             return true;
         };
@@ -296,7 +318,7 @@ impl AppState {
         reached
     }
 
-    fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         if let Some(r) = &self.run {
             if let interleave::session::Status::Done { exit_code } = r.run.borrow_mut().status() {
                 self.phase = Phase::Done { exit_code };
@@ -338,6 +360,7 @@ impl Clone for AppState {
             notice: self.notice.clone(),
             settings: self.settings.clone(),
             folded: self.folded.clone(),
+            sched: self.sched.clone(),
             ..*self
         }
     }
@@ -349,22 +372,27 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Edit(text) => s.source = text.into(),
+            Action::Edit(text) => {
+                s.source = text.into();
+                s.sched.program_changed();
+            }
             Action::LoadExample(i) => {
                 if let Some(example) = EXAMPLES.get(i) {
-                    s.settings = crate::run::page_settings();
+                    s.settings = crate::schedule::fresh_settings(&s.settings);
                     s.source = example.source.into();
                     s.source_rev += 1;
                     s.example = Some(i);
                     s.clear_run();
+                    s.sched.program_changed();
                 }
             }
             Action::Load(text) => {
-                s.settings = crate::run::page_settings();
+                s.settings = crate::schedule::fresh_settings(&s.settings);
                 s.source = text.into();
                 s.source_rev += 1;
                 s.example = None;
                 s.clear_run();
+                s.sched.program_changed();
             }
             Action::OpenAt(events) => {
                 if !s.open_at(events) {
@@ -453,8 +481,10 @@ impl Reducible for AppState {
                     SliceEnd::Done { .. } => s.finish(),
                     SliceEnd::Stuck if s.phase.is_driven() => s.phase = Phase::Stuck,
                     SliceEnd::Stepped if s.phase == Phase::Stepping => s.phase = Phase::Paused,
+                    SliceEnd::Choice if s.phase.is_driven() => s.phase = Phase::Paused,
                     _ => {}
                 }
+                s.sched.sync(s.run.as_ref());
             }
             Action::SetTheme(theme) => s.theme = theme,
             Action::Zoom { factor, anchor } => s.set_viewport(s.viewport().zoom(factor, anchor)),
@@ -516,6 +546,7 @@ impl Reducible for AppState {
                     None => folded.push(p),
                 }
             }
+            Action::Schedule(msg) => crate::schedule::reduce(&mut s, msg),
         }
         if s.drive() != self.drive() {
             s.drive_generation.set(s.drive_generation.get() + 1);

@@ -122,6 +122,9 @@ async fn mount_with(
         folded: Rc::default(),
         onfold: Callback::noop(),
         finding: None,
+        candidates: Rc::default(),
+        onchoose: Callback::noop(),
+        divergence: None,
     };
     let props = adjust(props);
     yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
@@ -144,6 +147,36 @@ async fn each_task_has_a_row_labelled_with_its_name_main_first() {
         .map(|r| r.get_attribute("aria-label").unwrap())
         .collect();
     assert_eq!(labels, vec!["main", "Task-1", "Task-2"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_pending_choices_lanes_have_pick_buttons_that_answer_without_inspecting() {
+    let chosen = Rc::new(RefCell::new(Vec::new()));
+    let inspected = Rc::new(RefCell::new(Vec::new()));
+    let (c, i) = (chosen.clone(), inspected.clone());
+    let root = mount_with(lock_trace(), Viewport::fit(500 * MS), 400.0, move |p| TimelineProps {
+        candidates: Rc::new(vec![(1, 0, true), (2, 1, false)]),
+        onchoose: Callback::from(move |k| c.borrow_mut().push(k)),
+        oninspect: Callback::from(move |t| i.borrow_mut().push(t)),
+        divergence: Some(100 * MS),
+        ..p
+    })
+    .await;
+    let picks = root.query_selector_all(".tl-row.tl-candidate .tl-pick").unwrap();
+    assert_eq!(picks.length(), 2);
+    let label = |i: u32| {
+        let e: Element = wasm_bindgen::JsCast::unchecked_into(picks.item(i).unwrap());
+        e.get_attribute("aria-label").unwrap()
+    };
+    assert_eq!(
+        (label(0), label(1)),
+        ("Pick (CPython): Task-1".into(), "Pick: Task-2".into())
+    );
+    let second: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(picks.item(1).unwrap());
+    second.click();
+    assert_eq!(*chosen.borrow(), vec![1]);
+    assert!(inspected.borrow().is_empty(), "a pick is not a click on the track");
+    assert_eq!(root.query_selector_all(".tl-cursor.diverge").unwrap().length(), 1);
 }
 
 #[wasm_bindgen_test]

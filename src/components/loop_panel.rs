@@ -2,6 +2,7 @@
 //! on each synchronisation object, and the network's hosts and services with their waiters and sends in flight.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use interleave::replay::{LoopState, Replay, TaskPhase};
 use interleave::trace::{ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
@@ -19,6 +20,11 @@ static NO_WAITERS: VecDeque<(TaskId, SyncOp)> = VecDeque::new();
 pub struct LoopPanelProps {
     pub run: Option<RunRef>,
     pub inspect: Option<Inspection>,
+    /// The tasks of a pending manual choice: (task, candidate, CPython's), and what clicking one answers.
+    #[prop_or_default]
+    pub candidates: Rc<Vec<(TaskId, u32, bool)>>,
+    #[prop_or_default]
+    pub onchoose: Callback<u32>,
 }
 
 fn chip(trace: &Trace, task: TaskId) -> Html {
@@ -211,7 +217,22 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
                         <span class="lp-none">{ "empty" }</span>
                     } else {
                         <ol class="lp-queue" aria-label="Ready queue">
-                            { for state.ready.iter().take(SHOWN).map(|&t| html! { <li>{ chip(trace, t) }</li> }) }
+                            { for state.ready.iter().take(SHOWN).map(|&t| {
+                                match props.candidates.iter().find(|c| c.0 == t) {
+                                    Some(&(_, c, cpython)) => {
+                                        let onchoose = props.onchoose.clone();
+                                        let onclick = Callback::from(move |_: MouseEvent| onchoose.emit(c));
+                                        html! {
+                                            <li><button type="button" class="lp-pick" {onclick}
+                                                        title="Run this task next">
+                                                { chip(trace, t) }
+                                                if cpython { <span class="sc-badge">{ "CPython's choice" }</span> }
+                                            </button></li>
+                                        }
+                                    }
+                                    None => html! { <li>{ chip(trace, t) }</li> },
+                                }
+                            }) }
                             { more(state.ready.len()) }
                         </ol>
                     }

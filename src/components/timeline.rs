@@ -77,6 +77,14 @@ pub struct TimelineProps {
     /// and its moments labelled.
     #[prop_or_default]
     pub finding: Option<Rc<Finding>>,
+    /// The lanes of a pending manual choice: (lane, candidate, CPython's), and what clicking one answers.
+    #[prop_or_default]
+    pub candidates: Rc<Vec<(TaskId, u32, bool)>>,
+    #[prop_or_default]
+    pub onchoose: Callback<u32>,
+    /// Where the branch shown and the one it is compared with part (`schedule::divergence`).
+    #[prop_or_default]
+    pub divergence: Option<Time>,
 }
 
 /// Where the pointer is across the track, from the overlay that covers exactly the track column.
@@ -176,14 +184,26 @@ fn lane_row(
             <div {class} {style} tabindex="0" role="button" aria-label={label} data-seg={seg_index}></div>
         }
     });
+    let candidate = props.candidates.iter().find(|c| c.0 == task).map(|&(_, c, cpython)| {
+        let onchoose = props.onchoose.clone();
+        // Not a click on the track as well, which would pick a moment to inspect.
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            onchoose.emit(c)
+        });
+        let text = if cpython { "Pick (CPython)" } else { "Pick" };
+        let label = format!("{text}: {}", head.title);
+        html! { <button type="button" class="tl-pick" aria-label={label} {onclick}>{ text }</button> }
+    });
     html! {
-        <div key={task} class={classes!("tl-row", head.class, finding.map(|_| "tl-flagged"))} role="row"
+        <div key={task} class={classes!("tl-row", head.class, finding.map(|_| "tl-flagged"), candidate.as_ref().map(|_| "tl-candidate"))} role="row"
              aria-label={head.title.clone()}
              aria-rowindex={(index + 1).to_string()}
              style={format!("top: {}px; {}", index as f64 * ROW_HEIGHT, task_style(head.colour))}
              data-task={task.to_string()}>
             <div class="tl-name" role="rowheader" title={head.title}>{ head.name }</div>
             <div class="tl-track" role="gridcell">
+                { for candidate }
                 { for windows }
                 { for segs }
                 { for marks }
@@ -622,6 +642,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                     { cursor(now, "now") }
                     { props.inspect.and_then(|m| cursor(m.at, "chosen")) }
+                    { props.divergence.and_then(|t| cursor(t, "diverge")) }
                 </div>
             </div>
             <p class="tl-detail" aria-live="polite">

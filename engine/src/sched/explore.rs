@@ -226,110 +226,173 @@ fn run_once(source: &[u8], config: &Config, opts: &Options, forced: Vec<Forced>,
 
 /// Explores the schedules of `source` run with `config` (its scheduler and log are ignored).
 pub fn explore(source: &[u8], config: &Config, opts: &Options) -> Report {
-    let mut outcomes: Vec<Outcome> = Vec::new();
-    let mut schedules = 0;
-    let mut runs = 0;
-    let mut stopped = None;
-    let mut complete = false;
-    let mut bound = 0;
-    'passes: loop {
-        let mut pruned = false;
-        let mut frames: Vec<Frame> = Vec::new();
-        let mut forced: Vec<Forced> = Vec::new();
-        loop {
-            if runs >= opts.max_schedules {
-                stopped = Some(format!("the limit of {} schedules was reached", opts.max_schedules));
-                break 'passes;
-            }
-            runs += 1;
-            let depth = forced.len();
-            let run = run_once(source, config, opts, forced, bound);
-            let nodes = &run.ex.nodes;
-            if run.cut {
-                stopped = Some(format!("a schedule ran past {} steps", opts.max_steps));
-            }
-            // The forced choice just made (the prefix's last) learns its step.
-            if let (Some(f), Some(n)) = (
-                depth.checked_sub(1).and_then(|d| frames.get_mut(d)),
-                nodes.get(depth.wrapping_sub(1)),
-            ) {
-                f.explored.push((f.current, n.step.clone()));
-            }
-            let mut preemptions = frames.last().map_or(0, |f: &Frame| {
-                f.preemptions_before + u32::from(f.kind == Kind::Switch && f.current == 1)
+    let mut ex = Explorer::new(source, config, opts);
+    while ex.step() {}
+    ex.report()
+}
+
+/// An exploration one run at a time, for a host that must stay responsive between runs (the page).
+pub struct Explorer {
+    source: Vec<u8>,
+    config: Config,
+    opts: Options,
+    outcomes: Vec<Outcome>,
+    schedules: usize,
+    runs: usize,
+    stopped: Option<String>,
+    complete: bool,
+    bound: u32,
+    /// A pass of the current bound cut a subtree at the bound: a larger bound may find more.
+    pruned: bool,
+    frames: Vec<Frame>,
+    forced: Vec<Forced>,
+    finished: bool,
+}
+
+impl Explorer {
+    pub fn new(source: &[u8], config: &Config, opts: &Options) -> Explorer {
+        Explorer {
+            source: source.to_vec(),
+            config: config.clone(),
+            opts: opts.clone(),
+            outcomes: Vec::new(),
+            schedules: 0,
+            runs: 0,
+            stopped: None,
+            complete: false,
+            bound: 0,
+            pruned: false,
+            frames: Vec::new(),
+            forced: Vec::new(),
+            finished: false,
+        }
+    }
+
+    /// Runs made so far.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Makes one more run; false once the exploration is over (then [`Explorer::report`] is final).
+    pub fn step(&mut self) -> bool {
+        if self.finished {
+            return false;
+        }
+        let opts = &self.opts;
+        if self.runs >= opts.max_schedules {
+            self.stopped = Some(format!("the limit of {} schedules was reached", opts.max_schedules));
+            self.finished = true;
+            return false;
+        }
+        self.runs += 1;
+        let bound = self.bound;
+        let frames = &mut self.frames;
+        let forced = std::mem::take(&mut self.forced);
+        let depth = forced.len();
+        let run = run_once(&self.source, &self.config, opts, forced, bound);
+        let nodes = &run.ex.nodes;
+        if run.cut {
+            self.stopped = Some(format!("a schedule ran past {} steps", opts.max_steps));
+        }
+        // The forced choice just made (the prefix's last) learns its step.
+        if let (Some(f), Some(n)) = (
+            depth.checked_sub(1).and_then(|d| frames.get_mut(d)),
+            nodes.get(depth.wrapping_sub(1)),
+        ) {
+            f.explored.push((f.current, n.step.clone()));
+        }
+        let mut preemptions = frames.last().map_or(0, |f: &Frame| {
+            f.preemptions_before + u32::from(f.kind == Kind::Switch && f.current == 1)
+        });
+        for n in nodes.iter().skip(depth) {
+            frames.push(Frame {
+                kind: n.kind,
+                lanes: n.lanes.clone(),
+                current: n.chosen,
+                sleep: n.sleep.clone(),
+                explored: vec![(n.chosen, n.step.clone())],
+                preemptions_before: preemptions,
             });
-            for n in nodes.iter().skip(depth) {
-                frames.push(Frame {
-                    kind: n.kind,
-                    lanes: n.lanes.clone(),
-                    current: n.chosen,
-                    sleep: n.sleep.clone(),
-                    explored: vec![(n.chosen, n.step.clone())],
-                    preemptions_before: preemptions,
-                });
-                preemptions += u32::from(n.kind == Kind::Switch && n.chosen == 1);
+            preemptions += u32::from(n.kind == Kind::Switch && n.chosen == 1);
+        }
+        if !run.ex.redundant && run.ex.preemptions == bound {
+            self.schedules += 1;
+            let error = run.error;
+            match self
+                .outcomes
+                .iter_mut()
+                .find(|o| o.stdout == run.stdout && o.error == error)
+            {
+                Some(o) => o.count += 1,
+                None => self.outcomes.push(Outcome {
+                    stdout: run.stdout,
+                    error,
+                    count: 1,
+                    witness: run.log,
+                }),
             }
-            if !run.ex.redundant && run.ex.preemptions == bound {
-                schedules += 1;
-                let error = run.error;
-                match outcomes.iter_mut().find(|o| o.stdout == run.stdout && o.error == error) {
-                    Some(o) => o.count += 1,
-                    None => outcomes.push(Outcome {
-                        stdout: run.stdout,
-                        error,
-                        count: 1,
-                        witness: run.log,
-                    }),
+        }
+        // Back to the deepest choice point with a candidate left.
+        while let Some(top) = frames.last_mut() {
+            let n = top.candidates();
+            let next = (0..n).find(|&c| {
+                if top.explored.iter().any(|(e, _)| *e == c) {
+                    return false;
                 }
-            }
-            // Back to the deepest choice point with a candidate left.
-            while let Some(top) = frames.last_mut() {
-                let n = top.candidates();
-                let next = (0..n).find(|&c| {
-                    if top.explored.iter().any(|(e, _)| *e == c) {
+                if top.kind == Kind::Switch {
+                    if c == 1 && top.preemptions_before >= bound {
+                        self.pruned = true;
                         return false;
                     }
-                    if top.kind == Kind::Switch {
-                        if c == 1 && top.preemptions_before >= bound {
-                            pruned = true;
-                            return false;
-                        }
-                        return true;
-                    }
-                    let lane = top.lanes[c as usize];
-                    lane == CALLBACK || !top.sleep.iter().any(|(l, _)| *l == lane)
-                });
-                match next {
-                    Some(c) => {
-                        top.current = c;
-                        break;
-                    }
-                    None => {
-                        frames.pop();
-                    }
+                    return true;
+                }
+                let lane = top.lanes[c as usize];
+                lane == CALLBACK || !top.sleep.iter().any(|(l, _)| *l == lane)
+            });
+            match next {
+                Some(c) => {
+                    top.current = c;
+                    break;
+                }
+                None => {
+                    frames.pop();
                 }
             }
-            if frames.is_empty() {
-                break;
-            }
-            forced = frames.iter().map(|f| f.forced(opts.por)).collect();
         }
-        if !pruned {
-            complete = stopped.is_none();
-            break;
+        if !frames.is_empty() {
+            self.forced = frames.iter().map(|f| f.forced(opts.por)).collect();
+            return true;
         }
-        if bound >= opts.preemptions {
-            stopped = Some(format!("the bound of {} preemptions was reached", opts.preemptions));
-            break;
+        // A pass is over.
+        if !self.pruned {
+            self.complete = self.stopped.is_none();
+            self.finished = true;
+            return false;
         }
-        bound += 1;
+        if self.bound >= opts.preemptions {
+            self.stopped = Some(format!("the bound of {} preemptions was reached", opts.preemptions));
+            self.finished = true;
+            return false;
+        }
+        self.bound += 1;
+        self.pruned = false;
+        true
     }
-    outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
-    Report {
-        complete,
-        schedules,
-        runs,
-        outcomes,
-        stopped,
+
+    /// What was found so far (final once [`Explorer::step`] returned false).
+    pub fn report(&self) -> Report {
+        let mut outcomes = self.outcomes.clone();
+        outcomes.sort_by_key(|o| std::cmp::Reverse(o.count));
+        Report {
+            complete: self.complete,
+            schedules: self.schedules,
+            runs: self.runs,
+            outcomes,
+            stopped: self.stopped.clone(),
+        }
     }
 }
