@@ -161,7 +161,9 @@ fn squeeze(code: &str, out: &mut String) {
                 match chars.get(j) {
                     None => break,
                     Some('\\') => j += 2,
-                    Some(&q) if q == c && (!triple || (chars.get(j + 1) == Some(&c) && chars.get(j + 2) == Some(&c))) => {
+                    Some(&q)
+                        if q == c && (!triple || (chars.get(j + 1) == Some(&c) && chars.get(j + 2) == Some(&c))) =>
+                    {
                         j += quote;
                         break;
                     }

@@ -71,7 +71,16 @@ mod tests {
 
     #[test]
     fn sort_orders_as_the_standard_library_does() {
-        for (n, modulo) in [(0, 1), (1, 5), (2, 5), (3, 2), (17, 4), (100, 1000), (1000, 10), (4097, 1 << 40)] {
+        for (n, modulo) in [
+            (0, 1),
+            (1, 5),
+            (2, 5),
+            (3, 2),
+            (17, 4),
+            (100, 1000),
+            (1000, 10),
+            (4097, 1 << 40),
+        ] {
             let mut mine = numbers(n, modulo, n as u64 + modulo);
             let mut std = mine.clone();
             sort(&mut mine);
