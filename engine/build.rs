@@ -144,19 +144,21 @@ fn minify(src: &str) -> String {
 /// Writes a line's code (after its indentation; a line that starts inside a triple-quoted string never comes
 /// here) without the spaces Python's tokenizer does not need: a space stays only between two characters of
 /// names, keywords or numbers (`not x`, `1 if`), before a string (whose prefix it would become), a `.` (`1 .real`)
-/// or a backslash, and between two operator characters (`< -1`, which might otherwise merge). Strings are kept
-/// as they are, to the end of the line for one left open.
+/// or a backslash, between two operator characters (`< -1`, which might otherwise merge) and between two
+/// strings (`'' 'x'` would open a triple-quoted one). Strings are kept as they are, to the end of the line for
+/// one left open.
 fn squeeze(code: &str, out: &mut String) {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii();
     let op = |c: char| "+-*/%<>=!&|^~@:.".contains(c);
+    let quote = |c: char| c == '"' || c == '\'';
     let chars: Vec<char> = code.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '"' || c == '\'' {
+        if quote(c) {
             let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
-            let quote = if triple { 3 } else { 1 };
-            let mut j = i + quote;
+            let len = if triple { 3 } else { 1 };
+            let mut j = i + len;
             loop {
                 match chars.get(j) {
                     None => break,
@@ -164,7 +166,7 @@ fn squeeze(code: &str, out: &mut String) {
                     Some(&q)
                         if q == c && (!triple || (chars.get(j + 1) == Some(&c) && chars.get(j + 2) == Some(&c))) =>
                     {
-                        j += quote;
+                        j += len;
                         break;
                     }
                     Some(_) => j += 1,
@@ -182,7 +184,8 @@ fn squeeze(code: &str, out: &mut String) {
                 i = j;
                 continue;
             };
-            if (word(a) && (word(b) || matches!(b, '"' | '\'' | '.'))) || (op(a) && op(b)) || b == '\\' {
+            if (word(a) && (word(b) || quote(b) || b == '.')) || (op(a) && op(b)) || (quote(a) && quote(b)) || b == '\\'
+            {
                 out.push(' ');
             }
             i = j;
