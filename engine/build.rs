@@ -1,8 +1,8 @@
 //! Writes the runtime's Python modules (`src/modules/*.py`, `src/asyncio/prelude.py`) into `OUT_DIR` without
-//! their comments and blank lines, and indented by one space a level instead of four, so that they weigh less
-//! in the wasm bundle (about 9 KiB gzipped). The code is unchanged: strings, and every line inside a
-//! triple-quoted string, are kept as they are, and a file whose indentation is not in steps of four keeps its
-//! own. Their frames are hidden from the program, so their line numbers show nowhere. `runtime_source!` in
+//! their comments, blank lines and docstrings, indented by one space a level instead of four, and without the
+//! spaces between tokens that Python does not need (`x=f(a,b)`), so that they weigh less in the wasm bundle.
+//! The code is unchanged: strings, and every line inside a triple-quoted string, are kept as they are, and a
+//! file whose indentation is not in steps of four keeps its own. Their frames are hidden from the program, so their line numbers show nowhere. `runtime_source!` in
 //! `lib.rs` includes the result.
 
 use std::fs;
@@ -125,16 +125,75 @@ fn minify(src: &str) -> String {
     let steps_of_four = lines.iter().filter(starts).all(|l| indent(&l.text) % 4 == 0);
     let mut out = String::with_capacity(src.len());
     for l in &lines {
-        if steps_of_four && starts(&l) {
-            let n = indent(&l.text);
-            out.extend(std::iter::repeat_n(' ', n / 4));
-            out.push_str(&l.text[n..]);
-        } else {
+        let n = indent(&l.text);
+        if l.in_string {
             out.push_str(&l.text);
+        } else {
+            if steps_of_four && starts(&l) {
+                out.extend(std::iter::repeat_n(' ', n / 4));
+            } else {
+                out.push_str(&l.text[..n]);
+            }
+            squeeze(&l.text[n..], &mut out);
         }
         out.push('\n');
     }
     out
+}
+
+/// Writes a line's code (after its indentation; a line that starts inside a triple-quoted string never comes
+/// here) without the spaces Python's tokenizer does not need: a space stays only between two characters of
+/// names, keywords or numbers (`not x`, `1 if`), before a string (whose prefix it would become), a `.` (`1 .real`)
+/// or a backslash, between two operator characters (`< -1`, which might otherwise merge) and between two
+/// strings (`'' 'x'` would open a triple-quoted one). Strings are kept as they are, to the end of the line for
+/// one left open.
+fn squeeze(code: &str, out: &mut String) {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii();
+    let op = |c: char| "+-*/%<>=!&|^~@:.".contains(c);
+    let quote = |c: char| c == '"' || c == '\'';
+    let chars: Vec<char> = code.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if quote(c) {
+            let triple = chars.get(i + 1) == Some(&c) && chars.get(i + 2) == Some(&c);
+            let len = if triple { 3 } else { 1 };
+            let mut j = i + len;
+            loop {
+                match chars.get(j) {
+                    None => break,
+                    Some('\\') => j += 2,
+                    Some(&q)
+                        if q == c && (!triple || (chars.get(j + 1) == Some(&c) && chars.get(j + 2) == Some(&c))) =>
+                    {
+                        j += len;
+                        break;
+                    }
+                    Some(_) => j += 1,
+                }
+            }
+            let j = j.min(chars.len());
+            out.extend(&chars[i..j]);
+            i = j;
+        } else if c == ' ' {
+            let mut j = i;
+            while chars.get(j) == Some(&' ') {
+                j += 1;
+            }
+            let (Some(a), Some(&b)) = (out.chars().next_back(), chars.get(j)) else {
+                i = j;
+                continue;
+            };
+            if (word(a) && (word(b) || quote(b) || b == '.')) || (op(a) && op(b)) || (quote(a) && quote(b)) || b == '\\'
+            {
+                out.push(' ');
+            }
+            i = j;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
 }
 
 /// Drops docstrings (a string literal alone as the first statement of the module, a class or a function):

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Checks that the runtime's Python modules as `engine/build.rs` writes them (without comments, blank lines and
-docstrings, indented by one space a level) are the same programs as their sources: CPython 3.11 parses both to
+"""Checks that the runtime's Python modules as `engine/build.rs` writes them (without comments, blank lines,
+docstrings and the spaces between tokens that Python does not need, indented by one space a level) are the
+same programs as their sources: CPython 3.11 parses both to
 the same syntax tree, once docstrings and `...` statements (which do nothing) are left out of both. Reads the newest build's copies under target/; run it after a build (`scripts/test data` does,
 after the `test` suite built the engine).
 

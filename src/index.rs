@@ -237,7 +237,7 @@ pub fn task_lines(trace: &Trace, state: &LoopState, index: &MarkIndex, live: Opt
                 if to == line {
                     total += 1;
                     first.push((false, task));
-                    first.sort_unstable();
+                    interleave::smallsort::sort(&mut first);
                     first.truncate(PER_LINE);
                 }
             }

@@ -392,7 +392,7 @@ pub fn thread_of(trace: &Trace, task: TaskId) -> TaskId {
 pub fn lane_order(trace: &Trace, tasks: &[TaskId]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..tasks.len()).collect();
     // A stable sort by the owning thread's id keeps creation order within each thread.
-    order.sort_by_key(|&i| thread_of(trace, tasks[i]));
+    interleave::smallsort::sort_by_key(&mut order, |&i| thread_of(trace, tasks[i]));
     order
 }
 

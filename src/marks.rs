@@ -47,7 +47,7 @@ pub fn task_lines(trace: &Trace, state: &LoopState, live: Option<(TaskId, u32)>)
             alive.then_some((line, !running, id))
         })
         .collect();
-    marks.sort_unstable();
+    interleave::smallsort::sort(&mut marks);
     let mut lines: Vec<LineMarks> = Vec::new();
     for (line, not_running, task) in marks {
         if lines.last().is_none_or(|l| l.line != line) {

@@ -305,13 +305,13 @@ impl Analyzer {
             }
         }
         let mut open: Vec<(TaskId, usize)> = self.waits.iter().map(|(t, w)| (*t, w.event)).collect();
-        open.sort_by_key(|(_, event)| *event);
+        crate::smallsort::sort_by_key(&mut open, |(_, event)| *event);
         for (task, event) in open {
             self.find_cycle(trace, task, event, true);
         }
         let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
         let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
-        waiting.sort_by_key(|(_, w)| w.event);
+        crate::smallsort::sort_by_key(&mut waiting, |(_, w)| w.event);
         let mut stuck = Vec::new();
         for (task, wait) in &waiting {
             if in_cycle.contains(task) || trace.tasks.get(*task as usize).is_none_or(|t| t.internal) {
@@ -371,7 +371,7 @@ impl Analyzer {
             return;
         }
         let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
-        members.sort_unstable();
+        crate::smallsort::sort(&mut members);
         if !self.cycles.insert(members) {
             return;
         }
@@ -409,7 +409,7 @@ impl Analyzer {
             ": none of them can ever go on."
         });
         lines.remove(&0);
-        events.sort_unstable();
+        crate::smallsort::sort(&mut events);
         let time = trace.events.get(at).map_or(0, |e| e.at);
         let lanes: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
         let mut f = Finding::new(Kind::Deadlock, message, lines.into_iter().collect(), time).on(trace, &lanes);
@@ -814,7 +814,7 @@ impl Accesses {
         let what = name();
         let mut lines = vec![read.line, switch_line, before.line, line];
         lines.retain(|l| *l > 0);
-        lines.sort_unstable();
+        crate::smallsort::sort(&mut lines);
         lines.dedup();
         let message = format!(
             "{me} read {what} at line {}, then let others run at line {switch_line}; meanwhile {other} wrote \

@@ -41,6 +41,7 @@ pub mod runfile;
 pub mod sched;
 pub mod session;
 pub mod sha512;
+pub mod smallsort;
 pub mod source;
 pub mod svg;
 pub mod threads;

@@ -617,7 +617,7 @@ fn resolve(t: &mut SymTable, id: usize, env: &HashMap<Name, usize>) {
         let s = &t.scopes[id];
         let mut names: Vec<Name> = s.used.iter().cloned().collect();
         names.extend(s.nonlocals.iter().cloned());
-        names.sort();
+        crate::smallsort::sort(&mut names);
         names.dedup();
         for n in names {
             let local = s.bound_set.contains(&n) && !s.nonlocals.contains(&n);

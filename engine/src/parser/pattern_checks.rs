@@ -144,7 +144,7 @@ fn check(p: &Pattern, allow: bool, names: &mut Vec<Name>) -> Option<(Pos, String
                     return Some(e);
                 }
                 let mut added: Vec<Name> = mine[before.len()..].to_vec();
-                added.sort();
+                crate::smallsort::sort(&mut added);
                 match &first {
                     None => first = Some(added),
                     Some(f) if *f != added => {

@@ -96,7 +96,7 @@ impl Footprint {
     /// Sorts and dedups the keys, once the step is over.
     pub fn seal(&mut self) {
         for v in [&mut self.reads, &mut self.writes, &mut self.ran] {
-            v.sort_unstable();
+            crate::smallsort::sort(v);
             v.dedup();
         }
     }

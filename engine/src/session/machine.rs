@@ -410,7 +410,7 @@ impl Session {
         if let Some(&last) = chosen.last() {
             m.rr = last + 1;
         }
-        chosen.sort_unstable();
+        crate::smallsort::sort(&mut chosen);
         // Cores: a process keeps its core when it can; the others take the free ones, lowest first.
         let mut events = Vec::new();
         for (p, proc) in m.procs.iter_mut().enumerate() {

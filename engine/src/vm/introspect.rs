@@ -45,7 +45,7 @@ impl Vm {
                     _ => None,
                 })
                 .collect();
-            names.sort();
+            crate::smallsort::sort(&mut names);
             Value::list(names.into_iter().map(Value::Str).collect())
         } else {
             Value::dict(d)
