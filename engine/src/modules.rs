@@ -154,6 +154,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "socketserver" => runtime_source!("modules/socketserver.py"),
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),
+        "_il_transports" => runtime_source!("modules/_il_transports.py"),
         "requests" => runtime_source!("modules/requests.py"),
         "aiohttp" => runtime_source!("modules/aiohttp.py"),
         "urllib" => runtime_source!("modules/urllib.py"),

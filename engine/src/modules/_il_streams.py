@@ -57,7 +57,74 @@ def _net_arm(loop, fut, delay):
 
 def _net_set(fut):
     if not fut.done():
-        fut.set_result(None)
+        if type(fut) is _Arm:
+            fut._fire()
+        else:
+            fut.set_result(None)
+
+
+class _Arm:
+    # One arming of a _Watch, as the watcher _il_net resolves: stale once the watch fired, re-armed or stopped.
+    def __init__(self, w):
+        self._w = w
+        self._gen = w._gen
+
+    def done(self):
+        return self._w._gen != self._gen or not self._w._on
+
+    def set_result(self, _):
+        # Arrived now, in the sender's own step: the loop's selector sees it in its next iteration, after the
+        # handles already ready (a timer due now comes just there).
+        self._w._loop.call_later(0, self._fire)
+
+    def _fire(self):
+        if not self.done():
+            self._w._fire()
+
+
+class _Watch:
+    """A selector's registration of a socket for reading (or writing): the loop runs cb(*args) in the iteration
+    where the socket is ready, and again in each later one while it stays ready, until cancel()."""
+
+    def __init__(self, loop, s, cb, args, write=False):
+        self._loop = loop
+        self._s = s
+        self._cb = cb
+        self._args = args
+        self._write = write
+        self._on = True
+        self._gen = 0
+        self._arm()
+
+    def _ready(self):
+        import _il_net
+        if self._write:
+            return _il_net.state(self._s) != 'connecting'
+        return _il_net.readable(self._s)
+
+    def _arm(self):
+        import _il_net
+        self._gen += 1
+        a = _Arm(self)
+        if self._ready():
+            self._loop.call_later(0, a._fire)
+            return
+        delay = _il_net.delay(self._s)
+        if delay is not None:
+            self._loop.call_later(delay, a._fire)
+        _il_net.watch(self._s, (self._loop, a))
+
+    def cancel(self):
+        self._on = False
+
+    def _fire(self):
+        if not self._ready():
+            self._arm()
+            return
+        self._gen += 1
+        self._cb(*self._args)
+        if self._on:
+            self._arm()
 
 
 def _net_watch(s):
@@ -85,6 +152,49 @@ def _net_addr(host, port):
         raise TypeError("'NoneType' object cannot be interpreted as an integer")
     socket._resolve(host or '')
     return port
+
+
+class BaseProtocol:
+    __module__ = 'asyncio.protocols'
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class BufferedProtocol(BaseProtocol):
+    def get_buffer(self, sizehint):
+        pass
+
+    def buffer_updated(self, nbytes):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class DatagramProtocol(BaseProtocol):
+    def datagram_received(self, data, addr):
+        pass
+
+    def error_received(self, exc):
+        pass
 
 
 class StreamReader:

@@ -386,6 +386,10 @@ const STREAM_NAMES: &[&str] = &[
     "Server",
     "IncompleteReadError",
     "LimitOverrunError",
+    "BaseProtocol",
+    "Protocol",
+    "BufferedProtocol",
+    "DatagramProtocol",
     "_net_wake_items",
 ];
 
