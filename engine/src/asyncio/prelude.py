@@ -229,19 +229,6 @@ class BaseEventLoop(AbstractEventLoop):
     def call_exception_handler(self, context):
         self.default_exception_handler(context)
 
-    def __getattr__(self, name):
-        # The network's methods live in a module of their own, imported on their first use.
-        if name in _NET_METHODS:
-            import _il_transports
-            f = getattr(_il_transports, name)
-            return lambda *a, **k: f(self, *a, **k)
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-
-_NET_METHODS = ('sock_recv', 'sock_recv_into', 'sock_recvfrom', 'sock_sendall', 'sock_sendto', 'sock_connect',
-                'sock_accept', 'add_reader', 'remove_reader', 'add_writer', 'remove_writer', 'create_server',
-                'create_connection', 'create_datagram_endpoint', 'connect_accepted_socket')
-
 
 def _settle_like(outcome, target):
     # On target's loop: an asyncio future takes a finished concurrent future's outcome, unless it was

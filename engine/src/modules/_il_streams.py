@@ -49,7 +49,9 @@ def _net_arm(loop, fut, delay):
     # Something arrives now: as if the loop's next look at its selector saw it.
     if fut.done():
         return
-    if delay <= 0:
+    if type(fut) is _Arm:
+        fut._w._schedule(fut, max(delay, 0))
+    elif delay <= 0:
         fut.set_result(None)
     else:
         loop.call_later(delay, _net_set, fut)
@@ -57,10 +59,7 @@ def _net_arm(loop, fut, delay):
 
 def _net_set(fut):
     if not fut.done():
-        if type(fut) is _Arm:
-            fut._fire()
-        else:
-            fut.set_result(None)
+        fut.set_result(None)
 
 
 class _Arm:
@@ -68,23 +67,36 @@ class _Arm:
     def __init__(self, w):
         self._w = w
         self._gen = w._gen
+        self._live = False
+        self._call = None
 
     def done(self):
         return self._w._gen != self._gen or not self._w._on
 
     def set_result(self, _):
-        # Arrived now, in the sender's own step: the loop's selector sees it in its next iteration, after the
-        # handles already ready (a timer due now comes just there).
-        self._w._loop.call_later(0, self._fire)
+        self._w._schedule(self, 0)
 
-    def _fire(self):
-        if not self.done():
-            self._w._fire()
+    def _check(self):
+        # Just before the callback's own handle: it runs only if the socket is ready and this arming current.
+        w = self._w
+        if self.done():
+            self._call.cancel()
+            return
+        if not w._ready():
+            self._call.cancel()
+        w._gen += 1
+        self._live = True
+
+    def _after(self):
+        if self._live and self._w._on:
+            self._w._arm()
 
 
 class _Watch:
     """A selector's registration of a socket for reading (or writing): the loop runs cb(*args) in the iteration
-    where the socket is ready, and again in each later one while it stays ready, until cancel()."""
+    where the socket is ready, and again in each later one while it stays ready, until cancel(). The callback
+    is a handle of its own (a timer due then, between two of the watch's own), so that an exception in it is
+    the loop's "Exception in callback" and the registration stays."""
 
     def __init__(self, loop, s, cb, args, write=False):
         self._loop = loop
@@ -102,29 +114,27 @@ class _Watch:
             return _il_net.state(self._s) != 'connecting'
         return _il_net.readable(self._s)
 
+    def _schedule(self, a, delay):
+        # A timer due now comes after the handles already ready, as a selector's events do.
+        loop = self._loop
+        loop.call_later(delay, a._check)
+        a._call = loop.call_later(delay, self._cb, *self._args)
+        loop.call_later(delay, a._after)
+
     def _arm(self):
         import _il_net
         self._gen += 1
         a = _Arm(self)
         if self._ready():
-            self._loop.call_later(0, a._fire)
+            self._schedule(a, 0)
             return
         delay = _il_net.delay(self._s)
         if delay is not None:
-            self._loop.call_later(delay, a._fire)
+            self._schedule(a, delay)
         _il_net.watch(self._s, (self._loop, a))
 
     def cancel(self):
         self._on = False
-
-    def _fire(self):
-        if not self._ready():
-            self._arm()
-            return
-        self._gen += 1
-        self._cb(*self._args)
-        if self._on:
-            self._arm()
 
 
 def _net_watch(s):

@@ -1,6 +1,6 @@
 """asyncio's transports and protocols and the loop's socket methods (sock_*, add_reader) over Interleave's simulated
 network, as CPython's selector event loop has them: create_server, create_connection, create_datagram_endpoint,
-connect_accepted_socket. The loop's methods of these names come here on first use (BaseEventLoop.__getattr__).
+connect_accepted_socket. The loop's methods of these names come from here on first use (`Vm::getattr_opt`), each taking the loop first.
 
 A selector's registration is a _il_streams._Watch: its callback runs in the loop iteration where the socket is
 ready, as CPython's reader and writer handles do, so the callbacks come in CPython's order."""
@@ -475,17 +475,7 @@ class _SelectorDatagramTransport(_SelectorTransport):
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal read error on datagram transport')
         else:
-            try:
-                self._protocol.datagram_received(data, addr)
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                # CPython's loop reports it as any callback's exception.
-                self._loop.call_exception_handler({
-                    'message': f'Exception in callback {_handle_repr(self._read_ready)}',
-                    'exception': exc,
-                    'handle': _HandleRepr(self._read_ready),
-                })
+            self._protocol.datagram_received(data, addr)
 
     def sendto(self, data, addr=None):
         _bytes_like(data)
@@ -509,18 +499,6 @@ class _SelectorDatagramTransport(_SelectorTransport):
             raise
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal write error on datagram transport')
-
-
-def _handle_repr(cb):
-    return f'{type(cb.__self__).__name__}._read_ready()'
-
-
-class _HandleRepr:
-    def __init__(self, cb):
-        self._cb = cb
-
-    def __repr__(self):
-        return f'<Handle {_handle_repr(self._cb)}>'
 
 
 def _set_result_unless_cancelled(fut, result):
