@@ -274,7 +274,7 @@ class _SelectorTransport:
         elif self._closing:
             info.append('closing')
         info.append(f'fd={self._sock_fd}')
-        if self._sock is not None and not self._closing:
+        if self._loop is not None and not self._loop.is_closed():
             info.append('read=' + ('polling' if self._reader is not None else 'idle'))
             info.append('write=<idle, bufsize=0>')
         return '<{}>'.format(' '.join(info))

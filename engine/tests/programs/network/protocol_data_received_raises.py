@@ -1,7 +1,6 @@
 """A protocol whose data_received raises: the loop logs the fatal error and the transport is closed, with
 connection_lost given the exception."""
 import asyncio
-import socket
 
 
 class Broken(asyncio.Protocol):
@@ -36,10 +35,6 @@ class Client(asyncio.Protocol):
 
 async def main():
     loop = asyncio.get_running_loop()
-    # Two sockets opened and closed first, so that the transport's descriptor in the logged error is the
-    # same in CPython (which reuses the lowest free one after its loop's own three) and in Interleave.
-    socket.socket().close()
-    socket.socket().close()
     server = await loop.create_server(Broken, "127.0.0.1", 9416)
     done = loop.create_future()
     await loop.create_connection(lambda: Client(done), "127.0.0.1", 9416)
