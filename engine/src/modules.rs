@@ -53,6 +53,11 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let m = vm.import("_il_urllib")?;
             let short = &name[7..];
             vm.setattr(&pkg, short, m.clone())?;
+            if short == "request" {
+                // CPython's urllib.request imports urllib.error and urllib.parse, which become attributes too.
+                vm.setattr(&pkg, "error", m.clone())?;
+                vm.setattr(&pkg, "parse", m.clone())?;
+            }
             m
         }
         "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib" | "xmlrpc"
