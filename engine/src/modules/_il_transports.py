@@ -1,6 +1,7 @@
 """asyncio's transports and protocols and the loop's socket methods (sock_*, add_reader) over Interleave's simulated
 network, as CPython's selector event loop has them: create_server, create_connection, create_datagram_endpoint,
-connect_accepted_socket. The loop's methods of these names come from here on first use (`Vm::getattr_opt`), each taking the loop first.
+connect_accepted_socket. The loop's methods of these names come from here on first use (`Vm::getattr_opt`),
+each taking the loop first.
 
 A selector's registration is a _il_streams._Watch: its callback runs in the loop iteration where the socket is
 ready, as CPython's reader and writer handles do, so the callbacks come in CPython's order."""
