@@ -943,15 +943,9 @@ impl Vm {
                 f.code.filename,
                 f.code.first_line
             ),
+            // A bound method is not a function to CPython's `_get_function_source`: no place is given.
             Value::Method(m) => match &m.1 {
-                Value::Function(f) => {
-                    format!(
-                        "{}({args}) at {}:{}",
-                        f.qualname.borrow(),
-                        f.code.filename,
-                        f.code.first_line
-                    )
-                }
+                Value::Function(f) => format!("{}({args})", f.qualname.borrow()),
                 _ => format!("{}({args})", self.repr(func).map(|s| s.to_string()).unwrap_or_default()),
             },
             _ => format!("{}({args})", self.repr(func).map(|s| s.to_string()).unwrap_or_default()),

@@ -53,6 +53,11 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             let m = vm.import("_il_urllib")?;
             let short = &name[7..];
             vm.setattr(&pkg, short, m.clone())?;
+            if short == "request" {
+                // CPython's urllib.request imports urllib.error and urllib.parse, which become attributes too.
+                vm.setattr(&pkg, "error", m.clone())?;
+                vm.setattr(&pkg, "parse", m.clone())?;
+            }
             m
         }
         "ssl" | "select" | "selectors" | "http" | "http.client" | "http.server" | "ftplib" | "smtplib" | "xmlrpc"
@@ -154,6 +159,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "socketserver" => runtime_source!("modules/socketserver.py"),
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),
+        "_il_transports" => runtime_source!("modules/_il_transports.py"),
         "requests" => runtime_source!("modules/requests.py"),
         "aiohttp" => runtime_source!("modules/aiohttp.py"),
         "urllib" => runtime_source!("modules/urllib.py"),

@@ -167,7 +167,11 @@ pub struct Net {
     pub config: NetConfig,
     ports: BTreeMap<(Proto, u16), Weak<Sock>>,
     next_ephemeral: u16,
-    next_id: u32,
+    /// The file descriptors of open sockets: a new one takes the lowest free, as on Linux.
+    fds: std::collections::BTreeSet<u32>,
+    /// Whether the running thread's asyncio loop is running, which holds descriptors 3 to 5 (its epoll and its
+    /// self-pipe, in CPython), so that a transport's `fd=` is CPython's.
+    pub loop_fds: bool,
     rng: u64,
     /// The trace object of each host or address waited on, by its name.
     pub objs: HashMap<String, ObjId>,
@@ -179,12 +183,18 @@ pub const EPHEMERAL_FIRST: u16 = 32768;
 pub const EPHEMERAL_LAST: u16 = 60999;
 
 impl Net {
+    /// A closed socket's descriptor is free again.
+    pub fn free_fd(&mut self, id: u32) {
+        self.fds.remove(&id);
+    }
+
     pub fn new(config: &NetConfig) -> Net {
         Net {
             config: config.clone(),
             ports: BTreeMap::new(),
             next_ephemeral: EPHEMERAL_FIRST,
-            next_id: 3,
+            fds: std::collections::BTreeSet::new(),
+            loop_fds: false,
             rng: config.seed ^ 0x9e37_79b9_7f4a_7c15,
             objs: HashMap::new(),
             woken: Vec::new(),
@@ -192,7 +202,11 @@ impl Net {
     }
 
     pub fn socket(&mut self, proto: Proto) -> Rc<Sock> {
-        self.next_id += 1;
+        let mut id = if self.loop_fds { 6 } else { 3 };
+        while self.fds.contains(&id) {
+            id += 1;
+        }
+        self.fds.insert(id);
         Rc::new(Sock {
             st: RefCell::new(SockState {
                 proto,
@@ -210,7 +224,7 @@ impl Net {
                 watchers: Vec::new(),
             }),
             signal: Rc::new(Signal::default()),
-            id: self.next_id,
+            id,
         })
     }
 

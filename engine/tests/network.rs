@@ -328,3 +328,80 @@ fn a_lone_threads_blocking_request_is_a_network_wait_on_its_lane() {
         "{waits:?}"
     );
 }
+
+const PROTOCOL_ECHO: &str = r#"
+import asyncio
+
+class Echo(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def data_received(self, data):
+        self.transport.write(data)
+
+class Client(asyncio.Protocol):
+    def __init__(self, done):
+        self.done = done
+
+    def connection_made(self, transport):
+        transport.write(b"ping")
+
+    def data_received(self, data):
+        self.done.set_result(data)
+
+async def main():
+    loop = asyncio.get_running_loop()
+    await loop.create_server(Echo, "127.0.0.1", 9000)
+    t0 = loop.time()
+    done = loop.create_future()
+    await loop.create_connection(lambda: Client(done), "127.0.0.1", 9000)
+    t1 = loop.time()
+    await done
+    print(round((t1 - t0) * 1000), round((loop.time() - t1) * 1000))
+
+asyncio.run(main())
+"#;
+
+/// Protocols' callbacks run when what was sent arrives: with a loopback latency, connecting takes a round
+/// trip and so does an echo (each rounded up to the selector's whole milliseconds).
+#[test]
+fn protocol_callbacks_wait_for_the_loopbacks_latency() {
+    let s = run(PROTOCOL_ECHO, net(|n| n.loopback_latency = 50 * MS));
+    let out = s.stdout();
+    let times: Vec<i64> = out.split_whitespace().map(|t| t.parse().expect("a number")).collect();
+    assert_eq!(times.len(), 2, "printed {out:?}");
+    assert!((100..=103).contains(&times[0]), "connecting took {} ms", times[0]);
+    assert!((100..=103).contains(&times[1]), "the echo took {} ms", times[1]);
+    let quick = run(PROTOCOL_ECHO, Config::default());
+    assert_eq!(quick.stdout(), "0 0\n");
+}
+
+/// A task waiting in `loop.sock_recv` or `sock_accept` is waiting for the network, on the address.
+#[test]
+fn a_sock_recv_wait_is_a_network_wait() {
+    let s = run(
+        r#"
+import asyncio, socket
+
+async def main():
+    loop = asyncio.get_running_loop()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 9001))
+    listener.listen()
+    listener.setblocking(False)
+    accepting = asyncio.create_task(loop.sock_accept(listener))
+    await asyncio.sleep(0.01)
+    c = socket.socket()
+    c.setblocking(False)
+    await loop.sock_connect(c, ("127.0.0.1", 9001))
+    conn, _ = await accepting
+    loop.call_later(0.05, c.send, b"hi")
+    print(await loop.sock_recv(conn, 10))
+
+asyncio.run(main())
+"#,
+        Config::default(),
+    );
+    assert_eq!(s.stdout(), "b'hi'\n");
+    assert_eq!(waited_for(&s), ["127.0.0.1:9001"]);
+}

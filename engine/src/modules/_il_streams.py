@@ -49,7 +49,9 @@ def _net_arm(loop, fut, delay):
     # Something arrives now: as if the loop's next look at its selector saw it.
     if fut.done():
         return
-    if delay <= 0:
+    if type(fut) is _Arm:
+        fut._w._schedule(fut, max(delay, 0))
+    elif delay <= 0:
         fut.set_result(None)
     else:
         loop.call_later(delay, _net_set, fut)
@@ -58,6 +60,81 @@ def _net_arm(loop, fut, delay):
 def _net_set(fut):
     if not fut.done():
         fut.set_result(None)
+
+
+class _Arm:
+    # One arming of a _Watch, as the watcher _il_net resolves: stale once the watch fired, re-armed or stopped.
+    def __init__(self, w):
+        self._w = w
+        self._gen = w._gen
+        self._live = False
+        self._call = None
+
+    def done(self):
+        return self._w._gen != self._gen or not self._w._on
+
+    def set_result(self, _):
+        self._w._schedule(self, 0)
+
+    def _check(self):
+        # Just before the callback's own handle: it runs only if the socket is ready and this arming current.
+        w = self._w
+        if self.done():
+            self._call.cancel()
+            return
+        if not w._ready():
+            self._call.cancel()
+        w._gen += 1
+        self._live = True
+
+    def _after(self):
+        if self._live and self._w._on:
+            self._w._arm()
+
+
+class _Watch:
+    """A selector's registration of a socket for reading (or writing): the loop runs cb(*args) in the iteration
+    where the socket is ready, and again in each later one while it stays ready, until cancel(). The callback
+    is a handle of its own (a timer due then, between two of the watch's own), so that an exception in it is
+    the loop's "Exception in callback" and the registration stays."""
+
+    def __init__(self, loop, s, cb, args, write=False):
+        self._loop = loop
+        self._s = s
+        self._cb = cb
+        self._args = args
+        self._write = write
+        self._on = True
+        self._gen = 0
+        self._arm()
+
+    def _ready(self):
+        import _il_net
+        if self._write:
+            return _il_net.state(self._s) != 'connecting'
+        return _il_net.readable(self._s)
+
+    def _schedule(self, a, delay):
+        # A timer due now comes after the handles already ready, as a selector's events do.
+        loop = self._loop
+        loop.call_later(delay, a._check)
+        a._call = loop.call_later(delay, self._cb, *self._args)
+        loop.call_later(delay, a._after)
+
+    def _arm(self):
+        import _il_net
+        self._gen += 1
+        a = _Arm(self)
+        if self._ready():
+            self._schedule(a, 0)
+            return
+        delay = _il_net.delay(self._s)
+        if delay is not None:
+            self._schedule(a, delay)
+        _il_net.watch(self._s, (self._loop, a))
+
+    def cancel(self):
+        self._on = False
 
 
 def _net_watch(s):
@@ -85,6 +162,49 @@ def _net_addr(host, port):
         raise TypeError("'NoneType' object cannot be interpreted as an integer")
     socket._resolve(host or '')
     return port
+
+
+class BaseProtocol:
+    __module__ = 'asyncio.protocols'
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+    def pause_writing(self):
+        pass
+
+    def resume_writing(self):
+        pass
+
+
+class Protocol(BaseProtocol):
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class BufferedProtocol(BaseProtocol):
+    def get_buffer(self, sizehint):
+        pass
+
+    def buffer_updated(self, nbytes):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class DatagramProtocol(BaseProtocol):
+    def datagram_received(self, data, addr):
+        pass
+
+    def error_received(self, exc):
+        pass
 
 
 class StreamReader:

@@ -158,10 +158,15 @@ def urlopen(url, data=None, timeout=None, **kwargs):
     host, steps = _il_web.plan(method, full, body, timeout, timeout, False)
     for step in steps:
         kind = step[0]
+        if kind == 'local':
+            step = _il_web.fetch_local(method, host, step[1], step[2], body, timeout, 'Python-urllib/3.11')
+            kind = step[0]
         if kind == 'wait':
             _il_web.wait(host, step[1])
         elif kind == 'ok':
             resp = HTTPResponse(full, step[1], step[2], step[3])
+            if len(step) > 5:
+                resp.headers = step[5]
             if resp.status >= 400:
                 raise HTTPError(full, resp.status, resp.reason, resp.headers, resp)
             return resp

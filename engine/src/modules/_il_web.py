@@ -111,7 +111,8 @@ def plan(method, url, body, connect_timeout, read_timeout, reused):
     import _il_net
     scheme, host, port, path = split_url(url)
     if _il_net.loopback(host):
-        return host, [('refused',)]
+        # The program's own server, if it has one: asked over the simulated sockets (fetch_local).
+        return host, [('local', port, path)]
     if not known(host):
         return host, [('dns',)]
     lat = _il_net.latency(host)
@@ -219,3 +220,58 @@ class Headers(dict):
 
 def headers_of(ctype, data, length=None):
     return Headers({'Content-Type': ctype, 'Content-Length': str(len(data) if length is None else length)})
+
+
+def fetch_local(method, host, port, path, body, timeout, agent):
+    """A request to the program's own server on the loopback over the simulated sockets, blocking the thread
+    (the server runs in another one): how it ends, as plan's last step, with ('ok', status, content type, body,
+    length, headers)."""
+    import socket
+    s = socket.socket()
+    s.settimeout(timeout)
+    try:
+        try:
+            s.connect(('127.0.0.1', port))
+        except ConnectionRefusedError:
+            return ('refused',)
+        except TimeoutError:
+            return ('connect-timeout',)
+        head = f'{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: {agent}\r\nAccept: */*\r\n'
+        if body or method in ('POST', 'PUT', 'PATCH'):
+            head += f'Content-Length: {len(body)}\r\n'
+        s.sendall(head.encode() + b'Connection: close\r\n\r\n' + body)
+        data = b''
+        want = None
+        try:
+            while want is None or len(data) < want:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+                end = data.find(b'\r\n\r\n')
+                if want is None and end >= 0:
+                    top = data[:end].decode('utf-8', 'replace')
+                    for line in top.split('\r\n')[1:]:
+                        k, _, v = line.partition(':')
+                        if k.strip().lower() == 'content-length':
+                            want = len(top) + 4 + int(v.strip())
+        except TimeoutError:
+            return ('read-timeout',)
+        except ConnectionResetError:
+            return ('reset',)
+    finally:
+        s.close()
+    end = data.find(b'\r\n\r\n')
+    end = len(data) if end < 0 else end
+    lines = data[:end].decode('utf-8', 'replace').split('\r\n')
+    data = data[end + 4:]
+    parts = lines[0].split(' ', 2)
+    if len(parts) < 2 or not parts[1].isdigit():
+        return ('reset',)
+    headers = Headers()
+    for line in lines[1:]:
+        k, _, v = line.partition(':')
+        headers[k.strip()] = v.strip()
+    if method == 'HEAD':
+        data = b''
+    return ('ok', int(parts[1]), headers.get('Content-Type', ''), data, len(data), headers)

@@ -312,7 +312,8 @@ class ClientSession:
                 return resp
             elif kind == 'dns':
                 raise ClientConnectorDNSError(host, port, 'Name or service not known', -2)
-            elif kind == 'refused':
+            elif kind in ('refused', 'local'):
+                # The program's own server is not asked over aiohttp yet: as if nobody listened.
                 raise ClientConnectorError(host, port, f"Connect call failed ('{host}', {port})", 111)
             elif kind == 'reset':
                 raise ClientOSError(104, 'Connection reset by peer')

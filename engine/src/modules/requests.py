@@ -207,12 +207,18 @@ def _send(method, url, params, data, json, headers, timeout, session):
     pool, conn = _pool(host, url)
     for step in steps:
         kind = step[0]
+        if kind == 'local':
+            step = _il_web.fetch_local(method.upper(), host, port, path, body, read, 'python-requests/2.31.0')
+            kind = step[0]
         if kind == 'wait':
             _il_web.wait(host, step[1])
         elif kind == 'ok':
             if session is not None:
                 session._open.add((scheme, host, port))
-            return Response(url, step[1], step[2], step[3], step[4])
+            resp = Response(url, step[1], step[2], step[3], step[4])
+            if len(step) > 5:
+                resp.headers = step[5]
+            return resp
         elif kind == 'dns':
             import socket
             inner = f"{conn}: Failed to resolve {host!r} ([Errno -2] Name or service not known)"

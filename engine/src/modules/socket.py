@@ -62,6 +62,8 @@ _CLASSES = {
 }
 
 _default_timeout = None
+# The simulated socket of each file descriptor, for asyncio's add_reader(fd, ...).
+_fds = {}
 
 
 def _error(code):
@@ -169,6 +171,7 @@ class socket:
             self._s = _il_net.socket(type)
         else:
             self._s = fileno
+        _fds[_il_net.info(self._s)[2]] = self._s
         self._timeout = _default_timeout
         self._closed = False
         self._host = '0.0.0.0'
@@ -264,10 +267,11 @@ class socket:
             self._host = '127.0.0.1'
         if self.type == SOCK_DGRAM:
             return
-        end = self._deadline() if self._timeout != 0.0 else None
+        if self._timeout == 0.0:
+            # Linux's non-blocking TCP connect, even on the loopback: done when the socket turns writable.
+            raise BlockingIOError(115, 'Operation now in progress')
+        end = self._deadline()
         while _il_net.state(self._s) == 'connecting':
-            if self._timeout == 0.0:
-                raise BlockingIOError(115, 'Operation now in progress')
             if end is not None and _il_net.now() >= end:
                 raise timeout('timed out')
             _il_net.wait(self._s, end)

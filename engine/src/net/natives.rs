@@ -187,6 +187,7 @@ fn arrive(vm: &mut Vm, s: &Sock, at: Time) {
 
 fn socket(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
     let proto = if int(vm, a, 0)? == 2 { Proto::Udp } else { Proto::Tcp };
+    vm.world.net.loop_fds = vm.ts.aio.running;
     let s = vm.world.net.socket(proto);
     Ok(val(s))
 }
@@ -259,6 +260,7 @@ fn connect(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         return Ok(Value::Int(-ECONNREFUSED));
     };
     let lat = vm.world.net.config.loopback_latency;
+    vm.world.net.loop_fds = vm.ts.aio.running;
     let conn = vm.world.net.socket(Proto::Tcp);
     let my_port = s.st.borrow().port;
     {
@@ -455,6 +457,7 @@ fn close(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
         let had = st.wr_closed;
         st.wr_closed = true;
         if !only_write {
+            vm.world.net.free_fd(s.id);
             st.state = State::Closed;
             st.inbox.clear();
             st.backlog.clear();
@@ -571,6 +574,7 @@ fn info(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 
 /// `pair()`: two connected stream sockets (`socket.socketpair`).
 fn pair(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
+    vm.world.net.loop_fds = vm.ts.aio.running;
     let x = vm.world.net.socket(Proto::Tcp);
     let y = vm.world.net.socket(Proto::Tcp);
     for (p, q) in [(&x, &y), (&y, &x)] {

@@ -386,7 +386,30 @@ const STREAM_NAMES: &[&str] = &[
     "Server",
     "IncompleteReadError",
     "LimitOverrunError",
+    "BaseProtocol",
+    "Protocol",
+    "BufferedProtocol",
+    "DatagramProtocol",
     "_net_wake_items",
+];
+
+/// asyncio's event loop's methods that `modules/_il_transports.py` defines (each taking the loop first).
+const LOOP_NET_NAMES: &[&str] = &[
+    "sock_recv",
+    "sock_recv_into",
+    "sock_recvfrom",
+    "sock_sendall",
+    "sock_sendto",
+    "sock_connect",
+    "sock_accept",
+    "add_reader",
+    "remove_reader",
+    "add_writer",
+    "remove_writer",
+    "create_server",
+    "create_connection",
+    "create_datagram_endpoint",
+    "connect_accepted_socket",
 ];
 
 impl Vm {
@@ -554,6 +577,17 @@ impl Vm {
                             }
                         }
                     };
+                }
+                if LOOP_NET_NAMES.contains(&name)
+                    && cls.lookup("_check_closed").is_some()
+                    && cls.lookup("run_in_executor").is_some()
+                {
+                    // asyncio's event loop: its network methods live in a module of their own, imported on
+                    // their first use, so that `import asyncio` costs nothing more.
+                    let module = self.import("_il_transports")?;
+                    if let Some(f) = self.getattr_opt(&module, name)? {
+                        return Ok(Some(Value::Method(Rc::new((obj.clone(), f)))));
+                    }
                 }
                 Ok(None)
             }
