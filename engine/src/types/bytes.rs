@@ -1,4 +1,4 @@
-//! A minimal `bytes`: construction, `decode`, `hex`, and the sequence protocol (`bytearray.rs` is its mutable twin).
+//! A minimal `bytes`: construction, `decode` (UTF-8, ASCII, Latin-1), `hex`, the common methods, and the sequence protocol (`bytearray.rs` is its mutable twin).
 
 use super::args::{self, check_str_size, rest};
 use super::{add_methods, dunder, Types};
@@ -8,13 +8,21 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
 
-/// The one encoding Interleave speaks; its CPython aliases are accepted.
+/// The encodings Interleave speaks (UTF-8, ASCII, Latin-1); their CPython aliases are accepted.
 pub fn check_encoding(enc: &str) -> PyResult<()> {
     match enc.to_ascii_lowercase().replace('_', "-").as_str() {
         "utf-8" | "utf8" | "u8" => Ok(()),
         "ascii" | "us-ascii" => Ok(()),
+        _ if is_latin1_name(enc) => Ok(()),
         _ => Err(Exc::new(ExcType::LookupError, format!("unknown encoding: {enc}"))),
     }
+}
+
+fn is_latin1_name(enc: &str) -> bool {
+    matches!(
+        enc.to_ascii_lowercase().replace('_', "-").as_str(),
+        "latin-1" | "latin1" | "latin" | "l1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100"
+    )
 }
 
 fn is_ascii_name(enc: &str) -> bool {
@@ -24,6 +32,27 @@ fn is_ascii_name(enc: &str) -> bool {
 /// `str.encode(encoding)`.
 pub fn encode(s: &str, enc: &str) -> PyResult<Value> {
     check_encoding(enc)?;
+    if is_latin1_name(enc) {
+        let mut out = Vec::with_capacity(s.len());
+        for (i, c) in s.chars().enumerate() {
+            let n = c as u32;
+            if n >= 0x100 {
+                let esc = if n < 0x10000 {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
+                return Err(Exc::new(
+                    ExcType::UnicodeEncodeError,
+                    format!(
+                        "'latin-1' codec can't encode character '{esc}' in position {i}: ordinal not in range(256)"
+                    ),
+                ));
+            }
+            out.push(n as u8);
+        }
+        return Ok(Value::Bytes(Rc::from(out)));
+    }
     if is_ascii_name(enc) {
         if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
             let n = c as u32;
@@ -104,6 +133,9 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
         None => "utf-8".into(),
     };
     check_encoding(&enc)?;
+    if is_latin1_name(&enc) {
+        return Ok(Value::str(&latin1(&b)));
+    }
     let codec = if is_ascii_name(&enc) { "ascii" } else { "utf-8" };
     let bad = if codec == "ascii" {
         b.iter()
@@ -268,6 +300,42 @@ fn lstrip(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
 
 fn rstrip(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
     strip_impl(vm, "rstrip", args, kw, false, true)
+}
+
+/// `partition(sep)` and `rpartition(sep)`: the parts before and after the first (last) `sep`.
+fn partition_impl(vm: &mut Vm, name: &str, args: &[Value], kw: &Kwargs, last: bool) -> PyResult {
+    let b = this(vm, name, args)?;
+    let slots = args::bind(name, &["sep"], rest(args), kw)?;
+    let sep = match slots.first().cloned().flatten() {
+        Some(v) => bytes_arg(vm, &v)?,
+        None => {
+            return Err(Exc::type_error(format!(
+                "bytes.{name}() takes exactly one argument (0 given)"
+            )))
+        }
+    };
+    if sep.is_empty() {
+        return Err(Exc::value_error("empty separator"));
+    }
+    let found = if last {
+        b.windows(sep.len()).rposition(|w| w == &sep[..])
+    } else {
+        b.windows(sep.len()).position(|w| w == &sep[..])
+    };
+    let part = |x: &[u8]| Value::Bytes(Rc::from(x));
+    Ok(Value::tuple(match found {
+        Some(i) => vec![part(&b[..i]), part(&sep), part(&b[i + sep.len()..])],
+        None if last => vec![part(b""), part(b""), part(&b)],
+        None => vec![part(&b), part(b""), part(b"")],
+    }))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+    partition_impl(vm, "partition", args, kw, false)
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
+    partition_impl(vm, "rpartition", args, kw, true)
 }
 
 fn split(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult {
@@ -437,6 +505,8 @@ pub fn install(t: &Types) {
             ("lstrip", lstrip),
             ("rstrip", rstrip),
             ("split", split),
+            ("partition", partition),
+            ("rpartition", rpartition),
             ("join", join),
             ("find", find),
             ("rfind", rfind),
