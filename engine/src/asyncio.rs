@@ -44,6 +44,9 @@ pub struct TaskData {
     pub num_cancels: Cell<u32>,
     /// The value to hand the coroutine when it resumes (the awaited future's result).
     pub resume_with: RefCell<Option<Rc<FutureObj>>>,
+    /// The task's `contextvars` mapping (`ThreadState::context` while it runs): a copy of its creator's, or the
+    /// `context=` it was given.
+    pub context: RefCell<Value>,
 }
 
 pub enum Callback {
@@ -457,6 +460,14 @@ impl Vm {
         })
     }
 
+    /// A copy of the running code's `contextvars` mapping (`contextvars.copy_context()`'s), None while empty.
+    pub fn context_copy(&self) -> Value {
+        match &self.ts.context {
+            Value::Dict(d) => Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))),
+            _ => Value::None,
+        }
+    }
+
     /// `asyncio.create_task(coro, name=...)`.
     pub fn create_task(&mut self, coro: Value, name: Option<Str>) -> PyResult<Rc<FutureObj>> {
         let Value::Gen(g) = &coro else {
@@ -505,6 +516,7 @@ impl Vm {
                 cancel_msg: RefCell::new(Value::None),
                 num_cancels: Cell::new(0),
                 resume_with: RefCell::new(None),
+                context: RefCell::new(self.context_copy()),
             }),
             obj: 0,
             timer: Cell::new(None),
@@ -774,6 +786,7 @@ impl Vm {
         }
         self.ts.aio.current = Some(task.clone());
         self.ts.current_task = t.id;
+        let outer_context = std::mem::replace(&mut self.ts.context, t.context.borrow().clone());
         let mut exc = exc;
         self.ts.exit_line = 0;
         if !resumed_mid_step {
@@ -813,6 +826,8 @@ impl Vm {
             // The task ends where its coroutine returned or raised, not at the last line an event recorded.
             self.ts.line = self.ts.exit_line;
         }
+        // A variable first set in this step made the task's mapping: it keeps it for its next steps.
+        *t.context.borrow_mut() = std::mem::replace(&mut self.ts.context, outer_context);
         let tick = self.finish_step(&task, th, exit);
         if !matches!(tick, Tick::Budget) {
             self.ts.aio.current = None;
@@ -851,12 +866,10 @@ impl Vm {
             Exit::Raised(e) => {
                 drop(th);
                 if self.exc_is(&e, ExcType::CancelledError) {
-                    let msg = self
-                        .exc_data(&e)
-                        .and_then(|d| d.borrow().args.first().cloned())
-                        .unwrap_or(Value::None);
+                    // The error itself is handed out once; after it `result()` makes a new one with no message,
+                    // as CPython's C task does (it cancels the future with none).
                     *task.cancelled_exc.borrow_mut() = e;
-                    self.task_cancelled(task, msg);
+                    self.task_cancelled(task, Value::None);
                 } else {
                     let summary = self.repr(&e).map(|s| s.to_string()).unwrap_or_default();
                     let text = self.text(summary);

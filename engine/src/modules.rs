@@ -127,6 +127,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "collections" => runtime_source!("modules/collections.py"),
         "_collections_abc" => runtime_source!("modules/_collections_abc.py"),
         "contextlib" => runtime_source!("modules/contextlib.py"),
+        "contextvars" => runtime_source!("modules/contextvars.py"),
         "copy" => runtime_source!("modules/copy.py"),
         "dataclasses" => runtime_source!("modules/dataclasses.py"),
         "datetime" => runtime_source!("modules/datetime.py"),

@@ -228,7 +228,26 @@ pub fn install(vm: &mut Vm) -> Dict {
                 Some(v) => Some(vm.to_str(v)?),
             };
             let t = vm.create_task(coro, name)?;
+            // `context=`: the mapping of the `contextvars.Context` given, shared with it (not a copy).
+            if let Some(ctx) = kwarg(kw, "context").or(a.get(2)).filter(|c| !matches!(c, Value::None)) {
+                let data = vm.getattr(&ctx, "_data")?;
+                if let Some(td) = &t.task {
+                    *td.context.borrow_mut() = data;
+                }
+            }
             Ok(Value::Object(t))
+        }),
+        // `contextvars`: the running code's mapping (made empty first when asked to and there is none).
+        ("context_data", |vm, a, _| {
+            if matches!(vm.ts.context, Value::None) && matches!(a.first(), Some(Value::Bool(true))) {
+                vm.ts.context = Value::Dict(Rc::new(RefCell::new(Dict::new())));
+            }
+            Ok(vm.ts.context.clone())
+        }),
+        // `Context.run`: puts a mapping in effect, handing back the one it replaces.
+        ("context_swap", |vm, a, _| {
+            let new = a.first().cloned().unwrap_or_default();
+            Ok(std::mem::replace(&mut vm.ts.context, new))
         }),
         ("isfuture", |_, a, _| {
             Ok(Value::Bool(a.first().and_then(as_future).is_some()))

@@ -112,7 +112,7 @@ class BaseEventLoop(AbstractEventLoop):
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
         _il.set_loop(self)
-        return _il.create_task(coro, name=name)
+        return _il.create_task(coro, name, context)
 
     def is_running(self):
         return _il.is_running() and _il.get_loop() is self
@@ -268,6 +268,11 @@ def wrap_future(future, *, loop=None):
 async def to_thread(func, /, *args, **kwargs):
     import functools
     loop = get_running_loop()
+    # The worker runs the call in a copy of this task's context, as CPython's does.
+    data = _il.context_data(False)
+    if data is not None:
+        import contextvars
+        func = functools.partial(contextvars.copy_context().run, func)
     return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))
 
 
@@ -317,7 +322,7 @@ def ensure_future(coro_or_future, *, loop=None):
 
 def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
 
 
 def current_task(loop=None):
@@ -399,7 +404,7 @@ class Runner:
         if _il.is_running():
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)
 
     def _lazy_init(self):
@@ -803,7 +808,7 @@ class TaskGroup:
             raise RuntimeError(f'TaskGroup {self!r} is finished')
         if self._aborting:
             raise RuntimeError(f'TaskGroup {self!r} is shutting down')
-        task = self._loop.create_task(coro, name=name)
+        task = self._loop.create_task(coro, name=name, context=context)
         if task.done():
             self._on_task_done(task)
         else:
@@ -1282,6 +1287,90 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+
+class BrokenBarrierError(RuntimeError):
+    __module__ = 'asyncio.exceptions'
+
+
+class Barrier:
+    """Makes `parties` tasks wait for each other. Its state: 'filling' (tasks arrive), 'draining' (the group is
+    complete and leaving: newcomers wait for it to be gone), 'resetting' (reset() came while tasks were in:
+    they leave with BrokenBarrierError) or 'broken' (abort(): every wait fails). One Condition carries every
+    wait, so tasks wake in the iterations CPython's wake them in."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        # Waiting inside is waiting on the barrier: the condition and its lock are the runtime's own.
+        _il.hide(self._cond._il)
+        _il.hide(self._cond._lock._il)
+        self._cond._il = _il.register('Barrier')
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra = f'{extra}, waiters:{self.n_waiting}/{self._parties}'
+        return f'<asyncio.locks.Barrier object at {hex(id(self))} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            # Wait for a group that is leaving (or being reset) to be gone.
+            await self._cond.wait_for(lambda: self._state != 'draining' and self._state != 'resetting')
+            if self._state == 'broken':
+                raise BrokenBarrierError('Barrier aborted')
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    self._state = 'draining'
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != 'filling')
+                    if self._state == 'broken' or self._state == 'resetting':
+                        raise BrokenBarrierError('Abort or reset of barrier')
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state == 'resetting' or self._state == 'draining':
+                        self._state = 'filling'
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'
 
 
 class _UnixSelectorEventLoop(BaseEventLoop):

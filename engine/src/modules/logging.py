@@ -7,6 +7,11 @@ import sys
 import _sys
 import time as _time
 
+
+def _os_getpid():
+    import os
+    return os.getpid()
+
 CRITICAL = 50
 FATAL = CRITICAL
 ERROR = 40
@@ -66,8 +71,8 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = pathname
-        self.module = pathname[:-3] if pathname.endswith('.py') else pathname
+        self.filename = pathname.rpartition('/')[2]
+        self.module = self.filename[:-3] if self.filename.endswith('.py') else self.filename
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -84,8 +89,13 @@ class LogRecord:
         else:
             self.thread = threading.get_ident()
             self.threadName = threading.current_thread().name
-        self.processName = 'MainProcess'
-        self.process = 4242
+        # The process that logs, as `multiprocessing` names it (a child process has its own name and id).
+        mp = _sys.modules().get('multiprocessing')
+        if mp is None:
+            self.processName = 'MainProcess'
+        else:
+            self.processName = mp.current_process().name
+        self.process = _os_getpid()
 
     def getMessage(self):
         msg = str(self.msg)
@@ -357,11 +367,13 @@ class Logger(Filterer):
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
         if exc_info is True:
-            # The exception being handled is not visible to Python code in Interleave yet.
-            exc_info = None
+            exc_info = sys.exc_info()
+            if exc_info[0] is None:
+                exc_info = None
         elif isinstance(exc_info, BaseException):
             exc_info = (type(exc_info), exc_info, None)
-        record = LogRecord(self.name, level, sys.argv[0], 0, msg, args, exc_info, '<module>')
+        # The line is the program's innermost (the logging call's: this module's frames are hidden).
+        record = LogRecord(self.name, level, sys.argv[0], _sys.user_line(), msg, args, exc_info, '<module>')
         if extra is not None:
             for key in extra:
                 if key in ("message", "asctime") or key in record.__dict__:

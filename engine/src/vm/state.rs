@@ -123,4 +123,8 @@ pub struct ThreadState {
     /// CPU time (`time.thread_time`).
     pub cpu_steps: u64,
     pub steps_at_take: u64,
+    /// The `contextvars` mapping in effect: a dict from each `ContextVar` set in it to its value, or None
+    /// while nothing has been set (a new thread starts with an empty context, as in CPython 3.11). An asyncio
+    /// task swaps its own in for each of its steps.
+    pub context: crate::value::Value,
 }
