@@ -363,6 +363,9 @@ pub struct Loop {
     pub loop_obj: Value,
     /// The prelude's `Queue` class, whose plain instances get the fast paths of `fast.rs`.
     pub queue_class: Option<Rc<crate::value::Class>>,
+    /// A `SystemExit` or `KeyboardInterrupt` a task step or a callback raised: it stops the loop and leaves
+    /// `run_forever` in the thread that runs it, as CPython's `Task.__step` and `Handle._run` re-raise them.
+    pub escaped: Option<Value>,
 }
 
 /// What one tick of the loop did.
@@ -628,8 +631,19 @@ impl Vm {
         true
     }
 
+    /// Whether an exception raised by a task or a callback leaves the loop (`SystemExit`, `KeyboardInterrupt`).
+    fn escapes_loop(&self, e: &Value) -> bool {
+        self.exc_is(e, ExcType::SystemExit) || self.exc_is(e, ExcType::KeyboardInterrupt)
+    }
+
     /// Runs one handle of the loop (or starts a new iteration).
     pub fn loop_tick(&mut self) -> Tick {
+        if self.ts.aio.escaped.is_some() {
+            // The handles not yet run stay ready for the loop's next run.
+            self.ts.aio.stopping = false;
+            self.ts.aio.running = false;
+            return Tick::Stopped;
+        }
         if let Some(task) = self.ts.aio.in_progress.take() {
             return self.run_task(task, None);
         }
@@ -759,6 +773,11 @@ impl Vm {
                 self.ts.aio.in_progress_cb = Some((th, func, args));
                 Tick::Budget
             }
+            Exit::Raised(e) if self.escapes_loop(&e) => {
+                self.ts.aio.escaped = Some(e);
+                self.flush_warnings();
+                Tick::Ran
+            }
             Exit::Raised(e) => {
                 self.report_callback_error(&func, &args, &e);
                 self.flush_warnings();
@@ -879,6 +898,9 @@ impl Vm {
                             outcome: Outcome::Raised { exc: text },
                         },
                     );
+                    if self.escapes_loop(&e) {
+                        self.ts.aio.escaped = Some(e.clone());
+                    }
                     let _ = self.fut_set_exception(task, e);
                 }
                 self.ts.aio.live.remove(&id);

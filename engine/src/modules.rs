@@ -161,6 +161,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),
         "_il_transports" => runtime_source!("modules/_il_transports.py"),
+        "_il_aio_more" => runtime_source!("modules/_il_aio_more.py"),
         "requests" => runtime_source!("modules/requests.py"),
         "aiohttp" => runtime_source!("modules/aiohttp.py"),
         "urllib" => runtime_source!("modules/urllib.py"),

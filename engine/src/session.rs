@@ -428,6 +428,15 @@ impl Session {
                             self.main_event(EventKind::Resumed);
                         }
                         self.vm.threads.list[i].mode = Mode::Code;
+                        if let Some(e) = self.vm.ts.aio.escaped.take() {
+                            // `run_forever` raises it in the thread that called it.
+                            let mut frames = std::mem::take(&mut self.vm.threads.list[i].frames);
+                            let out = self.vm.throw(&mut frames, e);
+                            self.vm.threads.list[i].frames = frames;
+                            if let Some(Exit::Raised(e)) = out {
+                                self.thread_raised(i, e);
+                            }
+                        }
                     }
                     Tick::Deadlock => {
                         if self.vm.threads.others_alive(i) {

@@ -267,6 +267,8 @@ impl Types {
         generic_alias::install(&mut types);
         bytearray::install(&mut types);
         types.register_native("frame", &[]);
+        types.register_native("traceback", &[]);
+        types.register_native("code", &[]);
         add_methods(
             &types.property,
             "property",

@@ -15,6 +15,7 @@ pub mod ops;
 mod pattern;
 pub mod repr;
 pub mod state;
+pub mod tb;
 pub mod teardown;
 mod unpack;
 

@@ -324,3 +324,24 @@ if __name__ == "__main__":
     let mid = tasks.steps[tasks.steps.len() / 2].0;
     assert!(tasks.steps[tasks.step_at(mid)].1 < tasks.peak);
 }
+
+/// Other programs cannot run: asyncio's subprocess functions raise NotImplementedError saying so (after their
+/// arguments, `asyncio.subprocess.PIPE` among them, evaluate), and a program can catch it.
+#[test]
+fn asyncio_subprocesses_say_why_they_cannot_start() {
+    for call in [
+        r#"asyncio.create_subprocess_exec("echo", "hi", stdout=asyncio.subprocess.PIPE)"#,
+        r#"asyncio.create_subprocess_shell("sleep 1", stderr=asyncio.subprocess.STDOUT)"#,
+    ] {
+        let src = format!(
+            "import asyncio\nasync def main():\n    try:\n        await {call}\n    except NotImplementedError as e:\n        print(e)\nasyncio.run(main())\n"
+        );
+        let s = run(&src, 4);
+        assert!(
+            s.stdout()
+                .starts_with("Interleave runs no other programs, so asyncio.create_subprocess_"),
+            "{}",
+            s.stdout()
+        );
+    }
+}

@@ -230,7 +230,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             let t = vm.create_task(coro, name)?;
             // `context=`: the mapping of the `contextvars.Context` given, shared with it (not a copy).
             if let Some(ctx) = kwarg(kw, "context").or(a.get(2)).filter(|c| !matches!(c, Value::None)) {
-                let data = vm.getattr(&ctx, "_data")?;
+                let data = vm.getattr(ctx, "_data")?;
                 if let Some(td) = &t.task {
                     *td.context.borrow_mut() = data;
                 }

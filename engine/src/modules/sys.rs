@@ -210,6 +210,13 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("getsizeof", getsizeof),
         ("exception", exception),
         ("format_exception", format_exception),
+        ("format_tb", |vm, a, _| {
+            // `format_tb(tb)`: the frames of a traceback object as `print_exc` shows them, as one string.
+            let entries = crate::vm::tb::entries(a.first().unwrap_or(&Value::None));
+            let mut out = String::new();
+            vm.format_entries(entries.iter(), "", &mut out);
+            Ok(Value::str(&out))
+        }),
         ("getswitchinterval", |vm, _, _| {
             // CPython keeps the interval in whole microseconds.
             Ok(Value::Float((vm.threads.switch_interval / 1000) as f64 / 1e6))

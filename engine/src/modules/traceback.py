@@ -1,8 +1,9 @@
 """Interleave's traceback: printing and formatting exceptions as CPython does, from the VM's own formatter.
 
-Tracebacks here have no frame objects (`__traceback__` is None), so the functions that walk frames or stacks
-(`extract_tb`, `print_stack`, `walk_tb`...) are not provided; the ones that format an exception are, with
-CPython's output: `print_exc`, `format_exc`, `print_exception`, `format_exception`, `format_exception_only`.
+Tracebacks are objects (`vm/tb.rs`) whose frames say where they were, so the functions that walk a traceback
+are here (`walk_tb`, `extract_tb`, `format_tb`, `print_tb`, `format_list`), with those that format an exception
+(`print_exc`, `format_exc`, `print_exception`, `format_exception`, `format_exception_only`), all with CPython's
+output. Frames have no locals and no callers, so the ones that walk the stack (`print_stack`...) are not.
 """
 
 import sys
@@ -78,11 +79,113 @@ def _no_frames(name):
     return unavailable
 
 
-extract_tb = _no_frames("extract_tb")
 extract_stack = _no_frames("extract_stack")
-format_tb = _no_frames("format_tb")
 format_stack = _no_frames("format_stack")
-print_tb = _no_frames("print_tb")
 print_stack = _no_frames("print_stack")
-walk_tb = _no_frames("walk_tb")
 walk_stack = _no_frames("walk_stack")
+
+
+def walk_tb(tb):
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def _limited(items, limit):
+    if limit is None:
+        return items
+    if limit >= 0:
+        return items[:limit]
+    return items[limit:]
+
+
+class FrameSummary:
+    __slots__ = ("filename", "lineno", "name", "_line", "locals", "_text")
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self._line = line
+        self.locals = locals
+        # How print_tb shows this frame (its source line and carets), when it comes from a traceback.
+        self._text = None
+
+    @property
+    def line(self):
+        if self._line is None:
+            self._line = _sys.source_line(self.lineno) if self.filename == sys.argv[0] else ""
+        return self._line.strip()
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename == other.filename and self.lineno == other.lineno
+                    and self.name == other.name and self.locals == other.locals)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __len__(self):
+        return 4
+
+    def __repr__(self):
+        return f"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>"
+
+
+class StackSummary(list):
+    @classmethod
+    def from_list(klass, a_list):
+        result = StackSummary()
+        for frame in a_list:
+            if isinstance(frame, FrameSummary):
+                result.append(frame)
+            else:
+                filename, lineno, name, line = frame
+                result.append(FrameSummary(filename, lineno, name, line=line))
+        return result
+
+    def format_frame_summary(self, frame_summary):
+        if frame_summary._text is not None:
+            return frame_summary._text
+        row = f'  File "{frame_summary.filename}", line {frame_summary.lineno}, in {frame_summary.name}\n'
+        if frame_summary.line:
+            row += f"    {frame_summary.line}\n"
+        return row
+
+    def format(self):
+        return [self.format_frame_summary(f) for f in self]
+
+
+def extract_tb(tb, limit=None):
+    frames = [FrameSummary(f.f_code.co_filename, lineno, f.f_code.co_name) for f, lineno in walk_tb(tb)]
+    # Each frame as print_exc shows it, carets included, when every frame has its own text (no run of repeats).
+    texts = _chunks(_sys.format_tb(tb))
+    if len(texts) == len(frames):
+        for summary, text in zip(frames, texts):
+            summary._text = text
+    return StackSummary(_limited(frames, limit))
+
+
+def format_list(extracted_list):
+    return StackSummary.from_list(extracted_list).format()
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in format_list(extracted_list):
+        print(item, file=file, end="")
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    print_list(extract_tb(tb, limit=limit), file=file)

@@ -35,6 +35,11 @@ pub fn seq_binary(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResu
         BinOp::Mod => match a {
             Value::Str(fmt) => Some(super::printf::format(vm, fmt, b).map(|s| Value::Str(Rc::from(s)))),
             Value::Bytes(fmt) => Some(super::printf::format_bytes(vm, fmt, b).map(|s| Value::Bytes(Rc::from(s)))),
+            // `bytearray % args` formats as bytes do, into a new bytearray.
+            Value::Object(o) => o.as_any().downcast_ref::<super::bytearray::ByteArray>().map(|ba| {
+                let fmt = ba.data.borrow().clone();
+                super::printf::format_bytes(vm, &fmt, b).map(super::bytearray::ByteArray::value)
+            }),
             _ => None,
         },
         BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor => set_like(vm, op, a, b),

@@ -297,6 +297,15 @@ fn to_bytearray(v: Value) -> PyResult {
                 .collect();
             Value::list(items)
         }
+        // `partition`'s three parts.
+        Value::Tuple(t) => Value::tuple(
+            t.iter()
+                .map(|x| match x {
+                    Value::Bytes(b) => ByteArray::value(b.to_vec()),
+                    other => other.clone(),
+                })
+                .collect(),
+        ),
         other => other,
     })
 }
@@ -334,7 +343,7 @@ forwarders!(
     f_isalpha => "isalpha", f_isspace => "isspace", f_strip => "strip", f_lstrip => "lstrip",
     f_rstrip => "rstrip", f_split => "split", f_join => "join", f_find => "find", f_rfind => "rfind",
     f_index => "index", f_rindex => "rindex", f_count => "count", f_startswith => "startswith",
-    f_endswith => "endswith", f_replace => "replace",
+    f_endswith => "endswith", f_replace => "replace", f_partition => "partition", f_rpartition => "rpartition",
 );
 
 pub fn install(t: &mut super::Types) {

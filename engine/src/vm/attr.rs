@@ -393,6 +393,15 @@ const STREAM_NAMES: &[&str] = &[
     "_net_wake_items",
 ];
 
+/// asyncio's names that `modules/_il_aio_more.py` defines.
+const AIO_MORE_NAMES: &[&str] = &[
+    "Barrier",
+    "BrokenBarrierError",
+    "subprocess",
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+];
+
 /// asyncio's event loop's methods that `modules/_il_transports.py` defines (each taking the loop first).
 const LOOP_NET_NAMES: &[&str] = &[
     "sock_recv",
@@ -639,9 +648,15 @@ impl Vm {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
                 let v = m.dict.borrow().get_str(name);
-                if v.is_none() && &*m.name == "asyncio" && STREAM_NAMES.contains(&name) {
-                    // asyncio's streams live in a module of their own, imported on their first use.
-                    let streams = self.import("_il_streams")?;
+                let lazy = match name {
+                    _ if STREAM_NAMES.contains(&name) => "_il_streams",
+                    _ if AIO_MORE_NAMES.contains(&name) => "_il_aio_more",
+                    _ => "",
+                };
+                if v.is_none() && &*m.name == "asyncio" && !lazy.is_empty() {
+                    // asyncio's streams (and a few other names) live in modules of their own, imported on their
+                    // first use.
+                    let streams = self.import(lazy)?;
                     let v = self.getattr_opt(&streams, name)?;
                     if let Some(v) = &v {
                         m.dict.borrow_mut().set_str(name, v.clone());

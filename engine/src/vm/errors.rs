@@ -77,7 +77,7 @@ impl Vm {
             "__cause__" => d.cause.clone(),
             "__context__" => d.context.clone(),
             "__suppress_context__" => Value::Bool(d.suppress_context),
-            "__traceback__" => Value::None,
+            "__traceback__" => super::tb::chain(&d.traceback),
             "__notes__" if !d.notes.is_empty() => Value::list(d.notes.clone()),
             "exceptions" => match &d.group {
                 Some((_, excs)) => Value::tuple(excs.clone()),
@@ -320,6 +320,37 @@ impl Vm {
         self.format_one(exc, out, "", 0);
     }
 
+    /// A traceback's frames, outermost first, as CPython prints them (each prefixed with `pre`).
+    pub fn format_entries<'a>(&mut self, entries: impl Iterator<Item = &'a TbEntry>, pre: &str, out: &mut String) {
+        // Like CPython, a run of identical entries shows three times, then a count.
+        let mut last: Option<(Str, u32, Str)> = None;
+        let mut repeats = 0usize;
+        for e in entries {
+            let key = (e.filename.clone(), e.line, e.name.clone());
+            if last.as_ref() == Some(&key) {
+                repeats += 1;
+                if repeats > 3 {
+                    continue;
+                }
+            } else {
+                repeated(out, pre, repeats);
+                last = Some(key);
+                repeats = 1;
+            }
+            out.push_str(&format!(
+                "{pre}  File \"{}\", line {}, in {}\n",
+                e.filename, e.line, e.name
+            ));
+            if let Some(src) = self.source_line(&e.filename, e.line) {
+                out.push_str(&format!("{pre}    {}\n", src.trim()));
+                if let Some(carets) = e.span.and_then(|span| super::carets::carets(&src, e.line, span)) {
+                    out.push_str(&format!("{pre}    {carets}\n"));
+                }
+            }
+        }
+        repeated(out, pre, repeats);
+    }
+
     fn format_one(&mut self, exc: &Value, out: &mut String, indent: &str, depth: usize) {
         // CPython shows groups ten levels deep; deeper nesting is summarised (and never recursed into).
         if depth > 10 {
@@ -347,33 +378,7 @@ impl Vm {
             } else {
                 indent.to_string()
             };
-            // Like CPython, a run of identical entries shows three times, then a count.
-            let mut last: Option<(Str, u32, Str)> = None;
-            let mut repeats = 0usize;
-            for e in tb.iter().rev() {
-                let key = (e.filename.clone(), e.line, e.name.clone());
-                if last.as_ref() == Some(&key) {
-                    repeats += 1;
-                    if repeats > 3 {
-                        continue;
-                    }
-                } else {
-                    repeated(out, &pre, repeats);
-                    last = Some(key);
-                    repeats = 1;
-                }
-                out.push_str(&format!(
-                    "{pre}  File \"{}\", line {}, in {}\n",
-                    e.filename, e.line, e.name
-                ));
-                if let Some(src) = self.source_line(&e.filename, e.line) {
-                    out.push_str(&format!("{pre}    {}\n", src.trim()));
-                    if let Some(carets) = e.span.and_then(|span| super::carets::carets(&src, e.line, span)) {
-                        out.push_str(&format!("{pre}    {carets}\n"));
-                    }
-                }
-            }
-            repeated(out, &pre, repeats);
+            self.format_entries(tb.iter().rev(), &pre, out);
         }
         let mut line = self.exc_line(exc);
         if let Some(s) = self.suggestion(exc) {
