@@ -146,8 +146,6 @@ pub struct ExploreRun {
     /// The trace's length at the last choice, where the current step's events begin.
     pub step_start: usize,
     pub step: Footprint,
-    /// The addresses the run's footprints touched, named in order of first use (`Footprint::seal`).
-    pub names: footprint::Names,
 }
 
 /// The world's scheduler: the strategy, the log to follow first, and the choices made.

@@ -383,6 +383,8 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("get_loop", |vm, _, _| Ok(vm.ts.aio.loop_obj.clone())),
         ("register", |vm, a, _| {
             let kind = match a.first() {
+                // A barrier is a condition to wait on, as threading's is.
+                Some(Value::Str(s)) if &**s == "Barrier" => ObjKind::Condition,
                 Some(Value::Str(s)) => ObjKind::from_name(s).unwrap_or(ObjKind::Future),
                 _ => ObjKind::Future,
             };

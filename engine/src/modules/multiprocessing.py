@@ -1265,7 +1265,36 @@ def _starmapstar(args):
     return [func(*x) for x in chunk]
 
 
-def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
+class RemoteTraceback(Exception):
+    """The cause a process pool's error gets in the parent: the traceback it had in the worker, as text."""
+    __module__ = 'multiprocessing.pool'
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+class _ExceptionWithTraceback:
+    """A worker's exception on its way to the parent, with its traceback as text (CPython's
+    `ExceptionWithTraceback`): the parent gives it a `RemoteTraceback` cause (`_unwrap_remote`)."""
+
+    def __init__(self, exc):
+        import traceback
+        self.exc = exc
+        self.tb = '\n"""\n%s"""' % ''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def _unwrap_remote(obj):
+    if not obj[0] and isinstance(obj[1], _ExceptionWithTraceback):
+        exc = obj[1].exc
+        exc.__cause__ = RemoteTraceback(obj[1].tb)
+        return (False, exc)
+    return obj
+
+
+def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None, wrap_exception=False):
     if initializer is not None:
         initializer(*initargs)
     completed = 0
@@ -1277,7 +1306,7 @@ def _pool_worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None
         try:
             result = (True, func(*args, **kwds))
         except Exception as e:
-            result = (False, e)
+            result = (False, _ExceptionWithTraceback(e) if wrap_exception else e)
         try:
             outqueue.put((job, i, result))
         except Exception as e:
@@ -1524,7 +1553,7 @@ class Pool:
     def _add_worker(self):
         w = self._Process(target=_pool_worker,
                         args=(self._inqueue, self._outqueue, self._initializer, self._initargs,
-                              self._maxtasksperchild))
+                              self._maxtasksperchild, True))
         w.name = w.name.replace('Process', 'PoolWorker')
         w.daemon = True
         w.start()
@@ -1547,7 +1576,7 @@ class Pool:
             job, i, obj = item
             result = self._cache.get(job)
             if result is not None:
-                result._set(i, obj)
+                result._set(i, _unwrap_remote(obj))
 
     def _collect_until(self, ready, timeout=None):
         def check():

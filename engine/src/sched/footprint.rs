@@ -17,21 +17,7 @@ pub struct Footprint {
     pub reads: Vec<u64>,
     pub writes: Vec<u64>,
     pub ran: Vec<u64>,
-    /// What the step touched by address, in the order touched, until `seal` names each address by its order of
-    /// first use in the run: the same on every run of the same schedule, where addresses are not (so the
-    /// explorer prunes the same schedules every time, and compares steps of different runs by what they are).
-    raw: Vec<Raw>,
 }
-
-/// An object by address, or a place (a namespace's or container's address, or an object's serial, and a key).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Raw {
-    Object(usize),
-    Place(usize, u64, bool),
-}
-
-/// The names `seal` gives addresses: 1, 2, 3... in order of first use within a run.
-pub type Names = std::collections::HashMap<usize, u64>;
 
 /// Keys of the footprint: a tag in the top bits, so that the kinds of thing never collide.
 const PLACE: u64 = 1 << 60;
@@ -45,7 +31,12 @@ const MASK: u64 = (1 << 60) - 1;
 
 impl Footprint {
     pub fn place(&mut self, place: crate::findings::Place, write: bool) {
-        self.raw.push(Raw::Place(place.0, place.1, write));
+        let key = PLACE | ((place.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ place.1) & MASK;
+        if write {
+            self.writes.push(key);
+        } else {
+            self.reads.push(key);
+        }
     }
 
     /// A mutable object the step may change (nothing for an immutable value).
@@ -60,11 +51,12 @@ impl Footprint {
             Value::Method(m) => return self.value(&m.0),
             _ => return,
         };
-        self.raw.push(Raw::Object(ptr));
+        self.writes.push(OBJECT | ptr as u64 & MASK);
     }
 
     pub fn cell(&mut self, c: &std::rc::Rc<std::cell::RefCell<Value>>) {
-        self.raw.push(Raw::Object(std::rc::Rc::as_ptr(c) as *const u8 as usize));
+        self.writes
+            .push(OBJECT | std::rc::Rc::as_ptr(c) as *const u8 as usize as u64 & MASK);
     }
 
     /// What a step's trace events touch.
@@ -101,26 +93,8 @@ impl Footprint {
         }
     }
 
-    /// Names the addresses touched (`names`: the run's so far), then sorts and dedups the keys, once the step
-    /// is over.
-    pub fn seal(&mut self, names: &mut Names) {
-        for raw in std::mem::take(&mut self.raw) {
-            let mut name = |addr: usize| {
-                let next = names.len() as u64 + 1;
-                *names.entry(addr).or_insert(next)
-            };
-            match raw {
-                Raw::Object(addr) => self.writes.push(OBJECT | name(addr) & MASK),
-                Raw::Place(addr, key, write) => {
-                    let key = PLACE | (name(addr).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ key) & MASK;
-                    if write {
-                        self.writes.push(key);
-                    } else {
-                        self.reads.push(key);
-                    }
-                }
-            }
-        }
+    /// Sorts and dedups the keys, once the step is over.
+    pub fn seal(&mut self) {
         for v in [&mut self.reads, &mut self.writes, &mut self.ran] {
             crate::smallsort::sort(v);
             v.dedup();
@@ -152,44 +126,18 @@ mod tests {
 
     #[test]
     fn conflicts_need_a_write() {
-        let mut names = Names::new();
         let mut a = Footprint::default();
         a.place((1, 2), false);
         let mut b = a.clone();
-        a.seal(&mut names);
-        b.seal(&mut names);
+        a.seal();
+        b.seal();
         assert!(!a.conflicts(&b));
         b.place((1, 2), true);
-        b.seal(&mut names);
+        b.seal();
         assert!(a.conflicts(&b) && b.conflicts(&a));
         let mut c = Footprint::default();
         c.place((1, 3), true);
-        c.seal(&mut names);
+        c.seal();
         assert!(!c.conflicts(&a));
-    }
-
-    /// Two runs touching their own objects in the same order have the same footprints, whatever the objects'
-    /// addresses: what makes the explorer's pruning, and so its counts, the same from one exploration to the next.
-    #[test]
-    fn objects_are_named_by_order_of_first_use_not_by_address() {
-        let run = |first: &Value, second: &Value| {
-            let mut names = Names::new();
-            let mut one = Footprint::default();
-            one.value(first);
-            one.seal(&mut names);
-            let mut two = Footprint::default();
-            two.value(second);
-            two.value(first);
-            two.seal(&mut names);
-            (one, two)
-        };
-        let (a1, b1) = (Value::list(vec![]), Value::list(vec![]));
-        let (a2, b2) = (Value::list(vec![]), Value::list(vec![]));
-        let (one1, two1) = run(&a1, &b1);
-        let (one2, two2) = run(&a2, &b2);
-        assert_eq!((&one1, &two1), (&one2, &two2));
-        // Within a run, another object is another key; the same object the same key.
-        assert_eq!(two1.writes.len(), 2);
-        assert!(one1.conflicts(&two1));
     }
 }

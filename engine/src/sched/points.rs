@@ -116,7 +116,7 @@ impl Vm {
         if ex.por {
             step.events(&self.world.trace.events[ex.step_start.min(event)..]);
         }
-        step.seal(&mut ex.names);
+        step.seal();
         let step = Rc::new(step);
         let sleep = match k.checked_sub(1) {
             None => Vec::new(),
@@ -194,7 +194,7 @@ impl Vm {
         if ex.por {
             step.events(&self.world.trace.events[ex.step_start.min(self.world.trace.events.len())..]);
         }
-        step.seal(&mut ex.names);
+        step.seal();
         if let Some(last) = ex.nodes.last_mut() {
             last.step = Rc::new(step);
         }
