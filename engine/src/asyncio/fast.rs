@@ -5,7 +5,7 @@
 //! `_get` or `full`), and only when every attribute they touch has the type the prelude gave it; otherwise
 //! they change nothing and the Python path runs.
 //!
-//! Also `Lock.acquire`'s `all(w.cancelled() for w in self._waiters)`, without a generator.
+//! Also `Lock.acquire`'s `all(w.cancelled() for w in self._waiters)` (a deque), without a generator.
 
 use super::as_future;
 use crate::dict::{Dict, StrKey};
@@ -180,16 +180,23 @@ pub fn set_queue_class(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) ->
     Ok(Value::None)
 }
 
-/// `_interleave.all_cancelled(futures)`: `all(f.cancelled() for f in futures)`, for a list of futures.
+/// `_interleave.all_cancelled(futures)`: `all(f.cancelled() for f in futures)`, for a list or deque of futures.
 pub fn all_cancelled(_vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    let Some(Value::List(l)) = a.first() else {
-        return Err(crate::exc::Exc::type_error("a list of futures was expected"));
-    };
-    for w in l.borrow().iter() {
-        let f = as_future(w).ok_or_else(|| crate::exc::Exc::type_error("a Future was expected"))?;
-        if f.state.get() != super::FutState::Cancelled {
-            return Ok(Value::Bool(false));
+    let all = |ws: &mut dyn Iterator<Item = &Value>| -> PyResult {
+        for w in ws {
+            let f = as_future(w).ok_or_else(|| crate::exc::Exc::type_error("a Future was expected"))?;
+            if f.state.get() != super::FutState::Cancelled {
+                return Ok(Value::Bool(false));
+            }
         }
+        Ok(Value::Bool(true))
+    };
+    match a.first() {
+        Some(Value::List(l)) => all(&mut l.borrow().iter()),
+        Some(v) => match v.as_native::<crate::modules::deque::Deque>() {
+            Some(d) => all(&mut d.items().iter()),
+            None => Err(crate::exc::Exc::type_error("a list or deque of futures was expected")),
+        },
+        None => Err(crate::exc::Exc::type_error("a list or deque of futures was expected")),
     }
-    Ok(Value::Bool(true))
 }
