@@ -12,17 +12,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::pacing::{run_slice, step_slice, Chunk, Mode, Pacer, SliceEnd, Speed};
+use crate::pacing::{run_slice, step_slice, Cadence, Chunk, Mode, Pacer, SliceEnd, Speed};
 use crate::run::Run;
 
 /// Real milliseconds of engine work per tick.
 pub const SLICE_MS: f64 = 8.0;
 /// The pause between ticks when the run has caught up with the paced clock (about one frame).
 const FRAME_MS: u32 = 16;
-/// At "instant", how often the page is redrawn while the run goes on. Each redraw costs the browser style,
-/// layout and paint (several milliseconds on a big run), which at every 8 ms tick took half the time of a
-/// large program; ten a second still shows it moving, and Stop is handled between ticks as before.
-const INSTANT_REDRAW_MS: f64 = 100.0;
 
 /// A running driver; drop it to stop.
 pub struct Driver {
@@ -38,8 +34,11 @@ struct Inner {
     step_from: usize,
     timeout: RefCell<Option<Timeout>>,
     stopped: Cell<bool>,
-    /// When the page was last told of progress.
-    reported: Cell<f64>,
+    /// At "instant", when the page is told of progress (and so redrawn): each redraw costs the browser style,
+    /// layout and paint, which at every 8 ms tick took half the time of a large program, so it comes between
+    /// ten and four times a second, by what the last one cost (`pacing::redraw_interval`). Stop and Pause are
+    /// handled between ticks whatever the cadence.
+    cadence: Cell<Cadence>,
     /// The app's drive generation and its value when this driver started: once they differ, the app wants
     /// something else and this driver does no more work.
     generation: (Rc<Cell<u64>>, u64),
@@ -81,7 +80,7 @@ impl Driver {
             step_from: events,
             timeout: RefCell::new(None),
             stopped: Cell::new(false),
-            reported: Cell::new(clock()),
+            cadence: Cell::new(Cadence::new(clock())),
             generation: (generation, current),
             onprogress,
         });
@@ -168,6 +167,8 @@ fn tick(inner: &Rc<Inner>) {
     if inner.stopped.get() || generation.get() != *started {
         return;
     }
+    let mut cadence = inner.cadence.get();
+    cadence.slice_began(clock());
     let end = {
         let mut run = inner.run.borrow_mut();
         let mut clock = clock;
@@ -195,11 +196,12 @@ fn tick(inner: &Rc<Inner>) {
     }
     let now = clock();
     let instant = inner.mode == Mode::Paced(Speed::Instant);
-    if instant && end == SliceEnd::Busy && now - inner.reported.get() < INSTANT_REDRAW_MS {
-        return;
+    if !(instant && end == SliceEnd::Busy && !cadence.due(now)) {
+        cadence.redrawn(now);
+        inner.onprogress.emit(end);
     }
-    inner.reported.set(now);
-    inner.onprogress.emit(end);
+    cadence.slice_ended(clock());
+    inner.cadence.set(cadence);
 }
 
 /// Containers a burial slice empties between looks at the clock.

@@ -207,6 +207,70 @@ impl Chunk {
     }
 }
 
+/// At "instant", the page redraws at most this often while the run goes on (the cadence of a cheap redraw).
+pub const REDRAW_MIN_MS: f64 = 100.0;
+/// And at least this often: four redraws a second still show the run moving, however costly a redraw is.
+pub const REDRAW_MAX_MS: f64 = 250.0;
+/// The share of real time the page's own work between slices (Yew's views and the DOM diff after a redraw,
+/// then the browser's style, layout and paint) may take at "instant" before redraws come less often.
+pub const REDRAW_SHARE: f64 = 0.1;
+
+/// How long to wait between redraws at "instant" when the last one cost the page `page_ms` outside the
+/// engine's slices: long enough for that to be [`REDRAW_SHARE`] of the time, within the two bounds.
+pub fn redraw_interval(page_ms: f64) -> f64 {
+    (page_ms / REDRAW_SHARE).clamp(REDRAW_MIN_MS, REDRAW_MAX_MS)
+}
+
+/// When to redraw at "instant". The page's work after a redraw happens between slices (Yew renders in a
+/// microtask after the tick, the browser draws the frame after that), so the time between the end of one
+/// slice and the start of the next, summed from one redraw to the next, is what that redraw cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cadence {
+    /// Real milliseconds of the last redraw.
+    last: f64,
+    interval: f64,
+    /// Real milliseconds outside the slices since the last redraw.
+    page: f64,
+    /// When the last slice ended, until the next begins.
+    slice_end: Option<f64>,
+}
+
+impl Cadence {
+    /// A run that starts at real time `now`: the first redraw comes after [`REDRAW_MIN_MS`].
+    pub fn new(now: f64) -> Cadence {
+        Cadence {
+            last: now,
+            interval: REDRAW_MIN_MS,
+            page: 0.0,
+            slice_end: None,
+        }
+    }
+
+    /// A slice begins at `now`: the time since the last one ended was the page's.
+    pub fn slice_began(&mut self, now: f64) {
+        if let Some(end) = self.slice_end.take() {
+            self.page += (now - end).max(0.0);
+        }
+    }
+
+    /// A slice ends at `now` (after the page was told of it, if it was).
+    pub fn slice_ended(&mut self, now: f64) {
+        self.slice_end = Some(now);
+    }
+
+    /// Whether the page should be redrawn at `now`.
+    pub fn due(&self, now: f64) -> bool {
+        now - self.last >= self.interval
+    }
+
+    /// The page is redrawn at `now`: the next redraw waits by what the page's work since the last one cost.
+    pub fn redrawn(&mut self, now: f64) {
+        self.interval = redraw_interval(self.page);
+        self.page = 0.0;
+        self.last = now;
+    }
+}
+
 /// Runs `engine` toward the pacer's target until `budget_ms` of real time is spent, following the engine
 /// contract: run with the budget; when waiting, advance the clock to the sooner of the deadline and the
 /// target. `clock` reads real milliseconds.
@@ -441,6 +505,68 @@ mod tests {
             calls: 0,
         };
         assert_eq!(step_slice(&mut fake, 0, &mut ticking(0.1), 8.0), SliceEnd::Busy);
+    }
+
+    #[test]
+    fn cheap_redraws_come_ten_times_a_second_and_costly_ones_no_fewer_than_four() {
+        assert_eq!(redraw_interval(0.0), 100.0);
+        assert_eq!(redraw_interval(5.0), 100.0);
+        assert_eq!(redraw_interval(15.0), 150.0);
+        assert_eq!(redraw_interval(25.0), 250.0);
+        assert_eq!(redraw_interval(400.0), 250.0);
+    }
+
+    /// Slices of 8 ms, with `gap` ms between them, and a redraw when due; `cost` ms more of the page's time
+    /// after each redraw. Returns the real times of the redraws.
+    fn redraws(gap: f64, cost: f64, until: f64) -> Vec<f64> {
+        let mut cadence = Cadence::new(0.0);
+        let mut now = 0.0;
+        let mut drawn = Vec::new();
+        let mut redrew = false;
+        while now < until {
+            now += gap + if redrew { cost } else { 0.0 };
+            cadence.slice_began(now);
+            now += 8.0;
+            redrew = cadence.due(now);
+            if redrew {
+                cadence.redrawn(now);
+                drawn.push(now);
+            }
+            cadence.slice_ended(now);
+        }
+        drawn
+    }
+
+    #[test]
+    fn the_cadence_follows_what_a_redraw_costs_the_page() {
+        // A redraw that costs 2 ms: about ten a second.
+        let cheap = redraws(0.05, 2.0, 10_000.0);
+        assert!((85..=100).contains(&cheap.len()), "{} redraws", cheap.len());
+        // One that costs 20 ms (a big run's style, layout and paint on a slow machine): the page's time between
+        // redraws stays near a tenth of the time.
+        let costly = redraws(0.05, 20.0, 10_000.0);
+        let n = costly.len();
+        assert!((40..=50).contains(&n), "{n} redraws");
+        // One that costs 100 ms: still four a second, never fewer.
+        let dear = redraws(0.05, 100.0, 10_000.0);
+        assert!(dear
+            .windows(2)
+            .all(|w| w[1] - w[0] <= REDRAW_MAX_MS + 8.0 + 100.0 + 0.1));
+        assert!(dear.len() >= 25, "{} redraws", dear.len());
+    }
+
+    #[test]
+    fn the_first_redraw_comes_after_the_shortest_interval() {
+        let drawn = redraws(0.05, 50.0, 1_000.0);
+        assert!(
+            drawn[0] >= REDRAW_MIN_MS && drawn[0] < REDRAW_MIN_MS + 8.1,
+            "{}",
+            drawn[0]
+        );
+        // What the first redraw cost is known at the second (it is the page's time between them), which then
+        // waits the longest before the third.
+        assert!(drawn[1] - drawn[0] < REDRAW_MIN_MS + 8.1 + 50.0, "{:?}", &drawn[..3]);
+        assert!(drawn[2] - drawn[1] >= REDRAW_MAX_MS, "{:?}", &drawn[..3]);
     }
 
     #[test]

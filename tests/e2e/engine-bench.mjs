@@ -7,7 +7,7 @@
 //
 // DIR defaults to target/e2e/dist (`scripts/test e2e` builds it); the workloads to ../shared/bench. A page
 // figure is from the click on Run to the frame that shows "Finished" (so it includes the page's own work:
-// slicing, replaying the trace, redrawing ten times a second); CPython's is `python3 FILE` wall time, process
+// slicing, replaying the trace, redrawing ten to four times a second); CPython's is `python3 FILE` wall time, process
 // start included, as `compare.py` takes it. Each is the best of N runs (default 3).
 
 import { execFileSync } from 'node:child_process';

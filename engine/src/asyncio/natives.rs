@@ -498,6 +498,13 @@ pub fn install(vm: &mut Vm) -> Dict {
     }
     d.set_str("FutureType", Value::Class(future_cls));
     d.set_str("TaskType", Value::Class(task_cls));
+    // The prelude's locks keep their waiters in a deque, as CPython's do; reaching the class here costs the
+    // prelude no import step (every asyncio program's virtual timings stay as they were).
+    if let Ok(Value::Module(m)) = vm.import("_collections") {
+        if let Some(deque) = m.dict.borrow().get_str("deque") {
+            d.set_str("deque", deque);
+        }
+    }
     for t in [
         ExcType::CancelledError,
         ExcType::InvalidStateError,

@@ -20,6 +20,11 @@ pub struct Deque {
 }
 
 impl Deque {
+    /// The items, front first, borrowed (asyncio's `Lock` reads its waiters so).
+    pub fn items(&self) -> std::cell::Ref<'_, VecDeque<Value>> {
+        self.items.borrow()
+    }
+
     fn new(items: VecDeque<Value>, maxlen: Option<usize>) -> Deque {
         Deque {
             items: RefCell::new(items),
