@@ -202,8 +202,8 @@ pub struct Analyzer {
     holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
     /// Lanes that ended while they waited, with when they ended and the wait.
     ended_waiting: HashMap<TaskId, (Time, Wait)>,
-    /// Deadlocks reported, by their members.
-    cycles: BTreeSet<Vec<TaskId>>,
+    /// Deadlocks reported, by their members (sorted; a `smallsort::insert` set).
+    cycles: Vec<Vec<TaskId>>,
     /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
     /// of them already reported.
     pub discarded: BTreeSet<u32>,
@@ -372,7 +372,7 @@ impl Analyzer {
         }
         let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
         crate::smallsort::sort(&mut members);
-        if !self.cycles.insert(members) {
+        if !crate::smallsort::insert(&mut self.cycles, members) {
             return;
         }
         let mut message = String::new();
@@ -692,8 +692,8 @@ pub struct Accesses {
     reads: HashMap<(TaskId, Place), Read, FastHash>,
     /// How many times each lane has switched, and the line of its last switch.
     switches: HashMap<TaskId, (u64, u32)>,
-    /// Lost updates reported, by place and the reading and writing lines.
-    reported: BTreeSet<(Place, u32, u32)>,
+    /// Lost updates reported, by place and the reading and writing lines (sorted; a `smallsort::insert` set).
+    reported: Vec<(Place, u32, u32)>,
     /// How many items `read_item` began tracking.
     items: usize,
 }
@@ -807,7 +807,7 @@ impl Accesses {
         if read.switches == switches || read.version == before.version || before.lane == lane {
             return None;
         }
-        if !self.reported.insert((place, read.line, line)) {
+        if !crate::smallsort::insert(&mut self.reported, (place, read.line, line)) {
             return None;
         }
         let (me, other) = (lane_name(trace, lane), lane_name(trace, before.lane));

@@ -25,7 +25,7 @@ pub mod natives;
 use crate::procs::Signal;
 use crate::trace::{ObjId, Time, END_OF_TIME};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
 /// The network's settings.
@@ -165,7 +165,8 @@ pub const EISCONN: i64 = 106;
 /// The network of a run: its bound ports and the failures' generator.
 pub struct Net {
     pub config: NetConfig,
-    ports: BTreeMap<(Proto, u16), Weak<Sock>>,
+    /// Sorted by port (bound ports are never released, only their sockets dropped).
+    ports: Vec<((Proto, u16), Weak<Sock>)>,
     next_ephemeral: u16,
     /// The file descriptors of open sockets: a new one takes the lowest free, as on Linux.
     fds: std::collections::BTreeSet<u32>,
@@ -191,7 +192,7 @@ impl Net {
     pub fn new(config: &NetConfig) -> Net {
         Net {
             config: config.clone(),
-            ports: BTreeMap::new(),
+            ports: Vec::new(),
             next_ephemeral: EPHEMERAL_FIRST,
             fds: std::collections::BTreeSet::new(),
             loop_fds: false,
@@ -230,7 +231,8 @@ impl Net {
 
     /// The socket bound to `port`, if it is still open.
     pub fn bound(&self, proto: Proto, port: u16) -> Option<Rc<Sock>> {
-        let s = self.ports.get(&(proto, port))?.upgrade()?;
+        let at = self.ports.binary_search_by_key(&(proto, port), |(k, _)| *k).ok()?;
+        let s = self.ports[at].1.upgrade()?;
         let open = s.st.borrow().state != State::Closed;
         open.then_some(s)
     }
@@ -251,7 +253,11 @@ impl Net {
         } else {
             port
         };
-        self.ports.insert((proto, port), Rc::downgrade(s));
+        let entry = ((proto, port), Rc::downgrade(s));
+        match self.ports.binary_search_by_key(&(proto, port), |(k, _)| *k) {
+            Ok(at) => self.ports[at] = entry,
+            Err(at) => self.ports.insert(at, entry),
+        }
         s.st.borrow_mut().port = Some(port);
         Ok(port)
     }
