@@ -169,7 +169,7 @@ pub struct Net {
     ports: Vec<((Proto, u16), Weak<Sock>)>,
     next_ephemeral: u16,
     /// The file descriptors of open sockets: a new one takes the lowest free, as on Linux.
-    fds: std::collections::BTreeSet<u32>,
+    fds: Vec<u32>,
     /// Whether the running thread's asyncio loop is running, which holds descriptors 3 to 5 (its epoll and its
     /// self-pipe, in CPython), so that a transport's `fd=` is CPython's.
     pub loop_fds: bool,
@@ -186,7 +186,9 @@ pub const EPHEMERAL_LAST: u16 = 60999;
 impl Net {
     /// A closed socket's descriptor is free again.
     pub fn free_fd(&mut self, id: u32) {
-        self.fds.remove(&id);
+        if let Ok(at) = self.fds.binary_search(&id) {
+            self.fds.remove(at);
+        }
     }
 
     pub fn new(config: &NetConfig) -> Net {
@@ -194,7 +196,7 @@ impl Net {
             config: config.clone(),
             ports: Vec::new(),
             next_ephemeral: EPHEMERAL_FIRST,
-            fds: std::collections::BTreeSet::new(),
+            fds: Vec::new(),
             loop_fds: false,
             rng: config.seed ^ 0x9e37_79b9_7f4a_7c15,
             objs: HashMap::new(),
@@ -204,10 +206,10 @@ impl Net {
 
     pub fn socket(&mut self, proto: Proto) -> Rc<Sock> {
         let mut id = if self.loop_fds { 6 } else { 3 };
-        while self.fds.contains(&id) {
+        while self.fds.binary_search(&id).is_ok() {
             id += 1;
         }
-        self.fds.insert(id);
+        crate::smallsort::insert(&mut self.fds, id);
         Rc::new(Sock {
             st: RefCell::new(SockState {
                 proto,
