@@ -352,8 +352,9 @@ pub struct Loop {
     /// The main thread's last event is its `Suspended(EventLoop)`.
     pub main_waiting: bool,
     pub current: Option<Rc<FutureObj>>,
-    /// Tasks not yet done, in creation order (`asyncio.all_tasks`).
-    pub live: std::collections::BTreeMap<TaskId, Rc<FutureObj>>,
+    /// Tasks not yet done, by id (`asyncio.all_tasks`): a hash map, where a B-tree would add a copy of its
+    /// code to the bundle for this one type; [`Loop::live_tasks`] gives them in creation order.
+    pub live: HashMap<TaskId, Rc<FutureObj>>,
     /// A task step the budget interrupted.
     pub in_progress: Option<Rc<FutureObj>>,
     /// A Python callback the budget interrupted.
@@ -366,6 +367,22 @@ pub struct Loop {
     /// A `SystemExit` or `KeyboardInterrupt` a task step or a callback raised: it stops the loop and leaves
     /// `run_forever` in the thread that runs it, as CPython's `Task.__step` and `Handle._run` re-raise them.
     pub escaped: Option<Value>,
+}
+
+impl Loop {
+    /// Takes the tasks not yet done, in creation order.
+    pub fn take_live(&mut self) -> Vec<Rc<FutureObj>> {
+        let mut live: Vec<(TaskId, Rc<FutureObj>)> = std::mem::take(&mut self.live).into_iter().collect();
+        crate::smallsort::sort_by_key(&mut live, |(id, _)| *id);
+        live.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// The tasks not yet done, in creation order.
+    pub fn live_tasks(&self) -> Vec<Rc<FutureObj>> {
+        let mut live: Vec<(TaskId, Rc<FutureObj>)> = self.live.iter().map(|(id, t)| (*id, t.clone())).collect();
+        crate::smallsort::sort_by_key(&mut live, |(id, _)| *id);
+        live.into_iter().map(|(_, t)| t).collect()
+    }
 }
 
 /// What one tick of the loop did.

@@ -8,7 +8,7 @@
 
 use crate::trace::{EventKind, ObjId, SyncOp, TaskId, Time, Trace, WaitReason};
 use crate::value::Value;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -202,12 +202,12 @@ pub struct Analyzer {
     holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
     /// Lanes that ended while they waited, with when they ended and the wait.
     ended_waiting: HashMap<TaskId, (Time, Wait)>,
-    /// Deadlocks reported, by their members.
-    cycles: BTreeSet<Vec<TaskId>>,
+    /// Deadlocks reported, by their members (sorted; a `smallsort::insert` set).
+    cycles: Vec<Vec<TaskId>>,
     /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
-    /// of them already reported.
-    pub discarded: BTreeSet<u32>,
-    dropped: BTreeSet<u32>,
+    /// of them already reported, sorted (sets as `Vec`s, `smallsort::insert`: no B-tree's code for them).
+    pub discarded: Vec<u32>,
+    dropped: Vec<u32>,
     pub findings: Vec<Finding>,
 }
 
@@ -218,8 +218,10 @@ impl Analyzer {
         for i in from..trace.events.len() {
             let e = &trace.events[i];
             match e.kind {
-                EventKind::Created { .. } if self.discarded.contains(&e.line) && !self.dropped.contains(&e.line) => {
-                    self.dropped.insert(e.line);
+                EventKind::Created { .. }
+                    if self.discarded.binary_search(&e.line).is_ok()
+                        && crate::smallsort::insert(&mut self.dropped, e.line) =>
+                {
                     let info = trace.tasks.get(e.task as usize);
                     if info.is_some_and(|t| !t.thread && !t.internal) {
                         let who = lane_name(trace, e.task);
@@ -309,12 +311,13 @@ impl Analyzer {
         for (task, event) in open {
             self.find_cycle(trace, task, event, true);
         }
-        let in_cycle: BTreeSet<TaskId> = self.cycles.iter().flatten().copied().collect();
+        let mut in_cycle: Vec<TaskId> = self.cycles.iter().flatten().copied().collect();
+        crate::smallsort::sort(&mut in_cycle);
         let mut waiting: Vec<(TaskId, Wait)> = self.waits.iter().map(|(t, w)| (*t, *w)).collect();
         crate::smallsort::sort_by_key(&mut waiting, |(_, w)| w.event);
         let mut stuck = Vec::new();
         for (task, wait) in &waiting {
-            if in_cycle.contains(task) || trace.tasks.get(*task as usize).is_none_or(|t| t.internal) {
+            if in_cycle.binary_search(task).is_ok() || trace.tasks.get(*task as usize).is_none_or(|t| t.internal) {
                 continue;
             }
             // Waits on another waiting lane are explained by that lane's wait; a future (gather, wait_for)
@@ -366,17 +369,17 @@ impl Analyzer {
     fn find_cycle(&mut self, trace: &Trace, task: TaskId, at: usize, alone: bool) {
         // Depth-first over waiting lanes; the path holds each lane and the object it waits on.
         let mut path: Vec<(TaskId, Option<ObjId>)> = Vec::new();
-        let mut visited = BTreeSet::new();
+        let mut visited = Vec::new();
         if !self.walk(task, task, &mut path, &mut visited) || (path.len() == 1) != alone {
             return;
         }
         let mut members: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
         crate::smallsort::sort(&mut members);
-        if !self.cycles.insert(members) {
+        if !crate::smallsort::insert(&mut self.cycles, members) {
             return;
         }
         let mut message = String::new();
-        let mut lines = BTreeSet::new();
+        let mut lines = Vec::new();
         let mut events = Vec::new();
         for (k, (lane, obj)) in path.iter().enumerate() {
             let next = path[(k + 1) % path.len()].0;
@@ -393,12 +396,12 @@ impl Analyzer {
                 let _ = write!(message, ", which {step}");
             }
             if let Some(w) = self.waits.get(lane) {
-                lines.insert(w.line);
+                crate::smallsort::insert(&mut lines, w.line);
                 events.push(w.event);
             }
             if let Some(o) = obj {
                 if let Some((_, ev, line)) = self.holders.get(o).and_then(|h| h.iter().find(|(t, ..)| *t == next)) {
-                    lines.insert(*line);
+                    crate::smallsort::insert(&mut lines, *line);
                     events.push(*ev);
                 }
             }
@@ -408,11 +411,11 @@ impl Analyzer {
         } else {
             ": none of them can ever go on."
         });
-        lines.remove(&0);
+        lines.retain(|&l| l != 0);
         crate::smallsort::sort(&mut events);
         let time = trace.events.get(at).map_or(0, |e| e.at);
         let lanes: Vec<TaskId> = path.iter().map(|(t, _)| *t).collect();
-        let mut f = Finding::new(Kind::Deadlock, message, lines.into_iter().collect(), time).on(trace, &lanes);
+        let mut f = Finding::new(Kind::Deadlock, message, lines, time).on(trace, &lanes);
         f.events = events;
         f.cycle = path;
         self.findings.push(f);
@@ -424,9 +427,9 @@ impl Analyzer {
         lane: TaskId,
         target: TaskId,
         path: &mut Vec<(TaskId, Option<ObjId>)>,
-        visited: &mut BTreeSet<TaskId>,
+        visited: &mut Vec<TaskId>,
     ) -> bool {
-        if visited.len() >= MAX_CYCLE || !visited.insert(lane) {
+        if visited.len() >= MAX_CYCLE || !crate::smallsort::insert(visited, lane) {
             return false;
         }
         for (next, obj) in self.edges(lane) {
@@ -495,10 +498,10 @@ impl Analyzer {
 }
 
 /// The lines of statements that call `asyncio.create_task(...)` or `asyncio.ensure_future(...)` and keep
-/// nothing of the result (a `TaskGroup`'s `create_task` is kept by the group, so it is not one).
-pub fn discarded_task_lines(module: &crate::ast::Module) -> BTreeSet<u32> {
+/// nothing of the result (a `TaskGroup`'s `create_task` is kept by the group, so it is not one), sorted.
+pub fn discarded_task_lines(module: &crate::ast::Module) -> Vec<u32> {
     use crate::ast::{ExprKind, Stmt, StmtKind};
-    fn walk(body: &[Stmt], out: &mut BTreeSet<u32>) {
+    fn walk(body: &[Stmt], out: &mut Vec<u32>) {
         for stmt in body {
             match &stmt.kind {
                 StmtKind::Expr(e) => {
@@ -506,7 +509,7 @@ pub fn discarded_task_lines(module: &crate::ast::Module) -> BTreeSet<u32> {
                         if let ExprKind::Attribute { value, attr } = &func.kind {
                             let on_asyncio = matches!(&value.kind, ExprKind::Name(n) if &**n == "asyncio");
                             if on_asyncio && matches!(&**attr, "create_task" | "ensure_future") {
-                                out.insert(e.pos.line);
+                                crate::smallsort::insert(out, e.pos.line);
                             }
                         }
                     }
@@ -543,7 +546,7 @@ pub fn discarded_task_lines(module: &crate::ast::Module) -> BTreeSet<u32> {
             }
         }
     }
-    let mut out = BTreeSet::new();
+    let mut out = Vec::new();
     walk(&module.body, &mut out);
     out
 }
@@ -692,8 +695,8 @@ pub struct Accesses {
     reads: HashMap<(TaskId, Place), Read, FastHash>,
     /// How many times each lane has switched, and the line of its last switch.
     switches: HashMap<TaskId, (u64, u32)>,
-    /// Lost updates reported, by place and the reading and writing lines.
-    reported: BTreeSet<(Place, u32, u32)>,
+    /// Lost updates reported, by place and the reading and writing lines (sorted; a `smallsort::insert` set).
+    reported: Vec<(Place, u32, u32)>,
     /// How many items `read_item` began tracking.
     items: usize,
 }
@@ -807,7 +810,7 @@ impl Accesses {
         if read.switches == switches || read.version == before.version || before.lane == lane {
             return None;
         }
-        if !self.reported.insert((place, read.line, line)) {
+        if !crate::smallsort::insert(&mut self.reported, (place, read.line, line)) {
             return None;
         }
         let (me, other) = (lane_name(trace, lane), lane_name(trace, before.lane));

@@ -25,7 +25,7 @@ pub mod natives;
 use crate::procs::Signal;
 use crate::trace::{ObjId, Time, END_OF_TIME};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::{Rc, Weak};
 
 /// The network's settings.
@@ -165,10 +165,11 @@ pub const EISCONN: i64 = 106;
 /// The network of a run: its bound ports and the failures' generator.
 pub struct Net {
     pub config: NetConfig,
-    ports: BTreeMap<(Proto, u16), Weak<Sock>>,
+    /// Sorted by port (bound ports are never released, only their sockets dropped).
+    ports: Vec<((Proto, u16), Weak<Sock>)>,
     next_ephemeral: u16,
     /// The file descriptors of open sockets: a new one takes the lowest free, as on Linux.
-    fds: std::collections::BTreeSet<u32>,
+    fds: Vec<u32>,
     /// Whether the running thread's asyncio loop is running, which holds descriptors 3 to 5 (its epoll and its
     /// self-pipe, in CPython), so that a transport's `fd=` is CPython's.
     pub loop_fds: bool,
@@ -185,15 +186,17 @@ pub const EPHEMERAL_LAST: u16 = 60999;
 impl Net {
     /// A closed socket's descriptor is free again.
     pub fn free_fd(&mut self, id: u32) {
-        self.fds.remove(&id);
+        if let Ok(at) = self.fds.binary_search(&id) {
+            self.fds.remove(at);
+        }
     }
 
     pub fn new(config: &NetConfig) -> Net {
         Net {
             config: config.clone(),
-            ports: BTreeMap::new(),
+            ports: Vec::new(),
             next_ephemeral: EPHEMERAL_FIRST,
-            fds: std::collections::BTreeSet::new(),
+            fds: Vec::new(),
             loop_fds: false,
             rng: config.seed ^ 0x9e37_79b9_7f4a_7c15,
             objs: HashMap::new(),
@@ -203,10 +206,10 @@ impl Net {
 
     pub fn socket(&mut self, proto: Proto) -> Rc<Sock> {
         let mut id = if self.loop_fds { 6 } else { 3 };
-        while self.fds.contains(&id) {
+        while self.fds.binary_search(&id).is_ok() {
             id += 1;
         }
-        self.fds.insert(id);
+        crate::smallsort::insert(&mut self.fds, id);
         Rc::new(Sock {
             st: RefCell::new(SockState {
                 proto,
@@ -230,7 +233,8 @@ impl Net {
 
     /// The socket bound to `port`, if it is still open.
     pub fn bound(&self, proto: Proto, port: u16) -> Option<Rc<Sock>> {
-        let s = self.ports.get(&(proto, port))?.upgrade()?;
+        let at = self.ports.binary_search_by_key(&(proto, port), |(k, _)| *k).ok()?;
+        let s = self.ports[at].1.upgrade()?;
         let open = s.st.borrow().state != State::Closed;
         open.then_some(s)
     }
@@ -251,7 +255,11 @@ impl Net {
         } else {
             port
         };
-        self.ports.insert((proto, port), Rc::downgrade(s));
+        let entry = ((proto, port), Rc::downgrade(s));
+        match self.ports.binary_search_by_key(&(proto, port), |(k, _)| *k) {
+            Ok(at) => self.ports[at] = entry,
+            Err(at) => self.ports.insert(at, entry),
+        }
         s.st.borrow_mut().port = Some(port);
         Ok(port)
     }

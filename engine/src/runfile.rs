@@ -497,7 +497,7 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
         }
         None => return invalid("the file", "has no \"version\""),
     }
-    let code = string(m.code.as_ref(), "\"code\"")?;
+    let code = string(m.code.as_ref(), &At::Name("\"code\""))?;
     let defaults = Settings::default();
     let settings = match &m.settings {
         None => defaults,
@@ -591,7 +591,7 @@ fn check(m: Members) -> Result<RunFile, ReadError> {
         now: optional(m.now.as_ref(), "\"now\"", time)?.unwrap_or(last),
         exit_status: match &m.exit_status {
             None | Some(Json::Null) => None,
-            Some(v) => Some(number(v, "\"exitStatus\"")?),
+            Some(v) => Some(number(v, &At::Name("\"exitStatus\""))?),
         },
         stdout: optional(m.stdout.as_ref(), "\"stdout\"", |v, p| string(Some(v), p))?.unwrap_or_default(),
         stderr: optional(m.stderr.as_ref(), "\"stderr\"", |v, p| string(Some(v), p))?.unwrap_or_default(),
@@ -661,10 +661,40 @@ fn indices(t: &Trace) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Where a value is in the file (`events[12].kind.parent`), put into words only for an error: the happy path
+/// builds no strings, and the reader's code stays small in the bundle.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// A place named whole (`settings.seed`, `"code"`).
+    Name(&'a str),
+    /// An item of a top-level list (`events[12]`).
+    Item(&'a str, usize),
+    /// A key of the object at a place.
+    Key(&'a At<'a>, &'a str),
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::Name(name) => f.write_str(name),
+            At::Item(list, i) => write!(f, "{list}[{i}]"),
+            At::Key(place, key) => write!(f, "{place}.{key}"),
+        }
+    }
+}
+
+/// The error for a wrong value at `at`.
+fn wrong(at: &At<'_>, problem: String) -> ReadError {
+    ReadError::Invalid {
+        place: at.to_string(),
+        problem,
+    }
+}
+
 fn list<T>(
     value: Option<&Json>,
     name: &str,
-    item: impl Fn(&Json, &str) -> Result<T, ReadError>,
+    item: impl Fn(&Json, &At<'_>) -> Result<T, ReadError>,
 ) -> Result<Vec<T>, ReadError> {
     match value {
         None => invalid("the file", format!("has no \"{name}\"")),
@@ -674,7 +704,7 @@ fn list<T>(
         Some(Json::Arr(items)) => items
             .iter()
             .enumerate()
-            .map(|(i, v)| item(v, &format!("{name}[{i}]")))
+            .map(|(i, v)| item(v, &At::Item(name, i)))
             .collect(),
         Some(other) => invalid(format!("\"{name}\""), format!("is {}, not an array", other.kind())),
     }
@@ -683,118 +713,116 @@ fn list<T>(
 fn optional<T>(
     value: Option<&Json>,
     place: &str,
-    read: impl Fn(&Json, &str) -> Result<T, ReadError>,
+    read: impl Fn(&Json, &At<'_>) -> Result<T, ReadError>,
 ) -> Result<Option<T>, ReadError> {
-    value.map(|v| read(v, place)).transpose()
+    value.map(|v| read(v, &At::Name(place))).transpose()
 }
 
-fn string(value: Option<&Json>, place: &str) -> Result<String, ReadError> {
+fn string(value: Option<&Json>, at: &At<'_>) -> Result<String, ReadError> {
     match value {
         Some(Json::Str(s)) => Ok(s.clone()),
-        Some(other) => invalid(place, format!("is {}, not a string", other.kind())),
-        None => invalid(place, "is missing"),
+        Some(other) => Err(wrong(at, format!("is {}, not a string", other.kind()))),
+        None => Err(wrong(at, "is missing".into())),
     }
 }
 
-fn boolean(value: &Json, place: &str) -> Result<bool, ReadError> {
+fn boolean(value: &Json, at: &At<'_>) -> Result<bool, ReadError> {
     match value {
         Json::Bool(b) => Ok(*b),
-        other => invalid(place, format!("is {}, not true or false", other.kind())),
+        other => Err(wrong(at, format!("is {}, not true or false", other.kind()))),
     }
 }
 
 /// A whole number that fits `T`.
-fn number<T: TryFrom<i128>>(value: &Json, place: &str) -> Result<T, ReadError> {
+fn number<T: TryFrom<i128>>(value: &Json, at: &At<'_>) -> Result<T, ReadError> {
     match value {
-        Json::Int(n) => T::try_from(*n).or_else(|_| invalid(place, format!("is {n}, out of range"))),
-        other => invalid(place, format!("is {}, not a whole number", other.kind())),
+        Json::Int(n) => T::try_from(*n).map_err(|_| wrong(at, format!("is {n}, out of range"))),
+        other => Err(wrong(at, format!("is {}, not a whole number", other.kind()))),
     }
 }
 
 /// A virtual time: nanoseconds, at most `trace::END_OF_TIME`... or the clock's furthest (a hair past it).
-fn time(value: &Json, place: &str) -> Result<Time, ReadError> {
-    let t: Time = number(value, place)?;
+fn time(value: &Json, at: &At<'_>) -> Result<Time, ReadError> {
+    let t: Time = number(value, at)?;
     if t > END_OF_TIME.saturating_mul(2) {
-        return invalid(place, format!("is {t}, past the end of virtual time"));
+        return Err(wrong(at, format!("is {t}, past the end of virtual time")));
     }
     Ok(t)
 }
 
-fn field<'j>(value: &'j Json, key: &str, place: &str) -> Result<&'j Json, ReadError> {
+fn field<'j>(value: &'j Json, key: &str, at: &At<'_>) -> Result<&'j Json, ReadError> {
     match value {
-        Json::Obj(_) => value
-            .get(key)
-            .map_or_else(|| invalid(place, format!("has no \"{key}\"")), Ok),
-        other => invalid(place, format!("is {}, not an object", other.kind())),
+        Json::Obj(_) => value.get(key).ok_or_else(|| wrong(at, format!("has no \"{key}\""))),
+        other => Err(wrong(at, format!("is {}, not an object", other.kind()))),
     }
 }
 
-fn num_field<T: TryFrom<i128>>(value: &Json, key: &str, place: &str) -> Result<T, ReadError> {
-    number(field(value, key, place)?, &format!("{place}.{key}"))
+fn num_field<T: TryFrom<i128>>(value: &Json, key: &str, at: &At<'_>) -> Result<T, ReadError> {
+    number(field(value, key, at)?, &At::Key(at, key))
 }
 
-fn bool_field(value: &Json, key: &str, place: &str) -> Result<bool, ReadError> {
-    boolean(field(value, key, place)?, &format!("{place}.{key}"))
+fn bool_field(value: &Json, key: &str, at: &At<'_>) -> Result<bool, ReadError> {
+    boolean(field(value, key, at)?, &At::Key(at, key))
 }
 
-fn str_field(value: &Json, key: &str, place: &str) -> Result<String, ReadError> {
-    string(Some(field(value, key, place)?), &format!("{place}.{key}"))
+fn str_field(value: &Json, key: &str, at: &At<'_>) -> Result<String, ReadError> {
+    string(Some(field(value, key, at)?), &At::Key(at, key))
 }
 
-fn task(v: &Json, place: &str) -> Result<TaskInfo, ReadError> {
+fn task(v: &Json, at: &At<'_>) -> Result<TaskInfo, ReadError> {
     Ok(TaskInfo {
-        name: str_field(v, "name", place)?,
-        coro: str_field(v, "coro", place)?,
-        parent: num_field(v, "parent", place)?,
-        created_line: num_field(v, "line", place)?,
-        internal: bool_field(v, "internal", place)?,
-        thread: bool_field(v, "thread", place)?,
+        name: str_field(v, "name", at)?,
+        coro: str_field(v, "coro", at)?,
+        parent: num_field(v, "parent", at)?,
+        created_line: num_field(v, "line", at)?,
+        internal: bool_field(v, "internal", at)?,
+        thread: bool_field(v, "thread", at)?,
     })
 }
 
-fn object(v: &Json, place: &str) -> Result<ObjInfo, ReadError> {
-    let kind = str_field(v, "kind", place)?;
+fn object(v: &Json, at: &At<'_>) -> Result<ObjInfo, ReadError> {
+    let kind = str_field(v, "kind", at)?;
     let Some(kind) = ObjKind::from_name(&kind) else {
-        return unknown(&format!("{place}.kind"), &kind);
+        return unknown(&At::Key(at, "kind"), &kind);
     };
     Ok(ObjInfo {
         kind,
-        name: str_field(v, "name", place)?,
-        created_line: num_field(v, "line", place)?,
-        internal: bool_field(v, "internal", place)?,
-        capacity: match field(v, "capacity", place)? {
+        name: str_field(v, "name", at)?,
+        created_line: num_field(v, "line", at)?,
+        internal: bool_field(v, "internal", at)?,
+        capacity: match field(v, "capacity", at)? {
             Json::Null => None,
-            c => Some(number(c, &format!("{place}.capacity"))?),
+            c => Some(number(c, &At::Key(at, "capacity"))?),
         },
     })
 }
 
-fn process(v: &Json, place: &str) -> Result<ProcInfo, ReadError> {
+fn process(v: &Json, at: &At<'_>) -> Result<ProcInfo, ReadError> {
     Ok(ProcInfo {
-        name: str_field(v, "name", place)?,
-        pid: num_field(v, "pid", place)?,
-        parent: num_field(v, "parent", place)?,
-        lane: num_field(v, "lane", place)?,
+        name: str_field(v, "name", at)?,
+        pid: num_field(v, "pid", at)?,
+        parent: num_field(v, "parent", at)?,
+        lane: num_field(v, "lane", at)?,
     })
 }
 
-fn unknown<T>(place: &str, name: &str) -> Result<T, ReadError> {
+fn unknown<T>(at: &At<'_>, name: &str) -> Result<T, ReadError> {
     let shown: String = name.chars().take(40).collect();
-    invalid(place, format!("is \"{shown}\", which this version does not know"))
+    Err(wrong(at, format!("is \"{shown}\", which this version does not know")))
 }
 
 fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
-    let place = format!("events[{i}]");
+    let place = At::Item("events", i);
     let k = field(v, "kind", &place)?;
-    let kp = format!("{place}.kind");
+    let kp = At::Key(&place, "kind");
     let n = |key: &str| num_field::<u32>(k, key, &kp);
-    let t = |key: &str| time(field(k, key, &kp)?, &format!("{kp}.{key}"));
+    let t = |key: &str| time(field(k, key, &kp)?, &At::Key(&kp, key));
     let name = str_field(k, "type", &kp)?;
     let kind = match name.as_str() {
         "Created" => EventKind::Created { parent: n("parent")? },
         "Ready" => {
             let by = field(k, "by", &kp)?;
-            let bp = format!("{kp}.by");
+            let bp = At::Key(&kp, "by");
             let which = str_field(by, "type", &bp)?;
             let by = match which.as_str() {
                 "Spawn" => Wake::Spawn,
@@ -808,14 +836,14 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "Cancel" => Wake::Cancel {
                     by: num_field(by, "by", &bp)?,
                 },
-                _ => return unknown(&format!("{bp}.type"), &which),
+                _ => return unknown(&At::Key(&bp, "type"), &which),
             };
             EventKind::Ready { by }
         }
         "Resumed" => EventKind::Resumed,
         "Suspended" => {
             let reason = field(k, "reason", &kp)?;
-            let rp = format!("{kp}.reason");
+            let rp = At::Key(&kp, "reason");
             let which = str_field(reason, "type", &rp)?;
             let reason = match which.as_str() {
                 "Yield" => WaitReason::Yield,
@@ -824,17 +852,17 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "Process" => WaitReason::Process {
                     obj: match field(reason, "obj", &rp)? {
                         Json::Null => None,
-                        o => Some(number(o, &format!("{rp}.obj"))?),
+                        o => Some(number(o, &At::Key(&rp, "obj"))?),
                     },
                 },
                 "Net" => WaitReason::Net {
                     obj: match field(reason, "obj", &rp)? {
                         Json::Null => None,
-                        o => Some(number(o, &format!("{rp}.obj"))?),
+                        o => Some(number(o, &At::Key(&rp, "obj"))?),
                     },
                 },
                 "Sleep" => WaitReason::Sleep {
-                    until: time(field(reason, "until", &rp)?, &format!("{rp}.until"))?,
+                    until: time(field(reason, "until", &rp)?, &At::Key(&rp, "until"))?,
                 },
                 "Task" => WaitReason::Task(num_field(reason, "task", &rp)?),
                 "Future" => WaitReason::Future(num_field(reason, "obj", &rp)?),
@@ -846,20 +874,20 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                         "Get" => SyncOp::Get,
                         "Put" => SyncOp::Put,
                         "Join" => SyncOp::Join,
-                        _ => return unknown(&format!("{rp}.op"), &op),
+                        _ => return unknown(&At::Key(&rp, "op"), &op),
                     };
                     WaitReason::Sync {
                         obj: num_field(reason, "obj", &rp)?,
                         op,
                     }
                 }
-                _ => return unknown(&format!("{rp}.type"), &which),
+                _ => return unknown(&At::Key(&rp, "type"), &which),
             };
             EventKind::Suspended { reason }
         }
         "Finished" => {
             let outcome = field(k, "outcome", &kp)?;
-            let op = format!("{kp}.outcome");
+            let op = At::Key(&kp, "outcome");
             let which = str_field(outcome, "type", &op)?;
             let outcome = match which.as_str() {
                 "Returned" => Outcome::Returned,
@@ -867,7 +895,7 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "Raised" => Outcome::Raised {
                     exc: num_field(outcome, "exc", &op)?,
                 },
-                _ => return unknown(&format!("{op}.type"), &which),
+                _ => return unknown(&At::Key(&op, "type"), &which),
             };
             EventKind::Finished { outcome }
         }
@@ -875,7 +903,7 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
             let stream = match str_field(k, "stream", &kp)?.as_str() {
                 "stdout" => Stream::Stdout,
                 "stderr" => Stream::Stderr,
-                other => return unknown(&format!("{kp}.stream"), other),
+                other => return unknown(&At::Key(&kp, "stream"), other),
             };
             EventKind::Print {
                 stream,
@@ -900,7 +928,7 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
                 "Interval" => GilDrop::Interval,
                 "Blocked" => GilDrop::Blocked,
                 "Finished" => GilDrop::Finished,
-                _ => return unknown(&format!("{kp}.why"), &why),
+                _ => return unknown(&At::Key(&kp, "why"), &why),
             };
             EventKind::GilDropped { why }
         }
@@ -918,10 +946,10 @@ fn event(v: &Json, i: usize) -> Result<Event, ReadError> {
             channel: n("channel")?,
             msg: n("msg")?,
         },
-        _ => return unknown(&format!("{kp}.type"), &name),
+        _ => return unknown(&At::Key(&kp, "type"), &name),
     };
     Ok(Event {
-        at: time(field(v, "at", &place)?, &format!("{place}.at"))?,
+        at: time(field(v, "at", &place)?, &At::Key(&place, "at"))?,
         task: num_field(v, "task", &place)?,
         line: num_field(v, "line", &place)?,
         kind,

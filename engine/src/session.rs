@@ -635,7 +635,7 @@ impl Session {
     fn finish(&mut self, code: i32) {
         self.vm.flush_warnings();
         // Tasks still pending when the program ends are destroyed, as at interpreter exit.
-        let pending: Vec<_> = std::mem::take(&mut self.vm.ts.aio.live).into_values().collect();
+        let pending = self.vm.ts.aio.take_live();
         for t in pending.iter().filter(|t| !t.is_done()) {
             let desc = self
                 .vm

@@ -15,6 +15,19 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     }
 }
 
+/// Puts `x` in its place in the sorted `v` unless it is there already, and says whether it was new: a set
+/// as a sorted `Vec`, for the few small cold sets where each `BTreeSet` key type would add its own copy of the
+/// B-tree's code to the bundle.
+pub fn insert<T: Ord>(v: &mut Vec<T>, x: T) -> bool {
+    match v.binary_search(&x) {
+        Ok(_) => false,
+        Err(at) => {
+            v.insert(at, x);
+            true
+        }
+    }
+}
+
 /// Moves `v[root]` down the heap `v[..end]` until both its children are no greater.
 fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
     loop {

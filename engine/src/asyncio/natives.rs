@@ -278,13 +278,9 @@ pub fn install(vm: &mut Vm) -> Dict {
             Ok(vm.ts.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))
         }),
         ("all_tasks", |vm, _, _| {
-            let items: Vec<Value> = vm
-                .ts
-                .aio
-                .live
-                .values()
+            let items: Vec<Value> = (vm.ts.aio.live_tasks().into_iter())
                 .filter(|t| !t.is_done())
-                .map(|t| Value::Object(t.clone()))
+                .map(|t| Value::Object(t))
                 .collect();
             vm.make_set(items)
         }),

@@ -117,7 +117,7 @@ impl Teardown {
 
 fn take_loop(aio: &mut crate::asyncio::Loop, work: &mut Vec<Value>) {
     use crate::asyncio::Handle;
-    work.extend(std::mem::take(&mut aio.live).into_values().map(|t| Value::Object(t)));
+    work.extend(aio.take_live().into_iter().map(|t| Value::Object(t)));
     work.extend(aio.current.take().map(|t| Value::Object(t)));
     work.extend(aio.in_progress.take().map(|t| Value::Object(t)));
     work.push(std::mem::take(&mut aio.loop_obj));
