@@ -15,6 +15,7 @@ pub mod builtins;
 pub mod code;
 pub mod compiler;
 pub mod dict;
+pub mod digests;
 pub mod exc;
 pub mod findings;
 pub mod json;

@@ -6,6 +6,7 @@
 //! `_sys`, `_time`, `_inspect`), as CPython's do.
 
 pub mod deque;
+pub mod hashlib;
 pub mod inspect;
 pub mod math;
 pub mod random;
@@ -31,6 +32,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => math::module(vm),
         "_time" => time::native_module(vm),
         "_random" => random::native_module(vm),
+        "_hashlib" => hashlib::native_module(vm),
         "_collections" => deque::native_module(vm),
         "_sys" => sys::native_module(vm),
         "_inspect" => inspect::native_module(vm),
@@ -133,6 +135,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "datetime" => runtime_source!("modules/datetime.py"),
         "enum" => runtime_source!("modules/enum.py"),
         "functools" => runtime_source!("modules/functools.py"),
+        "hashlib" => runtime_source!("modules/hashlib.py"),
         "heapq" => runtime_source!("modules/heapq.py"),
         "__future__" => runtime_source!("modules/__future__.py"),
         "inspect" => runtime_source!("modules/inspect.py"),

@@ -10,6 +10,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// Modules of CPython's standard library that programs may import and Interleave does not have yet.
+const STDLIB_NOT_YET: &str =
+    "argparse array ast atexit base64 binascii bz2 calendar cmath codecs configparser copyreg \
+    cProfile csv ctypes decimal difflib dis doctest email errno fnmatch fractions gc getopt getpass glob graphlib \
+    gzip hmac html importlib io ipaddress keyword linecache locale lzma mmap numbers optparse pathlib pdb platform \
+    pprint profile pstats re reprlib secrets shelve shlex shutil sqlite3 stat statistics struct tarfile tempfile \
+    textwrap timeit tkinter tomllib tracemalloc unicodedata unittest uuid weakref zipfile zlib zoneinfo";
+
 impl Vm {
     pub fn import(&mut self, name: &str) -> PyResult {
         if let Some(m) = self.modules.get_str(name) {
@@ -30,10 +38,17 @@ impl Vm {
                             return self.import("asyncio");
                         }
                     }
-                    return Err(Exc::new(
-                        ExcType::ModuleNotFoundError,
-                        format!("No module named '{name}'"),
-                    ));
+                    let top = name.split('.').next().unwrap_or(name);
+                    let msg = if STDLIB_NOT_YET.split(' ').any(|m| m == top) {
+                        // CPython has it: say that it is Interleave that does not, not the program.
+                        format!(
+                            "No module named '{name}': Interleave runs a part of Python's standard library, and \
+                             '{top}' is not in it yet"
+                        )
+                    } else {
+                        format!("No module named '{name}'")
+                    };
+                    return Err(Exc::new(ExcType::ModuleNotFoundError, msg));
                 }
             },
         };
