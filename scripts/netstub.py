@@ -17,8 +17,20 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine" / "src" / "modules"))
-import _il_web  # noqa: E402
+
+def _load_il_web():
+    """The engine's `_il_web.py`, loaded from its file alone: putting its folder on sys.path would let the
+    runtime's other modules (its `aiohttp`, `threading`, ...) shadow the real ones in this process."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "engine" / "src" / "modules" / "_il_web.py"
+    spec = importlib.util.spec_from_file_location("_il_web", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_il_web = _load_il_web()
 
 SITE = Path(__file__).resolve().parent / "netstub_site"
 
