@@ -120,9 +120,6 @@ class ContextVar:
         default = '' if self._default is _NO_DEFAULT else f' default={self._default!r}'
         return f'<ContextVar name={self._name!r}{default} at {hex(id(self))}>'
 
-    def __class_getitem__(cls, item):
-        return _types.GenericAlias(cls, item)
-
     def get(self, *args):
         if len(args) > 1:
             raise TypeError(f'get expected at most 1 argument, got {len(args)}')
@@ -139,7 +136,7 @@ class ContextVar:
         data = _il.context_data(True)
         old = data.get(self, Token.MISSING)
         data[self] = value
-        return Token(data, self, old)
+        return _token(data, self, old)
 
     def reset(self, token):
         if not isinstance(token, Token):
@@ -162,11 +159,8 @@ class Token:
     __module__ = '_contextvars'
     MISSING = _Missing()
 
-    def __init__(self, data, var, old):
-        self._data = data
-        self._var = var
-        self._old = old
-        self._used = False
+    def __init__(self, *args, **kwargs):
+        raise RuntimeError('Tokens can only be created by ContextVars')
 
     @property
     def var(self):
@@ -181,4 +175,10 @@ class Token:
         return f'<Token{used} var={self._var!r} at {hex(id(self))}>'
 
 
-import types as _types
+def _token(data, var, old):
+    token = object.__new__(Token)
+    token._data = data
+    token._var = var
+    token._old = old
+    token._used = False
+    return token

@@ -22,7 +22,7 @@ pub fn subscriptable(cls: &Class) -> bool {
         Some(B::List | B::Dict | B::Tuple | B::Set | B::FrozenSet | B::Type)
     ) || matches!(
         (&*cls.module, &*cls.name),
-        ("collections", "deque") | ("builtins", "Future" | "Task")
+        ("collections", "deque") | ("builtins", "Future" | "Task") | ("_contextvars", "ContextVar")
     )
 }
 

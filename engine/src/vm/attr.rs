@@ -294,14 +294,11 @@ pub fn install(vm: &mut Vm) {
             )))
         }),
         ("__setattr__", |vm, a, _| {
-            let (Some(Value::Instance(i)), Some(Value::Str(name)), Some(v)) = (a.first(), a.get(1), a.get(2)) else {
+            let (Some(obj @ Value::Instance(_)), Some(Value::Str(name)), Some(v)) = (a.first(), a.get(1), a.get(2))
+            else {
                 return Err(Exc::type_error("__setattr__ expects an object, a name and a value"));
             };
-            let cls = i.class.borrow().clone();
-            if let Some(e) = slot_refusal(vm, &cls, name) {
-                return Err(e);
-            }
-            i.dict.borrow_mut().set_rc(name.clone(), v.clone());
+            vm.generic_setattr(obj, name, v.clone())?;
             Ok(Value::None)
         }),
         ("__delattr__", |vm, a, _| {
@@ -839,6 +836,21 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            // A class's own `__setattr__` sees every assignment, to properties and descriptors too.
+            let cls = inst.class.borrow().clone();
+            if cls.flags.get().has_setattr {
+                if let Some(sa @ Value::Function(_)) = cls.lookup("__setattr__") {
+                    self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: a data descriptor's or property's setter, else the instance's dict.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
@@ -857,14 +869,6 @@ impl Vm {
                         let f = p.fset.clone();
                         self.call(&f, vec![obj.clone(), v])?;
                         return Ok(());
-                    }
-                }
-                if cls.flags.get().has_setattr {
-                    if let Some(sa) = cls.lookup("__setattr__") {
-                        if let Value::Function(_) = sa {
-                            self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
-                            return Ok(());
-                        }
                     }
                 }
                 if let Some(exc) = &inst.exc {
