@@ -10,10 +10,18 @@ use crate::vm::Vm;
 use std::any::Any;
 use std::rc::Rc;
 
-/// One link of a traceback.
+/// One link of a traceback: the frames it and the links after it stand for (outermost first, shared by all
+/// of them), and which one is its own. `tb_next` makes the next link when asked, so a long traceback (deep
+/// recursion) is one list, not a chain of objects whose drop would recurse once per frame.
 pub struct TracebackObj {
-    place: Rc<Place>,
-    next: Value,
+    frames: Rc<[TbEntry]>,
+    at: usize,
+}
+
+impl TracebackObj {
+    fn place(&self) -> Rc<Place> {
+        Rc::new(Place(self.frames[self.at].clone()))
+    }
 }
 
 /// Where a frame of the traceback was: its file, line and function (and the frame's serial, for a stand-in
@@ -36,14 +44,14 @@ impl NativeObject for TracebackObj {
     fn repr(&self, _vm: &mut Vm) -> Option<PyResult<String>> {
         Some(Ok(format!(
             "<traceback object at 0x{:012x}>",
-            0x7f04_0000_1000 + self.place.0.frame * 0x40
+            0x7f04_0000_1000 + self.frames[self.at].frame * 0x40
         )))
     }
     fn getattr(&self, _vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
         Some(Ok(match name {
-            "tb_next" => self.next.clone(),
-            "tb_lineno" => Value::Int(i64::from(self.place.0.line)),
-            "tb_frame" => Value::Object(Rc::new(TbFrameObj(self.place.clone()))),
+            "tb_next" => link(&self.frames, self.at + 1),
+            "tb_lineno" => Value::Int(i64::from(self.frames[self.at].line)),
+            "tb_frame" => Value::Object(Rc::new(TbFrameObj(self.place()))),
             "tb_lasti" => Value::Int(0),
             _ => return None,
         }))
@@ -103,27 +111,28 @@ impl NativeObject for TbCodeObj {
     }
 }
 
+/// The link of `frames` at `at`, None past the last.
+fn link(frames: &Rc<[TbEntry]>, at: usize) -> Value {
+    if at < frames.len() {
+        Value::Object(Rc::new(TracebackObj {
+            frames: frames.clone(),
+            at,
+        }))
+    } else {
+        Value::None
+    }
+}
+
 /// The traceback of an exception that left these frames (innermost first), or None when it left none.
 pub fn chain(entries: &[TbEntry]) -> Value {
-    let mut next = Value::None;
-    for e in entries {
-        let place = Rc::new(Place(e.clone()));
-        next = Value::Object(Rc::new(TracebackObj { place, next }));
-    }
-    next
+    let frames: Rc<[TbEntry]> = entries.iter().rev().cloned().collect();
+    link(&frames, 0)
 }
 
 /// The frames of a traceback from `tb` on (outermost first), for `traceback.format_tb`.
 pub fn entries(tb: &Value) -> Vec<TbEntry> {
-    let mut out = Vec::new();
-    let mut at = tb.clone();
-    while let Some(t) = at.as_native::<TracebackObj>() {
-        out.push(t.place.0.clone());
-        let next = t.next.clone();
-        at = next;
-        if out.len() > 100_000 {
-            break;
-        }
+    match tb.as_native::<TracebackObj>() {
+        Some(t) => t.frames[t.at..].to_vec(),
+        None => Vec::new(),
     }
-    out
 }
