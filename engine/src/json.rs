@@ -240,9 +240,9 @@ impl<'a> Reader<'a> {
         }
         // The bytes are ASCII digits and signs, so they are text.
         let text = std::str::from_utf8(&self.text[start..self.pos]).unwrap_or("");
-        match (integer, text.parse::<i128>(), text.parse::<f64>()) {
+        match (integer, text.parse::<i128>(), crate::floatread::parse_f64(text)) {
             (true, Ok(n), _) => Ok(Json::Int(n)),
-            (_, _, Ok(x)) => Ok(Json::Float(x)),
+            (_, _, Some(x)) => Ok(Json::Float(x)),
             _ => self.fail("a malformed number"),
         }
     }

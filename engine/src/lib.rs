@@ -18,6 +18,7 @@ pub mod dict;
 pub mod digests;
 pub mod exc;
 pub mod findings;
+pub mod floatread;
 pub mod json;
 pub mod lexer;
 pub mod memory;

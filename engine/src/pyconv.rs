@@ -223,15 +223,8 @@ pub fn float_from_str(s: &str) -> PyRes<f64> {
     }
     let text = std::str::from_utf8(&t).map_err(|_| invalid())?;
     let text = text.trim_matches(|c: char| c.is_ascii() && is_c_space(c as u8));
-    // Rust's grammar is Python's, except that Rust also accepts nothing more: check the alphabet only.
-    if text.is_empty()
-        || text
-            .bytes()
-            .any(|b| !(b.is_ascii_alphanumeric() || b"+-.".contains(&b)))
-    {
-        return Err(invalid());
-    }
-    text.parse::<f64>().map_err(|_| invalid())
+    // The reader takes Python's grammar once underscores and non-ASCII digits are gone, and nothing else.
+    crate::floatread::parse_f64(text).ok_or_else(invalid)
 }
 
 /// The exact value of a finite float as `(mantissa, exponent)` with `x == mantissa * 2**exponent`.
@@ -292,7 +285,7 @@ pub fn round_float(x: f64, ndigits: Option<i64>) -> PyRes<Num> {
         }
         format!("{q}e{}", -n)
     };
-    let r: f64 = text.parse().unwrap_or(f64::NAN);
+    let r = crate::floatread::parse_f64(&text).unwrap_or(f64::NAN);
     if r.is_infinite() {
         return Err(PyErr::overflow("rounded value too large to represent"));
     }

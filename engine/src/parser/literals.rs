@@ -320,7 +320,7 @@ impl Parser<'_> {
         let clean: String = text.chars().filter(|&c| c != '_').collect();
         let lower = clean.to_ascii_lowercase();
         if let Some(imag) = lower.strip_suffix('j') {
-            return Ok(Constant::Imag(imag.parse().unwrap_or(0.0)));
+            return Ok(Constant::Imag(crate::floatread::parse_f64(imag).unwrap_or(0.0)));
         }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
             if let Some(digits) = lower.strip_prefix(prefix) {
@@ -328,7 +328,7 @@ impl Parser<'_> {
             }
         }
         if lower.contains(['.', 'e']) {
-            return Ok(Constant::Float(lower.parse().unwrap_or(0.0)));
+            return Ok(Constant::Float(crate::floatread::parse_f64(&lower).unwrap_or(0.0)));
         }
         if clean.len() > MAX_STR_DIGITS {
             let msg = format!(
