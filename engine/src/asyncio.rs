@@ -165,7 +165,7 @@ impl FutureObj {
                         .thread
                         .borrow()
                         .as_ref()
-                        .and_then(|th| th.frames.first().map(|f| f.line()))
+                        .and_then(|th| th.frames.first().map(|f| f.raise_line()))
                         .filter(|l| *l > 0)
                         .unwrap_or(t.defined_line);
                     s.push_str(&format!("running at {}:{}>", vm.filename, line));
@@ -1054,6 +1054,9 @@ impl Vm {
                     let found = crate::findings::Finding::new(kind, message, vec![self.ts.line], self.world.now)
                         .on(&self.world.trace, &[task]);
                     self.world.findings.push(found);
+                    if !self.warnings.first_at(&name, self.ts.line) {
+                        continue;
+                    }
                     format!(
                         "{}:{}: RuntimeWarning: coroutine '{name}' was never awaited\n{source}RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                         self.filename, self.ts.line

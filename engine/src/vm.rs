@@ -58,6 +58,9 @@ pub type WarningSink = Rc<Warnings>;
 pub struct Warnings {
     list: RefCell<Vec<Warning>>,
     pending: Cell<bool>,
+    /// The never-awaited coroutines reported so far, by name and line: CPython's default filter shows a
+    /// warning once for each place (a loop that drops a coroutine on every turn warns once).
+    shown: RefCell<Vec<(String, u32)>>,
 }
 
 impl Warnings {
@@ -69,6 +72,17 @@ impl Warnings {
     #[inline(always)]
     pub fn pending(&self) -> bool {
         self.pending.get()
+    }
+
+    /// Whether the warning for coroutine `name` dropped at `line` is shown for the first time (and, from now
+    /// on, shown already).
+    pub fn first_at(&self, name: &str, line: u32) -> bool {
+        let mut shown = self.shown.borrow_mut();
+        if shown.iter().any(|(n, l)| n == name && *l == line) {
+            return false;
+        }
+        shown.push((name.to_string(), line));
+        true
     }
 
     /// Every warning left, oldest first; none after.

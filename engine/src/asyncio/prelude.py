@@ -40,7 +40,8 @@ def _get_event_loop():
     return get_event_loop()
 
 
-# Each thread's current loop, by thread (CPython's policy keeps one per thread).
+# Each thread's current loop, by thread (CPython's policy keeps one per thread). A thread is a key once its loop
+# was set, to None too (asyncio.run() leaves None): then get_event_loop() no longer makes one.
 _current_loops = {}
 
 
@@ -48,14 +49,13 @@ def get_event_loop():
     if _il.is_running():
         return _il.get_loop()
     thread = _il.thread_index()
+    if thread == 0 and thread not in _current_loops:
+        set_event_loop(new_event_loop())
     loop = _current_loops.get(thread)
     if loop is None:
-        if thread != 0:
-            import threading
-            name = threading.current_thread().name
-            raise RuntimeError(f"There is no current event loop in thread '{name}'.")
-        loop = _current_loops[thread] = new_event_loop()
-        _il.set_loop(loop)
+        import threading
+        name = threading.current_thread().name
+        raise RuntimeError(f"There is no current event loop in thread '{name}'.")
     return loop
 
 
@@ -390,6 +390,7 @@ class Runner:
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:
+            set_event_loop(None)
             loop.close()
             self._loop = None
             self._state = 'closed'
