@@ -1,11 +1,12 @@
 //! Interleave's engine: a Python-subset interpreter whose coroutines run on a deterministic,
 //! single-threaded executor over a virtual clock, recording every scheduling event.
 
-/// A runtime module's Python source, as `build.rs` wrote it (without comments and blank lines). `$path` is
+/// A runtime module's Python source, as `build.rs` wrote it (without comments and blank lines, and packed:
+/// `modules::unpack` restores its text). `$path` is
 /// relative to `src/`.
 macro_rules! runtime_source {
     ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/runtime/", $path))
+        include_bytes!(concat!(env!("OUT_DIR"), "/runtime/", $path, ".packed")) as &'static [u8]
     };
 }
 

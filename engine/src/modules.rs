@@ -110,19 +110,36 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `concurrent.futures`'s source; a `static`, so that its import and its compilation ahead of time
 /// (`ahead_source`) use the one address the cache of compiled modules keys on.
-static CONCURRENT_FUTURES: &str = runtime_source!("modules/concurrent_futures.py");
+static CONCURRENT_FUTURES: &[u8] = runtime_source!("modules/concurrent_futures.py");
 
 /// The source of a runtime module to compile ahead of its import: [`source`]'s, and `concurrent.futures`'s,
 /// which is imported its own way (as a submodule of its package).
-pub fn ahead_source(name: &str) -> Option<&'static str> {
+pub fn ahead_source(name: &str) -> Option<&'static [u8]> {
     match name {
         "concurrent.futures" => Some(CONCURRENT_FUTURES),
         _ => source(name),
     }
 }
 
-/// The Python source of a module written in Python.
-pub fn source(name: &str) -> Option<&'static str> {
+/// The words `engine/build.rs` wrote as one byte each in the runtime's sources, the first for 0x80.
+static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime/words"));
+
+/// A runtime module's text from its packed source (see `engine/build.rs`): each byte from 0x80 up stands for
+/// one of [`WORDS`].
+pub fn unpack(packed: &[u8]) -> String {
+    let words: Vec<&str> = WORDS.split(' ').collect();
+    let mut text = String::with_capacity(packed.len() * 3 / 2);
+    for &b in packed {
+        match b.checked_sub(0x80) {
+            None => text.push(char::from(b)),
+            Some(k) => text.push_str(words.get(usize::from(k)).copied().unwrap_or_default()),
+        }
+    }
+    text
+}
+
+/// The Python source of a module written in Python, packed (see [`unpack`]).
+pub fn source(name: &str) -> Option<&'static [u8]> {
     Some(match name {
         "abc" => runtime_source!("modules/abc.py"),
         "bisect" => runtime_source!("modules/bisect.py"),

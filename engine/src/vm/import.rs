@@ -110,7 +110,7 @@ impl Vm {
     }
 
     /// Compiles a module's source and makes its (cached) module object and the frame that runs its body.
-    fn module_frame(&mut self, name: &str, source: &'static str) -> PyResult<(Value, Box<super::frame::Frame>)> {
+    fn module_frame(&mut self, name: &str, source: &'static [u8]) -> PyResult<(Value, Box<super::frame::Frame>)> {
         let code = compiled_module(name, source)?;
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));
@@ -126,7 +126,7 @@ impl Vm {
     }
 
     /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks), to its end.
-    pub fn exec_module_source(&mut self, name: &str, source: &'static str) -> PyResult {
+    pub fn exec_module_source(&mut self, name: &str, source: &'static [u8]) -> PyResult {
         let (m, mut frame) = self.module_frame(name, source)?;
         frame.ret = Ret::Exit;
         let mut th = Thread::default();
@@ -143,7 +143,7 @@ impl Vm {
 }
 
 /// The asyncio runtime's source; a `static`, so that every use has the one address [`compiled_module`] keys on.
-static ASYNCIO_PRELUDE: &str = runtime_source!("asyncio/prelude.py");
+static ASYNCIO_PRELUDE: &[u8] = runtime_source!("asyncio/prelude.py");
 
 /// Compiles the asyncio runtime ahead of its first import (the page does this while the learner reads), so
 /// that the first `import asyncio` of a run does not stall. Touches no session.
@@ -180,12 +180,12 @@ thread_local! {
     static COMPILED: RefCell<HashMap<(String, usize), Rc<Code>>> = RefCell::new(HashMap::new());
 }
 
-fn compiled_module(name: &str, source: &'static str) -> PyResult<Rc<Code>> {
+fn compiled_module(name: &str, source: &'static [u8]) -> PyResult<Rc<Code>> {
     let key = (name.to_string(), source.as_ptr() as usize);
     if let Some(code) = COMPILED.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(code);
     }
-    let tree = crate::parser::parse(source).map_err(|e| {
+    let tree = crate::parser::parse(&crate::modules::unpack(source)).map_err(|e| {
         Exc::new(
             ExcType::SystemError,
             format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
@@ -218,5 +218,30 @@ mod tests {
                 "{name} was not compiled"
             );
         }
+    }
+
+    /// Every runtime module unpacks to exactly the text `build.rs` minified (which `scripts/runtime_minified.py`
+    /// compares with its source), and packing shortened them.
+    #[test]
+    fn the_packed_runtime_modules_unpack_to_their_minified_text() {
+        let dir = std::path::Path::new(env!("OUT_DIR")).join("runtime");
+        let (mut seen, mut packed_len, mut text_len) = (0, 0, 0);
+        for sub in ["asyncio", "modules"] {
+            for entry in std::fs::read_dir(dir.join(sub)).expect("the runtime's folder") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_some_and(|e| e == "py") {
+                    let text = std::fs::read_to_string(&path).expect("a minified module");
+                    let packed = std::fs::read(path.with_extension("py.packed")).expect("its packed twin");
+                    assert_eq!(crate::modules::unpack(&packed), text, "{}", path.display());
+                    (packed_len, text_len) = (packed_len + packed.len(), text_len + text.len());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 40, "only {seen} runtime modules found");
+        assert!(
+            packed_len * 5 < text_len * 4,
+            "{packed_len} bytes packed from {text_len}"
+        );
     }
 }
