@@ -3,9 +3,11 @@
 //! spaces between tokens that Python does not need (`x=f(a,b)`), so that they weigh less in the wasm bundle.
 //! The code is unchanged: strings, and every line inside a triple-quoted string, are kept as they are, and a
 //! file whose indentation is not in steps of four keeps its own. Their frames are hidden from the program, so their line numbers show nowhere.
-//! Then it packs them (`NAME.py.packed`): the 128 words that save the most are written as one byte each, from
-//! 0x80 up (the modules are ASCII), with the list of those words in `runtime/words`. `runtime_source!` in
-//! `lib.rs` includes the packed files and `modules::unpack` restores the text before the module is parsed.
+//! Then it packs them: the 128 words that save the most are written as one byte each, from 0x80 up (the modules
+//! are ASCII), with the list of those words in `runtime/words`; and it compresses all the packed modules as one
+//! LZMA stream (`runtime/all.lzma`, `runtime/size` bytes once decoded), with each module's place in it in
+//! `NAME.py.span`. `runtime_source!` in `lib.rs` includes a module's place; `modules::text` decodes the stream
+//! once and unpacks a module's text before it is parsed.
 
 use std::fs;
 use std::path::Path;
@@ -35,10 +37,30 @@ fn main() {
         minified.push((dest, small));
     }
     let words = common_words(minified.iter().map(|(_, text)| text.as_str()));
-    fs::write(Path::new(&out).join("runtime").join("words"), words.join(" ")).expect("OUT_DIR is writable");
+    let runtime = Path::new(&out).join("runtime");
+    fs::write(runtime.join("words"), words.join(" ")).expect("OUT_DIR is writable");
+    // One stream for all the modules: compressed apart, each would lose what it shares with the others.
+    let mut all = Vec::new();
     for (dest, text) in minified {
-        fs::write(dest.with_extension("py.packed"), pack(&text, &words)).expect("OUT_DIR is writable");
+        let packed = pack(&text, &words);
+        let span = format!("({}, {})", all.len(), all.len() + packed.len());
+        fs::write(dest.with_extension("py.span"), span).expect("OUT_DIR is writable");
+        all.extend(packed);
     }
+    fs::write(runtime.join("size"), all.len().to_string()).expect("OUT_DIR is writable");
+    fs::write(runtime.join("all.lzma"), compress(&all)).expect("OUT_DIR is writable");
+}
+
+/// `data` in the `.lzma` format (xz's `--format=lzma`) at its strongest preset (9, extreme: `1 << 31`), with no
+/// position bits (the text has no alignment to model), which `interleave::lzma::decode` reads.
+fn compress(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut options = xz2::stream::LzmaOptions::new_preset(9 | 1 << 31).expect("a preset");
+    options.position_bits(0);
+    let stream = xz2::stream::Stream::new_lzma_encoder(&options).expect("an LZMA encoder");
+    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
+    encoder.write_all(data).expect("compressing in memory");
+    encoder.finish().expect("compressing in memory")
 }
 
 /// The words (names and keywords) each written as one byte in the packed sources: the 128 that save the most

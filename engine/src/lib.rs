@@ -1,12 +1,11 @@
 //! Interleave's engine: a Python-subset interpreter whose coroutines run on a deterministic,
 //! single-threaded executor over a virtual clock, recording every scheduling event.
 
-/// A runtime module's Python source, as `build.rs` wrote it (without comments and blank lines, and packed:
-/// `modules::unpack` restores its text). `$path` is
-/// relative to `src/`.
+/// Where a runtime module's Python source is in the runtime's compressed sources (`build.rs` wrote it without
+/// comments and blank lines, and packed it; `modules::text` restores its text). `$path` is relative to `src/`.
 macro_rules! runtime_source {
     ($path:literal) => {
-        include_bytes!(concat!(env!("OUT_DIR"), "/runtime/", $path, ".packed")) as &'static [u8]
+        include!(concat!(env!("OUT_DIR"), "/runtime/", $path, ".span"))
     };
 }
 
@@ -21,6 +20,7 @@ pub mod exc;
 pub mod findings;
 pub mod json;
 pub mod lexer;
+pub mod lzma;
 pub mod memory;
 pub mod modules;
 pub mod mt;
