@@ -150,7 +150,7 @@ pub fn decode(stream: &[u8], size: usize) -> Option<Vec<u8>> {
             let probs = &mut literals[at..at + 0x300];
             let mut symbol = 1;
             if state >= 7 {
-                let mut matched = usize::from(*out.get(out.len().checked_sub(reps[0] + 1)?)?);
+                let mut matched = usize::from(*out.get(out.len().checked_sub(reps[0].checked_add(1)?)?)?);
                 while symbol < 0x100 {
                     let match_bit = (matched >> 7) & 1;
                     matched <<= 1;
@@ -176,7 +176,7 @@ pub fn decode(stream: &[u8], size: usize) -> Option<Vec<u8>> {
             if rc.bit(&mut is_rep_g0[state]) == 0 {
                 if rc.bit(&mut is_rep0_long[(state << 4) + pos_state]) == 0 {
                     state = if state < 7 { 9 } else { 11 };
-                    out.push(*out.get(out.len().checked_sub(reps[0] + 1)?)?);
+                    out.push(*out.get(out.len().checked_sub(reps[0].checked_add(1)?)?)?);
                     continue;
                 }
             } else {
@@ -209,7 +209,7 @@ pub fn decode(stream: &[u8], size: usize) -> Option<Vec<u8>> {
             };
             len
         };
-        let from = out.len().checked_sub(reps[0] + 1)?;
+        let from = out.len().checked_sub(reps[0].checked_add(1)?)?;
         for i in 0..(len + 2).min(size - out.len()) {
             out.push(out[from + i]);
         }
