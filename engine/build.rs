@@ -2,8 +2,12 @@
 //! their comments, blank lines and docstrings, indented by one space a level instead of four, and without the
 //! spaces between tokens that Python does not need (`x=f(a,b)`), so that they weigh less in the wasm bundle.
 //! The code is unchanged: strings, and every line inside a triple-quoted string, are kept as they are, and a
-//! file whose indentation is not in steps of four keeps its own. Their frames are hidden from the program, so their line numbers show nowhere. `runtime_source!` in
-//! `lib.rs` includes the result.
+//! file whose indentation is not in steps of four keeps its own. Their frames are hidden from the program, so their line numbers show nowhere.
+//! Then it packs them: the 128 words that save the most are written as one byte each, from 0x80 up (the modules
+//! are ASCII), with the list of those words in `runtime/words`; and it compresses all the packed modules as one
+//! LZMA stream (`runtime/all.lzma`, `runtime/size` bytes once decoded), with each module's place in it in
+//! `NAME.py.span`. `runtime_source!` in `lib.rs` includes a module's place; `modules::text` decodes the stream
+//! once and unpacks a module's text before it is parsed.
 
 use std::fs;
 use std::path::Path;
@@ -21,14 +25,100 @@ fn main() {
     files.extend(names.into_iter().map(|n| format!("modules/{n}")));
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/modules");
+    let mut minified = Vec::new();
     for f in files {
         let src_path = format!("src/{f}");
         println!("cargo:rerun-if-changed={src_path}");
         let text = fs::read_to_string(&src_path).expect("a runtime module");
         let dest = Path::new(&out).join("runtime").join(&f);
         fs::create_dir_all(dest.parent().expect("a parent")).expect("OUT_DIR is writable");
-        fs::write(dest, minify(&text)).expect("OUT_DIR is writable");
+        let small = minify(&text);
+        fs::write(&dest, &small).expect("OUT_DIR is writable");
+        minified.push((dest, small));
     }
+    let words = common_words(minified.iter().map(|(_, text)| text.as_str()));
+    let runtime = Path::new(&out).join("runtime");
+    fs::write(runtime.join("words"), words.join(" ")).expect("OUT_DIR is writable");
+    // One stream for all the modules: compressed apart, each would lose what it shares with the others.
+    let mut all = Vec::new();
+    for (dest, text) in minified {
+        let packed = pack(&text, &words);
+        let span = format!("({}, {})", all.len(), all.len() + packed.len());
+        fs::write(dest.with_extension("py.span"), span).expect("OUT_DIR is writable");
+        all.extend(packed);
+    }
+    fs::write(runtime.join("size"), all.len().to_string()).expect("OUT_DIR is writable");
+    fs::write(runtime.join("all.lzma"), compress(&all)).expect("OUT_DIR is writable");
+}
+
+/// `data` in the `.lzma` format (xz's `--format=lzma`) at its strongest preset (9, extreme: `1 << 31`), with no
+/// position bits (the text has no alignment to model), which `interleave::lzma::decode` reads.
+fn compress(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut options = xz2::stream::LzmaOptions::new_preset(9 | 1 << 31).expect("a preset");
+    options.position_bits(0);
+    let stream = xz2::stream::Stream::new_lzma_encoder(&options).expect("an LZMA encoder");
+    let mut encoder = xz2::write::XzEncoder::new_stream(Vec::new(), stream);
+    encoder.write_all(data).expect("compressing in memory");
+    encoder.finish().expect("compressing in memory")
+}
+
+/// The words (names and keywords) each written as one byte in the packed sources: the 128 that save the most
+/// bytes (occurrences times length less one), most saving first.
+fn common_words<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut counts = std::collections::HashMap::<&str, usize>::new();
+    for text in texts {
+        assert!(
+            text.is_ascii(),
+            "a runtime module holds only ASCII, so that bytes from 0x80 up are free"
+        );
+        for w in words_of(text) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, &str)> = counts
+        .into_iter()
+        .filter(|(w, _)| w.len() > 1)
+        .map(|(w, n)| (n * (w.len() - 1), w))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    ranked.into_iter().take(128).map(|(_, w)| w.to_string()).collect()
+}
+
+/// The maximal runs of word characters (letters, digits, `_`) of `text` that start with a letter or `_`.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let starts = move |i: usize| is_word(b[i]) && !b[i].is_ascii_digit() && (i == 0 || !is_word(b[i - 1]));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !starts(i) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        (start < b.len()).then(|| &text[start..i])
+    })
+}
+
+/// `text` with each of `words` that stands as a whole word written as the byte 0x80 plus its index
+/// (`interleave::modules::unpack` undoes it): gzip then has fewer and shorter matches to code.
+fn pack(text: &str, words: &[String]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut last = 0;
+    for w in words_of(text) {
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        out.extend_from_slice(&text.as_bytes()[last..start]);
+        match words.iter().position(|c| c == w) {
+            Some(k) => out.push(0x80 + k as u8),
+            None => out.extend_from_slice(w.as_bytes()),
+        }
+        last = start + w.len();
+    }
+    out.extend_from_slice(&text.as_bytes()[last..]);
+    out
 }
 
 /// A line of the source: its text with any comment cut off, and whether it starts inside a triple-quoted string.

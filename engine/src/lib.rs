@@ -1,11 +1,11 @@
 //! Interleave's engine: a Python-subset interpreter whose coroutines run on a deterministic,
 //! single-threaded executor over a virtual clock, recording every scheduling event.
 
-/// A runtime module's Python source, as `build.rs` wrote it (without comments and blank lines). `$path` is
-/// relative to `src/`.
+/// Where a runtime module's Python source is in the runtime's compressed sources (`build.rs` wrote it without
+/// comments and blank lines, and packed it; `modules::text` restores its text). `$path` is relative to `src/`.
 macro_rules! runtime_source {
     ($path:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/runtime/", $path))
+        include!(concat!(env!("OUT_DIR"), "/runtime/", $path, ".span"))
     };
 }
 
@@ -21,6 +21,7 @@ pub mod findings;
 pub mod floatread;
 pub mod json;
 pub mod lexer;
+pub mod lzma;
 pub mod memory;
 pub mod modules;
 pub mod mt;

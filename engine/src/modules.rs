@@ -110,19 +110,55 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// `concurrent.futures`'s source; a `static`, so that its import and its compilation ahead of time
 /// (`ahead_source`) use the one address the cache of compiled modules keys on.
-static CONCURRENT_FUTURES: &str = runtime_source!("modules/concurrent_futures.py");
+static CONCURRENT_FUTURES: Span = runtime_source!("modules/concurrent_futures.py");
 
 /// The source of a runtime module to compile ahead of its import: [`source`]'s, and `concurrent.futures`'s,
 /// which is imported its own way (as a submodule of its package).
-pub fn ahead_source(name: &str) -> Option<&'static str> {
+pub fn ahead_source(name: &str) -> Option<Span> {
     match name {
         "concurrent.futures" => Some(CONCURRENT_FUTURES),
         _ => source(name),
     }
 }
 
-/// The Python source of a module written in Python.
-pub fn source(name: &str) -> Option<&'static str> {
+/// Where a runtime module's packed source is in the runtime's decoded sources: from, to.
+pub type Span = (usize, usize);
+
+/// The words `engine/build.rs` wrote as one byte each in the runtime's sources, the first for 0x80.
+static WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/runtime/words"));
+
+/// The runtime's packed sources, one LZMA stream (see `engine/build.rs`), decoded once, on the first import of a
+/// runtime module: a constant of the program's, which no run can change.
+fn runtime_sources() -> Option<&'static [u8]> {
+    static DECODED: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    DECODED
+        .get_or_init(|| {
+            let stream = include_bytes!(concat!(env!("OUT_DIR"), "/runtime/all.lzma"));
+            crate::lzma::decode(stream, include!(concat!(env!("OUT_DIR"), "/runtime/size")))
+        })
+        .as_deref()
+}
+
+/// A runtime module's text, from its place in the runtime's sources (`None` only if the build wrote them wrong).
+pub fn text(span: Span) -> Option<String> {
+    Some(unpack(runtime_sources()?.get(span.0..span.1)?))
+}
+
+/// A runtime module's text from its packed source: each byte from 0x80 up stands for one of [`WORDS`].
+fn unpack(packed: &[u8]) -> String {
+    let words: Vec<&str> = WORDS.split(' ').collect();
+    let mut text = String::with_capacity(packed.len() * 3 / 2);
+    for &b in packed {
+        match b.checked_sub(0x80) {
+            None => text.push(char::from(b)),
+            Some(k) => text.push_str(words.get(usize::from(k)).copied().unwrap_or_default()),
+        }
+    }
+    text
+}
+
+/// Where the Python source of a module written in Python is (see [`text`]).
+pub fn source(name: &str) -> Option<Span> {
     Some(match name {
         "abc" => runtime_source!("modules/abc.py"),
         "bisect" => runtime_source!("modules/bisect.py"),

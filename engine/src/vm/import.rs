@@ -110,7 +110,11 @@ impl Vm {
     }
 
     /// Compiles a module's source and makes its (cached) module object and the frame that runs its body.
-    fn module_frame(&mut self, name: &str, source: &'static str) -> PyResult<(Value, Box<super::frame::Frame>)> {
+    fn module_frame(
+        &mut self,
+        name: &str,
+        source: crate::modules::Span,
+    ) -> PyResult<(Value, Box<super::frame::Frame>)> {
         let code = compiled_module(name, source)?;
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));
@@ -126,7 +130,7 @@ impl Vm {
     }
 
     /// Compiles and runs `source` as the module `name` (its frames hidden from tracebacks), to its end.
-    pub fn exec_module_source(&mut self, name: &str, source: &'static str) -> PyResult {
+    pub fn exec_module_source(&mut self, name: &str, source: crate::modules::Span) -> PyResult {
         let (m, mut frame) = self.module_frame(name, source)?;
         frame.ret = Ret::Exit;
         let mut th = Thread::default();
@@ -142,8 +146,8 @@ impl Vm {
     }
 }
 
-/// The asyncio runtime's source; a `static`, so that every use has the one address [`compiled_module`] keys on.
-static ASYNCIO_PRELUDE: &str = runtime_source!("asyncio/prelude.py");
+/// Where the asyncio runtime's source is; a `static`, like every module's place that [`compiled_module`] keys on.
+static ASYNCIO_PRELUDE: crate::modules::Span = runtime_source!("asyncio/prelude.py");
 
 /// Compiles the asyncio runtime ahead of its first import (the page does this while the learner reads), so
 /// that the first `import asyncio` of a run does not stall. Touches no session.
@@ -176,16 +180,22 @@ pub fn precompile_module(name: &str) {
 thread_local! {
     /// The runtime's modules compiled once per thread: their sources are fixed, code objects are immutable, and
     /// parsing the asyncio prelude anew for every run would stall the page at each Run. Keyed by the name and
-    /// the source's address, which identify a built-in source.
+    /// where the source starts in the runtime's sources, which identify a built-in source.
     static COMPILED: RefCell<HashMap<(String, usize), Rc<Code>>> = RefCell::new(HashMap::new());
 }
 
-fn compiled_module(name: &str, source: &'static str) -> PyResult<Rc<Code>> {
-    let key = (name.to_string(), source.as_ptr() as usize);
+fn compiled_module(name: &str, source: crate::modules::Span) -> PyResult<Rc<Code>> {
+    let key = (name.to_string(), source.0);
     if let Some(code) = COMPILED.with(|c| c.borrow().get(&key).cloned()) {
         return Ok(code);
     }
-    let tree = crate::parser::parse(source).map_err(|e| {
+    let Some(text) = crate::modules::text(source) else {
+        return Err(Exc::new(
+            ExcType::SystemError,
+            format!("module {name}'s source is missing"),
+        ));
+    };
+    let tree = crate::parser::parse(&text).map_err(|e| {
         Exc::new(
             ExcType::SystemError,
             format!("module {name} failed to parse: line {}: {}", e.line, e.msg),
@@ -212,11 +222,64 @@ mod tests {
         for name in WARM_MODULES {
             let source = crate::modules::ahead_source(name).unwrap_or_else(|| panic!("{name} has no Python source"));
             precompile_module(name);
-            let key = (name.to_string(), source.as_ptr() as usize);
+            let key = (name.to_string(), source.0);
             assert!(
                 COMPILED.with(|c| c.borrow().contains_key(&key)),
                 "{name} was not compiled"
             );
         }
+    }
+
+    /// Every runtime module decodes to exactly the text `build.rs` minified (which `scripts/runtime_minified.py`
+    /// compares with its source), and the compressed stream is smaller than a third of those texts.
+    #[test]
+    fn the_compressed_runtime_modules_decode_to_their_minified_text() {
+        let dir = std::path::Path::new(env!("OUT_DIR")).join("runtime");
+        let (mut seen, mut text_len) = (0, 0);
+        for sub in ["asyncio", "modules"] {
+            for entry in std::fs::read_dir(dir.join(sub)).expect("the runtime's folder") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_some_and(|e| e == "py") {
+                    let text = std::fs::read_to_string(&path).expect("a minified module");
+                    let span = std::fs::read_to_string(path.with_extension("py.span")).expect("its place");
+                    let (from, to) = span
+                        .trim_matches(['(', ')'])
+                        .split_once(", ")
+                        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+                        .expect("a place");
+                    assert_eq!(
+                        crate::modules::text((from, to)).as_deref(),
+                        Some(&*text),
+                        "{}",
+                        path.display()
+                    );
+                    text_len += text.len();
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 40, "only {seen} runtime modules found");
+        let compressed = std::fs::metadata(dir.join("all.lzma")).expect("the stream").len() as usize;
+        assert!(
+            compressed * 3 < text_len,
+            "{compressed} bytes compressed from {text_len}"
+        );
+    }
+
+    /// A stream cut short or garbled is no text, and no panic.
+    #[test]
+    fn a_damaged_stream_decodes_to_nothing() {
+        let stream = std::fs::read(std::path::Path::new(env!("OUT_DIR")).join("runtime/all.lzma")).expect("the stream");
+        let size: usize = include!(concat!(env!("OUT_DIR"), "/runtime/size"));
+        assert!(crate::lzma::decode(&stream, size).is_some_and(|d| d.len() == size));
+        assert_eq!(crate::lzma::decode(&stream[..10], size), None);
+        assert_eq!(crate::lzma::decode(&[0xff; 40], size), None);
+        // A garbled or cut stream may still decode to bytes (a range coder reads any bits), but never panics.
+        for k in 0..16 {
+            let mut garbled = stream.clone();
+            garbled[14 + k * (stream.len() - 15) / 16] ^= 0x5a;
+            let _ = crate::lzma::decode(&garbled, size);
+        }
+        let _ = crate::lzma::decode(&stream[..stream.len() / 2], size);
     }
 }
