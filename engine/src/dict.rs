@@ -206,3 +206,42 @@ impl Dict {
 
 /// Sets keep CPython's slot layout, so that they iterate (and print) in CPython's order.
 pub use crate::types::settable::SetTable as Set;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scanned small dict and a probed large one find the same keys, by equal strings too, and miss the same.
+    #[test]
+    fn string_lookups_agree_scanned_and_probed() {
+        for n in [0, 1, SCAN_MAX - 1, SCAN_MAX, SCAN_MAX + 1, 40] {
+            let mut d = Dict::new();
+            for i in 0..n {
+                d.set_str(&format!("k{i}"), Value::Int(i as i64));
+            }
+            // A key that is not a string, with a string's hash, is never a string key's match.
+            d.insert(
+                HKey {
+                    hash: hash_str("k0"),
+                    value: Value::Int(-1),
+                },
+                Value::None,
+            );
+            for i in 0..n {
+                let name = format!("k{i}");
+                let found = d.get_hashed(&name, hash_str(&name));
+                assert!(matches!(found, Some(Value::Int(v)) if *v == i as i64), "{name} in {n}");
+                assert_eq!(
+                    d.index_of_str(&name, hash_str(&name)),
+                    d.map.get_index_of(&StrKey {
+                        hash: hash_str(&name),
+                        s: &name
+                    })
+                );
+            }
+            for name in ["k", "missing", &format!("k{n}")] {
+                assert!(d.get_hashed(name, hash_str(name)).is_none(), "{name} in {n}");
+            }
+        }
+    }
+}
