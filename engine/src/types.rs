@@ -401,7 +401,7 @@ impl Types {
 
     /// `native` for a native object's type name, remembered by where the name lies: a static string's
     /// address and length name its text, and the map is only looked at for a type not seen lately.
-    fn native_of(&self, name: &'static str) -> Option<Rc<Class>> {
+    pub fn native_of(&self, name: &'static str) -> Option<Rc<Class>> {
         let key = (name.as_ptr() as usize, name.len());
         if let Ok(recent) = self.recent.try_borrow() {
             if let Some((_, _, c)) = recent.iter().find(|(p, n, _)| (*p, *n) == key) {
