@@ -132,7 +132,13 @@ pub struct Types {
     /// Indexed like `ExcType::ALL`.
     excs: Vec<Rc<Class>>,
     natives: HashMap<&'static str, Rc<Class>>,
+    /// The native object types `class_of` found last, by the address and length of their static names: a
+    /// compare each, where the map hashes the name with SipHash (about 350 instructions at "z").
+    recent: RefCell<Vec<(usize, usize, Rc<Class>)>>,
 }
+
+/// How many native object types `Types::recent` remembers.
+const RECENT_NATIVES: usize = 8;
 
 /// Builds a class with the given bases; the MRO is linear because builtin hierarchies are single inheritance.
 pub fn make_builtin_class(
@@ -254,6 +260,7 @@ impl Types {
             object,
             excs,
             natives: HashMap::new(),
+            recent: RefCell::new(Vec::new()),
         };
         str::install(&types);
         list::install(&types);
@@ -384,11 +391,31 @@ impl Types {
         let class = make_builtin_class(name, module, Some(&self.object), BaseKind::Object, None);
         add_methods(&class, name, methods);
         self.natives.insert(name, class.clone());
+        self.recent.borrow_mut().clear();
         class
     }
 
     pub fn native(&self, name: &str) -> Option<Rc<Class>> {
         self.natives.get(name).cloned()
+    }
+
+    /// `native` for a native object's type name, remembered by where the name lies: a static string's
+    /// address and length name its text, and the map is only looked at for a type not seen lately.
+    pub fn native_of(&self, name: &'static str) -> Option<Rc<Class>> {
+        let key = (name.as_ptr() as usize, name.len());
+        if let Ok(recent) = self.recent.try_borrow() {
+            if let Some((_, _, c)) = recent.iter().find(|(p, n, _)| (*p, *n) == key) {
+                return Some(c.clone());
+            }
+        }
+        let c = self.native(name)?;
+        if let Ok(mut recent) = self.recent.try_borrow_mut() {
+            if recent.len() >= RECENT_NATIVES {
+                recent.remove(0);
+            }
+            recent.push((key.0, key.1, c.clone()));
+        }
+        Some(c)
     }
 
     /// The builtin classes that `builtins` exposes by name.
@@ -472,7 +499,7 @@ impl Vm {
                 crate::code::CodeKind::AsyncGenerator => t.async_generator.clone(),
                 _ => t.generator.clone(),
             },
-            Value::Object(o) => t.native(o.type_name()).unwrap_or_else(|| t.object.clone()),
+            Value::Object(o) => t.native_of(o.type_name()).unwrap_or_else(|| t.object.clone()),
         }
     }
 }

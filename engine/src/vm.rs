@@ -383,9 +383,16 @@ impl Vm {
         match self.frame_pool.pop() {
             // A finished frame, its vectors empty but keeping their capacity.
             Some(mut f) => {
-                f.stack.reserve(code.stacksize as usize);
-                f.locals.resize(nlocals, Value::Null);
-                f.cells.reserve(ncells);
+                // (Each of these is a call at "z": skipped when there is nothing to do.)
+                if f.stack.capacity() < code.stacksize as usize {
+                    f.stack.reserve(code.stacksize as usize);
+                }
+                if nlocals > 0 {
+                    f.locals.resize(nlocals, Value::Null);
+                }
+                if f.cells.capacity() < ncells {
+                    f.cells.reserve(ncells);
+                }
                 f.pc = 0;
                 f.globals = globals;
                 f.ret = ret;

@@ -395,7 +395,7 @@ pub fn make_iter(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             // Native iterators are their own iterators.
             let is_iterator = vm
                 .types
-                .native(o.type_name())
+                .native_of(o.type_name())
                 .is_some_and(|c| c.lookup("__next__").is_some());
             return Ok(if is_iterator { Some(v.clone()) } else { None });
         }

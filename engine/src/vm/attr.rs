@@ -939,7 +939,7 @@ impl Vm {
                 Ok(())
             }
             Value::Object(o) => {
-                if let Some(cls) = self.types.native(o.type_name()) {
+                if let Some(cls) = self.types.native_of(o.type_name()) {
                     if let Some(sa) = cls.lookup("__setattr__") {
                         self.call(&sa, vec![obj.clone(), Value::str(name), v])?;
                         return Ok(());

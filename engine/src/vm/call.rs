@@ -192,10 +192,20 @@ impl Vm {
             return Err(Exc::new(ExcType::SystemError, "internal error: no calling frame"));
         };
         let nargs = caller.stack.len().saturating_sub(first);
-        for (slot, arg) in frame.locals.iter_mut().zip(caller.stack.drain(first..)) {
-            *slot = arg;
+        // The arguments into the first locals, popped last first, then the callee (and `self`'s marker)
+        // off: at "z" a `drain` and a `truncate` are calls with loops of their own, a `pop` is not.
+        for j in (0..nargs).rev() {
+            let arg = match caller.stack.pop() {
+                Some(v) => v,
+                None => break,
+            };
+            if let Some(slot) = frame.locals.get_mut(j) {
+                *slot = arg;
+            }
         }
-        caller.stack.truncate(keep);
+        while caller.stack.len() > keep {
+            caller.stack.pop();
+        }
         // Defaults fill the last positional parameters.
         let argcount = code.argcount as usize;
         let first_def = argcount.saturating_sub(func.defaults.len());

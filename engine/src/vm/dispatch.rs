@@ -259,7 +259,7 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let cls = inst.class.borrow().clone();
                         if inst.exc.is_none() && self.no_data_descriptor(&cls, name, hash) {
-                            let found = inst.dict.borrow().get_hashed(name, hash).cloned();
+                            let found = lookup_hinted(&inst.dict.borrow(), &f.code, i, name, hash);
                             if let Some(v) = found {
                                 if !matches!(&**name, "__class__" | "__dict__") {
                                     if self.world.tracking {
@@ -274,7 +274,7 @@ impl Vm {
                     }
                     // A module's global.
                     if let Value::Module(m) = &obj {
-                        let found = m.dict.borrow().get_hashed(name, hash).cloned();
+                        let found = lookup_hinted(&m.dict.borrow(), &f.code, i, name, hash);
                         if let Some(v) = found {
                             f.stack.push(v);
                             continue;
@@ -320,7 +320,7 @@ impl Vm {
                                 self.track_write(place, line, f.code.hidden, &v, what);
                             }
                             let mut d = inst.dict.borrow_mut();
-                            match d.map.get_index_of(&crate::dict::StrKey { hash, s: name }) {
+                            match index_hinted(&d, &f.code, i, name, hash) {
                                 Some(idx) => {
                                     if let Some((_, slot)) = d.map.get_index_mut(idx) {
                                         *slot = v;
@@ -363,6 +363,15 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let (name, hash) = (f.code.names[i as usize].clone(), f.code.name_hashes[i as usize]);
                     let obj = pop(f)?;
+                    // A module's function (`asyncio.sleep`), found at its hint.
+                    if let Value::Module(m) = &obj {
+                        let found = lookup_hinted(&m.dict.borrow(), &f.code, i, &name, hash);
+                        if let Some(v) = found {
+                            f.stack.push(v);
+                            f.stack.push(Value::Null);
+                            continue;
+                        }
+                    }
                     let (a, b) = self.load_method_hashed(obj, &name, hash)?;
                     let f = frame(th)?;
                     f.stack.push(a);
@@ -1090,7 +1099,7 @@ fn index_searched(d: &Dict, slot: &std::cell::Cell<u32>, name: &Str, hash: u64) 
             return Some(hint);
         }
     }
-    let found = d.map.get_index_of(&crate::dict::StrKey { hash, s: name })?;
+    let found = d.index_of_str(name, hash)?;
     slot.set(found as u32);
     Some(found)
 }

@@ -140,7 +140,7 @@ impl Vm {
     /// A dunder of a native object's class (a deque's `__add__`, `__eq__`).
     fn native_method(&self, v: &Value, name: &str) -> Option<Value> {
         match v {
-            Value::Object(o) => self.types.native(o.type_name()).and_then(|c| c.lookup(name)),
+            Value::Object(o) => self.types.native_of(o.type_name()).and_then(|c| c.lookup(name)),
             _ => None,
         }
     }
@@ -444,7 +444,7 @@ impl Vm {
             return r.map(Value::Bool);
         }
         if let Value::Object(o) = a {
-            if let Some(f) = self.types.native(o.type_name()).and_then(|c| c.lookup(name)) {
+            if let Some(f) = self.types.native_of(o.type_name()).and_then(|c| c.lookup(name)) {
                 let r = self.call(&f, vec![a.clone(), b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -614,7 +614,7 @@ impl Vm {
                     }
                     return Ok(h);
                 }
-                if let Some(c) = self.types.native(o.type_name()) {
+                if let Some(c) = self.types.native_of(o.type_name()) {
                     if let Some(Value::None) = c.lookup("__hash__") {
                         let name = match &*c.module {
                             "" | "builtins" => c.name.to_string(),
@@ -703,7 +703,7 @@ impl Vm {
                 }
             }
             Value::Object(o) => {
-                let cls = self.types.native(o.type_name());
+                let cls = self.types.native_of(o.type_name());
                 if let Some(f) = cls.and_then(|c| c.lookup("__iter__")) {
                     return self.call(&f, vec![v.clone()]);
                 }
@@ -751,7 +751,7 @@ impl Vm {
             Value::Object(o) => match o.clone().iter_next(self) {
                 Some(r) => r,
                 None => {
-                    let cls = self.types.native(o.type_name());
+                    let cls = self.types.native_of(o.type_name());
                     if let Some(f) = cls.and_then(|c| c.lookup("__next__")) {
                         return self.next_via(&f, it);
                     }
@@ -935,7 +935,7 @@ impl Vm {
                 Ok(obj.clone())
             }
             Value::Object(o) => {
-                if let Some(cls) = self.types.native(o.type_name()) {
+                if let Some(cls) = self.types.native_of(o.type_name()) {
                     if let Some(f) = cls.lookup("__getitem__") {
                         return self.call(&f, vec![obj.clone(), idx.clone()]);
                     }
@@ -980,7 +980,7 @@ impl Vm {
                 )))
             }
             Value::Object(o) => {
-                if let Some(cls) = self.types.native(o.type_name()) {
+                if let Some(cls) = self.types.native_of(o.type_name()) {
                     if let Some(f) = cls.lookup("__setitem__") {
                         self.call(&f, vec![obj.clone(), idx, v])?;
                         return Ok(());
@@ -1021,7 +1021,7 @@ impl Vm {
                 )))
             }
             Value::Object(o) => {
-                if let Some(cls) = self.types.native(o.type_name()) {
+                if let Some(cls) = self.types.native_of(o.type_name()) {
                     if let Some(f) = cls.lookup("__delitem__") {
                         self.call(&f, vec![obj.clone(), idx.clone()])?;
                         return Ok(());
