@@ -1296,5 +1296,14 @@ class _UnixSelectorEventLoop(BaseEventLoop):
     # The class of CPython's loops on Linux, whose name its messages show.
     __module__ = 'asyncio.unix_events'
 
+    def __init__(self, selector=None):
+        super().__init__()
+        # CPython's loop logs the selector it uses to the "asyncio" logger, which a program that configures
+        # logging at DEBUG shows; a program that never imported logging has nothing to show it.
+        import sys
+        logging = sys.modules.get('logging')
+        if logging is not None:
+            logging._selector_debug()
+
 
 SelectorEventLoop = _UnixSelectorEventLoop

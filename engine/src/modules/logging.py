@@ -1,6 +1,7 @@
 """Interleave's logging: loggers, levels, stream handlers and %-style formats, as CPython prints them.
 
-Times come from the virtual clock; records carry no source line (`lineno` is 0); `threadName` is the logging thread's.
+Times come from the virtual clock; records carry the program's line and function (`lineno`, `funcName`: its
+innermost frame's, the runtime's being hidden); `threadName` is the logging thread's.
 """
 
 import sys
@@ -301,6 +302,14 @@ class PlaceHolder:
         self.loggerMap = {alogger: None}
 
 
+def _selector_debug():
+    # What a new event loop logs in CPython (`BaseSelectorEventLoop.__init__`, asyncio/selector_events.py).
+    logger = getLogger('asyncio')
+    if logger.isEnabledFor(DEBUG):
+        args = ('EpollSelector',)
+        logger.handle(LogRecord('asyncio', DEBUG, 'selector_events.py', 54, 'Using selector: %s', args, None, '__init__'))
+
+
 class Logger(Filterer):
     def __init__(self, name, level=NOTSET):
         Filterer.__init__(self)
@@ -373,7 +382,7 @@ class Logger(Filterer):
         elif isinstance(exc_info, BaseException):
             exc_info = (type(exc_info), exc_info, None)
         # The line is the program's innermost (the logging call's: this module's frames are hidden).
-        record = LogRecord(self.name, level, sys.argv[0], _sys.user_line(), msg, args, exc_info, '<module>')
+        record = LogRecord(self.name, level, sys.argv[0], _sys.user_line(), msg, args, exc_info, _sys.user_func())
         if extra is not None:
             for key in extra:
                 if key in ("message", "asctime") or key in record.__dict__:

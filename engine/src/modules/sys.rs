@@ -4,7 +4,7 @@ use super::{int_arg, module, Funcs};
 use crate::exc::{Exc, PyResult};
 use crate::native::Kwargs;
 use crate::trace::Stream;
-use crate::value::Value;
+use crate::value::{Str, Value};
 use crate::vm::Vm;
 
 fn write(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
@@ -224,6 +224,17 @@ pub fn native_module(vm: &mut Vm) -> Value {
         ("setswitchinterval", setswitchinterval),
         // The line the program's own code is at (runtime frames are hidden), for `warnings`.
         ("user_line", |vm, _, _| Ok(Value::Int(vm.ts.line as i64))),
+        // The name of the program's function at that line (`co_name`: `<module>`, a class body's name,
+        // `<lambda>`), for `logging`'s `funcName`.
+        ("user_func", |vm, _, _| {
+            let line = vm.ts.line;
+            let name = vm
+                .main_code
+                .as_ref()
+                .map(|c| code_at(c, line))
+                .filter(|n| !n.is_empty());
+            Ok(Value::Str(name.unwrap_or_else(|| Str::from("<module>"))))
+        }),
         ("source_line", |vm, a, _| {
             let n = match a.first() {
                 Some(Value::Int(n)) => *n,
@@ -237,4 +248,22 @@ pub fn native_module(vm: &mut Vm) -> Value {
         }),
     ];
     module(vm, "_sys", funcs, Vec::new())
+}
+
+/// The innermost code object under `code` (itself included) with an instruction at `line`: the function a
+/// call on that line runs in. (A line that also holds a lambda or a comprehension is taken to run in it.)
+fn code_at(code: &crate::code::Code, line: u32) -> Str {
+    for c in &code.consts {
+        if let Value::Code(inner) = c {
+            let found = code_at(inner, line);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    if code.lines.contains(&line) {
+        code.name.clone()
+    } else {
+        Str::from("")
+    }
 }
