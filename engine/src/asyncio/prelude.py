@@ -82,11 +82,17 @@ class AbstractEventLoop:
 
 
 class BaseEventLoop(AbstractEventLoop):
-    def __init__(self):
+    def __init__(self, selector=None):
         self._closed = False
         # The thread the loop runs in, for call_soon_threadsafe from others.
         self._thread = _il.thread_index()
         self._default_executor = None
+        # CPython's loop logs the selector it uses to the "asyncio" logger, which a program that configures
+        # logging at DEBUG shows; a program that never imported logging has nothing to show it.
+        import _sys
+        logging = _sys.modules().get('logging')
+        if logging is not None:
+            logging._selector_debug()
 
     def __repr__(self):
         return f'<_UnixSelectorEventLoop running={self.is_running()} closed={self._closed} debug=False>'
@@ -1295,15 +1301,6 @@ class LifoQueue(Queue):
 class _UnixSelectorEventLoop(BaseEventLoop):
     # The class of CPython's loops on Linux, whose name its messages show.
     __module__ = 'asyncio.unix_events'
-
-    def __init__(self, selector=None):
-        super().__init__()
-        # CPython's loop logs the selector it uses to the "asyncio" logger, which a program that configures
-        # logging at DEBUG shows; a program that never imported logging has nothing to show it.
-        import sys
-        logging = sys.modules.get('logging')
-        if logging is not None:
-            logging._selector_debug()
 
 
 SelectorEventLoop = _UnixSelectorEventLoop

@@ -151,8 +151,12 @@ stdin = __stdin__ = _TextIO('<stdin>', 0, 'r')
 stdout = __stdout__ = _TextIO('<stdout>', 1, 'w')
 stderr = __stderr__ = _TextIO('<stderr>', 2, 'w')
 
-# A snapshot taken when sys is first imported.
-modules = _sys.modules()
+
+def __getattr__(name):
+    # `sys.modules`: the modules imported so far, read anew at each use (a copy: changing it changes nothing).
+    if name == 'modules':
+        return _sys.modules()
+    raise AttributeError(f"module 'sys' has no attribute '{name}'")
 
 
 def exception():

@@ -48,7 +48,16 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], _k: &Kwargs) -> PyResult {
 }
 
 fn modules(vm: &mut Vm, _a: &[Value], _k: &Kwargs) -> PyResult {
-    Ok(Value::dict(vm.modules.clone()))
+    let mut d = vm.modules.clone();
+    if d.get_str("__main__").is_none() {
+        // The program itself, a module over its globals, as CPython lists it.
+        let main = crate::value::Module {
+            name: Str::from("__main__"),
+            dict: vm.main_globals.clone(),
+        };
+        d.set_str("__main__", Value::Module(std::rc::Rc::new(main)));
+    }
+    Ok(Value::dict(d))
 }
 
 /// Capacity of a list grown by appends, as CPython's `list_resize` over-allocates.

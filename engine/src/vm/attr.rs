@@ -660,6 +660,20 @@ impl Vm {
                     }
                     return Ok(v);
                 }
+                if v.is_none() && name != "__getattr__" {
+                    // A module's own `__getattr__` (PEP 562) answers for the names it lacks.
+                    let hook = m.dict.borrow().get_str("__getattr__");
+                    if let Some(hook) = hook {
+                        return match self.call(&hook, vec![Value::str(name)]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if self.exc_kind_is(&e, ExcType::AttributeError) => {
+                                self.getattr_failure = Some(e);
+                                Ok(None)
+                            }
+                            Err(e) => Err(e),
+                        };
+                    }
+                }
                 Ok(v)
             }
             Value::Function(f) if f.attrs.borrow().get_str(name).is_some() => Ok(f.attrs.borrow().get_str(name)),
