@@ -341,7 +341,7 @@ pub struct Loop {
     pub ready: VecDeque<Handle>,
     pub timers: BinaryHeap<Reverse<(Time, u64)>>,
     /// Each pending timer's handle, cancel flag and the task that armed it.
-    pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>, TaskId)>,
+    pub timer_table: HashMap<u64, (Handle, Rc<Cell<bool>>, TaskId), crate::findings::FastHash>,
     /// Handles left to run in the current iteration.
     pub ntodo: usize,
     pub running: bool,
@@ -354,7 +354,7 @@ pub struct Loop {
     pub current: Option<Rc<FutureObj>>,
     /// Tasks not yet done, by id (`asyncio.all_tasks`): a hash map, where a B-tree would add a copy of its
     /// code to the bundle for this one type; [`Loop::live_tasks`] gives them in creation order.
-    pub live: HashMap<TaskId, Rc<FutureObj>>,
+    pub live: HashMap<TaskId, Rc<FutureObj>, crate::findings::FastHash>,
     /// A task step the budget interrupted.
     pub in_progress: Option<Rc<FutureObj>>,
     /// A Python callback the budget interrupted.

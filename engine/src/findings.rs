@@ -196,12 +196,12 @@ struct Step {
 pub struct Analyzer {
     /// Events analysed so far.
     seen: usize,
-    waits: HashMap<TaskId, Wait>,
-    steps: HashMap<TaskId, Step>,
+    waits: HashMap<TaskId, Wait, FastHash>,
+    steps: HashMap<TaskId, Step, FastHash>,
     /// Who holds each lock or semaphore slot, with the `Acquired` event and its line.
-    holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>>,
+    holders: HashMap<ObjId, Vec<(TaskId, usize, u32)>, FastHash>,
     /// Lanes that ended while they waited, with when they ended and the wait.
-    ended_waiting: HashMap<TaskId, (Time, Wait)>,
+    ended_waiting: HashMap<TaskId, (Time, Wait), FastHash>,
     /// Deadlocks reported, by their members (sorted; a `smallsort::insert` set).
     cycles: Vec<Vec<TaskId>>,
     /// The lines of statements that make a task and keep nothing of it (`discarded_task_lines`), and those
@@ -609,8 +609,9 @@ pub fn is_data(v: &Value) -> bool {
     )
 }
 
-/// A hasher for the places' keys (addresses and name hashes, already well spread): a multiply and a rotate
-/// per word, where the standard SipHash would double the cost of a tracked access.
+/// A hasher for keys that need no defence against collisions (places' addresses and name hashes, task and
+/// object ids): a multiply and a rotate per word, where the standard SipHash would double the cost of a tracked
+/// access or of an event.
 #[derive(Default, Clone, Copy)]
 pub struct PlaceHasher(u64);
 
@@ -634,7 +635,8 @@ impl std::hash::Hasher for PlaceHasher {
     }
 }
 
-type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
+/// Maps keyed by ids, addresses and hashes that the engine updates at every event or tracked access.
+pub type FastHash = std::hash::BuildHasherDefault<PlaceHasher>;
 
 /// A place a program's tasks and threads share: a global, an instance's attribute (the namespace or
 /// instance, and the name's hash), or a dict's or list's item.
@@ -694,7 +696,7 @@ pub struct Accesses {
     /// Each lane's last read of each place.
     reads: HashMap<(TaskId, Place), Read, FastHash>,
     /// How many times each lane has switched, and the line of its last switch.
-    switches: HashMap<TaskId, (u64, u32)>,
+    switches: HashMap<TaskId, (u64, u32), FastHash>,
     /// Lost updates reported, by place and the reading and writing lines (sorted; a `smallsort::insert` set).
     reported: Vec<(Place, u32, u32)>,
     /// How many items `read_item` began tracking.

@@ -485,7 +485,7 @@ pub struct Replay {
     /// One per channel that carried a message, in the order of their first messages.
     pub backlogs: Vec<Backlog>,
     /// The index in `backlogs` of each channel's.
-    backlog_of: HashMap<ObjId, usize>,
+    backlog_of: HashMap<ObjId, usize, crate::findings::FastHash>,
     /// Indexed by `TaskId`: the process each lane belongs to.
     process_of: Vec<u32>,
     /// Indexed by process: the core it is on.

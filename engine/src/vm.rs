@@ -1051,6 +1051,34 @@ fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// Drops a value popped off the stack that is most likely an int or a bool, without a call for those (a
+/// `truncate` or a plain drop is one at "z").
+#[inline(always)]
+fn drop_small(v: Option<Value>) {
+    match v {
+        Some(Value::Int(_) | Value::Bool(_)) | None => {}
+        Some(other) => drop(other),
+    }
+}
+
+/// The two values on top of the stack when both are small ints.
+#[inline(always)]
+fn int_pair(stack: &[Value]) -> Option<(i64, i64)> {
+    match stack {
+        [.., Value::Int(x), Value::Int(y)] => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+/// Drops the top of the stack, a small int (as `int_pair` found it), and writes `r` into the int under it.
+#[inline(always)]
+fn set_int_under_top(stack: &mut Vec<Value>, r: i64) {
+    drop_small(stack.pop());
+    if let Some(Value::Int(slot)) = stack.last_mut() {
+        *slot = r;
+    }
+}
+
 pub fn name_error(name: &str) -> Exc {
     Exc::new(ExcType::NameError, format!("name '{name}' is not defined"))
 }

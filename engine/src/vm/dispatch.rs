@@ -2,6 +2,17 @@
 
 use super::*;
 
+/// Pops the value stack's top, or returns the underflow error. The value is moved once, where `pop(f)?` went
+/// through an `Option` and a `PyResult`, each a copy of it at "z" (7 to 9% of the asyncio benchmarks' time).
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(stack_err()),
+        }
+    };
+}
+
 /// How often, in steps, the interpreter compares the memory a run holds with its budget.
 const MEMORY_CHECK_STEPS: u64 = 64;
 
@@ -109,7 +120,7 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Instr::StoreFast(i) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     if let Some(slot) = f.locals.get_mut(i as usize) {
                         *slot = v;
                     }
@@ -148,7 +159,7 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Instr::StoreDeref(i) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     if let Some(c) = f.cells.get(i as usize) {
                         *c.borrow_mut() = v;
                     }
@@ -187,7 +198,7 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     if self.world.tracking {
                         let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
@@ -226,7 +237,7 @@ impl Vm {
                     }
                 }
                 Instr::StoreName(i) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     if self.world.tracking && f.ns.is_none() {
                         let (place, line, name) = ((Rc::as_ptr(&f.globals) as usize, hash), f.line(), name.clone());
@@ -249,7 +260,7 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(i) => {
-                    let obj = pop(f)?;
+                    let obj = pop!(f);
                     // Trace events report the line of the last attribute read (a getattr may run Python).
                     if !f.code.hidden {
                         self.ts.line = f.line();
@@ -292,8 +303,8 @@ impl Vm {
                     push(th, v);
                 }
                 Instr::StoreAttr(i) => {
-                    let obj = pop(f)?;
-                    let v = pop(f)?;
+                    let obj = pop!(f);
+                    let v = pop!(f);
                     let (name, hash) = (&f.code.names[i as usize], f.code.name_hashes[i as usize]);
                     // A plain instance (no descriptors, no `__setattr__`, not an exception) stores straight
                     // into its dict.
@@ -357,12 +368,12 @@ impl Vm {
                 }
                 Instr::DeleteAttr(i) => {
                     let name = f.code.names[i as usize].clone();
-                    let obj = pop(f)?;
+                    let obj = pop!(f);
                     self.delattr(&obj, &name)?;
                 }
                 Instr::LoadMethod(i) => {
                     let (name, hash) = (f.code.names[i as usize].clone(), f.code.name_hashes[i as usize]);
-                    let obj = pop(f)?;
+                    let obj = pop!(f);
                     // A module's function (`asyncio.sleep`), found at its hint.
                     if let Value::Module(m) = &obj {
                         let found = lookup_hinted(&m.dict.borrow(), &f.code, i, &name, hash);
@@ -411,7 +422,7 @@ impl Vm {
                     let has_self = !matches!(f.stack[len - n - 1], Value::Null);
                     let args: Vec<Value> = f.stack.drain(len - n - has_self as usize..).collect();
                     f.stack.truncate(len - n - 1);
-                    let func = pop(f)?;
+                    let func = pop!(f);
                     match self.call_into(th, func, args, Vec::new())? {
                         None => continue,
                         exit => return Ok(exit),
@@ -459,7 +470,7 @@ impl Vm {
                         _ => {}
                     }
                     let args: Vec<Value> = f.stack.split_off(len - n);
-                    let func = pop(f)?;
+                    let func = pop!(f);
                     match self.call_into(th, func, args, Vec::new())? {
                         None => continue,
                         exit => return Ok(exit),
@@ -477,7 +488,7 @@ impl Vm {
                     }
                     let mut args: Vec<Value> = f.stack.split_off(len - n);
                     let kwvals = args.split_off(n - names.len());
-                    let func = pop(f)?;
+                    let func = pop!(f);
                     let kwargs = names
                         .iter()
                         .zip(kwvals)
@@ -495,9 +506,9 @@ impl Vm {
                     }
                 }
                 Instr::CallEx(flags) => {
-                    let kwargs = if flags & 1 != 0 { Some(pop(f)?) } else { None };
-                    let args = pop(f)?;
-                    let func = pop(f)?;
+                    let kwargs = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let func = pop!(f);
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
@@ -539,8 +550,8 @@ impl Vm {
                     }
                 }
                 Instr::Subscript => {
-                    let idx = pop(f)?;
-                    let obj = pop(f)?;
+                    let idx = pop!(f);
+                    let obj = pop!(f);
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
@@ -554,9 +565,9 @@ impl Vm {
                     push(th, v);
                 }
                 Instr::StoreSubscript => {
-                    let idx = pop(f)?;
-                    let obj = pop(f)?;
-                    let v = pop(f)?;
+                    let idx = pop!(f);
+                    let obj = pop!(f);
+                    let v = pop!(f);
                     if self.world.tracking {
                         if let Some(place) = crate::findings::item(&obj, &idx) {
                             let line = f.line();
@@ -567,19 +578,27 @@ impl Vm {
                     self.setitem(&obj, idx, v)?;
                 }
                 Instr::DeleteSubscript => {
-                    let idx = pop(f)?;
-                    let obj = pop(f)?;
+                    let idx = pop!(f);
+                    let obj = pop!(f);
                     self.delitem(&obj, &idx)?;
                 }
                 Instr::BuildSlice(n) => {
-                    let step = if n == 3 { pop(f)? } else { Value::None };
-                    let stop = pop(f)?;
-                    let start = pop(f)?;
+                    let step = if n == 3 { pop!(f) } else { Value::None };
+                    let stop = pop!(f);
+                    let start = pop!(f);
                     f.stack.push(Value::Slice(Rc::new([start, stop, step])));
                 }
                 Instr::Binary(op) | Instr::Inplace(op) => {
-                    let b = pop(f)?;
-                    let a = pop(f)?;
+                    // Two small ints: the result is written over the left operand where it lies, and the right
+                    // one (an int, nothing to drop) is forgotten by shortening the stack. Popping both and pushing
+                    // the result moved three 24-byte values through memory, at misaligned offsets that stalled
+                    // the loads after them: a third of a plain loop's time.
+                    if let Some(r) = int_pair(&f.stack).and_then(|(x, y)| int_fast(op, x, y)) {
+                        set_int_under_top(&mut f.stack, r);
+                        continue;
+                    }
+                    let b = pop!(f);
+                    let a = pop!(f);
                     let fast = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => int_fast(op, *x, *y),
                         _ => None,
@@ -596,7 +615,7 @@ impl Vm {
                     push(th, v);
                 }
                 Instr::Unary(op) => {
-                    let a = pop(f)?;
+                    let a = pop!(f);
                     let v = match op {
                         UnaryOp::Not => Value::Bool(!self.truthy(&a)?),
                         _ => self.unary(op, &a)?,
@@ -604,8 +623,27 @@ impl Vm {
                     push(th, v);
                 }
                 Instr::Compare(op) => {
-                    let b = pop(f)?;
-                    let a = pop(f)?;
+                    // Two small ints, compared in place (see `Binary`).
+                    if let Some((x, y)) = int_pair(&f.stack) {
+                        let r = match op {
+                            CmpOp::Lt => Some(x < y),
+                            CmpOp::LtE => Some(x <= y),
+                            CmpOp::Gt => Some(x > y),
+                            CmpOp::GtE => Some(x >= y),
+                            CmpOp::Eq | CmpOp::Is => Some(x == y),
+                            CmpOp::NotEq | CmpOp::IsNot => Some(x != y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            drop_small(f.stack.pop());
+                            if let Some(slot) = f.stack.last_mut() {
+                                *slot = Value::Bool(r);
+                            }
+                            continue;
+                        }
+                    }
+                    let b = pop!(f);
+                    let a = pop!(f);
                     let v = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
                             CmpOp::Lt => x < y,
@@ -675,7 +713,7 @@ impl Vm {
                     f.stack.push(Value::Str(Rc::from(s)));
                 }
                 Instr::ListAppend(n) | Instr::SetAdd(n) | Instr::ListExtend(n) | Instr::SetUpdate(n) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let target = peek(f, n as usize - 1)?;
                     match (instr, target) {
                         (Instr::ListAppend(_), Value::List(l)) => l.borrow_mut().push(v),
@@ -703,8 +741,8 @@ impl Vm {
                     }
                 }
                 Instr::MapAdd(n) => {
-                    let v = pop(f)?;
-                    let k = pop(f)?;
+                    let v = pop!(f);
+                    let k = pop!(f);
                     let target = peek(f, n as usize - 1)?;
                     if let Value::Dict(d) = target {
                         let hk = self.hkey(k)?;
@@ -712,14 +750,14 @@ impl Vm {
                     }
                 }
                 Instr::DictUpdate(n) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let target = peek(f, n as usize - 1)?;
                     if let Value::Dict(d) = target {
                         self.merge_mapping(&d, &v, None)?;
                     }
                 }
                 Instr::DictMerge(n) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let target = peek(f, n as usize - 1)?;
                     let func = peek(f, n as usize + 1)?;
                     if let Value::Dict(d) = target {
@@ -727,7 +765,7 @@ impl Vm {
                     }
                 }
                 Instr::ListToTuple => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let t = match v {
                         Value::List(l) => Value::tuple(l.borrow().clone()),
                         other => other,
@@ -735,8 +773,8 @@ impl Vm {
                     f.stack.push(t);
                 }
                 Instr::FormatValue(flags) => {
-                    let spec = if flags & 4 != 0 { Some(pop(f)?) } else { None };
-                    let v = pop(f)?;
+                    let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
@@ -757,7 +795,7 @@ impl Vm {
                     push(th, Value::Str(s));
                 }
                 Instr::UnpackSequence(n) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let items = match &v {
                         Value::Tuple(t) => t.to_vec(),
                         Value::List(l) => l.borrow().clone(),
@@ -778,7 +816,7 @@ impl Vm {
                     f.stack.extend(items.into_iter().rev());
                 }
                 Instr::UnpackEx(before, after) => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let mut items = self.unpack_items(&v)?;
                     let (before, after) = (before as usize, after as usize);
                     if items.len() < before + after {
@@ -808,7 +846,15 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    let v = pop(f)?;
+                    // A bool (a comparison's result) is read where it lies (see `Binary`).
+                    if let Some(&Value::Bool(b)) = f.stack.last() {
+                        drop_small(f.stack.pop());
+                        if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                            f.pc = t as usize;
+                        }
+                        continue;
+                    }
+                    let v = pop!(f);
                     let b = match v {
                         Value::Bool(b) => b,
                         _ => self.truthy(&v)?,
@@ -829,7 +875,7 @@ impl Vm {
                     }
                 }
                 Instr::GetIter => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let it = self.iter(&v)?;
                     push(th, it);
                 }
@@ -859,22 +905,22 @@ impl Vm {
                     }
                 }
                 Instr::MakeFunction(flags) => {
-                    let code = match pop(f)? {
+                    let code = match pop!(f) {
                         Value::Code(c) => c,
                         _ => return Err(stack_err()),
                     };
-                    let closure = if flags & 8 != 0 { Some(pop(f)?) } else { None };
-                    let kwdefaults = if flags & 2 != 0 { Some(pop(f)?) } else { None };
-                    let defaults = if flags & 1 != 0 { Some(pop(f)?) } else { None };
+                    let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
+                    let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
+                    let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
                     let globals = f.globals.clone();
                     let func = self.make_function(code, globals, defaults, kwdefaults, closure);
                     push(th, func);
                 }
                 Instr::BuildClass(nbases) => {
-                    let kwargs = pop(f)?;
+                    let kwargs = pop!(f);
                     let bases = split(f, nbases)?;
-                    let name = pop(f)?;
-                    let body = pop(f)?;
+                    let name = pop!(f);
+                    let body = pop!(f);
                     if !f.code.hidden {
                         self.ts.line = f.line();
                     }
@@ -884,26 +930,26 @@ impl Vm {
                     }
                 }
                 Instr::ReturnValue => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     match self.do_return(th, v)? {
                         None => continue,
                         exit => return Ok(exit),
                     }
                 }
                 Instr::YieldValue => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     match self.do_yield(th, v)? {
                         None => continue,
                         exit => return Ok(exit),
                     }
                 }
                 Instr::GetAwaitable => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let a = self.get_awaitable(v)?;
                     push(th, a);
                 }
                 Instr::Await => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     self.ts.line = self.line_of(th);
                     match self.await_value(th, v)? {
                         None => continue,
@@ -911,7 +957,7 @@ impl Vm {
                     }
                 }
                 Instr::GetAIter => {
-                    let v = pop(f)?;
+                    let v = pop!(f);
                     let it = self.aiter(&v)?;
                     push(th, it);
                 }
@@ -921,7 +967,7 @@ impl Vm {
                     push(th, a);
                 }
                 Instr::EndAsyncFor => {
-                    let exc = pop(f)?;
+                    let exc = pop!(f);
                     if self.exc_is(&exc, ExcType::StopAsyncIteration) {
                         f.stack.pop();
                     } else {
@@ -955,14 +1001,14 @@ impl Vm {
                     }
                 }
                 Instr::CheckExcMatch => {
-                    let typ = pop(f)?;
+                    let typ = pop!(f);
                     let exc = top(f)?.clone();
                     let m = self.exc_matches(&exc, &typ)?;
                     push(th, Value::Bool(m));
                 }
                 Instr::CheckEgMatch => {
-                    let typ = pop(f)?;
-                    let group = pop(f)?;
+                    let typ = pop!(f);
+                    let group = pop!(f);
                     let (rest, matched) = self.split_group(&group, &typ)?;
                     let f = frame(th)?;
                     f.stack.push(rest);
@@ -970,13 +1016,13 @@ impl Vm {
                 }
                 Instr::PrepReraiseStar => {
                     // The group itself was taken by the first `CheckEgMatch`: only what is left is here.
-                    let rest = pop(f)?;
+                    let rest = pop!(f);
                     if !rest.is_none() {
                         return Err(Exc::Raised(rest));
                     }
                 }
                 Instr::Reraise => {
-                    let exc = pop(f)?;
+                    let exc = pop!(f);
                     return Err(Exc::Raised(exc));
                 }
                 Instr::Raise(n) => {
@@ -1040,7 +1086,7 @@ impl Vm {
                 Instr::LoadLocals(as_names) => return self.load_locals(th, as_names == 1),
                 Instr::MroEntry => return self.mro_entry(th),
                 Instr::ImportStar => {
-                    let m = pop(f)?;
+                    let m = pop!(f);
                     if let Value::Module(m) = m {
                         let items: Vec<(Value, Value)> =
                             m.dict.borrow().items().map(|(k, v)| (k.clone(), v.clone())).collect();

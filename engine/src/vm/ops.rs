@@ -748,7 +748,7 @@ impl Vm {
                 let g = g.clone();
                 self.gen_send(&g, Value::None)
             }
-            Value::Object(o) => match o.clone().iter_next(self) {
+            Value::Object(o) => match o.iter_next(self) {
                 Some(r) => r,
                 None => {
                     let cls = self.types.native_of(o.type_name());
