@@ -37,6 +37,9 @@ pub struct TaskData {
     pub coro: RefCell<Value>,
     pub coro_name: Str,
     pub defined_line: u32,
+    /// For a coroutine of the runtime's own (`asyncio.sleep`, `Queue.get`, ...): the module of CPython's standard
+    /// library it comes from there, which the task's repr names, with `defined_line` the line of CPython's `def`.
+    pub stdlib: Option<&'static str>,
     pub thread: RefCell<Option<Thread>>,
     pub fut_waiter: RefCell<Option<Rc<FutureObj>>>,
     pub must_cancel: Cell<bool>,
@@ -100,15 +103,21 @@ impl Drop for FutureObj {
     fn drop(&mut self) {
         if self.log_traceback.get() {
             let exc = std::mem::take(&mut *self.exception.borrow_mut());
-            let (name, coro, line) = match &self.task {
-                Some(t) => (t.name.borrow().to_string(), t.coro_name.to_string(), t.defined_line),
-                None => (String::new(), String::new(), 0),
+            let (name, coro, line, stdlib) = match &self.task {
+                Some(t) => (
+                    t.name.borrow().to_string(),
+                    t.coro_name.to_string(),
+                    t.defined_line,
+                    t.stdlib,
+                ),
+                None => (String::new(), String::new(), 0, None),
             };
             self.sink.push(Warning::TaskException {
                 exc,
                 name,
                 coro,
                 line,
+                stdlib,
                 is_task: self.task.is_some(),
             });
         }
@@ -151,6 +160,8 @@ impl FutureObj {
 
     fn describe(&self, vm: &mut Vm) -> PyResult<String> {
         let state = match self.state.get() {
+            // CPython 3.11 calls a task asked to cancel that has not finished yet "cancelling".
+            FutState::Pending if self.task.as_ref().is_some_and(|t| t.num_cancels.get() > 0) => "cancelling",
             FutState::Pending => "pending",
             FutState::Finished => "finished",
             FutState::Cancelled => "cancelled",
@@ -158,17 +169,25 @@ impl FutureObj {
         match &self.task {
             Some(t) => {
                 let mut s = format!("<Task {state} name='{}' coro=<{}() ", t.name.borrow(), t.coro_name);
+                let file = match t.stdlib {
+                    Some(module) => stdlib_path(module),
+                    None => vm.filename.to_string(),
+                };
                 if self.is_done() {
-                    s.push_str(&format!("done, defined at {}:{}>", vm.filename, t.defined_line));
+                    s.push_str(&format!("done, defined at {file}:{}>", t.defined_line));
                 } else {
-                    let line = t
-                        .thread
-                        .borrow()
-                        .as_ref()
-                        .and_then(|th| th.frames.first().map(|f| f.raise_line()))
-                        .filter(|l| *l > 0)
-                        .unwrap_or(t.defined_line);
-                    s.push_str(&format!("running at {}:{}>", vm.filename, line));
+                    let thread = t.thread.borrow();
+                    let bottom = thread.as_ref().and_then(|th| th.frames.first());
+                    let line = match (t.stdlib, bottom) {
+                        // Where CPython's coroutine waits, once it has started.
+                        (Some(_), Some(f)) if f.pc > 0 => {
+                            stdlib_wait_line(&t.coro_name, f.line().saturating_sub(f.code.first_line))
+                                .unwrap_or(t.defined_line)
+                        }
+                        (Some(_), _) => t.defined_line,
+                        (None, f) => f.map(|f| f.raise_line()).filter(|l| *l > 0).unwrap_or(t.defined_line),
+                    };
+                    s.push_str(&format!("running at {file}:{line}>"));
                 }
                 let exc = self.exception.borrow().clone();
                 if self.state.get() == FutState::Finished {
@@ -514,8 +533,15 @@ impl Vm {
         // Only a task that exists takes an id: ids index the trace's task list.
         self.next_task_id += 1;
         let id = self.next_task_id;
-        let defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
+        let mut defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
         let th_hidden = th.frames.first().is_some_and(|f| f.code.hidden);
+        let stdlib = match th_hidden {
+            true => stdlib_def(&g.qualname),
+            false => None,
+        };
+        if let Some((_, line)) = stdlib {
+            defined_line = line;
+        }
         let task = Rc::new(FutureObj {
             serial: id as u64,
             state: Cell::new(FutState::Pending),
@@ -530,6 +556,7 @@ impl Vm {
                 coro: RefCell::new(coro.clone()),
                 coro_name: g.qualname.clone(),
                 defined_line,
+                stdlib: stdlib.map(|(module, _)| module),
                 thread: RefCell::new(Some(th)),
                 fut_waiter: RefCell::new(None),
                 must_cancel: Cell::new(false),
@@ -1068,13 +1095,14 @@ impl Vm {
                     name,
                     coro,
                     line,
+                    stdlib,
                     is_task,
                 } => {
                     let er = self.repr(&exc).map(|s| s.to_string()).unwrap_or_default();
                     let future = if is_task {
                         format!(
                             "<Task finished name='{name}' coro=<{coro}() done, defined at {}:{line}> exception={er}>",
-                            self.filename
+                            stdlib.map_or_else(|| self.filename.to_string(), stdlib_path)
                         )
                     } else {
                         format!("<Future finished exception={er}>")
@@ -1154,4 +1182,93 @@ impl Vm {
 /// `time.sleep(secs)` as a native function.
 pub fn blocking_sleep(vm: &mut Vm, secs: f64) -> PyResult {
     vm.blocking_sleep(secs)
+}
+
+/// Where the standard library is on a Debian or Ubuntu machine, whose `python3` is CPython 3.11.
+fn stdlib_path(module: &str) -> String {
+    format!("/usr/lib/python3.11/asyncio/{module}")
+}
+
+/// The runtime's coroutines that a program may wrap in a task, with the module of CPython 3.11's `asyncio` they
+/// come from and the line of their `def` there (CPython 3.11.7).
+fn stdlib_def(qualname: &str) -> Option<(&'static str, u32)> {
+    Some(match qualname {
+        "sleep" => ("tasks.py", 637),
+        "wait_for" => ("tasks.py", 436),
+        "wait" => ("tasks.py", 399),
+        "to_thread" => ("threads.py", 12),
+        "Queue.put" => ("queues.py", 110),
+        "Queue.get" => ("queues.py", 149),
+        "Queue.join" => ("queues.py", 206),
+        "Event.wait" => ("locks.py", 200),
+        "Lock.acquire" => ("locks.py", 93),
+        "Semaphore.acquire" => ("locks.py", 364),
+        "Condition.wait" => ("locks.py", 248),
+        "Condition.wait_for" => ("locks.py", 285),
+        "Barrier.wait" => ("locks.py", 481),
+        _ => return None,
+    })
+}
+
+/// The line where CPython 3.11.7's coroutine waits once it has started, from where the runtime's waits
+/// (`offset` lines after its `def`, in the runtime's source as the engine compiles it).
+fn stdlib_wait_line(qualname: &str, offset: u32) -> Option<u32> {
+    if let Some((_, waits)) = STDLIB_WAITS.iter().find(|(name, _)| *name == qualname) {
+        return waits.iter().find(|(at, _)| *at == offset).map(|(_, line)| *line);
+    }
+    Some(match qualname {
+        "wait" => 428,
+        "to_thread" => 25,
+        "Queue.put" => 120,
+        "Queue.get" => 158,
+        "Queue.join" => 215,
+        "Event.wait" => 213,
+        "Lock.acquire" => 114,
+        "Semaphore.acquire" => 387,
+        "Barrier.wait" => 497,
+        _ => return None,
+    })
+}
+
+/// The runtime's coroutines that wait at more than one place: each `await` of the prelude's function (lines
+/// after its `def`) with the line of the same `await` in CPython 3.11.7's.
+const STDLIB_WAITS: &[(&str, &[(u32, u32)])] = &[
+    // `sleep(0)` yields once (`await __sleep0()`); any other delay awaits a future.
+    ("sleep", &[(2, 640), (4, 649)]),
+    // No timeout; a timeout already passed; the wait; cancelled while waiting; the timeout.
+    ("wait_for", &[(3, 452), (8, 460), (20, 476), (26, 485), (32, 495)]),
+];
+
+#[cfg(test)]
+mod stdlib_tests {
+    use super::STDLIB_WAITS;
+
+    /// The offsets of `STDLIB_WAITS` are lines of `await` in the prelude, with no blank or comment line between
+    /// the `def` and them (which the engine's copy of the prelude leaves out, moving the lines).
+    #[test]
+    fn stdlib_waits_are_the_preludes_awaits() {
+        let prelude = include_str!("asyncio/prelude.py");
+        let lines: Vec<&str> = prelude.lines().collect();
+        for (name, waits) in STDLIB_WAITS {
+            let def = lines
+                .iter()
+                .position(|l| l.starts_with(&format!("async def {name}(")))
+                .unwrap_or_else(|| panic!("no `async def {name}` in the prelude"));
+            for (offset, _) in waits.iter() {
+                let at = def + *offset as usize;
+                assert!(
+                    lines[at].contains("await "),
+                    "{name}: line {} is not an await: {:?}",
+                    at + 1,
+                    lines[at]
+                );
+                for l in &lines[def..=at] {
+                    assert!(
+                        !l.trim().is_empty() && !l.trim_start().starts_with('#'),
+                        "{name}: {l:?}"
+                    );
+                }
+            }
+        }
+    }
 }

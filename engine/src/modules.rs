@@ -196,6 +196,7 @@ pub fn source(name: &str) -> Option<Span> {
         "multiprocessing" => runtime_source!("modules/multiprocessing.py"),
         "pickle" => runtime_source!("modules/pickle.py"),
         "socket" => runtime_source!("modules/socket.py"),
+        "statistics" => runtime_source!("modules/statistics.py"),
         "socketserver" => runtime_source!("modules/socketserver.py"),
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),

@@ -45,6 +45,8 @@ pub enum Warning {
         name: String,
         coro: String,
         line: u32,
+        /// The module of CPython's `asyncio` a runtime coroutine comes from (`asyncio::TaskData::stdlib`).
+        stdlib: Option<&'static str>,
         is_task: bool,
     },
 }
