@@ -197,6 +197,7 @@ pub fn source(name: &str) -> Option<Span> {
         "pickle" => runtime_source!("modules/pickle.py"),
         "socket" => runtime_source!("modules/socket.py"),
         "statistics" => runtime_source!("modules/statistics.py"),
+        "textwrap" => runtime_source!("modules/textwrap.py"),
         "socketserver" => runtime_source!("modules/socketserver.py"),
         "_il_web" => runtime_source!("modules/_il_web.py"),
         "_il_streams" => runtime_source!("modules/_il_streams.py"),

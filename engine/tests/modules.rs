@@ -15,7 +15,7 @@ fn stdout_of(source: &str) -> String {
 fn missing_standard_modules_say_it_is_interleave_that_lacks_them() {
     let out = stdout_of(
         "try:\n    import re\nexcept ModuleNotFoundError as e:\n    print(e)\n\
-         try:\n    from textwrap import dedent\nexcept ImportError as e:\n    print(e)\n\
+         try:\n    from csv import reader\nexcept ImportError as e:\n    print(e)\n\
          try:\n    import no_such_module_anywhere\nexcept ModuleNotFoundError as e:\n    print(e)\n",
     );
     let lines: Vec<&str> = out.lines().collect();
@@ -23,7 +23,7 @@ fn missing_standard_modules_say_it_is_interleave_that_lacks_them() {
         lines,
         [
             "No module named 're': Interleave runs a part of Python's standard library, and 're' is not in it yet",
-            "No module named 'textwrap': Interleave runs a part of Python's standard library, and 'textwrap' is not in it yet",
+            "No module named 'csv': Interleave runs a part of Python's standard library, and 'csv' is not in it yet",
             "No module named 'no_such_module_anywhere'",
         ]
     );

@@ -16,7 +16,7 @@ const STDLIB_NOT_YET: &str =
     cProfile csv ctypes decimal difflib dis doctest email errno fnmatch fractions gc getopt getpass glob graphlib \
     gzip hmac html importlib io ipaddress keyword linecache locale lzma mmap numbers optparse pathlib pdb platform \
     pprint profile pstats re reprlib secrets shelve shlex shutil sqlite3 stat struct tarfile tempfile \
-    textwrap timeit tkinter tomllib tracemalloc unicodedata unittest uuid weakref zipfile zlib zoneinfo";
+    timeit tkinter tomllib tracemalloc unicodedata unittest uuid weakref zipfile zlib zoneinfo";
 
 impl Vm {
     pub fn import(&mut self, name: &str) -> PyResult {
