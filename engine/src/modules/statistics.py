@@ -77,10 +77,21 @@ def _result_type(types):
     return T
 
 
-def _seen(types, x):
-    t = type(x)
-    if t not in types:
-        types.append(t)
+def _ratios(data, types):
+    """Each value's integer ratio, with each new type of value noted in `types` on the way."""
+    for x in data:
+        t = type(x)
+        if t not in types:
+            types.append(t)
+        yield _ratio(x)
+
+
+def _total(by_den, square=False):
+    """The exact sum of numerators kept by denominator (squared denominators with `square`)."""
+    total = (0, 1)
+    for d, n in by_den.items():
+        total = _frac_add(total, _frac(n, d * d if square else d))
+    return total
 
 
 def _sum(data):
@@ -88,17 +99,10 @@ def _sum(data):
     types = []
     by_den = {}
     count = 0
-    for x in data:
-        _seen(types, x)
-        n, d = _ratio(x)
+    for n, d in _ratios(data, types):
         count += 1
         by_den[d] = by_den.get(d, 0) + n
-    if None in by_den:
-        total = by_den[None]
-    else:
-        total = (0, 1)
-        for d, n in by_den.items():
-            total = _frac_add(total, _frac(n, d))
+    total = by_den[None] if None in by_den else _total(by_den)
     return (_result_type(types), total, count)
 
 
@@ -117,9 +121,7 @@ def _ss(data, c=None):
     sx = {}
     sxx = {}
     count = 0
-    for x in data:
-        _seen(types, x)
-        n, d = _ratio(x)
+    for n, d in _ratios(data, types):
         count += 1
         sx[d] = sx.get(d, 0) + n
         if d is not None:
@@ -129,11 +131,8 @@ def _ss(data, c=None):
         return (T, (0, 1), (0, 1), 0)
     if None in sx:
         return (T, sx[None], sx[None], count)
-    total = (0, 1)
-    squares = (0, 1)
-    for d, n in sx.items():
-        total = _frac_add(total, _frac(n, d))
-        squares = _frac_add(squares, _frac(sxx[d], d * d))
+    total = _total(sx)
+    squares = _total(sxx, square=True)
     # (count * sxx - sx * sx) / count, exactly.
     ss = _frac(count * squares[0] * total[1] * total[1] - total[0] * total[0] * squares[1],
                squares[1] * total[1] * total[1] * count)

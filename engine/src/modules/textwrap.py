@@ -55,7 +55,6 @@ def _word_end(text, i):
     """Where the chunk that starts at `i` (not whitespace) ends: at the first place after at least one
     character where a hyphen may break the word (after the hyphen), the word ends, or an em-dash begins."""
     k = i + 1
-    n = len(text)
     while True:
         c = _at(text, k)
         if c == '-' and _hyphen_break(text, k + 1):
@@ -65,8 +64,6 @@ def _word_end(text, i):
         if _is_word_punct(text[k - 1]) and _dashes_then_word(text, k):
             return k
         k += 1
-        if k > n:
-            return n
 
 
 def _chunks_on_hyphens(text):
