@@ -40,6 +40,8 @@ pub struct TaskData {
     /// For a coroutine of the runtime's own (`asyncio.sleep`, `Queue.get`, ...): the module of CPython's standard
     /// library it comes from there, which the task's repr names, with `defined_line` the line of CPython's `def`.
     pub stdlib: Option<&'static str>,
+    /// The program's line that created the task: where findings about a task of the runtime's own point.
+    pub created_line: u32,
     pub thread: RefCell<Option<Thread>>,
     pub fut_waiter: RefCell<Option<Rc<FutureObj>>>,
     pub must_cancel: Cell<bool>,
@@ -103,14 +105,15 @@ impl Drop for FutureObj {
     fn drop(&mut self) {
         if self.log_traceback.get() {
             let exc = std::mem::take(&mut *self.exception.borrow_mut());
-            let (name, coro, line, stdlib) = match &self.task {
+            let (name, coro, line, stdlib, created) = match &self.task {
                 Some(t) => (
                     t.name.borrow().to_string(),
                     t.coro_name.to_string(),
                     t.defined_line,
                     t.stdlib,
+                    t.created_line,
                 ),
-                None => (String::new(), String::new(), 0, None),
+                None => (String::new(), String::new(), 0, None, 0),
             };
             self.sink.push(Warning::TaskException {
                 exc,
@@ -118,6 +121,7 @@ impl Drop for FutureObj {
                 coro,
                 line,
                 stdlib,
+                created,
                 is_task: self.task.is_some(),
             });
         }
@@ -557,6 +561,7 @@ impl Vm {
                 coro_name: g.qualname.clone(),
                 defined_line,
                 stdlib: stdlib.map(|(module, _)| module),
+                created_line: self.ts.line,
                 thread: RefCell::new(Some(th)),
                 fut_waiter: RefCell::new(None),
                 must_cancel: Cell::new(false),
@@ -1096,6 +1101,7 @@ impl Vm {
                     coro,
                     line,
                     stdlib,
+                    created,
                     is_task,
                 } => {
                     let er = self.repr(&exc).map(|s| s.to_string()).unwrap_or_default();
@@ -1109,7 +1115,9 @@ impl Vm {
                     };
                     let tb = self.format_exception(&exc);
                     let head = if is_task { "Task" } else { "Future" };
-                    self.unretrieved_finding(&exc, &name, &coro, &er, is_task, line);
+                    // A task of the runtime's own is pointed at where the program created it.
+                    let program_line = if stdlib.is_some() { created } else { line };
+                    self.unretrieved_finding(&exc, &name, &coro, &er, is_task, program_line);
                     format!("{head} exception was never retrieved\nfuture: {future}\n{tb}")
                 }
             };

@@ -47,6 +47,8 @@ pub enum Warning {
         line: u32,
         /// The module of CPython's `asyncio` a runtime coroutine comes from (`asyncio::TaskData::stdlib`).
         stdlib: Option<&'static str>,
+        /// The program's line that created the task.
+        created: u32,
         is_task: bool,
     },
 }
