@@ -37,9 +37,9 @@ pub struct TaskData {
     pub coro: RefCell<Value>,
     pub coro_name: Str,
     pub defined_line: u32,
-    /// For a coroutine of the runtime's own (`asyncio.sleep`, `Queue.get`, ...): the module of CPython's standard
-    /// library it comes from there, which the task's repr names, with `defined_line` the line of CPython's `def`.
-    pub stdlib: Option<&'static str>,
+    /// For a coroutine of the runtime's own (`asyncio.sleep`, `Queue.get`, ...): where CPython has it, which the
+    /// task's repr names, with `defined_line` the line of CPython's `def`.
+    pub stdlib: Option<&'static StdlibCoroutine>,
     /// The program's line that created the task: where findings about a task of the runtime's own point.
     pub created_line: u32,
     pub thread: RefCell<Option<Thread>>,
@@ -110,7 +110,7 @@ impl Drop for FutureObj {
                     t.name.borrow().to_string(),
                     t.coro_name.to_string(),
                     t.defined_line,
-                    t.stdlib,
+                    t.stdlib.map(|c| c.module),
                     t.created_line,
                 ),
                 None => (String::new(), String::new(), 0, None, 0),
@@ -174,7 +174,7 @@ impl FutureObj {
             Some(t) => {
                 let mut s = format!("<Task {state} name='{}' coro=<{}() ", t.name.borrow(), t.coro_name);
                 let file = match t.stdlib {
-                    Some(module) => stdlib_path(module),
+                    Some(c) => stdlib_path(c.module),
                     None => vm.filename.to_string(),
                 };
                 if self.is_done() {
@@ -184,10 +184,9 @@ impl FutureObj {
                     let bottom = thread.as_ref().and_then(|th| th.frames.first());
                     let line = match (t.stdlib, bottom) {
                         // Where CPython's coroutine waits, once it has started.
-                        (Some(_), Some(f)) if f.pc > 0 => {
-                            stdlib_wait_line(&t.coro_name, f.line().saturating_sub(f.code.first_line))
-                                .unwrap_or(t.defined_line)
-                        }
+                        (Some(c), Some(f)) if f.pc > 0 => c
+                            .wait_line(f.line().saturating_sub(f.code.first_line))
+                            .unwrap_or(t.defined_line),
                         (Some(_), _) => t.defined_line,
                         (None, f) => f.map(|f| f.raise_line()).filter(|l| *l > 0).unwrap_or(t.defined_line),
                     };
@@ -540,11 +539,11 @@ impl Vm {
         let mut defined_line = th.frames.first().map_or(0, |f| f.code.first_line);
         let th_hidden = th.frames.first().is_some_and(|f| f.code.hidden);
         let stdlib = match th_hidden {
-            true => stdlib_def(&g.qualname),
+            true => stdlib_coroutine(&g.qualname),
             false => None,
         };
-        if let Some((_, line)) = stdlib {
-            defined_line = line;
+        if let Some(c) = stdlib {
+            defined_line = c.def;
         }
         let task = Rc::new(FutureObj {
             serial: id as u64,
@@ -560,7 +559,7 @@ impl Vm {
                 coro: RefCell::new(coro.clone()),
                 coro_name: g.qualname.clone(),
                 defined_line,
-                stdlib: stdlib.map(|(module, _)| module),
+                stdlib,
                 created_line: self.ts.line,
                 thread: RefCell::new(Some(th)),
                 fut_waiter: RefCell::new(None),
@@ -1197,72 +1196,82 @@ fn stdlib_path(module: &str) -> String {
     format!("/usr/lib/python3.11/asyncio/{module}")
 }
 
-/// The runtime's coroutines that a program may wrap in a task, with the module of CPython 3.11's `asyncio` they
-/// come from and the line of their `def` there (CPython 3.11.7).
-fn stdlib_def(qualname: &str) -> Option<(&'static str, u32)> {
-    Some(match qualname {
-        "sleep" => ("tasks.py", 637),
-        "wait_for" => ("tasks.py", 436),
-        "wait" => ("tasks.py", 399),
-        "to_thread" => ("threads.py", 12),
-        "Queue.put" => ("queues.py", 110),
-        "Queue.get" => ("queues.py", 149),
-        "Queue.join" => ("queues.py", 206),
-        "Event.wait" => ("locks.py", 200),
-        "Lock.acquire" => ("locks.py", 93),
-        "Semaphore.acquire" => ("locks.py", 364),
-        "Condition.wait" => ("locks.py", 248),
-        "Condition.wait_for" => ("locks.py", 285),
-        "Barrier.wait" => ("locks.py", 481),
-        _ => return None,
-    })
+/// One of the runtime's coroutines that a program may wrap in a task, as CPython 3.11.7 has it: its module of
+/// `asyncio`, the line of its `def`, and where it waits once started: each `await` of the prelude's function (its
+/// line after the `def`, in the runtime's source as the engine compiles it) with the line of the same `await` in
+/// CPython's, or one line at [`ANY_AWAIT`] where the two functions differ in shape.
+pub struct StdlibCoroutine {
+    name: &'static str,
+    pub module: &'static str,
+    pub def: u32,
+    waits: &'static [(u32, u32)],
 }
 
-/// The line where CPython 3.11.7's coroutine waits once it has started, from where the runtime's waits
-/// (`offset` lines after its `def`, in the runtime's source as the engine compiles it).
-fn stdlib_wait_line(qualname: &str, offset: u32) -> Option<u32> {
-    if let Some((_, waits)) = STDLIB_WAITS.iter().find(|(name, _)| *name == qualname) {
-        return waits.iter().find(|(at, _)| *at == offset).map(|(_, line)| *line);
+const ANY_AWAIT: u32 = u32::MAX;
+
+const fn coro(name: &'static str, module: &'static str, def: u32, waits: &'static [(u32, u32)]) -> StdlibCoroutine {
+    StdlibCoroutine {
+        name,
+        module,
+        def,
+        waits,
     }
-    Some(match qualname {
-        "wait" => 428,
-        "to_thread" => 25,
-        "Queue.put" => 120,
-        "Queue.get" => 158,
-        "Queue.join" => 215,
-        "Event.wait" => 213,
-        "Lock.acquire" => 114,
-        "Semaphore.acquire" => 387,
-        "Barrier.wait" => 497,
-        _ => return None,
-    })
 }
 
-/// The runtime's coroutines that wait at more than one place: each `await` of the prelude's function (lines
-/// after its `def`) with the line of the same `await` in CPython 3.11.7's.
-const STDLIB_WAITS: &[(&str, &[(u32, u32)])] = &[
+const STDLIB: &[StdlibCoroutine] = &[
     // `sleep(0)` yields once (`await __sleep0()`); any other delay awaits a future.
-    ("sleep", &[(2, 640), (4, 649)]),
+    coro("sleep", "tasks.py", 637, &[(2, 640), (4, 649)]),
     // No timeout; a timeout already passed; the wait; cancelled while waiting; the timeout.
-    ("wait_for", &[(3, 452), (8, 460), (20, 476), (26, 485), (32, 495)]),
+    coro(
+        "wait_for",
+        "tasks.py",
+        436,
+        &[(3, 452), (8, 460), (20, 476), (26, 485), (32, 495)],
+    ),
+    coro("wait", "tasks.py", 399, &[(ANY_AWAIT, 428)]),
+    coro("to_thread", "threads.py", 12, &[(ANY_AWAIT, 25)]),
+    coro("Queue.put", "queues.py", 110, &[(ANY_AWAIT, 120)]),
+    coro("Queue.get", "queues.py", 149, &[(ANY_AWAIT, 158)]),
+    coro("Queue.join", "queues.py", 206, &[(ANY_AWAIT, 215)]),
+    coro("Event.wait", "locks.py", 200, &[(ANY_AWAIT, 213)]),
+    coro("Lock.acquire", "locks.py", 93, &[(ANY_AWAIT, 114)]),
+    coro("Semaphore.acquire", "locks.py", 364, &[(ANY_AWAIT, 387)]),
+    coro("Condition.wait", "locks.py", 248, &[]),
+    coro("Condition.wait_for", "locks.py", 285, &[]),
+    coro("Barrier.wait", "locks.py", 481, &[(ANY_AWAIT, 497)]),
 ];
+
+fn stdlib_coroutine(qualname: &str) -> Option<&'static StdlibCoroutine> {
+    STDLIB.iter().find(|c| c.name == qualname)
+}
+
+impl StdlibCoroutine {
+    /// The line where CPython's coroutine waits when the runtime's waits `offset` lines after its `def`.
+    fn wait_line(&self, offset: u32) -> Option<u32> {
+        self.waits
+            .iter()
+            .find(|(at, _)| *at == offset || *at == ANY_AWAIT)
+            .map(|(_, line)| *line)
+    }
+}
 
 #[cfg(test)]
 mod stdlib_tests {
-    use super::STDLIB_WAITS;
+    use super::{ANY_AWAIT, STDLIB};
 
-    /// The offsets of `STDLIB_WAITS` are lines of `await` in the prelude, with no blank or comment line between
+    /// The offsets of `STDLIB`'s waits are lines of `await` in the prelude, with no blank or comment line between
     /// the `def` and them (which the engine's copy of the prelude leaves out, moving the lines).
     #[test]
     fn stdlib_waits_are_the_preludes_awaits() {
         let prelude = include_str!("asyncio/prelude.py");
         let lines: Vec<&str> = prelude.lines().collect();
-        for (name, waits) in STDLIB_WAITS {
+        for c in STDLIB.iter().filter(|c| c.waits.iter().any(|(at, _)| *at != ANY_AWAIT)) {
+            let name = c.name;
             let def = lines
                 .iter()
                 .position(|l| l.starts_with(&format!("async def {name}(")))
                 .unwrap_or_else(|| panic!("no `async def {name}` in the prelude"));
-            for (offset, _) in waits.iter() {
+            for (offset, _) in c.waits.iter() {
                 let at = def + *offset as usize;
                 assert!(
                     lines[at].contains("await "),
