@@ -384,8 +384,9 @@ pub struct Loop {
     /// Set by the prelude right before a task awaits a synchronisation primitive.
     pub pending_reason: Option<WaitReason>,
     pub loop_obj: Value,
-    /// The prelude's `Queue` class, whose plain instances get the fast paths of `fast.rs`.
-    pub queue_class: Option<Rc<crate::value::Class>>,
+    /// The prelude's `Queue`, `Lock`, `Event`, `Semaphore` and `BoundedSemaphore` classes, whose plain
+    /// instances get the fast paths of `fast.rs`.
+    pub plain: [Option<Rc<crate::value::Class>>; fast::PLAIN_CLASSES],
     /// A `SystemExit` or `KeyboardInterrupt` a task step or a callback raised: it stops the loop and leaves
     /// `run_forever` in the thread that runs it, as CPython's `Task.__step` and `Handle._run` re-raise them.
     pub escaped: Option<Value>,

@@ -217,6 +217,8 @@ pub struct Code {
     pub doc: Option<Str>,
     /// Part of the hidden runtime (the asyncio prelude): left out of tracebacks and trace lines.
     pub hidden: bool,
+    /// A prelude method's fast path (`asyncio/fast.rs`): its place in `HOOKS` plus one; 0 for none.
+    pub fast: std::cell::Cell<u8>,
 }
 
 impl Code {

@@ -145,6 +145,7 @@ impl<'a> Compiler<'a> {
             stacksize: 0,
             doc: None,
             hidden: self.hidden,
+            fast: Default::default(),
         };
         self.units.push(Unit {
             code,

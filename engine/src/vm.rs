@@ -812,6 +812,9 @@ impl Vm {
                     return Ok(self.unwind(th, exit));
                 }
                 if v.as_native::<crate::asyncio::YieldNow>().is_some() {
+                    // The `await`'s value, None, is on the stack when the task resumes (a step resumes a task
+                    // with a value only after a future).
+                    push(th, Value::None);
                     return Ok(Some(Exit::Yield));
                 }
                 if let Some(fut) = crate::asyncio::as_future(&v) {

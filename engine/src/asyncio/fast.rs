@@ -1,16 +1,30 @@
-//! Rust fast paths for `asyncio.Queue`: `await q.put(x)` on a queue with room and `await q.get()` on one
-//! with items do exactly what the prelude's `put_nowait`/`get_nowait` do, without running their Python;
-//! so does `task_done()` while other tasks stay unfinished.
-//! They apply only to instances of the prelude's own `Queue` class (subclasses may override `_put`,
-//! `_get` or `full`), and only when every attribute they touch has the type the prelude gave it; otherwise
-//! they change nothing and the Python path runs.
+//! Rust fast paths for the prelude's `Queue`, `Lock`, `Event` and `Semaphore`: `await q.put(x)` on a queue
+//! with room and `await q.get()` on one with items do exactly what the prelude's `put_nowait`/`get_nowait` do,
+//! `await lock.acquire()` on a free lock and `lock.release()` what theirs do, and so on, without running their
+//! Python.
+//!
+//! They apply only to instances of the prelude's own classes (a subclass may override `_put`, `_get`, `full`
+//! or `_wake_up_first`), and only when every attribute they touch has the type the prelude gave it; otherwise
+//! they change nothing and the Python path runs, which raises, waits or wakes as CPython's does.
+//!
+//! Two ways in. The prelude's Python calls some as `_interleave` functions (`queue_get`...) when it is run.
+//! And `fast_paths` tags the methods listed in [`HOOKS`] (their code's `fast`): a call of one, with its
+//! positional arguments exactly, first tries its hook (`Vm::fast_call`), and when the hook did the work its
+//! result is the call's, with no frame made. A coroutine method is tried so only where the call is awaited at
+//! once (`await q.get()`: the caller's next instructions are `GetAwaitable` and `Await`, which it then skips),
+//! since a coroutine that is only made must do nothing until it is awaited. The steps that the method's Python
+//! would have taken are not taken, so a run's clock differs from when it ran them, the same way every time.
 //!
 //! Also `Lock.acquire`'s `all(w.cancelled() for w in self._waiters)` (a deque), without a generator.
 
 use super::as_future;
+use crate::code::{Code, CodeKind, Instr};
 use crate::dict::{Dict, StrKey};
 use crate::exc::PyResult;
+use crate::modules::deque::Deque;
+use crate::trace::EventKind;
 use crate::value::{Instance, Value};
+use crate::vm::frame::Thread;
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,6 +60,11 @@ const UNFINISHED: Name = name!("_unfinished_tasks", 3);
 const FINISHED: Name = name!("_finished", 4);
 const QUEUE: Name = name!("_queue", 5);
 const VALUE: Name = name!("_value", 1);
+// A `Lock`'s, as its `__init__` sets them; an `Event`'s and a `Semaphore`'s `_waiters` and `_il` are at the same
+// places (a `BoundedSemaphore`'s are one further on, and searched).
+const WAITERS: Name = name!("_waiters", 0);
+const LOCKED: Name = name!("_locked", 1);
+const IL: Name = name!("_il", 2);
 
 /// Where `d` holds `n`: at its usual place, or found by a search.
 fn index(d: &Dict, n: &Name) -> Option<usize> {
@@ -63,11 +82,28 @@ fn get(d: &RefCell<Dict>, n: &Name) -> Option<Value> {
     d.map.get_index(i).map(|(_, v)| v.clone())
 }
 
+/// The prelude's classes whose plain instances get fast paths, in the order `fast_paths` takes them.
+pub const QUEUE_CLASS: usize = 0;
+const LOCK_CLASS: usize = 1;
+const EVENT_CLASS: usize = 2;
+const SEMAPHORE_CLASS: usize = 3;
+const BOUNDED_CLASS: usize = 4;
+pub const PLAIN_CLASSES: usize = 5;
+/// In [`HOOKS`], a function of the prelude's module rather than a method.
+const MODULE: usize = PLAIN_CLASSES;
+/// The place of `sleep` in [`HOOKS`], plus one: its hook gives what to await, not the result.
+const SLEEP_HOOK: u8 = 1;
+
+/// The instance, when it is a plain one of the prelude's class `which` (`QUEUE_CLASS`...).
+fn plain(vm: &Vm, which: usize, v: Option<&Value>) -> Option<Rc<Instance>> {
+    let Some(Value::Instance(q)) = v else { return None };
+    let cls = vm.ts.aio.plain[which].as_ref()?;
+    (Rc::ptr_eq(&q.class.borrow(), cls) && q.exc.is_none()).then(|| q.clone())
+}
+
 /// The queue instance, when it is a plain `Queue` made by the prelude's class.
 fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
-    let Some(Value::Instance(q)) = v else { return None };
-    let cls = vm.ts.aio.queue_class.as_ref()?;
-    (Rc::ptr_eq(&q.class.borrow(), cls) && q.exc.is_none()).then(|| q.clone())
+    plain(vm, QUEUE_CLASS, v)
 }
 
 /// A list of waiter futures (`_getters`, `_putters`), checked before anything changes.
@@ -111,10 +147,15 @@ fn replace(d: &RefCell<Dict>, name: &Name, v: Value) {
 
 /// `_interleave.queue_put(q, item)`: `put_nowait(item)` when `q` is a plain queue with room; whether it did.
 pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    let Some(q) = plain_queue(vm, a.first()) else {
-        return Ok(Value::Bool(false));
-    };
     let item = a.get(1).cloned().unwrap_or_default();
+    Ok(Value::Bool(try_put(vm, a.first(), item)?))
+}
+
+/// `put_nowait(item)` when `q` is a plain queue with room; whether it did.
+fn try_put(vm: &mut Vm, q: Option<&Value>, item: Value) -> PyResult<bool> {
+    let Some(q) = plain_queue(vm, q) else {
+        return Ok(false);
+    };
     let (maxsize, queue, unfinished, finished) = (
         get(&q.dict, &MAXSIZE),
         get(&q.dict, &QUEUE),
@@ -124,71 +165,73 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     let (Some(Value::Int(maxsize)), Some(Value::List(queue)), Some(Value::Int(unfinished)), Some(Value::Instance(ev))) =
         (maxsize, queue, unfinished, finished)
     else {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     };
     // `full()`: the Python path raises or waits.
     if maxsize > 0 && queue.borrow().len() as i64 >= maxsize {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     }
     let Some(unfinished) = unfinished.checked_add(1) else {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     };
     let Some(getters) = waiters(&q, &GETTERS) else {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     };
     if !matches!(get(&ev.dict, &VALUE), Some(Value::Bool(_))) {
-        return Ok(Value::Bool(false));
+        return Ok(false);
     }
     queue.borrow_mut().push(item);
     replace(&q.dict, &UNFINISHED, Value::Int(unfinished));
     // `self._finished.clear()`.
     replace(&ev.dict, &VALUE, Value::Bool(false));
     wakeup_next(vm, &getters)?;
-    Ok(Value::Bool(true))
+    Ok(true)
 }
 
 /// `_interleave.queue_get(q, missing)`: `get_nowait()` when `q` is a plain queue with items, else `missing`.
 pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
     let missing = a.get(1).cloned().unwrap_or_default();
-    let Some(q) = plain_queue(vm, a.first()) else {
-        return Ok(missing);
+    Ok(try_get(vm, a.first())?.unwrap_or(missing))
+}
+
+/// `get_nowait()` when `q` is a plain queue with items: the item.
+fn try_get(vm: &mut Vm, q: Option<&Value>) -> PyResult<Option<Value>> {
+    let Some(q) = plain_queue(vm, q) else {
+        return Ok(None);
     };
     let queue = get(&q.dict, &QUEUE);
     let Some(Value::List(queue)) = queue else {
-        return Ok(missing);
+        return Ok(None);
     };
     if queue.borrow().is_empty() {
-        return Ok(missing);
+        return Ok(None);
     }
     let Some(putters) = waiters(&q, &PUTTERS) else {
-        return Ok(missing);
+        return Ok(None);
     };
     let item = queue.borrow_mut().remove(0);
     wakeup_next(vm, &putters)?;
-    Ok(item)
+    Ok(Some(item))
 }
 
 /// `_interleave.queue_task_done(q)`: `task_done()` when `q` is a plain queue with more than one unfinished
 /// task (so nothing is to be woken); whether it did.
 pub fn queue_task_done(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    let Some(q) = plain_queue(vm, a.first()) else {
-        return Ok(Value::Bool(false));
+    Ok(Value::Bool(try_task_done(vm, a.first())))
+}
+
+/// `task_done()` when `q` is a plain queue with more than one unfinished task; whether it did.
+fn try_task_done(vm: &mut Vm, q: Option<&Value>) -> bool {
+    let Some(q) = plain_queue(vm, q) else {
+        return false;
     };
     match get(&q.dict, &UNFINISHED) {
         Some(Value::Int(n)) if n > 1 => {
             replace(&q.dict, &UNFINISHED, Value::Int(n - 1));
-            Ok(Value::Bool(true))
+            true
         }
-        _ => Ok(Value::Bool(false)),
+        _ => false,
     }
-}
-
-/// `_interleave.set_queue_class(Queue)`: tells the fast paths which class is the prelude's `Queue`.
-pub fn set_queue_class(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    if let Some(Value::Class(c)) = a.first() {
-        vm.ts.aio.queue_class = Some(c.clone());
-    }
-    Ok(Value::None)
 }
 
 /// `_interleave.all_cancelled(futures)`: `all(f.cancelled() for f in futures)`, for a list or deque of futures.
@@ -212,23 +255,379 @@ pub fn all_cancelled(_vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> 
     }
 }
 
+/// What a method's fast path does with the call's arguments (the receiver first): `Some(result)` when it did
+/// the method's work, `None` when it changed nothing and the method's Python must run.
+type Hook = fn(&mut Vm, &[Value]) -> PyResult<Option<Value>>;
+
+/// The methods with a fast path: the class (`QUEUE_CLASS`...; `MODULE` for a function of the prelude's
+/// module), the method's name, its hook. A method's code holds its place here plus one (`Code::fast`).
+const HOOKS: [(usize, &str, Hook); 24] = [
+    // `asyncio.sleep(delay)`: what it would await, to be awaited where it was called (see `fast_call`).
+    (MODULE, "sleep", sleep_hook),
+    (QUEUE_CLASS, "get", |vm, a| try_get(vm, a.first())),
+    (QUEUE_CLASS, "get_nowait", |vm, a| try_get(vm, a.first())),
+    (QUEUE_CLASS, "put", queue_put_hook),
+    (QUEUE_CLASS, "put_nowait", queue_put_hook),
+    (QUEUE_CLASS, "task_done", |vm, a| Ok(try_task_done(vm, a.first()).then_some(Value::None))),
+    (QUEUE_CLASS, "qsize", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Int(n as i64)))),
+    (QUEUE_CLASS, "empty", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Bool(n == 0)))),
+    (QUEUE_CLASS, "full", |vm, a| Ok(queue_len(vm, a).map(|(n, max)| Value::Bool(max > 0 && n as i64 >= max)))),
+    (LOCK_CLASS, "acquire", |vm, a| Ok(lock_acquire(vm, a).then_some(Value::Bool(true)))),
+    (LOCK_CLASS, "__aenter__", |vm, a| Ok(lock_acquire(vm, a).then_some(Value::None))),
+    (LOCK_CLASS, "release", lock_release),
+    (LOCK_CLASS, "__aexit__", lock_release),
+    (LOCK_CLASS, "locked", |vm, a| {
+        Ok(plain(vm, LOCK_CLASS, a.first()).and_then(|l| get(&l.dict, &LOCKED)).filter(|v| matches!(v, Value::Bool(_))))
+    }),
+    (EVENT_CLASS, "is_set", |vm, a| Ok(event_value(vm, a).map(Value::Bool))),
+    (EVENT_CLASS, "wait", |vm, a| Ok((event_value(vm, a) == Some(true)).then_some(Value::Bool(true)))),
+    (EVENT_CLASS, "set", event_set),
+    (EVENT_CLASS, "clear", |vm, a| {
+        let Some(e) = plain(vm, EVENT_CLASS, a.first()) else { return Ok(None) };
+        replace(&e.dict, &VALUE, Value::Bool(false));
+        Ok(Some(Value::None))
+    }),
+    (SEMAPHORE_CLASS, "acquire", |vm, a| Ok(semaphore_acquire(vm, a).then_some(Value::Bool(true)))),
+    (SEMAPHORE_CLASS, "__aenter__", |vm, a| Ok(semaphore_acquire(vm, a).then_some(Value::None))),
+    (SEMAPHORE_CLASS, "release", |vm, a| semaphore_release(vm, a, true)),
+    // (A `BoundedSemaphore`'s own `release` checks its bound first, so its `__aexit__` takes the Python path.)
+    (SEMAPHORE_CLASS, "__aexit__", |vm, a| semaphore_release(vm, a, false)),
+    (SEMAPHORE_CLASS, "locked", |vm, a| {
+        let Some((s, value)) = semaphore(vm, a, true) else { return Ok(None) };
+        let waiting = match sem_waiters(&s) {
+            Some(Some(w)) => any_waiting(&w),
+            Some(None) => Some(false),
+            None => None,
+        };
+        Ok(waiting.map(|w| Value::Bool(value == 0 || w)))
+    }),
+    (QUEUE_CLASS, "join", |vm, a| {
+        let Some(q) = plain_queue(vm, a.first()) else { return Ok(None) };
+        Ok(matches!(get(&q.dict, &UNFINISHED), Some(Value::Int(0))).then_some(Value::None))
+    }),
+];
+
+/// `sleep(delay, result=None)`'s own `await`: a bare yield for a delay of zero or less (with no `result`, which
+/// a yield would not give back), else the future a timer completes, as `_il.sleep_future` makes it; for a delay
+/// that is not an int, float or bool (whose comparison with 0 may raise), the Python.
+fn sleep_hook(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let result = a.get(1).cloned().unwrap_or(Value::None);
+    let now = match a.first() {
+        Some(Value::Int(i)) => *i <= 0,
+        Some(Value::Bool(b)) => !*b,
+        Some(Value::Float(f)) => *f <= 0.0,
+        _ => return Ok(None),
+    };
+    if now {
+        if !matches!(result, Value::None) {
+            return Ok(None);
+        }
+        return Ok(Some(Value::Object(Rc::new(super::YieldNow))));
+    }
+    let delay = a.first().cloned().unwrap_or_default();
+    super::natives::sleep_future(vm, &[delay, result], &Default::default()).map(Some)
+}
+
+fn queue_put_hook(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let item = a.get(1).cloned().unwrap_or_default();
+    Ok(try_put(vm, a.first(), item)?.then_some(Value::None))
+}
+
+/// A plain queue's length and `maxsize`.
+fn queue_len(vm: &Vm, a: &[Value]) -> Option<(usize, i64)> {
+    let q = plain_queue(vm, a.first())?;
+    match (get(&q.dict, &QUEUE), get(&q.dict, &MAXSIZE)) {
+        (Some(Value::List(l)), Some(Value::Int(max))) => Some((l.borrow().len(), max)),
+        _ => None,
+    }
+}
+
+/// Where a lock or semaphore keeps its waiters: `None` (`Some(None)`), or a deque (`Some` of it); `None` when
+/// it holds anything else. (Its items are looked at only as far as the Python would look.)
+fn deque_of_futures(v: Option<Value>) -> Option<Option<Value>> {
+    match v {
+        Some(Value::None) => Some(None),
+        Some(v) => {
+            v.as_native::<Deque>()?;
+            Some(Some(v))
+        }
+        None => None,
+    }
+}
+
+/// The first waiter of a deque that is not done yet (only the very first when `only_the_first`), as far as
+/// the Python looks: `None` when an item it would look at is not a future.
+fn first_not_done(waiters: &Value, only_the_first: bool) -> Option<Option<Rc<super::FutureObj>>> {
+    let d = waiters.as_native::<Deque>()?;
+    for w in d.items().iter() {
+        let f = as_future(w)?;
+        if !f.is_done() {
+            return Some(Some(f));
+        }
+        if only_the_first {
+            break;
+        }
+    }
+    Some(None)
+}
+
+/// Whether a deque holds a waiter not cancelled (`any(not w.cancelled() for w in waiters)`), as far as the
+/// Python looks: `None` when an item it would look at is not a future.
+fn any_waiting(waiters: &Value) -> Option<bool> {
+    let d = waiters.as_native::<Deque>()?;
+    for w in d.items().iter() {
+        if as_future(w)?.state.get() != super::FutState::Cancelled {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// The trace's event for the prelude's `_il.acquired(self._il)` or `_il.released(self._il)`.
+fn sync_event(vm: &mut Vm, obj: &Instance, acquired: bool) {
+    if let Some(Value::Int(i)) = get(&obj.dict, &IL) {
+        let task = vm.ts.current_task;
+        let obj = i as u32;
+        vm.event(task, if acquired { EventKind::Acquired { obj } } else { EventKind::Released { obj } });
+    }
+}
+
+/// `Lock.acquire` on a free lock (no waiter, or every waiter cancelled): whether it took it.
+fn lock_acquire(vm: &mut Vm, a: &[Value]) -> bool {
+    let Some(l) = plain(vm, LOCK_CLASS, a.first()) else { return false };
+    let (Some(Value::Bool(false)), Some(waiters)) = (get(&l.dict, &LOCKED), deque_of_futures(get(&l.dict, &WAITERS)))
+    else {
+        return false;
+    };
+    if let Some(w) = waiters {
+        if any_waiting(&w) != Some(false) {
+            return false;
+        }
+    }
+    replace(&l.dict, &LOCKED, Value::Bool(true));
+    sync_event(vm, &l, true);
+    true
+}
+
+/// `Lock.release` (and `__aexit__`) on a held lock: lets it go and wakes the first waiter, as
+/// `_wake_up_first` does.
+fn lock_release(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let Some(l) = plain(vm, LOCK_CLASS, a.first()) else { return Ok(None) };
+    let (Some(Value::Bool(true)), Some(waiters)) = (get(&l.dict, &LOCKED), deque_of_futures(get(&l.dict, &WAITERS)))
+    else {
+        return Ok(None);
+    };
+    let wake = match waiters {
+        Some(w) => match first_not_done(&w, true) {
+            Some(f) => f,
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    replace(&l.dict, &LOCKED, Value::Bool(false));
+    sync_event(vm, &l, false);
+    if let Some(fut) = wake {
+        vm.fut_set_result(&fut, Value::Bool(true))?;
+    }
+    Ok(Some(Value::None))
+}
+
+/// A plain event's flag, when it is a bool.
+fn event_value(vm: &Vm, a: &[Value]) -> Option<bool> {
+    let e = plain(vm, EVENT_CLASS, a.first())?;
+    match get(&e.dict, &VALUE) {
+        Some(Value::Bool(b)) => Some(b),
+        _ => None,
+    }
+}
+
+/// `Event.set`: the flag up, and every waiter not done woken.
+fn event_set(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let Some(e) = plain(vm, EVENT_CLASS, a.first()) else { return Ok(None) };
+    let (Some(Value::Bool(value)), Some(waiters)) = (get(&e.dict, &VALUE), waiters(&e, &WAITERS)) else {
+        return Ok(None);
+    };
+    if !value {
+        replace(&e.dict, &VALUE, Value::Bool(true));
+        let futures: Vec<_> = waiters.borrow().iter().filter_map(as_future).collect();
+        for f in futures {
+            if !f.is_done() {
+                vm.fut_set_result(&f, Value::Bool(true))?;
+            }
+        }
+    }
+    Ok(Some(Value::None))
+}
+
+/// A plain semaphore (a `BoundedSemaphore` too when `bounded`) and its value.
+fn semaphore(vm: &Vm, a: &[Value], bounded: bool) -> Option<(Rc<Instance>, i64)> {
+    let s = plain(vm, SEMAPHORE_CLASS, a.first())
+        .or_else(|| bounded.then(|| plain(vm, BOUNDED_CLASS, a.first())).flatten())?;
+    match get(&s.dict, &VALUE) {
+        Some(Value::Int(v)) => Some((s, v)),
+        _ => None,
+    }
+}
+
+fn sem_waiters(s: &Instance) -> Option<Option<Value>> {
+    deque_of_futures(get(&s.dict, &WAITERS))
+}
+
+/// `Semaphore.acquire` when it is not `locked()`: whether it took it.
+fn semaphore_acquire(vm: &mut Vm, a: &[Value]) -> bool {
+    let Some((s, value)) = semaphore(vm, a, true) else { return false };
+    let Some(waiters) = sem_waiters(&s) else { return false };
+    if value == 0 {
+        return false;
+    }
+    if let Some(w) = waiters {
+        if any_waiting(&w) != Some(false) {
+            return false;
+        }
+    }
+    let Some(value) = value.checked_sub(1) else { return false };
+    replace(&s.dict, &VALUE, Value::Int(value));
+    sync_event(vm, &s, true);
+    true
+}
+
+/// `Semaphore.release`: the value up, and the first waiter not done woken (`_wake_up_next`).
+fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option<Value>> {
+    let Some((s, value)) = semaphore(vm, a, bounded) else { return Ok(None) };
+    let (Some(waiters), Some(mut value)) = (sem_waiters(&s), value.checked_add(1)) else {
+        return Ok(None);
+    };
+    let wake = match waiters {
+        Some(w) => match first_not_done(&w, false) {
+            Some(f) => f,
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    replace(&s.dict, &VALUE, Value::Int(value));
+    sync_event(vm, &s, false);
+    if let Some(fut) = wake {
+        value -= 1;
+        replace(&s.dict, &VALUE, Value::Int(value));
+        vm.fut_set_result(&fut, Value::Bool(true))?;
+    }
+    Ok(Some(Value::None))
+}
+
+/// The prelude's names of the classes with fast paths, in the order of `QUEUE_CLASS`...
+const PLAIN_NAMES: [&str; PLAIN_CLASSES] = ["Queue", "Lock", "Event", "Semaphore", "BoundedSemaphore"];
+
+/// `_interleave.fast_paths(Queue)`, run once the prelude has made its classes: tells the fast paths which
+/// classes are the prelude's (`Queue`, and the others by name in `Queue`'s module) and tags the methods of
+/// [`HOOKS`] (the prelude's own code only). (One argument, so that the prelude takes as many steps as when
+/// only `Queue` had fast paths.)
+pub fn fast_paths(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(Value::Class(queue)) = a.first() else { return Ok(Value::None) };
+    let init = queue.dict.borrow().get_str("__init__");
+    let Some(Value::Function(init)) = init else { return Ok(Value::None) };
+    for (i, name) in PLAIN_NAMES.iter().enumerate() {
+        let found = init.globals.borrow().get_str(name);
+        if let Some(Value::Class(c)) = found {
+            vm.ts.aio.plain[i] = Some(c);
+        }
+    }
+    for (n, (which, name, _)) in HOOKS.iter().enumerate() {
+        let method = match vm.ts.aio.plain.get(*which) {
+            Some(Some(c)) => c.dict.borrow().get_str(name),
+            Some(None) => continue,
+            None => init.globals.borrow().get_str(name),
+        };
+        if let Some(Value::Function(f)) = method {
+            if f.code.hidden {
+                f.code.fast.set(n as u8 + 1);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// A call of a method with a fast path (`code.fast`), its arguments `first..` on the caller's stack above
+    /// the callee (`keep` values stay): when the hook does the work, its result replaces them (and, for a
+    /// coroutine, the `GetAwaitable` and `Await` that follow are skipped, but for `sleep`'s, whose result
+    /// they await); whether it did.
+    pub(crate) fn fast_call(&mut self, th: &mut Thread, code: &Code, first: usize, keep: usize) -> PyResult<bool> {
+        let Some(&(_, _, hook)) = HOOKS.get((code.fast.get() as usize).wrapping_sub(1)) else {
+            return Ok(false);
+        };
+        let Some(caller) = th.frames.last() else { return Ok(false) };
+        let awaited = match code.kind {
+            CodeKind::Function => false,
+            CodeKind::Coroutine => {
+                let next = (caller.code.instrs.get(caller.pc), caller.code.instrs.get(caller.pc + 1));
+                if !matches!(next, (Some(Instr::GetAwaitable), Some(Instr::Await))) {
+                    return Ok(false);
+                }
+                true
+            }
+            _ => return Ok(false),
+        };
+        let Some(args) = caller.stack.get(first..) else { return Ok(false) };
+        // Every argument, but `sleep`'s `result`, which may be left to its default.
+        let sleep = code.fast.get() == SLEEP_HOOK;
+        if args.len() != code.argcount as usize && !(sleep && args.len() + 1 == code.argcount as usize) {
+            return Ok(false);
+        }
+        let Some(result) = hook(self, args)? else { return Ok(false) };
+        let Some(caller) = th.frames.last_mut() else { return Ok(false) };
+        while caller.stack.len() > keep {
+            caller.stack.pop();
+        }
+        caller.stack.push(result);
+        if awaited && !sleep {
+            caller.pc += 2;
+        }
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Each name's usual place is where the prelude's `Queue.__init__` (or `Event.__init__`) puts it.
+    /// Each name's usual place is where the prelude's `__init__` of `Queue`, `Event`, `Lock` and `Semaphore`
+    /// puts it.
     #[test]
     fn the_names_usual_places_are_the_preludes() {
         let out = crate::run_source(
             "places.py",
-            "import asyncio\nprint(*asyncio.Queue().__dict__)\nprint(*asyncio.Event().__dict__)\n",
+            "import asyncio\nfor c in asyncio.Queue, asyncio.Event, asyncio.Lock, asyncio.Semaphore:\n    print(*c().__dict__)\n",
         )
         .stdout;
-        let mut lines = out.lines().map(|l| l.split(' ').collect::<Vec<_>>());
-        let (queue, event) = (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
+        let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split(' ').collect()).collect();
+        let [queue, event, lock, semaphore] = &lines[..] else { panic!("{out}") };
         for n in [MAXSIZE, GETTERS, PUTTERS, UNFINISHED, FINISHED, QUEUE] {
             assert_eq!(queue.get(n.2), Some(&n.0), "{} in {queue:?}", n.0);
         }
-        assert_eq!(event.get(VALUE.2), Some(&VALUE.0), "{event:?}");
+        for n in [WAITERS, VALUE, IL] {
+            assert_eq!(event.get(n.2), Some(&n.0), "{} in {event:?}", n.0);
+            assert_eq!(semaphore.get(n.2), Some(&n.0), "{} in {semaphore:?}", n.0);
+        }
+        for n in [WAITERS, LOCKED, IL] {
+            assert_eq!(lock.get(n.2), Some(&n.0), "{} in {lock:?}", n.0);
+        }
+    }
+
+    /// Every method named in `HOOKS` is one the prelude defines, so each gets its fast path.
+    #[test]
+    fn every_hook_finds_its_method() {
+        let out = crate::run_source(
+            "hooks.py",
+            "import asyncio\nfrom asyncio import Queue, Lock, Event, Semaphore, BoundedSemaphore\n\
+             for c in Queue, Lock, Event, Semaphore, BoundedSemaphore:\n    print(c.__name__, *sorted(vars(c)))\n\
+             print('module', *sorted(vars(asyncio)))\n",
+        )
+        .stdout;
+        let names: Vec<Vec<&str>> = out.lines().map(|l| l.split(' ').collect()).collect();
+        assert_eq!(names.len(), PLAIN_CLASSES + 1, "{out}");
+        for (which, name, _) in HOOKS {
+            let class = &names[which.min(PLAIN_CLASSES)];
+            assert!(class[1..].contains(&name), "{name} not in {class:?}");
+        }
     }
 }

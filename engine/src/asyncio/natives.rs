@@ -16,6 +16,24 @@ fn fut_arg(args: &[Value], i: usize) -> PyResult<Rc<FutureObj>> {
         .ok_or_else(|| Exc::type_error("a Future was expected"))
 }
 
+/// `_interleave.sleep_future(delay, result)`: a future that a timer completes with `result` after `delay`.
+pub(super) fn sleep_future(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let delay = secs_to_ns(a.first().unwrap_or(&Value::Int(0)))?;
+    let result = a.get(1).cloned().unwrap_or_default();
+    let fut = vm.new_future();
+    let when = vm.world.now.saturating_add(delay);
+    let (id, _) = vm.call_at(
+        when,
+        Handle::SleepDone {
+            fut: fut.clone(),
+            result,
+        },
+    );
+    fut.timer.set(Some(id));
+    fut.sleep_timer.set(id as u32);
+    Ok(Value::Object(fut))
+}
+
 fn secs_to_ns(v: &Value) -> PyResult<Time> {
     let s = match v {
         Value::Int(i) => *i as f64,
@@ -258,22 +276,7 @@ pub fn install(vm: &mut Vm) -> Dict {
             ))
         }),
         ("yield_now", |_, _, _| Ok(Value::Object(Rc::new(YieldNow)))),
-        ("sleep_future", |vm, a, _| {
-            let delay = secs_to_ns(a.first().unwrap_or(&Value::Int(0)))?;
-            let result = a.get(1).cloned().unwrap_or_default();
-            let fut = vm.new_future();
-            let when = vm.world.now.saturating_add(delay);
-            let (id, _) = vm.call_at(
-                when,
-                Handle::SleepDone {
-                    fut: fut.clone(),
-                    result,
-                },
-            );
-            fut.timer.set(Some(id));
-            fut.sleep_timer.set(id as u32);
-            Ok(Value::Object(fut))
-        }),
+        ("sleep_future", sleep_future),
         ("current_task", |vm, _, _| {
             Ok(vm.ts.aio.current.clone().map_or(Value::None, |t| Value::Object(t)))
         }),
@@ -424,7 +427,7 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("queue_put", super::fast::queue_put),
         ("queue_task_done", super::fast::queue_task_done),
         ("queue_get", super::fast::queue_get),
-        ("set_queue_class", super::fast::set_queue_class),
+        ("fast_paths", super::fast::fast_paths),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

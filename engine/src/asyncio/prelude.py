@@ -1272,7 +1272,7 @@ class Queue:
             await self._finished.wait()
 
 
-_il.set_queue_class(Queue)
+_il.fast_paths(Queue)
 _MISSING = object()
 
 

@@ -183,6 +183,9 @@ impl Vm {
         keep: usize,
     ) -> PyResult<()> {
         let code = &func.code;
+        if code.fast.get() != 0 && self.fast_call(th, code, first, keep)? {
+            return Ok(());
+        }
         let runs_now = code.kind == CodeKind::Function;
         if runs_now && self.ts.depth + 1 > self.recursion_limit {
             return Err(Exc::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
