@@ -432,6 +432,24 @@ fn lock_release(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     Ok(Some(Value::None))
 }
 
+/// `_interleave.lock_wait(lock)`: what a plain `Lock`'s or `Semaphore`'s `acquire` does before it awaits, once
+/// its waiters are a deque: a new future appended to them and the wait's reason set; the future. None for
+/// any other lock, or before the first wait, whose Python does it.
+pub fn lock_wait(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(l) = plain(vm, LOCK_CLASS, a.first()).or_else(|| semaphore(vm, a, true).map(|(s, _)| s)) else {
+        return Ok(Value::None);
+    };
+    let (Some(waiters), Some(Value::Int(il))) = (get(&l.dict, &WAITERS), get(&l.dict, &IL)) else {
+        return Ok(Value::None);
+    };
+    let Some(d) = waiters.as_native::<Deque>() else { return Ok(Value::None) };
+    let fut = Value::Object(vm.new_future());
+    d.push_back(fut.clone());
+    let obj = il as u32;
+    vm.ts.aio.pending_reason = Some(crate::trace::WaitReason::Sync { obj, op: crate::trace::SyncOp::Acquire });
+    Ok(fut)
+}
+
 /// A plain event's flag, when it is a bool.
 fn event_value(vm: &Vm, a: &[Value]) -> Option<bool> {
     let e = plain(vm, EVENT_CLASS, a.first())?;

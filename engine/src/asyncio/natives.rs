@@ -428,6 +428,7 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("queue_task_done", super::fast::queue_task_done),
         ("queue_get", super::fast::queue_get),
         ("fast_paths", super::fast::fast_paths),
+        ("lock_wait", super::fast::lock_wait),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

@@ -886,14 +886,16 @@ class Lock:
             self._locked = True
             _il.acquired(self._il)
             return True
-        if self._waiters is None:
-            # A deque, as CPython's: the waiter taken off is nearly always the first.
-            self._waiters = _il.deque()
-        fut = _il.Future()
-        self._waiters.append(fut)
+        fut = _il.lock_wait(self)
+        if fut is None:
+            if self._waiters is None:
+                # A deque, as CPython's: the waiter taken off is nearly always the first.
+                self._waiters = _il.deque()
+            fut = _il.Future()
+            self._waiters.append(fut)
+            _il.waiting(self._il, 'acquire')
         try:
             try:
-                _il.waiting(self._il, 'acquire')
                 await fut
             finally:
                 self._waiters.remove(fut)
@@ -1055,14 +1057,16 @@ class Semaphore:
             self._value -= 1
             _il.acquired(self._il)
             return True
-        if self._waiters is None:
-            # A deque, as CPython's: the waiter taken off is nearly always the first.
-            self._waiters = _il.deque()
-        fut = _il.Future()
-        self._waiters.append(fut)
+        fut = _il.lock_wait(self)
+        if fut is None:
+            if self._waiters is None:
+                # A deque, as CPython's: the waiter taken off is nearly always the first.
+                self._waiters = _il.deque()
+            fut = _il.Future()
+            self._waiters.append(fut)
+            _il.waiting(self._il, 'acquire')
         try:
             try:
-                _il.waiting(self._il, 'acquire')
                 await fut
             finally:
                 self._waiters.remove(fut)

@@ -38,7 +38,8 @@ impl Deque {
         self.state.set(self.state.get().wrapping_add(1));
     }
 
-    fn push_back(&self, v: Value) {
+    /// `append(v)` (asyncio's locks add their waiters so).
+    pub fn push_back(&self, v: Value) {
         self.touch();
         let mut items = self.items.borrow_mut();
         if self.maxlen == Some(0) {
