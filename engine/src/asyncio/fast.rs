@@ -450,6 +450,37 @@ pub fn lock_wait(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     Ok(fut)
 }
 
+/// `_interleave.lock_got(lock, fut)`: what a plain `Lock`'s `acquire` does once its wait is over, when its
+/// waiters are a deque of futures up to `fut`: `fut` taken out of them (`self._waiters.remove(fut)`), the lock
+/// held, the trace told; whether it did (else the Python does it, and raises as CPython's would).
+pub fn lock_got(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let (Some(l), Some(fut)) = (plain(vm, LOCK_CLASS, a.first()), a.get(1)) else {
+        return Ok(Value::Bool(false));
+    };
+    let Some(waiters) = get(&l.dict, &WAITERS) else { return Ok(Value::Bool(false)) };
+    let Some(d) = waiters.as_native::<Deque>() else { return Ok(Value::Bool(false)) };
+    // `remove` compares with `==`, which is identity between futures: any other item before `fut`, the Python.
+    let at = {
+        let items = d.items();
+        let mut at = None;
+        for (i, w) in items.iter().enumerate() {
+            if as_future(w).is_none() {
+                break;
+            }
+            if w.is(fut) {
+                at = Some(i);
+                break;
+            }
+        }
+        at
+    };
+    let Some(i) = at else { return Ok(Value::Bool(false)) };
+    d.remove_at(i);
+    replace(&l.dict, &LOCKED, Value::Bool(true));
+    sync_event(vm, &l, true);
+    Ok(Value::Bool(true))
+}
+
 /// A plain event's flag, when it is a bool.
 fn event_value(vm: &Vm, a: &[Value]) -> Option<bool> {
     let e = plain(vm, EVENT_CLASS, a.first())?;

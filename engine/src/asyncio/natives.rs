@@ -429,6 +429,7 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("queue_get", super::fast::queue_get),
         ("fast_paths", super::fast::fast_paths),
         ("lock_wait", super::fast::lock_wait),
+        ("lock_got", super::fast::lock_got),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

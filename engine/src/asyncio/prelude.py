@@ -894,15 +894,21 @@ class Lock:
             fut = _il.Future()
             self._waiters.append(fut)
             _il.waiting(self._il, 'acquire')
+        # CPython's `try: await fut finally: self._waiters.remove(fut)` inside `except CancelledError`, with the
+        # way out of a wait that ended well in one native call.
         try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
+            await fut
         except CancelledError:
+            self._waiters.remove(fut)
             if not self._locked:
                 self._wake_up_first()
             raise
+        except BaseException:
+            self._waiters.remove(fut)
+            raise
+        if _il.lock_got(self, fut):
+            return True
+        self._waiters.remove(fut)
         self._locked = True
         _il.acquired(self._il)
         return True

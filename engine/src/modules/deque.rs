@@ -38,6 +38,12 @@ impl Deque {
         self.state.set(self.state.get().wrapping_add(1));
     }
 
+    /// Takes out the item at `i` (asyncio's locks remove a waiter so, once they found it).
+    pub fn remove_at(&self, i: usize) {
+        self.touch();
+        self.items.borrow_mut().remove(i);
+    }
+
     /// `append(v)` (asyncio's locks add their waiters so).
     pub fn push_back(&self, v: Value) {
         self.touch();
