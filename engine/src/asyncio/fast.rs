@@ -88,7 +88,8 @@ const LOCK_CLASS: usize = 1;
 const EVENT_CLASS: usize = 2;
 const SEMAPHORE_CLASS: usize = 3;
 const BOUNDED_CLASS: usize = 4;
-pub const PLAIN_CLASSES: usize = 5;
+const LOOP_CLASS: usize = 5;
+pub const PLAIN_CLASSES: usize = 6;
 /// In [`HOOKS`], a function of the prelude's module rather than a method.
 const MODULE: usize = PLAIN_CLASSES;
 /// The place of `sleep` in [`HOOKS`], plus one: its hook gives what to await, not the result.
@@ -481,6 +482,64 @@ pub fn lock_got(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResu
     Ok(Value::Bool(true))
 }
 
+/// `_interleave.gather_results(children)`: what `gather` hands back once every child is done, for a list of
+/// futures and tasks: each child's result, its exception, or a `CancelledError` with its cancel message (each
+/// exception counts as retrieved, as `exception()` makes it). None when a child is not a future of ours or not
+/// done, for the Python to do it (and raise as CPython's would).
+pub fn gather_results(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let Some(Value::List(children)) = a.first() else { return Ok(Value::None) };
+    let futures: Option<Vec<_>> = children.borrow().iter().map(as_future).collect();
+    let Some(futures) = futures else { return Ok(Value::None) };
+    if futures.iter().any(|f| f.state.get() == super::FutState::Pending) {
+        return Ok(Value::None);
+    }
+    let mut results = Vec::with_capacity(futures.len());
+    for f in &futures {
+        let r = if f.state.get() == super::FutState::Cancelled {
+            let msg = f.cancel_msg.borrow().clone();
+            let msg = if matches!(msg, Value::None) { Value::str("") } else { msg };
+            vm.exc_new(crate::exc::ExcType::CancelledError, vec![msg])
+        } else {
+            f.log_traceback.set(false);
+            let e = f.exception.borrow().clone();
+            match e {
+                Value::None => f.result_value()?,
+                e => e,
+            }
+        };
+        results.push(r);
+    }
+    Ok(Value::list(results))
+}
+
+/// `_interleave.gather_task(arg, loop)`: what `gather`'s `ensure_future(arg, loop=loop)` gives for a coroutine
+/// while the loop runs: a task on the running loop (or `loop`), made as the prelude's loop's `create_task` makes
+/// it. None when `arg` is not a coroutine, no loop runs, or the loop is not the prelude's own with its own
+/// `create_task` and `_check_closed` (or is closed), for the Python to do it.
+pub fn gather_task(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
+    let coro = match a.first() {
+        Some(c @ Value::Gen(g)) if g.kind == CodeKind::Coroutine => c.clone(),
+        _ => return Ok(Value::None),
+    };
+    if !vm.ts.aio.running {
+        return Ok(Value::None);
+    }
+    let lp = match a.get(1) {
+        Some(Value::None) | None => vm.ts.aio.loop_obj.clone(),
+        Some(l) => l.clone(),
+    };
+    let Some(l) = plain(vm, LOOP_CLASS, Some(&lp)) else { return Ok(Value::None) };
+    let own = |name: &str| {
+        !l.dict.borrow().map.contains_key(&StrKey { hash: crate::dict::hash_str(name), s: name })
+            && matches!(l.class.borrow().lookup(name), Some(Value::Function(f)) if f.code.hidden)
+    };
+    if !own("create_task") || !own("_check_closed") || !matches!(l.dict.borrow().get_str("_closed"), Some(Value::Bool(false))) {
+        return Ok(Value::None);
+    }
+    vm.ts.aio.loop_obj = lp;
+    Ok(Value::Object(vm.create_task(coro, None)?))
+}
+
 /// A plain event's flag, when it is a bool.
 fn event_value(vm: &Vm, a: &[Value]) -> Option<bool> {
     let e = plain(vm, EVENT_CLASS, a.first())?;
@@ -564,7 +623,8 @@ fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option
 }
 
 /// The prelude's names of the classes with fast paths, in the order of `QUEUE_CLASS`...
-const PLAIN_NAMES: [&str; PLAIN_CLASSES] = ["Queue", "Lock", "Event", "Semaphore", "BoundedSemaphore"];
+const PLAIN_NAMES: [&str; PLAIN_CLASSES] =
+    ["Queue", "Lock", "Event", "Semaphore", "BoundedSemaphore", "_UnixSelectorEventLoop"];
 
 /// `_interleave.fast_paths(Queue)`, run once the prelude has made its classes: tells the fast paths which
 /// classes are the prelude's (`Queue`, and the others by name in `Queue`'s module) and tags the methods of
@@ -668,7 +728,8 @@ mod tests {
         let out = crate::run_source(
             "hooks.py",
             "import asyncio\nfrom asyncio import Queue, Lock, Event, Semaphore, BoundedSemaphore\n\
-             for c in Queue, Lock, Event, Semaphore, BoundedSemaphore:\n    print(c.__name__, *sorted(vars(c)))\n\
+             for c in Queue, Lock, Event, Semaphore, BoundedSemaphore, asyncio._UnixSelectorEventLoop:\n\
+             \x20   print(c.__name__, *sorted(vars(c)))\n\
              print('module', *sorted(vars(asyncio)))\n",
         )
         .stdout;

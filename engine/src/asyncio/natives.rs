@@ -430,6 +430,8 @@ pub fn install(vm: &mut Vm) -> Dict {
         ("fast_paths", super::fast::fast_paths),
         ("lock_wait", super::fast::lock_wait),
         ("lock_got", super::fast::lock_got),
+        ("gather_results", super::fast::gather_results),
+        ("gather_task", super::fast::gather_task),
         ("waiting", |vm, a, _| {
             let obj = match a.first() {
                 Some(Value::Int(i)) => *i as u32,

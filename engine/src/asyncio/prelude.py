@@ -450,16 +450,18 @@ def gather(*coros_or_futures, return_exceptions=False):
                 outer.set_exception(exc)
                 return
         if state['finished'] == len(arg_to_fut):
-            results = []
-            for f in children:
-                if f.cancelled():
-                    msg = _il.cancel_message(f)
-                    res = CancelledError('' if msg is None else msg)
-                else:
-                    res = f.exception()
-                    if res is None:
-                        res = f.result()
-                results.append(res)
+            results = _il.gather_results(children)
+            if results is None:
+                results = []
+                for f in children:
+                    if f.cancelled():
+                        msg = _il.cancel_message(f)
+                        res = CancelledError('' if msg is None else msg)
+                    else:
+                        res = f.exception()
+                        if res is None:
+                            res = f.result()
+                    results.append(res)
             if state['cancel_requested']:
                 outer.set_exception(_il.cancelled_error(fut))
             else:
@@ -468,7 +470,9 @@ def gather(*coros_or_futures, return_exceptions=False):
     loop = None
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
-            fut = ensure_future(arg, loop=loop)
+            fut = _il.gather_task(arg, loop)
+            if fut is None:
+                fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut.get_loop()
             arg_to_fut[arg] = fut
@@ -1282,7 +1286,6 @@ class Queue:
             await self._finished.wait()
 
 
-_il.fast_paths(Queue)
 _MISSING = object()
 
 
@@ -1314,3 +1317,5 @@ class _UnixSelectorEventLoop(BaseEventLoop):
 
 
 SelectorEventLoop = _UnixSelectorEventLoop
+# Last, once every class it looks for is made (`asyncio/fast.rs`).
+_il.fast_paths(Queue)

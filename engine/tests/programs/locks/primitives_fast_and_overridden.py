@@ -15,9 +15,11 @@ class CountingQueue(asyncio.Queue):
         super()._put(item)
 
 
-class OddSemaphore(asyncio.Semaphore):
+class AskingSemaphore(asyncio.Semaphore):
     def locked(self):
-        return False
+        answer = super().locked()
+        print("  AskingSemaphore.locked ->", answer)
+        return answer
 
 
 async def holder(lock, name, log):
@@ -101,7 +103,7 @@ async def main():
     ev.clear()
     print("cleared:", ev.is_set())
 
-    # Semaphores, bounded ones, and a subclass that says it is never locked.
+    # Semaphores, bounded ones, and a subclass whose own locked() is asked.
     sem = asyncio.Semaphore(2)
     print(await sem.acquire(), await sem.acquire(), sem.locked())
     later = asyncio.create_task(sem.acquire())
@@ -124,8 +126,11 @@ async def main():
             bsem.release()
     except ValueError as e:
         print("released inside the block:", e)
-    odd = OddSemaphore(0)
-    print("OddSemaphore acquire:", await odd.acquire(), odd._value)
+    asking = AskingSemaphore(1)
+    print("AskingSemaphore acquire:", await asking.acquire(), asking._value)
+    asking.release()
+    async with asking:
+        print("in the AskingSemaphore:", asking._value)
 
 
 asyncio.run(main())
