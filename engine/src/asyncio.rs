@@ -390,6 +390,12 @@ pub struct Loop {
     /// A `SystemExit` or `KeyboardInterrupt` a task step or a callback raised: it stops the loop and leaves
     /// `run_forever` in the thread that runs it, as CPython's `Task.__step` and `Handle._run` re-raise them.
     pub escaped: Option<Value>,
+    /// Set by a fast path (`fast.rs`) whose result is an awaitable for the call's `await` to await, rather than
+    /// the call's result.
+    pub then_await: bool,
+    /// While a fast path runs for an awaited call: whether the caller drops what the `await` gives
+    /// (`async with x:` with no `as`).
+    pub value_dropped: bool,
 }
 
 impl Loop {

@@ -273,8 +273,8 @@ const HOOKS: [(usize, &str, Hook); 24] = [
     (QUEUE_CLASS, "qsize", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Int(n as i64)))),
     (QUEUE_CLASS, "empty", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Bool(n == 0)))),
     (QUEUE_CLASS, "full", |vm, a| Ok(queue_len(vm, a).map(|(n, max)| Value::Bool(max > 0 && n as i64 >= max)))),
-    (LOCK_CLASS, "acquire", |vm, a| Ok(lock_acquire(vm, a).then_some(Value::Bool(true)))),
-    (LOCK_CLASS, "__aenter__", |vm, a| Ok(lock_acquire(vm, a).then_some(Value::None))),
+    (LOCK_CLASS, "acquire", |vm, a| lock_acquire(vm, a, Value::Bool(true), None)),
+    (LOCK_CLASS, "__aenter__", |vm, a| lock_acquire(vm, a, Value::None, Some(()))),
     (LOCK_CLASS, "release", lock_release),
     (LOCK_CLASS, "__aexit__", lock_release),
     (LOCK_CLASS, "locked", |vm, a| {
@@ -393,21 +393,49 @@ fn sync_event(vm: &mut Vm, obj: &Instance, acquired: bool) {
     }
 }
 
-/// `Lock.acquire` on a free lock (no waiter, or every waiter cancelled): whether it took it.
-fn lock_acquire(vm: &mut Vm, a: &[Value]) -> bool {
-    let Some(l) = plain(vm, LOCK_CLASS, a.first()) else { return false };
-    let (Some(Value::Bool(false)), Some(waiters)) = (get(&l.dict, &LOCKED), deque_of_futures(get(&l.dict, &WAITERS)))
-    else {
-        return false;
+/// Whether a plain lock is free (not held, and no waiter or every waiter cancelled), as `Lock.acquire` asks;
+/// None when the Python must ask.
+fn lock_free(vm: &Vm, a: &[Value]) -> Option<(Rc<Instance>, bool)> {
+    let l = plain(vm, LOCK_CLASS, a.first())?;
+    let locked = match get(&l.dict, &LOCKED)? {
+        Value::Bool(b) => b,
+        _ => return None,
     };
-    if let Some(w) = waiters {
-        if any_waiting(&w) != Some(false) {
-            return false;
-        }
+    let free = match deque_of_futures(get(&l.dict, &WAITERS))? {
+        _ if locked => false,
+        Some(w) => !any_waiting(&w)?,
+        None => true,
+    };
+    Some((l, free))
+}
+
+/// `Lock.acquire` (its result `took`) or `__aenter__` (`None`): a free lock is taken at once; for a held one, the
+/// prelude's `_acquire_waiting(lock)` (the rest of `acquire`) is what the call's `await` awaits, when the call
+/// is `await lock.acquire()`, or `async with lock:` with no `as` (`enter`: the value of `__aenter__` would be
+/// dropped, and the caller's next instructions after the `await` are `SetupWith` and `Pop`).
+fn lock_acquire(vm: &mut Vm, a: &[Value], took: Value, enter: Option<()>) -> PyResult<Option<Value>> {
+    let Some((l, free)) = lock_free(vm, a) else { return Ok(None) };
+    if free {
+        replace(&l.dict, &LOCKED, Value::Bool(true));
+        sync_event(vm, &l, true);
+        return Ok(Some(took));
     }
-    replace(&l.dict, &LOCKED, Value::Bool(true));
-    sync_event(vm, &l, true);
-    true
+    if enter.is_some() && !vm.ts.aio.value_dropped {
+        return Ok(None);
+    }
+    let Some(Value::Function(wait)) = l.class.borrow().dict.borrow().get_str("_acquire_waiting") else {
+        return Ok(None);
+    };
+    if !wait.code.hidden {
+        return Ok(None);
+    }
+    match vm.prepare_call(Value::Function(wait), vec![Value::Instance(l.clone())], Vec::new())? {
+        crate::vm::call::Prepared::Value(coro) => {
+            vm.ts.aio.then_await = true;
+            Ok(Some(coro))
+        }
+        crate::vm::call::Prepared::Frame(_) => Ok(None),
+    }
 }
 
 /// `Lock.release` (and `__aexit__`) on a held lock: lets it go and wakes the first waiter, as
@@ -658,8 +686,8 @@ pub fn fast_paths(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRe
 impl Vm {
     /// A call of a method with a fast path (`code.fast`), its arguments `first..` on the caller's stack above
     /// the callee (`keep` values stay): when the hook does the work, its result replaces them (and, for a
-    /// coroutine, the `GetAwaitable` and `Await` that follow are skipped, but for `sleep`'s, whose result
-    /// they await); whether it did.
+    /// coroutine, the `GetAwaitable` and `Await` that follow are skipped, but for `sleep`'s and for a hook
+    /// that sets `then_await`, whose result they await); whether it did.
     pub(crate) fn fast_call(&mut self, th: &mut Thread, code: &Code, first: usize, keep: usize) -> PyResult<bool> {
         let Some(&(_, _, hook)) = HOOKS.get((code.fast.get() as usize).wrapping_sub(1)) else {
             return Ok(false);
@@ -668,10 +696,11 @@ impl Vm {
         let awaited = match code.kind {
             CodeKind::Function => false,
             CodeKind::Coroutine => {
-                let next = (caller.code.instrs.get(caller.pc), caller.code.instrs.get(caller.pc + 1));
-                if !matches!(next, (Some(Instr::GetAwaitable), Some(Instr::Await))) {
+                let at = |i: usize| caller.code.instrs.get(caller.pc + i);
+                if !matches!((at(0), at(1)), (Some(Instr::GetAwaitable), Some(Instr::Await))) {
                     return Ok(false);
                 }
+                self.ts.aio.value_dropped = matches!((at(2), at(3)), (Some(Instr::SetupWith(_)), Some(Instr::Pop)));
                 true
             }
             _ => return Ok(false),
@@ -682,13 +711,15 @@ impl Vm {
         if args.len() != code.argcount as usize && !(sleep && args.len() + 1 == code.argcount as usize) {
             return Ok(false);
         }
+        self.ts.aio.then_await = false;
         let Some(result) = hook(self, args)? else { return Ok(false) };
+        let then_await = sleep || std::mem::take(&mut self.ts.aio.then_await);
         let Some(caller) = th.frames.last_mut() else { return Ok(false) };
         while caller.stack.len() > keep {
             caller.stack.pop();
         }
         caller.stack.push(result);
-        if awaited && !sleep {
+        if awaited && !then_await {
             caller.pc += 2;
         }
         Ok(true)

@@ -890,6 +890,10 @@ class Lock:
             self._locked = True
             _il.acquired(self._il)
             return True
+        return await self._acquire_waiting()
+
+    async def _acquire_waiting(self):
+        # The rest of `acquire`, for a lock that is not free; its fast path awaits it in place of `acquire`.
         fut = _il.lock_wait(self)
         if fut is None:
             if self._waiters is None:
