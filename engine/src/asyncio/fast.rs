@@ -269,32 +269,56 @@ const HOOKS: [(usize, &str, Hook); 24] = [
     (QUEUE_CLASS, "get_nowait", |vm, a| try_get(vm, a.first())),
     (QUEUE_CLASS, "put", queue_put_hook),
     (QUEUE_CLASS, "put_nowait", queue_put_hook),
-    (QUEUE_CLASS, "task_done", |vm, a| Ok(try_task_done(vm, a.first()).then_some(Value::None))),
-    (QUEUE_CLASS, "qsize", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Int(n as i64)))),
-    (QUEUE_CLASS, "empty", |vm, a| Ok(queue_len(vm, a).map(|(n, _)| Value::Bool(n == 0)))),
-    (QUEUE_CLASS, "full", |vm, a| Ok(queue_len(vm, a).map(|(n, max)| Value::Bool(max > 0 && n as i64 >= max)))),
-    (LOCK_CLASS, "acquire", |vm, a| lock_acquire(vm, a, Value::Bool(true), None)),
-    (LOCK_CLASS, "__aenter__", |vm, a| lock_acquire(vm, a, Value::None, Some(()))),
+    (QUEUE_CLASS, "task_done", |vm, a| {
+        Ok(try_task_done(vm, a.first()).then_some(Value::None))
+    }),
+    (QUEUE_CLASS, "qsize", |vm, a| {
+        Ok(queue_len(vm, a).map(|(n, _)| Value::Int(n as i64)))
+    }),
+    (QUEUE_CLASS, "empty", |vm, a| {
+        Ok(queue_len(vm, a).map(|(n, _)| Value::Bool(n == 0)))
+    }),
+    (QUEUE_CLASS, "full", |vm, a| {
+        Ok(queue_len(vm, a).map(|(n, max)| Value::Bool(max > 0 && n as i64 >= max)))
+    }),
+    (LOCK_CLASS, "acquire", |vm, a| {
+        lock_acquire(vm, a, Value::Bool(true), None)
+    }),
+    (LOCK_CLASS, "__aenter__", |vm, a| {
+        lock_acquire(vm, a, Value::None, Some(()))
+    }),
     (LOCK_CLASS, "release", lock_release),
     (LOCK_CLASS, "__aexit__", lock_release),
     (LOCK_CLASS, "locked", |vm, a| {
-        Ok(plain(vm, LOCK_CLASS, a.first()).and_then(|l| get(&l.dict, &LOCKED)).filter(|v| matches!(v, Value::Bool(_))))
+        Ok(plain(vm, LOCK_CLASS, a.first())
+            .and_then(|l| get(&l.dict, &LOCKED))
+            .filter(|v| matches!(v, Value::Bool(_))))
     }),
     (EVENT_CLASS, "is_set", |vm, a| Ok(event_value(vm, a).map(Value::Bool))),
-    (EVENT_CLASS, "wait", |vm, a| Ok((event_value(vm, a) == Some(true)).then_some(Value::Bool(true)))),
+    (EVENT_CLASS, "wait", |vm, a| {
+        Ok((event_value(vm, a) == Some(true)).then_some(Value::Bool(true)))
+    }),
     (EVENT_CLASS, "set", event_set),
     (EVENT_CLASS, "clear", |vm, a| {
-        let Some(e) = plain(vm, EVENT_CLASS, a.first()) else { return Ok(None) };
+        let Some(e) = plain(vm, EVENT_CLASS, a.first()) else {
+            return Ok(None);
+        };
         replace(&e.dict, &VALUE, Value::Bool(false));
         Ok(Some(Value::None))
     }),
-    (SEMAPHORE_CLASS, "acquire", |vm, a| Ok(semaphore_acquire(vm, a).then_some(Value::Bool(true)))),
-    (SEMAPHORE_CLASS, "__aenter__", |vm, a| Ok(semaphore_acquire(vm, a).then_some(Value::None))),
+    (SEMAPHORE_CLASS, "acquire", |vm, a| {
+        Ok(semaphore_acquire(vm, a).then_some(Value::Bool(true)))
+    }),
+    (SEMAPHORE_CLASS, "__aenter__", |vm, a| {
+        Ok(semaphore_acquire(vm, a).then_some(Value::None))
+    }),
     (SEMAPHORE_CLASS, "release", |vm, a| semaphore_release(vm, a, true)),
     // (A `BoundedSemaphore`'s own `release` checks its bound first, so its `__aexit__` takes the Python path.)
     (SEMAPHORE_CLASS, "__aexit__", |vm, a| semaphore_release(vm, a, false)),
     (SEMAPHORE_CLASS, "locked", |vm, a| {
-        let Some((s, value)) = semaphore(vm, a, true) else { return Ok(None) };
+        let Some((s, value)) = semaphore(vm, a, true) else {
+            return Ok(None);
+        };
         let waiting = match sem_waiters(&s) {
             Some(Some(w)) => any_waiting(&w),
             Some(None) => Some(false),
@@ -303,7 +327,9 @@ const HOOKS: [(usize, &str, Hook); 24] = [
         Ok(waiting.map(|w| Value::Bool(value == 0 || w)))
     }),
     (QUEUE_CLASS, "join", |vm, a| {
-        let Some(q) = plain_queue(vm, a.first()) else { return Ok(None) };
+        let Some(q) = plain_queue(vm, a.first()) else {
+            return Ok(None);
+        };
         Ok(matches!(get(&q.dict, &UNFINISHED), Some(Value::Int(0))).then_some(Value::None))
     }),
 ];
@@ -389,7 +415,14 @@ fn sync_event(vm: &mut Vm, obj: &Instance, acquired: bool) {
     if let Some(Value::Int(i)) = get(&obj.dict, &IL) {
         let task = vm.ts.current_task;
         let obj = i as u32;
-        vm.event(task, if acquired { EventKind::Acquired { obj } } else { EventKind::Released { obj } });
+        vm.event(
+            task,
+            if acquired {
+                EventKind::Acquired { obj }
+            } else {
+                EventKind::Released { obj }
+            },
+        );
     }
 }
 
@@ -414,7 +447,9 @@ fn lock_free(vm: &Vm, a: &[Value]) -> Option<(Rc<Instance>, bool)> {
 /// is `await lock.acquire()`, or `async with lock:` with no `as` (`enter`: the value of `__aenter__` would be
 /// dropped, and the caller's next instructions after the `await` are `SetupWith` and `Pop`).
 fn lock_acquire(vm: &mut Vm, a: &[Value], took: Value, enter: Option<()>) -> PyResult<Option<Value>> {
-    let Some((l, free)) = lock_free(vm, a) else { return Ok(None) };
+    let Some((l, free)) = lock_free(vm, a) else {
+        return Ok(None);
+    };
     if free {
         replace(&l.dict, &LOCKED, Value::Bool(true));
         sync_event(vm, &l, true);
@@ -441,7 +476,9 @@ fn lock_acquire(vm: &mut Vm, a: &[Value], took: Value, enter: Option<()>) -> PyR
 /// `Lock.release` (and `__aexit__`) on a held lock: lets it go and wakes the first waiter, as
 /// `_wake_up_first` does.
 fn lock_release(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
-    let Some(l) = plain(vm, LOCK_CLASS, a.first()) else { return Ok(None) };
+    let Some(l) = plain(vm, LOCK_CLASS, a.first()) else {
+        return Ok(None);
+    };
     let (Some(Value::Bool(true)), Some(waiters)) = (get(&l.dict, &LOCKED), deque_of_futures(get(&l.dict, &WAITERS)))
     else {
         return Ok(None);
@@ -471,11 +508,16 @@ pub fn lock_wait(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyRes
     let (Some(waiters), Some(Value::Int(il))) = (get(&l.dict, &WAITERS), get(&l.dict, &IL)) else {
         return Ok(Value::None);
     };
-    let Some(d) = waiters.as_native::<Deque>() else { return Ok(Value::None) };
+    let Some(d) = waiters.as_native::<Deque>() else {
+        return Ok(Value::None);
+    };
     let fut = Value::Object(vm.new_future());
     d.push_back(fut.clone());
     let obj = il as u32;
-    vm.ts.aio.pending_reason = Some(crate::trace::WaitReason::Sync { obj, op: crate::trace::SyncOp::Acquire });
+    vm.ts.aio.pending_reason = Some(crate::trace::WaitReason::Sync {
+        obj,
+        op: crate::trace::SyncOp::Acquire,
+    });
     Ok(fut)
 }
 
@@ -486,8 +528,12 @@ pub fn lock_got(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResu
     let (Some(l), Some(fut)) = (plain(vm, LOCK_CLASS, a.first()), a.get(1)) else {
         return Ok(Value::Bool(false));
     };
-    let Some(waiters) = get(&l.dict, &WAITERS) else { return Ok(Value::Bool(false)) };
-    let Some(d) = waiters.as_native::<Deque>() else { return Ok(Value::Bool(false)) };
+    let Some(waiters) = get(&l.dict, &WAITERS) else {
+        return Ok(Value::Bool(false));
+    };
+    let Some(d) = waiters.as_native::<Deque>() else {
+        return Ok(Value::Bool(false));
+    };
     // `remove` compares with `==`, which is identity between futures: any other item before `fut`, the Python.
     let at = {
         let items = d.items();
@@ -515,7 +561,9 @@ pub fn lock_got(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResu
 /// exception counts as retrieved, as `exception()` makes it). None when a child is not a future of ours or not
 /// done, for the Python to do it (and raise as CPython's would).
 pub fn gather_results(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    let Some(Value::List(children)) = a.first() else { return Ok(Value::None) };
+    let Some(Value::List(children)) = a.first() else {
+        return Ok(Value::None);
+    };
     let futures: Option<Vec<_>> = children.borrow().iter().map(as_future).collect();
     let Some(futures) = futures else { return Ok(Value::None) };
     if futures.iter().any(|f| f.state.get() == super::FutState::Pending) {
@@ -525,7 +573,11 @@ pub fn gather_results(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> 
     for f in &futures {
         let r = if f.state.get() == super::FutState::Cancelled {
             let msg = f.cancel_msg.borrow().clone();
-            let msg = if matches!(msg, Value::None) { Value::str("") } else { msg };
+            let msg = if matches!(msg, Value::None) {
+                Value::str("")
+            } else {
+                msg
+            };
             vm.exc_new(crate::exc::ExcType::CancelledError, vec![msg])
         } else {
             f.log_traceback.set(false);
@@ -556,12 +608,19 @@ pub fn gather_task(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyR
         Some(Value::None) | None => vm.ts.aio.loop_obj.clone(),
         Some(l) => l.clone(),
     };
-    let Some(l) = plain(vm, LOOP_CLASS, Some(&lp)) else { return Ok(Value::None) };
-    let own = |name: &str| {
-        !l.dict.borrow().map.contains_key(&StrKey { hash: crate::dict::hash_str(name), s: name })
-            && matches!(l.class.borrow().lookup(name), Some(Value::Function(f)) if f.code.hidden)
+    let Some(l) = plain(vm, LOOP_CLASS, Some(&lp)) else {
+        return Ok(Value::None);
     };
-    if !own("create_task") || !own("_check_closed") || !matches!(l.dict.borrow().get_str("_closed"), Some(Value::Bool(false))) {
+    let own = |name: &str| {
+        !l.dict.borrow().map.contains_key(&StrKey {
+            hash: crate::dict::hash_str(name),
+            s: name,
+        }) && matches!(l.class.borrow().lookup(name), Some(Value::Function(f)) if f.code.hidden)
+    };
+    if !own("create_task")
+        || !own("_check_closed")
+        || !matches!(l.dict.borrow().get_str("_closed"), Some(Value::Bool(false)))
+    {
         return Ok(Value::None);
     }
     vm.ts.aio.loop_obj = lp;
@@ -579,7 +638,9 @@ fn event_value(vm: &Vm, a: &[Value]) -> Option<bool> {
 
 /// `Event.set`: the flag up, and every waiter not done woken.
 fn event_set(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
-    let Some(e) = plain(vm, EVENT_CLASS, a.first()) else { return Ok(None) };
+    let Some(e) = plain(vm, EVENT_CLASS, a.first()) else {
+        return Ok(None);
+    };
     let (Some(Value::Bool(value)), Some(waiters)) = (get(&e.dict, &VALUE), waiters(&e, &WAITERS)) else {
         return Ok(None);
     };
@@ -611,7 +672,9 @@ fn sem_waiters(s: &Instance) -> Option<Option<Value>> {
 
 /// `Semaphore.acquire` when it is not `locked()`: whether it took it.
 fn semaphore_acquire(vm: &mut Vm, a: &[Value]) -> bool {
-    let Some((s, value)) = semaphore(vm, a, true) else { return false };
+    let Some((s, value)) = semaphore(vm, a, true) else {
+        return false;
+    };
     let Some(waiters) = sem_waiters(&s) else { return false };
     if value == 0 {
         return false;
@@ -621,7 +684,9 @@ fn semaphore_acquire(vm: &mut Vm, a: &[Value]) -> bool {
             return false;
         }
     }
-    let Some(value) = value.checked_sub(1) else { return false };
+    let Some(value) = value.checked_sub(1) else {
+        return false;
+    };
     replace(&s.dict, &VALUE, Value::Int(value));
     sync_event(vm, &s, true);
     true
@@ -629,7 +694,9 @@ fn semaphore_acquire(vm: &mut Vm, a: &[Value]) -> bool {
 
 /// `Semaphore.release`: the value up, and the first waiter not done woken (`_wake_up_next`).
 fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option<Value>> {
-    let Some((s, value)) = semaphore(vm, a, bounded) else { return Ok(None) };
+    let Some((s, value)) = semaphore(vm, a, bounded) else {
+        return Ok(None);
+    };
     let (Some(waiters), Some(mut value)) = (sem_waiters(&s), value.checked_add(1)) else {
         return Ok(None);
     };
@@ -651,17 +718,27 @@ fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option
 }
 
 /// The prelude's names of the classes with fast paths, in the order of `QUEUE_CLASS`...
-const PLAIN_NAMES: [&str; PLAIN_CLASSES] =
-    ["Queue", "Lock", "Event", "Semaphore", "BoundedSemaphore", "_UnixSelectorEventLoop"];
+const PLAIN_NAMES: [&str; PLAIN_CLASSES] = [
+    "Queue",
+    "Lock",
+    "Event",
+    "Semaphore",
+    "BoundedSemaphore",
+    "_UnixSelectorEventLoop",
+];
 
 /// `_interleave.fast_paths(Queue)`, run once the prelude has made its classes: tells the fast paths which
 /// classes are the prelude's (`Queue`, and the others by name in `Queue`'s module) and tags the methods of
 /// [`HOOKS`] (the prelude's own code only). (One argument, so that the prelude takes as many steps as when
 /// only `Queue` had fast paths.)
 pub fn fast_paths(vm: &mut Vm, a: &[Value], _kw: &crate::native::Kwargs) -> PyResult {
-    let Some(Value::Class(queue)) = a.first() else { return Ok(Value::None) };
+    let Some(Value::Class(queue)) = a.first() else {
+        return Ok(Value::None);
+    };
     let init = queue.dict.borrow().get_str("__init__");
-    let Some(Value::Function(init)) = init else { return Ok(Value::None) };
+    let Some(Value::Function(init)) = init else {
+        return Ok(Value::None);
+    };
     for (i, name) in PLAIN_NAMES.iter().enumerate() {
         let found = init.globals.borrow().get_str(name);
         if let Some(Value::Class(c)) = found {
@@ -692,7 +769,9 @@ impl Vm {
         let Some(&(_, _, hook)) = HOOKS.get((code.fast.get() as usize).wrapping_sub(1)) else {
             return Ok(false);
         };
-        let Some(caller) = th.frames.last() else { return Ok(false) };
+        let Some(caller) = th.frames.last() else {
+            return Ok(false);
+        };
         let awaited = match code.kind {
             CodeKind::Function => false,
             CodeKind::Coroutine => {
@@ -705,16 +784,22 @@ impl Vm {
             }
             _ => return Ok(false),
         };
-        let Some(args) = caller.stack.get(first..) else { return Ok(false) };
+        let Some(args) = caller.stack.get(first..) else {
+            return Ok(false);
+        };
         // Every argument, but `sleep`'s `result`, which may be left to its default.
         let sleep = code.fast.get() == SLEEP_HOOK;
         if args.len() != code.argcount as usize && !(sleep && args.len() + 1 == code.argcount as usize) {
             return Ok(false);
         }
         self.ts.aio.then_await = false;
-        let Some(result) = hook(self, args)? else { return Ok(false) };
+        let Some(result) = hook(self, args)? else {
+            return Ok(false);
+        };
         let then_await = sleep || std::mem::take(&mut self.ts.aio.then_await);
-        let Some(caller) = th.frames.last_mut() else { return Ok(false) };
+        let Some(caller) = th.frames.last_mut() else {
+            return Ok(false);
+        };
         while caller.stack.len() > keep {
             caller.stack.pop();
         }
@@ -740,7 +825,9 @@ mod tests {
         )
         .stdout;
         let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split(' ').collect()).collect();
-        let [queue, event, lock, semaphore] = &lines[..] else { panic!("{out}") };
+        let [queue, event, lock, semaphore] = &lines[..] else {
+            panic!("{out}")
+        };
         for n in [MAXSIZE, GETTERS, PUTTERS, UNFINISHED, FINISHED, QUEUE] {
             assert_eq!(queue.get(n.2), Some(&n.0), "{} in {queue:?}", n.0);
         }
