@@ -157,36 +157,60 @@ fn try_put(vm: &mut Vm, q: Option<&Value>, item: Value) -> PyResult<bool> {
     let Some(q) = plain_queue(vm, q) else {
         return Ok(false);
     };
-    let (maxsize, queue, unfinished, finished) = (
-        get(&q.dict, &MAXSIZE),
-        get(&q.dict, &QUEUE),
-        get(&q.dict, &UNFINISHED),
-        get(&q.dict, &FINISHED),
-    );
-    let (Some(Value::Int(maxsize)), Some(Value::List(queue)), Some(Value::Int(unfinished)), Some(Value::Instance(ev))) =
-        (maxsize, queue, unfinished, finished)
-    else {
-        return Ok(false);
+    // What it reads of the queue, in one borrow of its dict (at "z" each borrow, lookup and clone is a call).
+    let (queue, unfinished_at, unfinished, ev, getters) = {
+        let d = q.dict.borrow();
+        let value = |i: Option<usize>| i.and_then(|i| d.map.get_index(i)).map(|(_, v)| v);
+        let unfinished_at = index(&d, &UNFINISHED);
+        let fields = (
+            value(index(&d, &MAXSIZE)),
+            value(index(&d, &QUEUE)),
+            value(unfinished_at),
+            value(index(&d, &FINISHED)),
+            value(index(&d, &GETTERS)),
+        );
+        let (
+            Some(Value::Int(maxsize)),
+            Some(Value::List(queue)),
+            Some(Value::Int(unfinished)),
+            Some(Value::Instance(ev)),
+            Some(Value::List(getters)),
+        ) = fields
+        else {
+            return Ok(false);
+        };
+        // `full()`: the Python path raises or waits.
+        if *maxsize > 0 && queue.borrow().len() as i64 >= *maxsize {
+            return Ok(false);
+        }
+        let (Some(unfinished), Some(at)) = (unfinished.checked_add(1), unfinished_at) else {
+            return Ok(false);
+        };
+        (queue.clone(), at, unfinished, ev.clone(), getters.clone())
     };
-    // `full()`: the Python path raises or waits.
-    if maxsize > 0 && queue.borrow().len() as i64 >= maxsize {
+    if !getters.borrow().iter().all(|w| as_future(w).is_some()) {
         return Ok(false);
     }
-    let Some(unfinished) = unfinished.checked_add(1) else {
-        return Ok(false);
+    let value_at = {
+        let d = ev.dict.borrow();
+        match index(&d, &VALUE) {
+            Some(i) if matches!(d.map.get_index(i), Some((_, Value::Bool(_)))) => i,
+            _ => return Ok(false),
+        }
     };
-    let Some(getters) = waiters(&q, &GETTERS) else {
-        return Ok(false);
-    };
-    if !matches!(get(&ev.dict, &VALUE), Some(Value::Bool(_))) {
-        return Ok(false);
-    }
     queue.borrow_mut().push(item);
-    replace(&q.dict, &UNFINISHED, Value::Int(unfinished));
+    set_at(&q.dict, unfinished_at, Value::Int(unfinished));
     // `self._finished.clear()`.
-    replace(&ev.dict, &VALUE, Value::Bool(false));
+    set_at(&ev.dict, value_at, Value::Bool(false));
     wakeup_next(vm, &getters)?;
     Ok(true)
+}
+
+/// `d`'s value at place `i`, found by `index` in the same step.
+fn set_at(d: &RefCell<Dict>, i: usize, v: Value) {
+    if let Some((_, slot)) = d.borrow_mut().map.get_index_mut(i) {
+        *slot = v;
+    }
 }
 
 /// `_interleave.queue_get(q, missing)`: `get_nowait()` when `q` is a plain queue with items, else `missing`.
@@ -226,12 +250,19 @@ fn try_task_done(vm: &mut Vm, q: Option<&Value>) -> bool {
     let Some(q) = plain_queue(vm, q) else {
         return false;
     };
-    match get(&q.dict, &UNFINISHED) {
-        Some(Value::Int(n)) if n > 1 => {
-            replace(&q.dict, &UNFINISHED, Value::Int(n - 1));
-            true
-        }
-        _ => false,
+    let mut d = q.dict.borrow_mut();
+    let Some(i) = index(&d, &UNFINISHED) else {
+        return false;
+    };
+    match d.map.get_index_mut(i) {
+        Some((_, slot)) => match *slot {
+            Value::Int(n) if n > 1 => {
+                *slot = Value::Int(n - 1);
+                true
+            }
+            _ => false,
+        },
+        None => false,
     }
 }
 
