@@ -107,10 +107,15 @@ fn plain_queue(vm: &Vm, v: Option<&Value>) -> Option<Rc<Instance>> {
     plain(vm, QUEUE_CLASS, v)
 }
 
+/// Whether every item of a list of waiters is a future, checked before anything changes.
+fn all_futures(l: &crate::value::ListCell) -> bool {
+    l.borrow().iter().all(|w| as_future(w).is_some())
+}
+
 /// A list of waiter futures (`_getters`, `_putters`), checked before anything changes.
 fn waiters(q: &Instance, name: &Name) -> Option<Rc<crate::value::ListCell>> {
     match get(&q.dict, name) {
-        Some(Value::List(l)) if l.borrow().iter().all(|w| as_future(w).is_some()) => Some(l),
+        Some(Value::List(l)) if all_futures(&l) => Some(l),
         _ => None,
     }
 }
@@ -188,7 +193,7 @@ fn try_put(vm: &mut Vm, q: Option<&Value>, item: Value) -> PyResult<bool> {
         };
         (queue.clone(), at, unfinished, ev.clone(), getters.clone())
     };
-    if !getters.borrow().iter().all(|w| as_future(w).is_some()) {
+    if !all_futures(&getters) {
         return Ok(false);
     }
     let value_at = {
@@ -312,12 +317,8 @@ const HOOKS: [(usize, &str, Hook); 24] = [
     (QUEUE_CLASS, "full", |vm, a| {
         Ok(queue_len(vm, a).map(|(n, max)| Value::Bool(max > 0 && n as i64 >= max)))
     }),
-    (LOCK_CLASS, "acquire", |vm, a| {
-        lock_acquire(vm, a, Value::Bool(true), None)
-    }),
-    (LOCK_CLASS, "__aenter__", |vm, a| {
-        lock_acquire(vm, a, Value::None, Some(()))
-    }),
+    (LOCK_CLASS, "acquire", |vm, a| lock_acquire(vm, a, false)),
+    (LOCK_CLASS, "__aenter__", |vm, a| lock_acquire(vm, a, true)),
     (LOCK_CLASS, "release", lock_release),
     (LOCK_CLASS, "__aexit__", lock_release),
     (LOCK_CLASS, "locked", |vm, a| {
@@ -402,7 +403,7 @@ fn queue_len(vm: &Vm, a: &[Value]) -> Option<(usize, i64)> {
 
 /// Where a lock or semaphore keeps its waiters: `None` (`Some(None)`), or a deque (`Some` of it); `None` when
 /// it holds anything else. (Its items are looked at only as far as the Python would look.)
-fn deque_of_futures(v: Option<Value>) -> Option<Option<Value>> {
+fn waiters_deque(v: Option<Value>) -> Option<Option<Value>> {
     match v {
         Some(Value::None) => Some(None),
         Some(v) => {
@@ -465,7 +466,7 @@ fn lock_free(vm: &Vm, a: &[Value]) -> Option<(Rc<Instance>, bool)> {
         Value::Bool(b) => b,
         _ => return None,
     };
-    let free = match deque_of_futures(get(&l.dict, &WAITERS))? {
+    let free = match waiters_deque(get(&l.dict, &WAITERS))? {
         _ if locked => false,
         Some(w) => !any_waiting(&w)?,
         None => true,
@@ -473,20 +474,20 @@ fn lock_free(vm: &Vm, a: &[Value]) -> Option<(Rc<Instance>, bool)> {
     Some((l, free))
 }
 
-/// `Lock.acquire` (its result `took`) or `__aenter__` (`None`): a free lock is taken at once; for a held one, the
-/// prelude's `_acquire_waiting(lock)` (the rest of `acquire`) is what the call's `await` awaits, when the call
-/// is `await lock.acquire()`, or `async with lock:` with no `as` (`enter`: the value of `__aenter__` would be
-/// dropped, and the caller's next instructions after the `await` are `SetupWith` and `Pop`).
-fn lock_acquire(vm: &mut Vm, a: &[Value], took: Value, enter: Option<()>) -> PyResult<Option<Value>> {
+/// `Lock.acquire` (result True) or, when `enter`, `__aenter__` (result None): a free lock is taken at once; for
+/// a held one, the prelude's `_acquire_waiting(lock)` (the rest of `acquire`) is what the call's `await`
+/// awaits, when the call is `await lock.acquire()`, or `async with lock:` with no `as` (where the value of
+/// `__aenter__` is dropped: the caller's next instructions after the `await` are `SetupWith` and `Pop`).
+fn lock_acquire(vm: &mut Vm, a: &[Value], enter: bool) -> PyResult<Option<Value>> {
     let Some((l, free)) = lock_free(vm, a) else {
         return Ok(None);
     };
     if free {
         replace(&l.dict, &LOCKED, Value::Bool(true));
         sync_event(vm, &l, true);
-        return Ok(Some(took));
+        return Ok(Some(if enter { Value::None } else { Value::Bool(true) }));
     }
-    if enter.is_some() && !vm.ts.aio.value_dropped {
+    if enter && !vm.ts.aio.value_dropped {
         return Ok(None);
     }
     let Some(Value::Function(wait)) = l.class.borrow().dict.borrow().get_str("_acquire_waiting") else {
@@ -510,7 +511,7 @@ fn lock_release(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let Some(l) = plain(vm, LOCK_CLASS, a.first()) else {
         return Ok(None);
     };
-    let (Some(Value::Bool(true)), Some(waiters)) = (get(&l.dict, &LOCKED), deque_of_futures(get(&l.dict, &WAITERS)))
+    let (Some(Value::Bool(true)), Some(waiters)) = (get(&l.dict, &LOCKED), waiters_deque(get(&l.dict, &WAITERS)))
     else {
         return Ok(None);
     };
@@ -698,7 +699,7 @@ fn semaphore(vm: &Vm, a: &[Value], bounded: bool) -> Option<(Rc<Instance>, i64)>
 }
 
 fn sem_waiters(s: &Instance) -> Option<Option<Value>> {
-    deque_of_futures(get(&s.dict, &WAITERS))
+    waiters_deque(get(&s.dict, &WAITERS))
 }
 
 /// `Semaphore.acquire` when it is not `locked()`: whether it took it.
@@ -728,7 +729,7 @@ fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option
     let Some((s, value)) = semaphore(vm, a, bounded) else {
         return Ok(None);
     };
-    let (Some(waiters), Some(mut value)) = (sem_waiters(&s), value.checked_add(1)) else {
+    let (Some(waiters), Some(raised)) = (sem_waiters(&s), value.checked_add(1)) else {
         return Ok(None);
     };
     let wake = match waiters {
@@ -738,11 +739,10 @@ fn semaphore_release(vm: &mut Vm, a: &[Value], bounded: bool) -> PyResult<Option
         },
         None => None,
     };
-    replace(&s.dict, &VALUE, Value::Int(value));
+    // `_value += 1`, then `_value -= 1` for the waiter woken: nothing reads it in between.
+    replace(&s.dict, &VALUE, Value::Int(if wake.is_some() { value } else { raised }));
     sync_event(vm, &s, false);
     if let Some(fut) = wake {
-        value -= 1;
-        replace(&s.dict, &VALUE, Value::Int(value));
         vm.fut_set_result(&fut, Value::Bool(true))?;
     }
     Ok(Some(Value::None))
